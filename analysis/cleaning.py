@@ -1,0 +1,222 @@
+"""Remove scraping boilerplate line by line, recording every removal with its reason."""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import PACKAGE_DATA
+
+# A line that reads like a headline or a list item, not prose: short, no closing full stop.
+HEADLINE_MAX_WORDS = 20
+# A caption or pull quote repeated from the body is at most this long.
+FRAGMENT_MAX_WORDS = 12
+# Footer markers open a zone to the end of the document only past this share of its characters.
+TAIL_START = 0.5
+# A line is an outlet's boilerplate when it recurs in this many of its documents, and this share.
+REPEAT_MIN_DOCS = 3
+REPEAT_MIN_SHARE = 0.5
+
+_SENTENCE_END = r"[.!?][\"')\]]*$"
+_TERMINAL = re.compile(r"[.!?][\"')\]]*(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate pattern and the reason recorded when it matches."""
+
+    reason: str
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The three kinds of rule: whole lines, footer-zone openers, spans inside a line."""
+
+    line: tuple[Rule, ...]
+    tail: tuple[Rule, ...]
+    inline: tuple[Rule, ...]
+
+
+@cache
+def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
+    """Read the boilerplate rules from a TOML file (see data/boilerplate.toml)."""
+    spec = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    return Rules(
+        *(
+            tuple(Rule(r["reason"], re.compile(r["pattern"], re.IGNORECASE)) for r in spec.get(k, []))
+            for k in ("line", "tail", "inline")
+        )
+    )
+
+
+def text_key(texts: pd.Series) -> pd.Series:
+    """Lower-case letters and digits only, for matching a line against a title or another line."""
+    return texts.str.lower().str.replace(r"[\W_]+", "", regex=True)
+
+
+def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row a raw line: doc_id, line (1-based), text (trimmed) and relative position."""
+    lines = docs[["doc_id", "raw_text"]].assign(text=docs["raw_text"].str.split("\n"))
+    lines = lines.drop(columns="raw_text").explode("text", ignore_index=True)
+    lines["line"] = lines.groupby("doc_id").cumcount() + 1
+    length = lines["text"].str.len() + 1
+    by_doc = length.groupby(lines["doc_id"])
+    lines["position"] = (by_doc.cumsum() - length) / by_doc.transform("sum")
+    lines["text"] = lines["text"].str.strip().astype("string")
+    lines["reason"] = pd.Series(pd.NA, index=lines.index, dtype="string")
+    return lines[["doc_id", "line", "text", "position", "reason"]]
+
+
+def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
+    """The reason of the first rule whose pattern matches each text in full, else <NA>."""
+    reasons = pd.Series(pd.NA, index=texts.index, dtype="string")
+    for rule in rules:
+        hit = reasons.isna() & texts.str.fullmatch(rule.pattern).fillna(False).astype(bool)
+        reasons[hit] = rule.reason
+    return reasons
+
+
+def _is_headline_like(texts: pd.Series) -> pd.Series:
+    """Short lines without a closing full stop, or teasers cut off with an ellipsis."""
+    words = texts.str.count(r"\S+")
+    short = (words <= HEADLINE_MAX_WORDS) & ~texts.str.contains(_SENTENCE_END, regex=True)
+    return short | texts.str.contains(r"(?:\.\.\.|…)$", regex=True)
+
+
+def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
+    """Mark lines that are boilerplate on their own (ads, datelines, bylines, residue)."""
+    open_ = lines["reason"].isna() & (lines["text"] != "")
+    lines.loc[open_, "reason"] = _first_match(lines.loc[open_, "text"], rules.line + rules.tail)
+
+
+def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
+    """Mark lines that recur across many documents of one outlet (site furniture)."""
+    outlet = lines["doc_id"].map(outlets).fillna("unknown")
+    key = text_key(lines["text"])
+    candidate = lines["reason"].isna() & (key != "")
+    docs_with_line = (
+        pd.DataFrame({"outlet": outlet, "key": key, "doc_id": lines["doc_id"]})[candidate]
+        .groupby(["outlet", "key"])["doc_id"].transform("nunique")
+    )
+    docs_in_outlet = outlet.map(outlets.value_counts())
+    repeated = (docs_with_line >= REPEAT_MIN_DOCS) & (
+        docs_with_line >= REPEAT_MIN_SHARE * docs_in_outlet[candidate]
+    )
+    hit = repeated[repeated].index
+    lines.loc[hit, "reason"] = (
+        "repeated across " + docs_with_line[hit].astype(str) + " documents of " + outlet[hit]
+    )
+
+
+def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
+    """Extend footer markers: to the end past mid-document, else over the headlines after them."""
+    tail_reasons = {rule.reason for rule in rules.tail}
+    marker = lines["reason"].isin(tail_reasons)
+    zone_reason = lines["reason"].where(marker)
+    late = marker & (lines["position"] >= TAIL_START)
+    in_late_zone = late.astype(int).groupby(lines["doc_id"]).cummax().astype(bool)
+    filled = zone_reason.groupby(lines["doc_id"]).ffill()
+    fill = in_late_zone & lines["reason"].isna()
+    lines.loc[fill, "reason"] = filled[fill] + " (footer zone)"
+    # Early markers: only the headline-like lines that directly follow (blank lines allowed).
+    headline = _is_headline_like(lines["text"]) | (lines["text"] == "")
+    run_break = marker | ~headline | lines["reason"].notna() & ~marker
+    run_id = run_break.astype(int).groupby(lines["doc_id"]).cumsum()
+    run_reason = zone_reason.groupby([lines["doc_id"], run_id]).transform("first")
+    fill = lines["reason"].isna() & run_reason.notna() & (lines["text"] != "")
+    lines.loc[fill, "reason"] = run_reason[fill] + " (list after marker)"
+
+
+def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
+    """Mark the title line and its repeats; return each document's title (given or first line)."""
+    open_ = lines["reason"].isna() & (lines["text"] != "")
+    first = lines[open_].groupby("doc_id")["text"].first()
+    given = titles.reindex(first.index).astype("string")
+    words = first.str.count(r"\S+")
+    derived = first.where(given.isna() & (words <= 30) & ~first.str.contains(r"\.$", regex=True))
+    title = given.fillna(derived)
+    title_key = text_key(lines["doc_id"].map(title).astype("string")).fillna("")
+    key = text_key(lines["text"])
+    first_line = lines.index.isin(lines[open_].groupby("doc_id").head(1).index)
+    is_title = open_ & first_line & (key == title_key) & (key != "")
+    lines.loc[is_title, "reason"] = "title (kept as the document title)"
+    open_ = lines["reason"].isna() & (lines["text"] != "")
+    contained = np.array(
+        [len(k) >= 12 and k in t for k, t in zip(key, title_key, strict=True)], dtype=bool
+    )
+    repeat = open_ & contained & _is_headline_like(lines["text"])
+    lines.loc[repeat, "reason"] = "repeated title"
+    return title.reindex(titles.index.union(title.index))
+
+
+def mark_repeated_fragments(lines: pd.DataFrame) -> None:
+    """Mark short lines (captions, pull quotes) repeated inside a longer line of the document."""
+    open_ = lines["reason"].isna() & (lines["text"] != "")
+    short = open_ & (lines["text"].str.count(r"\S+") <= FRAGMENT_MAX_WORDS) & ~lines[
+        "text"
+    ].str.contains(_SENTENCE_END, regex=True)
+    key = text_key(lines["text"])
+    scope = open_ & lines["doc_id"].isin(lines.loc[short, "doc_id"])
+    for _, doc_keys in key[scope].groupby(lines.loc[scope, "doc_id"]):
+        for i in doc_keys.index.intersection(short[short].index):
+            if len(key[i]) >= 12 and any(key[i] in k for j, k in doc_keys.items() if j != i):
+                lines.loc[i, "reason"] = "repeated fragment (caption or pull quote)"
+
+
+def _inline_span(text: str, rule: Rule) -> tuple[int, int] | None:
+    """The span a rule removes from a line, or None."""
+    match = rule.pattern.search(text)
+    if match is None:
+        return None
+    start, end = match.span()
+    sep = match.groupdict().get("sep")
+    if sep:  # a promo list: run to the last separator, then to the end of that sentence
+        last_sep = [m.end() for m in re.finditer(rf"\b{re.escape(sep)}\b", text, re.IGNORECASE)]
+        stop = _TERMINAL.search(text, last_sep[-1])
+        end = stop.end() if stop else len(text)
+    return start, end
+
+
+def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Cut boilerplate spans out of kept lines; return the removed spans."""
+    removed = []
+    open_ = lines["reason"].isna() & (lines["text"] != "")
+    for rule in rules.inline:
+        hits = open_ & lines["text"].map(rule.pattern.search).notna()
+        for i in lines.index[hits]:
+            text = lines.at[i, "text"]
+            while (span := _inline_span(text, rule)) is not None and span[1] > span[0]:
+                removed.append(
+                    (lines.at[i, "doc_id"], lines.at[i, "line"], text[span[0]:span[1]], rule.reason)
+                )
+                text = (text[: span[0]].rstrip() + " " + text[span[1]:].lstrip()).strip()
+            lines.at[i, "text"] = text
+            if not text:
+                lines.at[i, "reason"] = rule.reason
+    return pd.DataFrame(removed, columns=["doc_id", "line", "text", "reason"])
+
+
+def clean_lines(
+    docs: pd.DataFrame, titles: pd.Series, outlets: pd.Series, rules: Rules | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Classify every line of the documents: kept lines, removed records, and titles."""
+    rules = rules or load_rules()
+    lines = split_lines(docs)
+    mark_line_rules(lines, rules)
+    mark_outlet_repeats(lines, outlets)
+    mark_tail_zones(lines, rules)
+    found_titles = mark_titles(lines, titles)
+    mark_repeated_fragments(lines)
+    spans = strip_inline(lines, rules)
+    whole = lines[lines["reason"].notna() & (lines["text"] != "")]
+    removed = pd.concat(
+        [whole[["doc_id", "line", "text", "reason"]].assign(kind="line"), spans.assign(kind="span")],
+        ignore_index=True,
+    ).sort_values(["doc_id", "line", "kind"], kind="stable", ignore_index=True)
+    kept = lines[lines["reason"].isna() & (lines["text"] != "")][["doc_id", "line", "text"]]
+    return kept.reset_index(drop=True), removed.astype({"text": "string"}), found_titles

@@ -1,0 +1,211 @@
+"""Load a folder of .txt articles into tidy tables: documents, paragraphs, sentences."""
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analysis import config
+from analysis.cleaning import Rules, clean_lines
+from analysis.errors import CorpusError, CorpusWarning
+from analysis.metadata import (
+    COLUMNS, UNKNOWN, parse_date_range, parse_flag, read_metadata, resolve_file,
+)
+from analysis.reading import read_article
+from analysis.segment import count_words, split_sentences
+from analysis.textnorm import normalize_text
+
+_UTF8 = {"utf-8", "utf-8-sig", "ascii"}
+
+
+@dataclass
+class Corpus:
+    """The cleaned corpus as tables, plus what was removed and what was skipped, and why."""
+
+    folder: Path
+    documents: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    removed: pd.DataFrame
+    skipped: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def outlets(self) -> list[str]:
+        """Outlet names in the order of their first document."""
+        return list(dict.fromkeys(self.documents["outlet"]))
+
+
+class _Log:
+    """Collects warnings and skipped files, and emits each warning as it happens."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+        self.skipped: list[tuple[str, str]] = []
+
+    def warn(self, message: str) -> None:
+        self.notes.append(message)
+        warnings.warn(message, CorpusWarning, stacklevel=4)
+
+    def skip(self, file: str, reason: str) -> None:
+        self.skipped.append((file, reason))
+        self.warn(f"{file}: skipped, {reason}")
+
+
+def _discover(folder: Path, log: _Log) -> list[str]:
+    """Relative paths of the .txt files below the folder; other files are listed as skipped."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        if path.suffix.lower() == ".txt":
+            found.append(relative)
+        elif relative != config.METADATA_FILE:
+            log.skip(relative, "not a .txt article")
+    return found
+
+
+def _match_metadata(folder: Path, files: list[str], log: _Log) -> pd.DataFrame:
+    """One metadata row per article file: curated rows where given, derived defaults otherwise."""
+    path = folder / config.METADATA_FILE
+    meta = read_metadata(path) if path.exists() else read_metadata_empty()
+    rows = []
+    for record in meta.to_dict("records"):
+        where = f"{path}, row {record['row']}"
+        relative = resolve_file(folder, record["file"])
+        if relative is None:
+            log.skip(record["file"], f"refused: {where} points outside the corpus folder")
+        elif relative not in files:
+            log.skip(relative, f"listed in {config.METADATA_FILE} (row {record['row']}) but not found")
+        elif any(r["file"] == relative for r in rows):
+            log.warn(f"{where}: {relative} is described twice; the first row is used")
+        else:
+            rows.append({**record, "file": relative, "where": where})
+    described = {r["file"] for r in rows}
+    for relative in files:
+        if relative not in described:
+            if path.exists():
+                log.warn(f"{relative}: no row in {config.METADATA_FILE}; defaults derived from the file")
+            rows.append({"file": relative, "where": relative})
+    table = pd.DataFrame(rows).reindex(columns=[*COLUMNS, "where"]).astype("string").fillna("")
+    table["doc_id"] = table["doc_id"].where(table["doc_id"] != "", table["file"].map(_stem))
+    for column in ("outlet", "outlet_country", "standpoint", "original_language", "published",
+                   "event_date"):
+        table[column] = table[column].where(table[column] != "", UNKNOWN)
+    duplicated = table["doc_id"][table["doc_id"].duplicated()]
+    if len(duplicated):
+        raise CorpusError(f"{path}: doc_id {duplicated.iloc[0]!r} is used by more than one file")
+    return table
+
+
+def read_metadata_empty() -> pd.DataFrame:
+    """An empty metadata table, for a corpus without metadata.csv."""
+    return pd.DataFrame(columns=[*COLUMNS, "row"], dtype="string")
+
+
+def _stem(relative: str) -> str:
+    return Path(relative).with_suffix("").as_posix().replace("/", "_")
+
+
+def _typed(meta: pd.DataFrame) -> pd.DataFrame:
+    """Parse translated and the dates, with errors that name the row."""
+    typed = meta.copy()
+    typed["translated"] = pd.array(
+        [parse_flag(v, w) for v, w in zip(meta["translated"], meta["where"], strict=True)],
+        dtype="boolean",
+    )
+    for column in ("published", "event_date"):
+        ranges = [parse_date_range(v, w, column) for v, w in zip(meta[column], meta["where"],
+                                                                  strict=True)]
+        prefix = "event" if column == "event_date" else column
+        typed[f"{prefix}_start"] = pd.to_datetime([r[0] for r in ranges])
+        typed[f"{prefix}_end"] = pd.to_datetime([r[1] for r in ranges])
+    return typed
+
+
+def _read_texts(folder: Path, meta: pd.DataFrame, log: _Log) -> pd.DataFrame:
+    """Decode and normalise each file; unreadable and empty files are skipped and listed."""
+    texts, encodings, keep = [], [], []
+    for relative in meta["file"]:
+        decoded = read_article(folder / relative)
+        if decoded.problem:
+            log.skip(relative, decoded.problem)
+            keep.append(False)
+            continue
+        if decoded.encoding not in _UTF8:
+            log.warn(f"{relative}: not UTF-8; decoded as {decoded.encoding}")
+        texts.append(normalize_text(decoded.text))
+        encodings.append(decoded.encoding)
+        keep.append(True)
+    docs = meta[keep].reset_index(drop=True)
+    docs["raw_text"] = pd.Series(texts, dtype="string")
+    docs["encoding"] = encodings
+    return docs
+
+
+def _assemble(kept: pd.DataFrame) -> pd.DataFrame:
+    """Paragraphs (one kept line each) with offsets into the document's cleaned text."""
+    paragraphs = kept.rename(columns={"line": "source_line"}).copy()
+    paragraphs["paragraph_index"] = paragraphs.groupby("doc_id").cumcount()
+    length = paragraphs["text"].str.len() + 2  # paragraphs are joined by a blank line
+    paragraphs["start"] = length.groupby(paragraphs["doc_id"]).cumsum() - length
+    paragraphs["end"] = paragraphs["start"] + paragraphs["text"].str.len()
+    paragraphs["paragraph_id"] = (
+        paragraphs["doc_id"] + "-p" + paragraphs["paragraph_index"].astype(str).str.zfill(3)
+    )
+    return paragraphs[
+        ["paragraph_id", "doc_id", "paragraph_index", "source_line", "start", "end", "text"]
+    ].reset_index(drop=True)
+
+
+def load_corpus(folder: Path | str | None = None, rules: Rules | None = None) -> Corpus:
+    """Read every .txt article below `folder` (default: seeds/) and clean it into tables."""
+    folder = Path(folder) if folder is not None else config.corpus_dir()
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: corpus folder not found")
+    log = _Log()
+    files = _discover(folder, log)
+    meta = _typed(_match_metadata(folder, files, log))
+    docs = _read_texts(folder, meta, log)
+    kept, removed, titles = clean_lines(
+        docs, docs.set_index("doc_id")["title"].replace("", pd.NA),
+        docs.set_index("doc_id")["outlet"],
+        rules,
+    )
+    empty = ~docs["doc_id"].isin(kept["doc_id"])
+    for relative, doc_id in docs.loc[empty, ["file", "doc_id"]].itertuples(index=False):
+        n = int((removed["doc_id"] == doc_id).sum())
+        log.skip(relative, f"nothing left after cleaning (all {n} non-empty lines are boilerplate)")
+    docs = docs[~empty].reset_index(drop=True)
+    if docs.empty:
+        raise CorpusError(f"{folder}: no usable article (.txt file with text left after cleaning)")
+    paragraphs = _assemble(kept)
+    sentences = split_sentences(paragraphs)
+    docs["title"] = docs["doc_id"].map(titles).fillna(UNKNOWN)
+    docs["text"] = paragraphs.groupby("doc_id")["text"].agg("\n\n".join).reindex(
+        docs["doc_id"]).to_numpy()
+    docs = _with_lengths(docs, paragraphs, sentences, removed)
+    skipped = pd.DataFrame(log.skipped, columns=["file", "reason"], dtype="string")
+    return Corpus(folder, docs, paragraphs, sentences, removed, skipped, log.notes)
+
+
+def _with_lengths(docs, paragraphs, sentences, removed) -> pd.DataFrame:
+    """Add length columns: characters and words before and after cleaning, and counts."""
+    by_doc = docs["doc_id"]
+    docs["n_chars_raw"] = docs["raw_text"].str.len()
+    docs["n_chars_clean"] = docs["text"].str.len()
+    docs["n_words_raw"] = count_words(docs["raw_text"])
+    docs["n_words_clean"] = count_words(docs["text"])
+    docs["n_paragraphs"] = by_doc.map(paragraphs["doc_id"].value_counts()).fillna(0).astype(int)
+    docs["n_sentences"] = by_doc.map(sentences["doc_id"].value_counts()).fillna(0).astype(int)
+    docs["n_removed"] = by_doc.map(removed["doc_id"].value_counts()).fillna(0).astype(int)
+    columns = [
+        "doc_id", "file", "title", "outlet", "outlet_country", "standpoint", "original_language",
+        "translated", "published", "published_start", "published_end", "event_date",
+        "event_start", "event_end", "evidence", "encoding", "n_chars_raw", "n_chars_clean",
+        "n_words_raw", "n_words_clean", "n_paragraphs", "n_sentences", "n_removed", "text",
+        "raw_text",
+    ]
+    return docs[columns]

@@ -1,0 +1,53 @@
+"""Split cleaned text into sentences (Punkt with a fixed abbreviation list) and words."""
+
+import re
+from functools import cache
+
+import pandas as pd
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from analysis.config import PACKAGE_DATA
+
+# A word: letters or digits, with inner apostrophes or hyphens ("Russia's", "so-called").
+WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
+_WORD_RE = re.compile(WORD_PATTERN)
+
+
+@cache
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """Punkt without downloaded data: the abbreviations come from data/abbreviations.txt."""
+    lines = (PACKAGE_DATA / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    params = PunktParameters()
+    params.abbrev_types = {line.strip() for line in lines if line.strip() and line[0] != "#"}
+    return PunktSentenceTokenizer(params)
+
+
+def tokenize_words(text: str) -> list[str]:
+    """The words of a text, in order, case preserved."""
+    return _WORD_RE.findall(text)
+
+
+def count_words(texts: pd.Series) -> pd.Series:
+    """Number of words in each text, vectorised."""
+    return texts.str.count(WORD_PATTERN).astype("int64")
+
+
+def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """One row a sentence: doc_id, ids, text and offsets into the document's cleaned text."""
+    tokenizer = sentence_tokenizer()
+    rows = []
+    for doc_id, p_index, p_start, text in paragraphs[
+        ["doc_id", "paragraph_index", "start", "text"]
+    ].itertuples(index=False):
+        for s_start, s_end in tokenizer.span_tokenize(text):
+            rows.append((doc_id, p_index, p_start + s_start, p_start + s_end, text[s_start:s_end]))
+    sentences = pd.DataFrame(
+        rows, columns=["doc_id", "paragraph_index", "start", "end", "text"]
+    ).astype({"doc_id": "string", "text": "string"})
+    sentences.insert(1, "sentence_index", sentences.groupby("doc_id").cumcount())
+    sentences.insert(
+        0, "sentence_id",
+        sentences["doc_id"] + "-s" + sentences["sentence_index"].astype(str).str.zfill(3),
+    )
+    sentences["n_words"] = count_words(sentences["text"])
+    return sentences

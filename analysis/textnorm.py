@@ -1,0 +1,28 @@
+"""Unicode normalisation that makes typographic variants one token ("Russia’s" == "Russia's")."""
+
+import re
+
+import ftfy
+
+# One character in, one character out, so offsets survive the mapping.
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u00ab": '"', "\u00bb": '"', "\u2039": "'", "\u203a": "'",
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+        "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ",
+        "\u3000": " ", "\t": " ",
+    }
+)
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def normalize_text(text: str) -> str:
+    """Fix mojibake, unify quotes, dashes, spaces and newlines; return NFC text."""
+    text = _NEWLINES.sub("\n", text)
+    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    text = _INVISIBLE.sub("", text)
+    return text.translate(_CHAR_MAP)
