@@ -60,7 +60,7 @@ def text_key(texts: pd.Series) -> pd.Series:
 
 
 def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row a raw line: doc_id, line (1-based), text (trimmed) and relative position."""
+    """One row a raw line: doc_id, line (1-based), block (blank-line separated), text, position."""
     lines = docs[["doc_id", "raw_text"]].assign(text=docs["raw_text"].str.split("\n"))
     lines = lines.drop(columns="raw_text").explode("text", ignore_index=True)
     lines["line"] = lines.groupby("doc_id").cumcount() + 1
@@ -68,8 +68,9 @@ def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
     by_doc = length.groupby(lines["doc_id"])
     lines["position"] = (by_doc.cumsum() - length) / by_doc.transform("sum")
     lines["text"] = lines["text"].str.strip().astype("string")
+    lines["block"] = (lines["text"] == "").astype(int).groupby(lines["doc_id"]).cumsum()
     lines["reason"] = pd.Series(pd.NA, index=lines.index, dtype="string")
-    return lines[["doc_id", "line", "text", "position", "reason"]]
+    return lines[["doc_id", "line", "block", "text", "position", "reason"]]
 
 
 def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
@@ -218,5 +219,5 @@ def clean_lines(
         [whole[["doc_id", "line", "text", "reason"]].assign(kind="line"), spans.assign(kind="span")],
         ignore_index=True,
     ).sort_values(["doc_id", "line", "kind"], kind="stable", ignore_index=True)
-    kept = lines[lines["reason"].isna() & (lines["text"] != "")][["doc_id", "line", "text"]]
+    kept = lines[lines["reason"].isna() & (lines["text"] != "")][["doc_id", "line", "block", "text"]]
     return kept.reset_index(drop=True), removed.astype({"text": "string"}), found_titles

@@ -10,13 +10,21 @@ from analysis import config
 from analysis.cleaning import Rules, clean_lines
 from analysis.errors import CorpusError, CorpusWarning
 from analysis.metadata import (
-    COLUMNS, UNKNOWN, parse_date_range, parse_flag, read_metadata, resolve_file,
+    COLUMNS,
+    UNKNOWN,
+    parse_date_range,
+    parse_flag,
+    read_metadata,
+    resolve_file,
 )
 from analysis.reading import read_article
 from analysis.segment import count_words, split_sentences
 from analysis.textnorm import normalize_text
 
-_UTF8 = {"utf-8", "utf-8-sig", "ascii"}
+_UNICODE = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-32"}
+# A line of at most this many words, in the same block as an unfinished line, continues it
+# (an attribution after a quote: '"... for decades"' / 'Stoltenberg said.').
+CONTINUATION_MAX_WORDS = 8
 
 
 @dataclass
@@ -134,7 +142,7 @@ def _read_texts(folder: Path, meta: pd.DataFrame, log: _Log) -> pd.DataFrame:
             log.skip(relative, decoded.problem)
             keep.append(False)
             continue
-        if decoded.encoding not in _UTF8:
+        if decoded.encoding not in _UNICODE:
             log.warn(f"{relative}: not UTF-8; decoded as {decoded.encoding}")
         texts.append(normalize_text(decoded.text))
         encodings.append(decoded.encoding)
@@ -146,8 +154,20 @@ def _read_texts(folder: Path, meta: pd.DataFrame, log: _Log) -> pd.DataFrame:
 
 
 def _assemble(kept: pd.DataFrame) -> pd.DataFrame:
-    """Paragraphs (one kept line each) with offsets into the document's cleaned text."""
-    paragraphs = kept.rename(columns={"line": "source_line"}).copy()
+    """Paragraphs (a kept line, plus short continuation lines) with offsets into the clean text."""
+    previous = kept.groupby("doc_id")[["block", "text"]].shift()
+    continues = (
+        (kept["block"] == previous["block"])
+        & ~previous["text"].str.contains(r"[.!?:;]$", regex=True).fillna(True).astype(bool)
+        & (count_words(kept["text"]) <= CONTINUATION_MAX_WORDS)
+    )
+    group = (~continues).astype(int).groupby(kept["doc_id"]).cumsum()
+    paragraphs = (
+        kept.groupby(["doc_id", group], sort=False)
+        .agg(source_line=("line", "first"), text=("text", " ".join))
+        .reset_index(level=0)
+        .reset_index(drop=True)
+    )
     paragraphs["paragraph_index"] = paragraphs.groupby("doc_id").cumcount()
     length = paragraphs["text"].str.len() + 2  # paragraphs are joined by a blank line
     paragraphs["start"] = length.groupby(paragraphs["doc_id"]).cumsum() - length
@@ -169,6 +189,8 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None) ->
     files = _discover(folder, log)
     meta = _typed(_match_metadata(folder, files, log))
     docs = _read_texts(folder, meta, log)
+    if docs.empty:
+        raise CorpusError(f"{folder}: no usable article (no readable .txt file with text)")
     kept, removed, titles = clean_lines(
         docs, docs.set_index("doc_id")["title"].replace("", pd.NA),
         docs.set_index("doc_id")["outlet"],

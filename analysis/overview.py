@@ -1,0 +1,180 @@
+"""Corpus overview: the base tables, what cleaning removed, and the figures of notebook 01."""
+
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.lines import Line2D
+
+from analysis.corpus import Corpus
+from analysis.pipeline import FigureSpec
+from analysis.plotting import new_axes, outlet_colors
+from analysis.segment import count_words
+
+NOTEBOOK = "01-corpus-overview"
+_ZONE_SUFFIX = r" \((footer zone|list after marker)\)$"
+
+
+def compute_documents(corpus: Corpus) -> pd.DataFrame:
+    """The documents table without the raw text (which stays in the corpus folder)."""
+    return corpus.documents.drop(columns="raw_text")
+
+
+def compute_removals(corpus: Corpus) -> pd.DataFrame:
+    """Removed lines and spans with their word counts and the outlet of their document."""
+    removed = corpus.removed.copy()
+    removed["rule"] = removed["reason"].str.replace(_ZONE_SUFFIX, "", regex=True)
+    removed["n_words"] = count_words(removed["text"])
+    outlets = pd.concat([corpus.documents, _skipped_docs(corpus)]).set_index("doc_id")["outlet"]
+    removed.insert(1, "outlet", removed["doc_id"].map(outlets).fillna("unknown"))
+    return removed
+
+
+def _skipped_docs(corpus: Corpus) -> pd.DataFrame:
+    """Removed-only documents (all boilerplate) have no row in documents; their outlet is unknown."""
+    gone = corpus.removed.loc[~corpus.removed["doc_id"].isin(corpus.documents["doc_id"]), "doc_id"]
+    return pd.DataFrame({"doc_id": gone.unique(), "outlet": "unknown"})
+
+
+def compute_removal_summary(corpus: Corpus) -> pd.DataFrame:
+    """Per rule: lines or spans removed, words removed, and the documents they came from."""
+    removals = compute_removals(corpus)
+    return (
+        removals.groupby("rule")
+        .agg(n_removed=("text", "size"), n_words=("n_words", "sum"), n_docs=("doc_id", "nunique"))
+        .sort_values(["n_words", "n_removed"], ascending=False)
+        .reset_index()
+    )
+
+
+def compute_outlet_lengths(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet: documents, words before and after cleaning, and the share removed."""
+    docs = corpus.documents
+    lengths = (
+        docs.groupby("outlet", sort=False)
+        .agg(n_docs=("doc_id", "size"), n_words_raw=("n_words_raw", "sum"),
+             n_words_clean=("n_words_clean", "sum"), n_sentences=("n_sentences", "sum"))
+        .reset_index()
+    )
+    lengths["share_removed"] = 1 - lengths["n_words_clean"] / lengths["n_words_raw"]
+    return lengths
+
+
+def plot_timeline(docs: pd.DataFrame, colors: dict[str, str], ax=None):
+    """When the reported events happened (bars) and publication dates (x) per outlet."""
+    fig, ax = new_axes(ax, figsize=(7.0, 0.5 + 0.45 * docs["outlet"].nunique()))
+    outlets = list(dict.fromkeys(docs["outlet"]))
+    for _, doc in docs.iterrows():
+        y = outlets.index(doc["outlet"])
+        color = colors[doc["outlet"]]
+        if pd.isna(doc["event_start"]):
+            pass
+        elif doc["event_end"] > doc["event_start"]:
+            ax.plot([doc["event_start"], doc["event_end"]], [y, y], color=color, linewidth=8,
+                    solid_capstyle="butt", alpha=0.85)
+        else:
+            ax.plot(doc["event_start"], y, "D", color=color, markersize=8)
+        if pd.notna(doc["published_start"]):
+            ax.plot(doc["published_start"], y, "x", color="black", markersize=8)
+    keys = [
+        Line2D([], [], color="grey", linewidth=8, label="event window"),
+        Line2D([], [], color="grey", marker="D", linestyle="", label="event day"),
+        Line2D([], [], color="black", marker="x", linestyle="", label="published"),
+    ]
+    ax.legend(handles=keys, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(len(outlets) - 0.5, -0.5)
+    ax.set_title("When the reported events happened")
+    ax.set_xlabel("date")
+    return fig
+
+
+def plot_lengths(lengths: pd.DataFrame, colors: dict[str, str], ax=None):
+    """Words per outlet before (outline) and after (filled) cleaning."""
+    fig, ax = new_axes(ax, figsize=(7.0, 0.6 + 0.45 * len(lengths)))
+    y = range(len(lengths))
+    palette = [colors[o] for o in lengths["outlet"]]
+    ax.barh(y, lengths["n_words_raw"], height=0.6, fill=False, edgecolor=palette, label="scraped")
+    ax.barh(y, lengths["n_words_clean"], height=0.6, color=palette, label="after cleaning")
+    for i, row in enumerate(lengths.itertuples()):
+        ax.text(row.n_words_raw, i, f" {row.share_removed:.0%} removed", va="center", fontsize=8)
+    ax.set_yticks(list(y), lengths["outlet"])
+    ax.invert_yaxis()
+    ax.set_xlabel("words")
+    ax.set_xlim(0, lengths["n_words_raw"].max() * 1.25)
+    ax.set_title("Words before (outline) and after (filled) cleaning")
+    return fig
+
+
+def plot_removals(by_rule: pd.DataFrame, ax=None):
+    """Words removed per outlet, stacked by cleaning rule."""
+    table = by_rule.pivot_table(index="outlet", columns="rule", values="n_words", aggfunc="sum",
+                                fill_value=0, sort=False).reindex(by_rule["outlet"].unique())
+    fig, ax = new_axes(ax, figsize=(7.0, 1.2 + 0.45 * len(table)))
+    left = pd.Series(0, index=table.index)
+    hatches = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
+    for i, rule in enumerate(table.columns):
+        ax.barh(range(len(table)), table[rule], left=left, label=rule,
+                color=plt.get_cmap("tab20")(i % 20), hatch=hatches[i // 20 % len(hatches)],
+                height=0.6)
+        left += table[rule]
+    ax.set_yticks(range(len(table)), table.index)
+    ax.invert_yaxis()
+    ax.set_xlabel("words removed")
+    ax.set_title("What cleaning removed, by rule")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def _timeline(corpus: Corpus):
+    docs = corpus.documents
+    data = docs[["doc_id", "outlet", "event_date", "event_start", "event_end", "published_start"]]
+    return plot_timeline(docs, outlet_colors(corpus.outlets)), data
+
+
+def _lengths(corpus: Corpus):
+    data = compute_outlet_lengths(corpus)
+    return plot_lengths(data, outlet_colors(corpus.outlets)), data
+
+
+def _removals(corpus: Corpus):
+    removals = compute_removals(corpus)
+    order = {o: i for i, o in enumerate([*corpus.outlets, "unknown"])}
+    data = (removals.groupby(["outlet", "rule"], sort=False)["n_words"].sum().reset_index()
+            .sort_values("outlet", key=lambda o: o.map(order), kind="stable", ignore_index=True))
+    return plot_removals(data), data
+
+
+def _span_alt(data: pd.DataFrame) -> str:
+    known = data.dropna(subset=["event_start"])
+    if known.empty:
+        return "Timeline of event dates per outlet; no document has a known event date."
+    return (f"Timeline of the reported events per outlet, from {known['event_start'].min():%B %Y} "
+            f"to {known['event_end'].max():%B %Y}; crosses mark known publication dates.")
+
+
+TABLES = {
+    "documents": compute_documents,
+    "paragraphs": lambda corpus: corpus.paragraphs,
+    "sentences": lambda corpus: corpus.sentences,
+    "removed": lambda corpus: corpus.removed,
+    "skipped": lambda corpus: corpus.skipped,
+    "removal_summary": compute_removal_summary,
+}
+
+FIGURES = [
+    FigureSpec(NOTEBOOK, "timeline", _timeline, _span_alt),
+    FigureSpec(
+        NOTEBOOK, "lengths", _lengths,
+        lambda d: "Bar chart of words per outlet before and after cleaning: "
+        + "; ".join(f"{r.outlet} {r.n_words_raw} to {r.n_words_clean}" for r in d.itertuples()),
+    ),
+    FigureSpec(
+        NOTEBOOK, "removed", _removals,
+        lambda d: "Stacked bars of words removed per outlet by cleaning rule; largest: "
+        + "; ".join(f"{r.outlet}: {r.rule} ({r.n_words} words)"
+                    for r in d.sort_values("n_words", ascending=False).head(3).itertuples()),
+    ),
+]

@@ -1,0 +1,73 @@
+"""The registry of analysis stages: which tables and figures each one contributes."""
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.corpus import Corpus
+from analysis.plotting import save_figure
+
+# Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
+# FIGURES (a list of FigureSpec). A later stage may replace an earlier stage's table by name.
+STAGES = ("analysis.overview",)
+
+
+@dataclass(frozen=True)
+class FigureSpec:
+    """A figure of a notebook: how to draw it from the corpus, and its alt text."""
+
+    notebook: str
+    name: str
+    make: Callable[[Corpus], tuple[Figure, pd.DataFrame]]
+    alt: Callable[[pd.DataFrame], str]
+
+    @property
+    def stem(self) -> str:
+        return f"{self.notebook}-{self.name}"
+
+
+def stage_modules() -> list:
+    """The imported stage modules, in order."""
+    return [importlib.import_module(name) for name in STAGES]
+
+
+def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
+    """Every table any stage contributes, by file stem."""
+    tables = {}
+    for module in stage_modules():
+        tables.update(module.TABLES)
+    return tables
+
+
+def all_figures() -> list[FigureSpec]:
+    """Every figure of every stage."""
+    return [spec for module in stage_modules() for spec in module.FIGURES]
+
+
+def write_tables(corpus: Corpus, out_dir: Path) -> list[Path]:
+    """Write every table as CSV into `out_dir`."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, make in all_tables().items():
+        path = out_dir / f"{name}.csv"
+        make(corpus).to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+        paths.append(path)
+    return paths
+
+
+def render_figure(spec: FigureSpec, corpus: Corpus, out_dir: Path) -> tuple[Figure, pd.DataFrame]:
+    """Draw one figure and save it (PNG, SVG, CSV); return the figure and its data."""
+    fig, data = spec.make(corpus)
+    save_figure(fig, spec.stem, data, out_dir)
+    return fig, data
+
+
+def render_figures(corpus: Corpus, out_dir: Path) -> list[Path]:
+    """Re-render every figure into `out_dir`; return the PNG paths."""
+    for spec in all_figures():
+        render_figure(spec, corpus, out_dir)
+    return [out_dir / f"{spec.stem}.png" for spec in all_figures()]

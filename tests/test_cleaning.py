@@ -1,0 +1,185 @@
+"""Cleaning: every seed line pinned as kept or removed (with its reason), and rules that generalise."""
+
+import pandas as pd
+import pytest
+
+from analysis import load_corpus
+from analysis.cleaning import clean_lines
+
+REMOVED = {
+    'defence-blog': [
+        (1, 'dateline'),
+        (3, 'title (kept as the document title)'),
+        (11, 'advertisement slug'),
+        (23, 'share, donate or subscribe footer'),
+        (25, 'correction or feedback notice'),
+        (27, 'byline role'),
+        (29, 'author bio'),
+        (31, 'author bio (footer zone)'),
+        (32, 'author bio (footer zone)'),
+        (33, 'author bio (footer zone)'),
+        (35, 'related or trending headlines'),
+        (37, 'related or trending headlines'),
+        (39, 'related or trending headlines (footer zone)'),
+        (41, 'related or trending headlines (footer zone)'),
+    ],
+    'dnipro-today': [
+        (1, 'title (kept as the document title)'),
+        (3, 'dateline'),
+        (4, 'reading-time line'),
+        (8, 'repeated title'),
+        (10, 'repeated fragment (caption or pull quote)'),
+        (47, 'tag line'),
+        (49, 'tag line (footer zone)'),
+        (51, 'tag line (footer zone)'),
+        (52, 'tag line (footer zone)'),
+        (54, 'share, donate or subscribe footer'),
+        (56, 'share, donate or subscribe footer'),
+        (57, 'related or trending headlines'),
+    ],
+    'dod-news': [
+        (1, 'title (kept as the document title)'),
+        (3, 'dateline'),
+        (21, 'aggregator link'),
+    ],
+    'german-outlet': [
+        (1, 'title (kept as the document title)'),
+        (3, 'repeated title'),
+        (4, 'repeated title'),
+        (16, 'comment form'),
+        (18, 'comment form'),
+    ],
+    'rbc': [
+        (1, 'title (kept as the document title)'),
+        (3, 'HTML residue'),
+        (19, 'promo block spliced into a paragraph'),
+        (21, 'share, donate or subscribe footer'),
+        (24, 'comment form'),
+        (26, 'comment form'),
+    ],
+}
+
+# Source line numbers of the paragraphs kept in each seed (a continuation line joins its paragraph).
+KEPT = {
+    'defence-blog': [5, 7, 9, 13, 15, 17, 19, 21],
+    'german-outlet': [6, 8, 10, 12, 14],
+    'dod-news': [5, 7, 9, 11, 13, 15, 17, 19],
+    'rbc': [3, 5, 7, 9, 11, 13, 15, 17, 19],
+    'dnipro-today': [6, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 33, 35, 37, 39, 41, 43, 45],
+}
+
+
+@pytest.mark.parametrize("doc_id", list(REMOVED))
+def test_seed_removals_pinned(seeds, doc_id):
+    removed = seeds.removed[seeds.removed["doc_id"] == doc_id]
+    assert list(zip(removed["line"], removed["reason"], strict=True)) == REMOVED[doc_id]
+
+
+@pytest.mark.parametrize("doc_id", list(KEPT))
+def test_seed_kept_lines_pinned(seeds, doc_id):
+    kept = seeds.paragraphs[seeds.paragraphs["doc_id"] == doc_id]
+    assert kept["source_line"].tolist() == KEPT[doc_id]
+
+
+def test_spliced_promo_keeps_article_text_on_both_sides(seeds):
+    rbc = seeds.documents.set_index("doc_id").loc["rbc", "text"]
+    span = seeds.removed.query("doc_id == 'rbc' and kind == 'span' and line == 19")["text"].item()
+    assert span.startswith("Read on RBC Pro Pro What specialists")
+    assert span.endswith("the recession of the 1930s in ignoring basic security issues.")
+    assert "no one would like to see it.\"\n\nPresident Vladimir Putin, in a speech on May 9" in rbc
+    assert "Kellogg" not in rbc and "Webinar" not in rbc
+
+
+def test_html_residue_cut_at_sentence_end(seeds):
+    rbc = seeds.paragraphs.query("doc_id == 'rbc'")["text"].iloc[0]
+    assert rbc == ("The new concept of the North Atlantic Alliance should be adopted at the summit "
+                   "in Madrid, which will be held from 28 to 30 June.")
+
+
+def test_titles_taken_from_metadata_and_not_repeated(seeds):
+    body = " ".join(seeds.documents["text"])
+    for title in seeds.documents["title"]:
+        assert title not in body
+
+
+def _clean(text: str, outlet: str = "Some Outlet", title=pd.NA):
+    docs = pd.DataFrame({"doc_id": ["d"], "raw_text": [text]})
+    kept, removed, _ = clean_lines(docs, pd.Series({"d": title}), pd.Series({"d": outlet}))
+    return kept["text"].tolist(), dict(zip(removed["text"], removed["reason"], strict=True))
+
+
+PROSE = ("The minister said the agreement would be signed next week after long talks "
+         "between the two governments in the capital.")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Advertisement", "advertisement slug"),
+        ("--- Sponsored content ---", "advertisement slug"),
+        ("5 min read", "reading-time line"),
+        ("Reading time: 4 minutes", "reading-time line"),
+        ("Updated: 12:05 GMT, 3 March 2023", "dateline"),
+        ("Mon, 06/03/2023 - 14:20", "dateline"),
+        ("Senior correspondent", "byline role"),
+        ("<div class=\"ad\"></div>", "HTML residue"),
+        ("Photo: Reuters/John Doe", "image credit"),
+    ],
+)
+def test_line_rules_on_unseen_outlets(line, reason):
+    kept, removed = _clean(f"Headline of a story\n\n{line}\n\n{PROSE}\n\n{PROSE} Again.")
+    assert removed[line] == reason
+    assert PROSE in kept
+
+
+def test_footer_zone_takes_everything_after_a_late_marker():
+    text = "\n\n".join(
+        ["A headline", PROSE, PROSE + " More.", PROSE + " Yet more.", "Related articles",
+         "Another story about something", "A long teaser paragraph that reads like prose and "
+         "would otherwise survive because it ends with a full stop."]
+    )
+    kept, removed = _clean(text)
+    assert kept == [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    assert removed["Another story about something"] == "related or trending headlines (footer zone)"
+
+
+def test_early_marker_takes_only_the_headline_list_after_it():
+    text = "\n\n".join(
+        ["A headline", PROSE, "Read also", "First related headline", "Second related headline",
+         PROSE + " Continued.", PROSE + " More.", PROSE + " End."]
+    )
+    kept, removed = _clean(text)
+    assert kept == [PROSE, PROSE + " Continued.", PROSE + " More.", PROSE + " End."]
+    assert removed["Second related headline"] == "related or trending headlines (list after marker)"
+
+
+def test_article_sentence_mentioning_support_or_comments_is_kept():
+    lines = [
+        "NATO will support our partners for as long as it takes, the minister said on Monday.",
+        "Comments by the spokesman were widely reported in the press.",
+    ]
+    kept, _ = _clean("\n\n".join(["A headline", *lines, PROSE]))
+    assert kept == [*lines, PROSE]
+
+
+def test_lines_repeated_across_an_outlets_documents_are_removed():
+    footer = "Copyright Example Media Group, all rights reserved worldwide"
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d"],
+        "raw_text": [f"Title {i}\n\n{PROSE} {i}.\n\n{footer}" for i in range(4)],
+    })
+    outlets = pd.Series({"a": "X", "b": "X", "c": "X", "d": "Y"})
+    kept, removed, _ = clean_lines(docs, pd.Series(pd.NA, index=list("abcd")), outlets)
+    assert set(removed.loc[removed["text"] == footer, "doc_id"]) == {"a", "b", "c"}
+    assert removed.loc[removed["text"] == footer, "reason"].iloc[0] == (
+        "repeated across 3 documents of X")
+    assert footer in kept.loc[kept["doc_id"] == "d", "text"].tolist()
+
+
+def test_promo_list_spliced_mid_paragraph_on_unseen_brand(make_corpus):
+    folder = make_corpus({"a.txt": (
+        "Title line\n\nFirst sentence of the story. Read on Daily Plus Plus Big headline one "
+        "Video Plus Another headline here. The story goes on after the promo.\n")})
+    corpus = load_corpus(folder)
+    assert corpus.documents["text"].item() == (
+        "First sentence of the story. The story goes on after the promo.")

@@ -1,0 +1,66 @@
+"""The command line: tables, figures, help, and errors without tracebacks."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from tests.conftest import TINY
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)],
+                          capture_output=True, text=True, cwd=cwd, timeout=600)
+
+
+def test_tables_writes_the_base_tables(tmp_path):
+    result = run("tables", "--corpus", TINY, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    documents = pd.read_csv(tmp_path / "documents.csv")
+    assert documents["doc_id"].tolist() == ["alpha", "beta", "gamma"]
+    sentences = pd.read_csv(tmp_path / "sentences.csv")
+    assert list(sentences.columns[:6]) == ["sentence_id", "doc_id", "sentence_index",
+                                          "paragraph_index", "start", "end"]
+    assert len(sentences) == 8
+    removed = pd.read_csv(tmp_path / "removed.csv")
+    assert {"doc_id", "text", "reason"} <= set(removed.columns)
+    assert len(removed) == 10
+    skipped = pd.read_csv(tmp_path / "skipped.csv")
+    assert list(skipped.columns) == ["file", "reason"] and skipped.empty
+
+
+def test_figures_writes_png_svg_csv(tmp_path):
+    result = run("figures", "--corpus", TINY, "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    stems = {p.stem for p in tmp_path.iterdir()}
+    assert "01-corpus-overview-timeline" in stems
+    for stem in stems:
+        assert {p.suffix for p in tmp_path.glob(f"{stem}.*")} == {".png", ".svg", ".csv"}
+
+
+@pytest.mark.parametrize("command", ["tables", "figures", "report"])
+def test_help(command):
+    result = run(command, "--help")
+    assert result.returncode == 0
+    assert "--corpus" in result.stdout and "--out" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["tables", "figures", "report"])
+def test_missing_corpus_is_a_clear_error(tmp_path, command):
+    result = run(command, "--corpus", tmp_path / "missing", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"error: {tmp_path / 'missing'}: corpus folder not found"
+    assert "Traceback" not in result.stderr
+
+
+def test_warnings_are_one_line_each(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Title\n\nA sentence here. Another one.\n")
+    (corpus / "empty.txt").write_text("")
+    result = run("tables", "--corpus", corpus, "--out", tmp_path / "out")
+    assert result.returncode == 0
+    assert result.stderr.strip() == "warning: empty.txt: skipped, empty file"
+    assert pd.read_csv(tmp_path / "out" / "skipped.csv").values.tolist() == [
+        ["empty.txt", "empty file"]]

@@ -1,0 +1,40 @@
+"""Committed figures equal a fresh re-render, byte for byte; every figure comes with its data."""
+
+import pytest
+
+from analysis import config
+from analysis.pipeline import all_figures, render_figures
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory, seeds):
+    out = tmp_path_factory.mktemp("figures")
+    render_figures(seeds, out)
+    return out
+
+
+def test_committed_figures_match_a_fresh_render(fresh):
+    committed = {p.name: p.read_bytes() for p in config.FIGURES_DIR.iterdir() if p.is_file()}
+    rendered = {p.name: p.read_bytes() for p in fresh.iterdir()}
+    assert sorted(committed) == sorted(rendered), "run `make figures` and commit figures/"
+    assert [n for n in rendered if committed[n] != rendered[n]] == []
+
+
+def test_rendering_twice_gives_identical_bytes(fresh, seeds, tmp_path):
+    render_figures(seeds, tmp_path)
+    assert all((tmp_path / p.name).read_bytes() == p.read_bytes() for p in fresh.iterdir())
+
+
+def test_every_figure_has_png_svg_csv_and_alt_text(fresh, seeds):
+    import pandas as pd
+
+    for spec in all_figures():
+        for ext in ("png", "svg", "csv"):
+            assert (fresh / f"{spec.stem}.{ext}").stat().st_size > 0
+        data = pd.read_csv(fresh / f"{spec.stem}.csv")
+        assert len(spec.alt(spec.make(seeds)[1])) > 20 and not data.empty
+
+
+def test_svg_has_no_timestamp(fresh):
+    for svg in fresh.glob("*.svg"):
+        assert "<dc:date>" not in svg.read_text()
