@@ -13,7 +13,9 @@ from analysis.plotting import save_figure
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
 # FIGURES (a list of FigureSpec). A later stage may replace an earlier stage's table by name.
-STAGES = ("analysis.overview",)
+STAGES = (
+    "analysis.overview",
+)
 
 
 @dataclass(frozen=True)
