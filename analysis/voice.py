@@ -1,0 +1,118 @@
+"""Find quoted spans in cleaned text and split sentences into the narrator's and quoted voices."""
+
+import re
+
+import pandas as pd
+
+from analysis.corpus import Corpus
+from analysis.segment import count_words
+
+# Characters after which a quote mark opens a quotation rather than closing one.
+_OPENERS = set(" \n\t([{-/:;")
+# A single-quoted span outside double quotes is at most this long (else it is apostrophes).
+SINGLE_MAX_CHARS = 200
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
+
+
+def _opens(text: str, i: int) -> bool:
+    """A quote mark at i opens: start or an opener before it, and no space after it."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before in _OPENERS and not after.isspace()
+
+
+def _double_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Double-quoted spans in text[start:end]; a quote still open at the end runs to the end."""
+    spans, open_at = [], None
+    for i in range(start, end):
+        if text[i] != '"':
+            continue
+        if open_at is None:
+            if _opens(text, i):
+                open_at = i
+        elif not _opens(text, i) or i == end - 1:
+            spans.append((open_at, i + 1, False))
+            open_at = None
+        else:  # an opening mark while open: the earlier quote was never closed
+            spans.append((open_at, i, True))
+            open_at = i
+    if open_at is not None:
+        spans.append((open_at, end, True))
+    return spans
+
+
+def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, bool]]):
+    """Single-quoted spans outside double quotes: an opening ' paired with a closing ' nearby."""
+    inside = [(s, e) for s, e, _ in taken]
+    spans, i = [], start
+    while (i := text.find("'", i, end)) != -1:
+        if _opens(text, i) and not any(s <= i < e for s, e in inside):
+            close = re.compile(r"(?<=\S)'(?![^\W_])").search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
+            if close:
+                spans.append((i, close.end(), False))
+                i = close.end()
+                continue
+        i += 1
+    return spans
+
+
+def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """Outermost quoted spans (start, end, open_ended), quote marks included, in document order.
+
+    A quotation left open at the end of a paragraph (the news convention for a quote that goes on
+    in the next paragraph, or a missing closing mark) runs to the end of that paragraph.
+    """
+    spans = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        doubles = _double_spans(text, *paragraph.span())
+        spans += doubles + _single_spans(text, *paragraph.span(), doubles)
+    return sorted(spans)
+
+
+def compute_quote_spans(documents: pd.DataFrame) -> pd.DataFrame:
+    """One row a quotation: doc_id, quote_index, start, end, open_ended, text (marks included)."""
+    rows = [
+        (doc_id, start, end, open_ended, text[start:end])
+        for doc_id, text in documents[["doc_id", "text"]].itertuples(index=False)
+        for start, end, open_ended in find_quote_spans(text)
+    ]
+    spans = pd.DataFrame(rows, columns=["doc_id", "start", "end", "open_ended", "text"])
+    spans.insert(1, "quote_index", spans.groupby("doc_id").cumcount())
+    return spans.astype({"doc_id": "string", "text": "string"})
+
+
+def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Cut each sentence into narrator and quoted segments (sentence_id, voice, offsets, text)."""
+    rows = []
+    by_doc = {doc_id: list(zip(g["start"], g["end"], strict=True))
+              for doc_id, g in spans.groupby("doc_id")}
+    for sid, doc_id, s_start, s_end in sentences[
+        ["sentence_id", "doc_id", "start", "end"]
+    ].itertuples(index=False):
+        cursor = s_start
+        for q_start, q_end in by_doc.get(doc_id, []):
+            lo, hi = max(q_start, s_start), min(q_end, s_end)
+            if lo >= hi:
+                continue
+            if lo > cursor:
+                rows.append((sid, doc_id, "narrator", cursor, lo))
+            rows.append((sid, doc_id, "quoted", lo, hi))
+            cursor = hi
+        if cursor < s_end:
+            rows.append((sid, doc_id, "narrator", cursor, s_end))
+    segments = pd.DataFrame(rows, columns=["sentence_id", "doc_id", "voice", "start", "end"])
+    text_of = sentences.set_index("sentence_id")[["start", "text"]]
+    base = segments["sentence_id"].map(text_of["start"])
+    full = segments["sentence_id"].map(text_of["text"])
+    segments["text"] = [
+        t[a - b:e - b] for t, a, e, b in zip(full, segments["start"], segments["end"], base, strict=True)
+    ]
+    segments = segments[segments["text"].str.strip(" \"'.,;:-") != ""].reset_index(drop=True)
+    segments["text"] = segments["text"].astype("string")
+    segments["n_words"] = count_words(segments["text"])
+    return segments
+
+
+def compute_voice_segments(corpus: Corpus) -> pd.DataFrame:
+    """Narrator and quoted segments of every sentence of the corpus."""
+    return split_voices(corpus.sentences, compute_quote_spans(corpus.documents))

@@ -1,0 +1,69 @@
+"""Quoted spans and the narrator/quoted split on tricky fixtures."""
+
+import pandas as pd
+import pytest
+
+from analysis.voice import find_quote_spans, split_voices
+
+
+def quoted(text):
+    return [(text[s:e], open_ended) for s, e, open_ended in find_quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We are ready," he said. "Russia will not win."',
+         [('"We are ready,"', False), ('"Russia will not win."', False)]),
+        # a quote running across sentences
+        ('He said: "First sentence. Second sentence." Then he left.',
+         [('"First sentence. Second sentence."', False)]),
+        # nested single quotes stay inside the outer quotation
+        ("\"We tell Putin: 'you will not win',\" said Sanchez.",
+         [("\"We tell Putin: 'you will not win',\"", False)]),
+        # apostrophes and plural possessives are not quotes
+        ("Russia's war and the allies' response, NATO's door.", []),
+        # a single-quoted quotation outside double quotes
+        ("Officials called it 'a turning point' on Monday.", [("'a turning point'", False)]),
+        # a quote never closed runs to the end of its paragraph, not beyond
+        ('Putin said that "the clash will be inevitable.\n\nNext paragraph.',
+         [('"the clash will be inevitable.', True)]),
+        # the news convention: a quote continued in the next paragraph reopens there
+        ('"First paragraph of the quote.\n\n"Second paragraph," he said.',
+         [('"First paragraph of the quote.', True), ('"Second paragraph,"', False)]),
+        ('A 12" screen', []),
+    ],
+)
+def test_find_quote_spans(text, expected):
+    assert quoted(text) == expected
+
+
+def test_split_voices_cuts_sentences_at_quote_marks():
+    text = '"We are ready," said Jens Stoltenberg. He added: "Russia must stop.'
+    sentences = pd.DataFrame({
+        "sentence_id": ["d-s000", "d-s001"], "doc_id": ["d", "d"],
+        "start": [0, 39], "end": [38, len(text)], "text": [text[:38], text[39:]],
+    })
+    spans = pd.DataFrame([{"doc_id": "d", "start": s, "end": e}
+                          for s, e, _ in find_quote_spans(text)])
+    segments = split_voices(sentences, spans)
+    assert list(zip(segments["sentence_id"], segments["voice"], segments["text"], strict=True)) == [
+        ("d-s000", "quoted", '"We are ready,"'),
+        ("d-s000", "narrator", " said Jens Stoltenberg."),
+        ("d-s001", "narrator", "He added: "),
+        ("d-s001", "quoted", '"Russia must stop.'),
+    ]
+    assert segments["n_words"].tolist() == [3, 3, 2, 3]
+
+
+def test_seed_quotes(seeds):
+    from analysis.voice import compute_quote_spans, compute_voice_segments
+
+    spans = compute_quote_spans(seeds.documents)
+    assert spans.groupby("doc_id").size().to_dict() == {
+        "defence-blog": 6, "german-outlet": 2, "dod-news": 9, "rbc": 6, "dnipro-today": 3}
+    assert spans["open_ended"].sum() == 1
+    segments = compute_voice_segments(seeds)
+    quoted_words = segments[segments["voice"] == "quoted"].groupby("doc_id")["n_words"].sum()
+    assert quoted_words.to_dict() == {"defence-blog": 120, "dnipro-today": 29, "dod-news": 177,
+                                      "german-outlet": 18, "rbc": 74}
