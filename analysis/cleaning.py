@@ -163,10 +163,13 @@ def mark_repeated_fragments(lines: pd.DataFrame) -> None:
     ].str.contains(_SENTENCE_END, regex=True)
     key = text_key(lines["text"])
     scope = open_ & lines["doc_id"].isin(lines.loc[short, "doc_id"])
-    for _, doc_keys in key[scope].groupby(lines.loc[scope, "doc_id"]):
-        for i in doc_keys.index.intersection(short[short].index):
-            if len(key[i]) >= 12 and any(key[i] in k for j, k in doc_keys.items() if j != i):
-                lines.loc[i, "reason"] = "repeated fragment (caption or pull quote)"
+    repeated = [
+        i
+        for _, doc_keys in key[scope].groupby(lines.loc[scope, "doc_id"])
+        for i in doc_keys.index.intersection(short[short].index)
+        if len(key[i]) >= 12 and any(key[i] in k for j, k in doc_keys.items() if j != i)
+    ]
+    lines.loc[repeated, "reason"] = "repeated fragment (caption or pull quote)"
 
 
 def _inline_span(text: str, rule: Rule) -> tuple[int, int] | None:

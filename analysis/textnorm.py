@@ -1,8 +1,11 @@
 """Unicode normalisation that makes typographic variants one token ("Russia’s" == "Russia's")."""
 
+import html
 import re
+import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
 
 # One character in, one character out, so offsets survive the mapping.
 _CHAR_MAP = str.maketrans(
@@ -18,11 +21,15 @@ _CHAR_MAP = str.maketrans(
 )
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
 
 def normalize_text(text: str) -> str:
-    """Fix mojibake, unify quotes, dashes, spaces and newlines; return NFC text."""
+    """Fix mojibake and HTML entities, unify quotes, dashes, spaces and newlines; return NFC text."""
     text = _NEWLINES.sub("\n", text)
-    text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
-    text = _INVISIBLE.sub("", text)
+    if is_bad(text):  # ftfy's full repair is slow: only where its detector sees mojibake
+        text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
+    if _ENTITY.search(text):
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
     return text.translate(_CHAR_MAP)
