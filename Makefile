@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 
-.PHONY: setup report figures tables test lab clean
+.PHONY: setup report figures tables test browser lab clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +25,14 @@ figures: $(STAMP)  ## re-render every figure into figures/ without Jupyter
 tables: $(STAMP)  ## write every table into tables/
 	$(BIN)/python -m analysis tables --corpus $(CORPUS) --out tables
 
-test: $(STAMP)  ## lint, then every test (notebooks included)
+test: $(STAMP) browser  ## lint, then every test (notebooks and the reports in a real browser included)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
+
+browser:  ## Debian's Chromium for the browser tests (installed when missing and running as root)
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	  && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	  || echo "chromium not installed: the browser tests will be skipped (they fail under CI)"
 
 lab: $(STAMP)  ## open the notebooks in JupyterLab (works as root too)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)

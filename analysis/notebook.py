@@ -3,7 +3,7 @@
 import html
 
 import pandas as pd
-from IPython.display import Image, Markdown, display
+from IPython.display import HTML, Image, Markdown, display
 
 from analysis import config
 from analysis.corpus import Corpus
@@ -34,8 +34,8 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
 
 
 def show_table(df: pd.DataFrame, caption: str | None = None) -> None:
-    """Display a table (pandas escapes the cell text) with an optional caption."""
-    styled = df.style.hide(axis="index")
+    """Display a table with every cell HTML-escaped (and no random ids), with an optional caption."""
+    table = df.to_html(index=False, escape=True, border=0, na_rep="", float_format="{:.3g}".format)
     if caption:
-        styled = styled.set_caption(caption)
-    display(styled)
+        table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+    display(HTML(table))

@@ -26,6 +26,7 @@ STYLE = {
     "svg.hashsalt": "nato-media-analysis",
     "svg.fonttype": "path",
     "path.simplify": True,
+    "text.parse_math": False,  # outlet names and terms with "$" are text, not mathtext
 }
 plt.rcParams.update(STYLE)
 

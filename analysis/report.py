@@ -92,7 +92,21 @@ def export_html(nb: nbformat.NotebookNode, with_code: bool) -> str:
     )
     nb.metadata["title"] = first_heading(nb)
     body, _ = exporter.from_notebook_node(nb)
-    return body
+    return add_contents(body)
+
+
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)<a class="anchor-link"', re.DOTALL)
+
+
+def add_contents(body: str) -> str:
+    """Insert a table of contents (the section headings) after the page's first heading."""
+    sections = _H2.findall(body)
+    if not sections:
+        return body
+    items = "".join(f'<li><a href="#{anchor}">{text}</a></li>' for anchor, text in sections)
+    nav = (f'<nav class="report-nav" aria-label="Contents"><strong>Contents</strong>'
+           f'<ol>{items}</ol><a href="index.html">All reports</a></nav>')
+    return body.replace("</h1>", "</h1>\n" + nav, 1)
 
 
 def write_index(entries: list[tuple[str, str, str]], out_dir: Path) -> Path:

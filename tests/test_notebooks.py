@@ -1,13 +1,18 @@
 """Notebooks: committed without outputs, executed in the report build, exported offline."""
 
+import os
 import re
+import shutil
 
 import nbformat
 import pytest
 
 from analysis import config
 from analysis.report import build_reports, notebook_paths
-from tests.conftest import TINY
+from tests.conftest import FIXTURES, TINY
+
+MAX_REPORT_BYTES = 2 * 1024 * 1024
+CORPORA = {"seeds": config.SEEDS_DIR, "tiny": TINY, "hostile": FIXTURES / "hostile"}
 
 NOTEBOOKS = notebook_paths()
 
@@ -26,12 +31,11 @@ def test_opens_with_what_it_reads_and_writes(path):
     assert first.startswith("# ") and "**Reads**" in first and "**Writes**" in first
 
 
-@pytest.fixture(scope="module", params=["seeds", "tiny"])
+@pytest.fixture(scope="module", params=list(CORPORA))
 def reports(request, tmp_path_factory):
-    """The whole report built for the seeds and, to show it adapts, for the fixture corpus."""
-    corpus = config.SEEDS_DIR if request.param == "seeds" else TINY
+    """The whole report built for the seeds, the tiny fixture (it adapts) and a hostile fixture."""
     out = tmp_path_factory.mktemp(f"reports-{request.param}")
-    build_reports(corpus, out)
+    build_reports(CORPORA[request.param], out)
     return out
 
 
@@ -68,3 +72,63 @@ def test_index_links_every_report(reports):
     index = (reports / "index.html").read_text(encoding="utf-8")
     for path in NOTEBOOKS:
         assert f'href="{path.stem}.html"' in index
+
+
+def test_reports_within_size_budget(reports):
+    for page in reports.glob("*.html"):
+        assert page.stat().st_size < MAX_REPORT_BYTES, page.name
+
+
+def test_article_text_and_metadata_cannot_inject_markup(reports):
+    for page in reports.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script" not in text.lower(), page.name
+        assert re.search(r"<[^>]*\bon\w+\s*=", text) is None, page.name  # no event handlers
+        assert re.search(r"""(?:href|src)\s*=\s*["']?\s*javascript:""", text, re.I) is None
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is required under CI (make test installs it)")
+        pytest.skip("chromium not installed")
+    return path
+
+
+def _open_offline(browser, page_path):
+    """Load a page with every non-file request refused; return its images and any problems."""
+    page = browser.new_page()
+    problems = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+
+    def offline(route):
+        if route.request.url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            problems.append(f"network: {route.request.url}")
+            route.abort()
+
+    page.route("**/*", offline)
+    page.goto(page_path.as_uri(), wait_until="load")
+    images = page.evaluate(
+        "Array.from(document.images).map(i => [i.complete && i.naturalWidth > 0, i.alt])")
+    page.close()
+    return images, problems
+
+
+def test_reports_render_offline_in_a_real_browser(reports):
+    from playwright.sync_api import sync_playwright
+
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=args)
+        for page_path in sorted(reports.glob("*.html")):
+            images, problems = _open_offline(browser, page_path)
+            assert all(ok and alt for ok, alt in images), (page_path.name, images)
+            assert problems == [], (page_path.name, problems)
+        browser.close()
