@@ -19,14 +19,23 @@ def group_rng(seed: int, key: object) -> np.random.Generator:
 def bootstrap_means(values: np.ndarray, rng: np.random.Generator, n_boot: int) -> np.ndarray:
     """Means of `n_boot` resamples (with replacement) of `values`, in memory-bounded chunks."""
     values = np.asarray(values, dtype=float)
-    if len(values) == 0:
+    return bootstrap_ratios(values, np.ones_like(values), rng, n_boot)
+
+
+def bootstrap_ratios(numerators: np.ndarray, denominators: np.ndarray, rng: np.random.Generator,
+                     n_boot: int) -> np.ndarray:
+    """sum(numerators) / sum(denominators) over `n_boot` paired resamples of the rows."""
+    numerators = np.asarray(numerators, dtype=float)
+    denominators = np.asarray(denominators, dtype=float)
+    if len(numerators) == 0:
         return np.full(n_boot, np.nan)
-    rows = max(1, _CHUNK // len(values))
-    means = [
-        values[rng.integers(0, len(values), size=(min(rows, n_boot - done), len(values)))].mean(1)
-        for done in range(0, n_boot, rows)
-    ]
-    return np.concatenate(means)
+    rows = max(1, _CHUNK // len(numerators))
+    ratios = []
+    for done in range(0, n_boot, rows):
+        idx = rng.integers(0, len(numerators), size=(min(rows, n_boot - done), len(numerators)))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratios.append(numerators[idx].sum(1) / denominators[idx].sum(1))
+    return np.concatenate(ratios)
 
 
 def percentile_interval(draws: np.ndarray, level: float = LEVEL) -> tuple[float, float]:
@@ -56,3 +65,26 @@ def summarise_mean(
         rows.append((*keys, len(values), values.mean() if len(values) else np.nan, low, high))
     names = [by] if isinstance(by, str) else list(by)
     return pd.DataFrame(rows, columns=[*names, "n", "mean", "low", "high"])
+
+
+def summarise_ratio(
+    df: pd.DataFrame,
+    numerator: str,
+    denominator: str,
+    by: str | list[str],
+    n_boot: int = N_BOOTSTRAP,
+    seed: int = SEED,
+    level: float = LEVEL,
+) -> pd.DataFrame:
+    """sum(numerator) / sum(denominator) per group (a rate such as mentions per word) with a
+    bootstrap percentile interval over rows, the row count n and both sums."""
+    rows = []
+    for key, group in df.groupby(by, sort=False, dropna=False):
+        num = group[numerator].to_numpy(dtype=float)
+        den = group[denominator].to_numpy(dtype=float)
+        low, high = percentile_interval(bootstrap_ratios(num, den, group_rng(seed, key), n_boot), level)
+        keys = key if isinstance(key, tuple) else (key,)
+        ratio = num.sum() / den.sum() if den.sum() else np.nan
+        rows.append((*keys, len(num), num.sum(), den.sum(), ratio, low, high))
+    names = [by] if isinstance(by, str) else list(by)
+    return pd.DataFrame(rows, columns=[*names, "n", numerator, denominator, "ratio", "low", "high"])

@@ -1,0 +1,78 @@
+"""Generic policy frames (Boydstun et al.'s Policy Frames Codebook) tagged per sentence by a dictionary.
+
+The dictionary is data/frames.csv: one term a row; a trailing * matches any ending ("econom*").
+A sentence carries every frame whose terms it contains; a sentence with none is tagged "none".
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.config import PACKAGE_DATA, SEED
+from analysis.stats import summarise_mean
+
+FRAMES_FILE = PACKAGE_DATA / "frames.csv"
+NO_FRAME = "none"
+VALIDATION_PER_FRAME = 5
+
+
+@cache
+def load_frames(path: Path = FRAMES_FILE) -> tuple[list[str], re.Pattern, list[tuple[str, str]]]:
+    """Frame names in file order, one regex of all terms, and (term, frame) by alternative."""
+    table = pd.read_csv(path, dtype="string", keep_default_na=False)
+    frames = list(dict.fromkeys(table["frame"]))
+    table = table.iloc[table["term"].str.len().sort_values(ascending=False, kind="stable").index]
+    parts = [re.escape(t.rstrip("*")) + (r"[\w'-]*" if t.endswith("*") else "")
+             for t in table["term"]]
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(f"({p})" for p in parts) + r")(?![\w-])", re.I)
+    return frames, pattern, list(zip(table["term"], table["frame"], strict=True))
+
+
+def tag_frames(sentences: pd.DataFrame, path: Path = FRAMES_FILE) -> pd.DataFrame:
+    """One row a (sentence, frame): doc_id, sentence_id, frame, n_terms, terms (as matched)."""
+    _, pattern, terms = load_frames(path)
+    rows = []
+    for doc_id, sid, text in sentences[["doc_id", "sentence_id", "text"]].itertuples(index=False):
+        found: dict[str, list[str]] = {}
+        for m in pattern.finditer(text):
+            found.setdefault(terms[m.lastindex - 1][1], []).append(m.group().lower())
+        for frame, words in found.items() or [(NO_FRAME, [])]:
+            rows.append((doc_id, sid, frame, len(words), "; ".join(words)))
+    return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "frame", "n_terms", "terms"]).astype(
+        {"doc_id": "string", "sentence_id": "string", "frame": "string", "terms": "string"})
+
+
+def frame_indicators(sentences: pd.DataFrame, tags: pd.DataFrame, path: Path = FRAMES_FILE) -> pd.DataFrame:
+    """Long table: one row a (sentence, frame) for every frame, with has_frame 0/1 and the outlet."""
+    frames, _, _ = load_frames(path)
+    wide = pd.crosstab(tags["sentence_id"], tags["frame"]).clip(upper=1)
+    wide = wide.reindex(index=sentences["sentence_id"], columns=[*frames, NO_FRAME], fill_value=0)
+    wide.index = pd.MultiIndex.from_arrays([sentences["outlet"], sentences["sentence_id"]],
+                                           names=["outlet", "sentence_id"])
+    return wide.rename_axis(columns="frame").stack().rename("has_frame").reset_index()
+
+
+def compute_frame_shares(indicators: pd.DataFrame) -> pd.DataFrame:
+    """Share of sentences carrying each frame per outlet, with bootstrap intervals and counts."""
+    shares = summarise_mean(indicators, "has_frame", ["outlet", "frame"])
+    counts = indicators.groupby(["outlet", "frame"], sort=False)["has_frame"].sum()
+    shares["n_sentences_with_frame"] = counts.to_numpy().astype(int)
+    return shares.rename(columns={"n": "n_sentences", "mean": "share"})
+
+
+def validation_sheet(sentences: pd.DataFrame, tags: pd.DataFrame,
+                     per_frame: int = VALIDATION_PER_FRAME, seed: int = SEED) -> pd.DataFrame:
+    """A sample of sentences (up to `per_frame` for each frame) with the assigned frames and empty
+    columns for a human coder."""
+    rng = np.random.default_rng(seed)
+    picked = (tags.assign(key=rng.random(len(tags))).sort_values(["frame", "key"])
+              .groupby("frame", sort=False).head(per_frame)["sentence_id"].drop_duplicates())
+    assigned = tags.groupby("sentence_id", sort=False).agg(
+        assigned_frames=("frame", "; ".join), terms=("terms", lambda t: " | ".join(x for x in t if x)))
+    sheet = (sentences[sentences["sentence_id"].isin(picked)]
+             [["sentence_id", "doc_id", "outlet", "text"]]
+             .join(assigned, on="sentence_id"))
+    return sheet.assign(coder_frames="", coder_agrees="", coder_notes="").reset_index(drop=True)

@@ -1,0 +1,322 @@
+"""Source framing (notebook 04): actor salience, who is quoted, labels by voice, frames, shared copy."""
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import compute_actor_mentions
+from analysis.corpus import Corpus
+from analysis.frames import (
+    compute_frame_shares,
+    frame_indicators,
+    tag_frames,
+    validation_sheet,
+)
+from analysis.labels import count_labels, find_label_hits, keyword_in_context
+from analysis.pipeline import FigureSpec
+from analysis.plotting import new_axes, outlet_colors
+from analysis.quotes import UNKNOWN, compute_quotes
+from analysis.shared_copy import find_shared_sentences, group_passages
+from analysis.stats import summarise_ratio
+from analysis.voice import compute_voice_segments
+
+NOTEBOOK = "04-source-framing"
+TOP_SPEAKERS = 12
+
+
+def sentences_with_outlet(corpus: Corpus) -> pd.DataFrame:
+    """The sentence table with each sentence's outlet."""
+    return corpus.sentences.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
+
+
+def compute_mentions(corpus: Corpus) -> pd.DataFrame:
+    """Actor mentions with outlet and relative position in the article (0 = start, 1 = end); a
+    title written next to the name of the same actor ("Secretary General Jens Stoltenberg") is one
+    mention."""
+    mentions = compute_actor_mentions(corpus.sentences)
+    text = corpus.documents.set_index("doc_id")["text"]
+    gap = [text[d][e:s] for d, s, e in zip(mentions["doc_id"], mentions["start"],
+                                            mentions["end"].shift(fill_value=0), strict=True)]
+    same = ((mentions["actor"] == mentions["actor"].shift())
+            & (mentions["sentence_id"] == mentions["sentence_id"].shift())
+            & pd.Series([g.strip() == "" for g in gap], index=mentions.index)).fillna(False)
+    mentions = mentions[~same].reset_index(drop=True)
+    docs = corpus.documents.set_index("doc_id")
+    mentions.insert(1, "outlet", mentions["doc_id"].map(docs["outlet"]))
+    mentions["position"] = mentions["start"] / mentions["doc_id"].map(docs["n_chars_clean"])
+    return mentions
+
+
+def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
+    """Mentions per 1,000 words per outlet and actor group, with bootstrap intervals over sentences."""
+    sentences = sentences_with_outlet(corpus)
+    mentions = compute_mentions(corpus)
+    groups = list(dict.fromkeys(mentions["group"]))
+    per_sentence = (mentions.groupby(["sentence_id", "group"]).size().unstack(fill_value=0)
+                    .reindex(index=sentences["sentence_id"], columns=groups, fill_value=0))
+    long = per_sentence.rename_axis(columns="group").stack().rename("n_mentions").reset_index()
+    long = long.join(sentences.set_index("sentence_id")[["outlet", "n_words"]], on="sentence_id")
+    salience = summarise_ratio(long, "n_mentions", "n_words", ["outlet", "group"])
+    salience[["ratio", "low", "high"]] *= 1000
+    salience = salience.rename(columns={"n": "n_sentences", "ratio": "per_1000_words"})
+    return salience.astype({"n_mentions": int, "n_words": int})
+
+
+def compute_voice_shares(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet: share of words inside quotation marks (bootstrap over sentences), direct and
+    indirect attributions, and the number of distinct named voices."""
+    segments = compute_voice_segments(corpus)
+    sentences = sentences_with_outlet(corpus)
+    words = segments.pivot_table(index="sentence_id", columns="voice", values="n_words",
+                                 aggfunc="sum", fill_value=0)
+    words = words.reindex(index=sentences["sentence_id"], columns=["narrator", "quoted"],
+                          fill_value=0)
+    words["words"] = words["narrator"] + words["quoted"]
+    words["outlet"] = sentences["outlet"].to_numpy()
+    shares = summarise_ratio(words.reset_index(), "quoted", "words", "outlet").rename(
+        columns={"n": "n_sentences", "quoted": "quoted_words", "ratio": "share_quoted"})
+    quotes = quotes.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
+    known = quotes[quotes["speaker"] != UNKNOWN]
+    counts = pd.DataFrame({
+        "n_direct": quotes[quotes["kind"] == "direct"].groupby("outlet").size(),
+        "n_indirect": quotes[quotes["kind"] == "indirect"].groupby("outlet").size(),
+        "n_voices": known.groupby("outlet")["speaker"].nunique(),
+        "n_direct_voices": known[known["kind"] == "direct"].groupby("outlet")["speaker"].nunique(),
+    })
+    shares = shares.join(counts, on="outlet").fillna(
+        {c: 0 for c in counts.columns}).astype({c: int for c in counts.columns})
+    return shares.astype({"quoted_words": int, "words": int})
+
+
+def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet and speaker: direct quotes, indirect attributions, quoted words; ranked."""
+    quotes = quotes.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
+    direct = quotes["kind"] == "direct"
+    ranked = (quotes.assign(direct=direct, indirect=~direct,
+                            quoted_words=quotes["n_words"].where(direct, 0))
+              .groupby(["outlet", "speaker", "speaker_type"], sort=False)
+              .agg(n_direct=("direct", "sum"), n_indirect=("indirect", "sum"),
+                   quoted_words=("quoted_words", "sum"))
+              .reset_index())
+    ranked["n_total"] = ranked["n_direct"] + ranked["n_indirect"]
+    ranked = ranked.sort_values(["outlet", "n_total", "quoted_words", "speaker"],
+                                ascending=[True, False, False, True], kind="stable")
+    ranked["rank"] = ranked.groupby("outlet").cumcount() + 1
+    return ranked.reset_index(drop=True)
+
+
+def compute_label_hits(corpus: Corpus) -> pd.DataFrame:
+    """Every labelling-lexicon hit with its voice, outlet and keyword-in-context evidence."""
+    hits = keyword_in_context(find_label_hits(compute_voice_segments(corpus)), corpus.documents)
+    hits.insert(1, "outlet", hits["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"]))
+    return hits
+
+
+def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet, voice and category: hits per 1,000 words of that voice, bootstrap over sentences."""
+    segments = compute_voice_segments(corpus)
+    hits = find_label_hits(segments)
+    sentences = sentences_with_outlet(corpus).set_index("sentence_id")
+    words = segments.groupby(["sentence_id", "voice"])["n_words"].sum()
+    categories = list(dict.fromkeys(hits["category"]))
+    counts = hits.groupby(["sentence_id", "voice", "category"]).size()
+    index = pd.MultiIndex.from_tuples(
+        [(s, v, c) for s, v in words.index for c in categories],
+        names=["sentence_id", "voice", "category"])
+    long = pd.DataFrame({"n_hits": counts.reindex(index, fill_value=0)}).reset_index()
+    long["n_words"] = words.reindex(pd.MultiIndex.from_frame(long[["sentence_id", "voice"]])).to_numpy()
+    long["outlet"] = long["sentence_id"].map(sentences["outlet"])
+    rates = summarise_ratio(long, "n_hits", "n_words", ["outlet", "voice", "category"])
+    rates[["ratio", "low", "high"]] *= 1000
+    return rates.rename(columns={"n": "n_segments", "ratio": "per_1000_words"}).astype(
+        {"n_hits": int, "n_words": int})
+
+
+def compute_labels(corpus: Corpus) -> pd.DataFrame:
+    """The labels.csv table: doc_id, category, term, voice (narrator/quoted), count."""
+    return count_labels(find_label_hits(compute_voice_segments(corpus)))
+
+
+def compute_shared_passages(corpus: Corpus) -> pd.DataFrame:
+    """Near-duplicate sentences between outlets, grouped into passages (shared_passages.csv)."""
+    sentences = sentences_with_outlet(corpus)
+    return group_passages(find_shared_sentences(sentences), sentences)
+
+
+def own_sentences(corpus: Corpus) -> pd.DataFrame:
+    """Sentences (with outlet) that are not part of a passage shared with another outlet."""
+    shared = compute_shared_passages(corpus)
+    sentences = sentences_with_outlet(corpus)
+    taken = set(shared["sentence_id_a"]) | set(shared["sentence_id_b"])
+    return sentences[~sentences["sentence_id"].isin(taken)].reset_index(drop=True)
+
+
+def compute_frames(corpus: Corpus) -> pd.DataFrame:
+    """The frames.csv table: one row a (sentence, frame) with the dictionary terms found."""
+    return tag_frames(corpus.sentences)
+
+
+def compute_outlet_frame_shares(corpus: Corpus) -> pd.DataFrame:
+    """Frame shares per outlet over the sentences not shared with another outlet."""
+    sentences = own_sentences(corpus)
+    return compute_frame_shares(frame_indicators(sentences, tag_frames(sentences)))
+
+
+def compute_frame_validation(corpus: Corpus) -> pd.DataFrame:
+    """A sample of tagged sentences with empty coder columns (frame_validation.csv)."""
+    sentences = sentences_with_outlet(corpus)
+    return validation_sheet(sentences, tag_frames(sentences))
+
+
+def plot_rates(data: pd.DataFrame, row: str, value: str, colors: dict[str, str], xlabel: str,
+               title: str, ax=None):
+    """Horizontal bars of `value` per `row` (one bar per outlet) with bootstrap intervals."""
+    rows = list(dict.fromkeys(data[row]))
+    outlets = [o for o in colors if o in set(data["outlet"])]
+    fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.12 * len(rows) * len(outlets) + 0.25 * len(rows)))
+    height = 0.8 / max(1, len(outlets))
+    for i, outlet in enumerate(outlets):
+        part = data[data["outlet"] == outlet].set_index(row).reindex(rows)
+        y = np.arange(len(rows)) + (i - (len(outlets) - 1) / 2) * height
+        error = [(part[value] - part["low"]).clip(lower=0).fillna(0),
+                 (part["high"] - part[value]).clip(lower=0).fillna(0)]
+        ax.barh(y, part[value].fillna(0), height=height * 0.9, color=colors[outlet], label=outlet,
+                xerr=error, error_kw={"elinewidth": 0.8, "capsize": 1.5, "ecolor": "#333333"})
+    ax.set_yticks(range(len(rows)), rows)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def plot_positions(mentions: pd.DataFrame, colors: dict[str, str], ax=None):
+    """Where in their articles actor groups are mentioned (0 = first word, 1 = last), per outlet."""
+    groups = list(dict.fromkeys(mentions["group"]))
+    outlets = [o for o in colors if o in set(mentions["outlet"])]
+    fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.4 * max(1, len(groups))))
+    step = 0.7 / max(1, len(outlets))
+    for i, outlet in enumerate(outlets):
+        part = mentions[mentions["outlet"] == outlet]
+        y = part["group"].map(groups.index) + (i - (len(outlets) - 1) / 2) * step
+        ax.scatter(part["position"], y, s=14, marker="|", color=colors[outlet], label=outlet)
+    ax.set_yticks(range(len(groups)), groups)
+    ax.set_ylim(len(groups) - 0.5, -0.5)
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("position in the article (0 = start, 1 = end)")
+    ax.set_title("Where in each article the actors are mentioned")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+              markerscale=1.5)
+    return fig
+
+
+def plot_speakers(ranked: pd.DataFrame, colors: dict[str, str], ax=None):
+    """The most cited speakers: direct quotes (solid) and indirect attributions (hatched) per outlet."""
+    ranked = ranked[ranked["speaker"] != UNKNOWN]
+    totals = ranked.groupby("speaker")["n_total"].sum().sort_values(ascending=False, kind="stable")
+    speakers = list(totals.index[:TOP_SPEAKERS])
+    fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.3 * max(1, len(speakers))))
+    left = pd.Series(0.0, index=speakers)
+    for outlet in [o for o in colors if o in set(ranked["outlet"])]:
+        part = ranked[ranked["outlet"] == outlet].groupby("speaker")[["n_direct", "n_indirect"]].sum()
+        part = part.reindex(speakers, fill_value=0)
+        for kind, hatch in (("n_direct", ""), ("n_indirect", "///")):
+            ax.barh(range(len(speakers)), part[kind], left=left, color=colors[outlet], hatch=hatch,
+                    edgecolor="white", linewidth=0.5,
+                    label=f"{outlet} ({'direct' if kind == 'n_direct' else 'indirect'})")
+            left += part[kind]
+    ax.set_yticks(range(len(speakers)), speakers)
+    ax.invert_yaxis()
+    ax.set_xlabel("attributions (direct quotes solid, indirect hatched)")
+    ax.set_title("Who is quoted")
+    ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def _salience(corpus: Corpus):
+    data = compute_actor_salience(corpus)
+    return plot_rates(data, "group", "per_1000_words", outlet_colors(corpus.outlets),
+                      "mentions per 1,000 words (95% bootstrap interval over sentences)",
+                      "How often each actor group is named"), data
+
+
+def _positions(corpus: Corpus):
+    data = compute_mentions(corpus)[["outlet", "doc_id", "group", "actor", "alias", "position"]]
+    return plot_positions(data, outlet_colors(corpus.outlets)), data
+
+
+def _quoted(corpus: Corpus):
+    data = compute_voice_shares(corpus, compute_quotes(corpus))
+    percent = data.assign(row="words in quotation marks", value=data["share_quoted"] * 100,
+                          low=data["low"] * 100, high=data["high"] * 100)
+    fig = plot_rates(percent, "row", "value", outlet_colors(corpus.outlets),
+                     "% of words inside quotation marks (95% bootstrap interval over sentences)",
+                     "How much of each outlet's text is quoted")
+    return fig, data
+
+
+def _speakers(corpus: Corpus):
+    data = rank_speakers(corpus, compute_quotes(corpus))
+    return plot_speakers(data, outlet_colors(corpus.outlets)), data
+
+
+def _labels(corpus: Corpus):
+    data = compute_label_rates(corpus)
+    data = data.assign(row=data["category"] + " (" + data["voice"] + ")").sort_values(
+        ["category", "voice"], kind="stable")
+    fig = plot_rates(data, "row", "per_1000_words", outlet_colors(corpus.outlets),
+                     "lexicon hits per 1,000 words of that voice (95% bootstrap interval)",
+                     "How the war is labelled, in the outlet's voice and in quotes")
+    return fig, data.drop(columns="row")
+
+
+def _frames(corpus: Corpus):
+    data = compute_outlet_frame_shares(corpus)
+    percent = data.assign(pct=data["share"] * 100, low=data["low"] * 100, high=data["high"] * 100)
+    fig = plot_rates(percent, "frame", "pct", outlet_colors(corpus.outlets),
+                     "% of sentences with the frame (95% bootstrap interval over sentences)",
+                     "Which frames dominate (dictionary tagging)")
+    return fig, data
+
+
+def _top(data: pd.DataFrame, value: str, label: str, n: int = 3) -> str:
+    best = data.dropna(subset=[value]).sort_values(value, ascending=False, kind="stable").head(n)
+    return "; ".join(f"{r[label]} in {r['outlet']} {r[value]:.1f}" for _, r in best.iterrows()) or "none"
+
+
+TABLES = {
+    "actors": compute_actor_salience,
+    "actor_mentions": compute_mentions,
+    "quotes": compute_quotes,
+    "speakers": lambda corpus: rank_speakers(corpus, compute_quotes(corpus)),
+    "voices": lambda corpus: compute_voice_shares(corpus, compute_quotes(corpus)),
+    "labels": compute_labels,
+    "label_contexts": compute_label_hits,
+    "frames": compute_frames,
+    "frame_shares": compute_outlet_frame_shares,
+    "frame_validation": compute_frame_validation,
+    "shared_passages": compute_shared_passages,
+}
+
+FIGURES = [
+    FigureSpec(NOTEBOOK, "actor-salience", _salience,
+               lambda d: "Bar chart of actor-group mentions per 1,000 words per outlet; highest: "
+               + _top(d, "per_1000_words", "group")),
+    FigureSpec(NOTEBOOK, "actor-positions", _positions,
+               lambda d: f"Strip plot of {len(d)} actor mentions by position in their article, one "
+               f"row per actor group; median position {d['position'].median():.2f}"
+               if len(d) else "Strip plot of actor mentions by position; no actor is mentioned."),
+    FigureSpec(NOTEBOOK, "quoted-share", _quoted,
+               lambda d: "Bar chart of the share of words inside quotation marks per outlet: "
+               + "; ".join(f"{r.outlet} {r.share_quoted:.0%}" for r in d.itertuples())),
+    FigureSpec(NOTEBOOK, "speakers", _speakers,
+               lambda d: "Stacked bars of attributions per speaker and outlet; most cited: "
+               + ("; ".join(f"{s} ({n})" for s, n in d.groupby("speaker")["n_total"].sum()
+                            .sort_values(ascending=False).head(3).items()) or "nobody")),
+    FigureSpec(NOTEBOOK, "labels", _labels,
+               lambda d: "Bar chart of labelling-lexicon hits per 1,000 words by outlet, category "
+               "and voice; highest: " + _top(d.assign(cv=d["category"] + " (" + d["voice"] + ")"),
+                                             "per_1000_words", "cv")),
+    FigureSpec(NOTEBOOK, "frames", _frames,
+               lambda d: "Bar chart of the share of sentences carrying each policy frame per outlet; "
+               "highest: " + _top(d.assign(pct=d["share"] * 100), "pct", "frame") + " per cent"),
+]
