@@ -67,8 +67,8 @@ def score_corpus(corpus: Corpus) -> ScoredCorpus:
     words["text"] = texts.to_numpy()[words.pop("key").to_numpy(dtype=int)]
     sentence_words = sentences[["sentence_id", "outlet", "text"]].merge(words, on="text")
     scored = ScoredCorpus(
-        sentences.join(scores, on="text"),
-        segments.join(scores, on="text"),
+        sentences.join(scores.loc[sentences["text"]].set_axis(sentences.index)),
+        segments.join(scores.loc[segments["text"]].set_axis(segments.index)),
         sentence_words[["sentence_id", "outlet", "lexicon", "word", "valence"]],
     )
     _cache[:] = [corpus, scored]
