@@ -159,8 +159,8 @@ def compute_lexicon_agreement(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _main(summary: pd.DataFrame, articles: str = "all", measure: str = "vader_compound"):
-    """The rows of one subset and one measure of a summary."""
+def select_rows(summary: pd.DataFrame, articles: str = "all", measure: str = "vader_compound"):
+    """The rows of one article subset and one measure of a summary, without those two columns."""
     rows = (summary["articles"] == articles) & (summary["measure"] == measure)
     return summary[rows].drop(columns=["articles", "measure"]).reset_index(drop=True)
 
@@ -177,7 +177,7 @@ def _agreement_figure(corpus: Corpus):
                            "sentence_id": sentences["sentence_id"],
                            "vader": sentences["vader_compound"], "afinn": sentences["afinn_score"]})
     summary = compute_outlet_sentiment(corpus)
-    vader, afinn = _main(summary), _main(summary, measure="afinn_score")
+    vader, afinn = select_rows(summary), select_rows(summary, measure="afinn_score")
     means = vader[vader["n"] > 0].merge(afinn, on=["outlet", "n"], suffixes=("_v", "_a"))
     means = pd.DataFrame({
         "level": "outlet mean", "outlet": means["outlet"], "n": means["n"],
@@ -196,19 +196,22 @@ def _words_figure(corpus: Corpus):
 
 
 def _actors_figure(corpus: Corpus):
-    data = _main(compute_actor_sentiment(corpus))
+    data = select_rows(compute_actor_sentiment(corpus))
     data = data[data["n"] > 0].reset_index(drop=True)
     return plot_actor_tone(data, outlet_colors(corpus.outlets)), data
 
 
 def _voice_figure(corpus: Corpus):
-    data = _main(compute_voice_sentiment(corpus))
+    data = select_rows(compute_voice_sentiment(corpus))
     return plot_voice_tone(data, outlet_colors(corpus.outlets)), data
 
 
-def _mean_text(row) -> str:
-    return (f"{row.mean:+.2f} [{row.low:+.2f}, {row.high:+.2f}], n={row.n}" if row.n
-            else "no sentences")
+def describe_mean(row, with_n: bool = True) -> str:
+    """'+0.25 [-0.03, +0.48], n=10' for a summary row (dict or Series); 'no sentences' if n = 0."""
+    if not row["n"]:
+        return "no sentences"
+    text = f"{row['mean']:+.2f} [{row['low']:+.2f}, {row['high']:+.2f}]"
+    return f"{text}, n={row['n']}" if with_n else text
 
 
 def _outlets_alt(data: pd.DataFrame) -> str:
@@ -216,7 +219,7 @@ def _outlets_alt(data: pd.DataFrame) -> str:
     return ("Dot plots per outlet of the mean VADER compound and the shares of positive and "
             "negative sentences, all articles (filled) and untranslated only (hollow), with 95% "
             "intervals. Mean compound: "
-            + "; ".join(f"{r.outlet} {_mean_text(r)}" for r in rows.itertuples()))
+            + "; ".join(f"{r['outlet']} {describe_mean(r)}" for r in rows.to_dict("records")))
 
 
 def _agreement_alt(data: pd.DataFrame) -> str:
@@ -242,13 +245,14 @@ def _actors_alt(data: pd.DataFrame) -> str:
     top = data.sort_values("n", ascending=False, kind="stable").head(4)
     return ("Dot plot of the mean VADER compound of sentences mentioning each actor group, per "
             "outlet, with 95% intervals; most mentioned: "
-            + "; ".join(f"{r.actor_group} in {r.outlet} {_mean_text(r)}" for r in top.itertuples()))
+            + "; ".join(f"{r['actor_group']} in {r['outlet']} {describe_mean(r)}"
+                      for r in top.to_dict("records")))
 
 
 def _voice_alt(data: pd.DataFrame) -> str:
     return ("Dot plot per outlet of the mean VADER compound of the narrator's segments and of "
             "quoted segments, with 95% intervals: "
-            + "; ".join(f"{r.outlet} {r.voice} {_mean_text(r)}" for r in data.itertuples()))
+            + "; ".join(f"{r['outlet']} {r['voice']} {describe_mean(r)}" for r in data.to_dict("records")))
 
 
 TABLES = {

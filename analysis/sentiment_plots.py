@@ -84,7 +84,7 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
     cols = min(3, len(outlets))
     rows = int(np.ceil(len(outlets) / cols))
     per_panel = max(words["outlet"].value_counts().reindex(outlets, fill_value=0).max(), 1)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, 0.6 + 0.2 * per_panel * rows),
+    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, 1.2 + 0.2 * per_panel * rows),
                              layout="constrained", squeeze=False)
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         mine = words[words["outlet"] == outlet].sort_values("valence")
