@@ -1,5 +1,6 @@
 """Tone of short texts from two offline lexicons: VADER (reference implementation) and AFINN-165."""
 
+import re
 from functools import cache
 
 import numpy as np
@@ -32,6 +33,20 @@ def _afinn() -> Afinn:
     return Afinn(language="en")
 
 
+@cache
+def _afinn_pattern() -> re.Pattern:
+    """AFINN's own pattern (entries longest first, within word boundaries) grouped by first letter.
+
+    The same matches as Afinn.find_all, several times faster: at a position only the entries that
+    begin with its character are tried, still in AFINN's order.
+    """
+    buckets: dict[str, list[str]] = {}
+    for entry in sorted(_afinn()._dict, key=len, reverse=True):
+        buckets.setdefault(entry[0], []).append(re.escape(entry[1:]))
+    alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in buckets.items())
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
 def classify_tone(scores: pd.Series, band: float = NEUTRAL_BAND) -> pd.Series:
     """'positive' (>= band), 'negative' (<= -band) or 'neutral', vectorised."""
     labels = np.select([scores >= band, scores <= -band], ["positive", "negative"], "neutral")
@@ -56,7 +71,8 @@ def score_vader(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
 def score_afinn(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
     """AFINN-165 sums (afinn_score, afinn_n_words), one row a text, and every matched word."""
     afinn = _afinn()
-    matches = texts.map(afinn.find_all).explode().dropna()
+    lowered = texts.str.replace(r"\s+", " ", regex=True).str.lower()  # as Afinn.find_all does
+    matches = lowered.str.findall(_afinn_pattern()).explode().dropna()
     words = pd.DataFrame({"key": matches.index, "word": matches.astype("string").to_numpy()})
     words["valence"] = words["word"].map(afinn._dict).astype(float)
     by_text = words.groupby("key")["valence"]

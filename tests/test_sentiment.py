@@ -38,6 +38,8 @@ FIXTURE_SENTENCES = [
     ("Russia's war is a threat.", -0.8074, -4.0),
     ("The allies will not win without support.", -0.2826, 6.0),
     ("Troops arrived on Monday.", 0.0, 0.0),
+    # AFINN's multi-word entries ("does not work", "not good", "no fun") win over single words
+    ("The deal does not work, they are not good at it and it is no fun.", -0.6259, -8.0),
 ]
 
 
