@@ -15,6 +15,7 @@ from analysis.plotting import save_figure
 # FIGURES (a list of FigureSpec). A later stage may replace an earlier stage's table by name.
 STAGES = (
     "analysis.overview",
+    "analysis.sentiment",
     "analysis.framing",
 )
 

@@ -1,0 +1,272 @@
+"""Sentence-level tone per outlet, toward actors and by voice, with intervals: notebook 03's stage."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import compute_actor_mentions, load_aliases
+from analysis.corpus import Corpus
+from analysis.lexicons import classify_tone, score_afinn, score_vader
+from analysis.pipeline import FigureSpec
+from analysis.plotting import outlet_colors
+from analysis.sentiment_plots import (
+    plot_actor_tone,
+    plot_lexicon_agreement,
+    plot_outlet_tone,
+    plot_top_words,
+    plot_voice_tone,
+)
+from analysis.stats import summarise_mean
+from analysis.voice import compute_voice_segments
+
+NOTEBOOK = "03-sentiment"
+TOP_WORDS = 5  # words per direction and outlet in the driving-words figure
+# Article subsets every summary is given for: all articles, and those known not to be translated.
+SUBSETS = ("all", "untranslated")
+MEASURES = ("vader_compound", "vader_positive", "vader_negative",
+            "afinn_score", "afinn_positive", "afinn_negative")
+SENTIMENT_COLUMNS = ["vader_compound", "vader_pos", "vader_neu", "vader_neg", "vader_tone",
+                     "afinn_score", "afinn_n_words", "afinn_tone"]
+
+
+@dataclass
+class ScoredCorpus:
+    """Scores of every sentence and voice segment, and the lexicon words behind them."""
+
+    sentences: pd.DataFrame  # corpus.sentences + outlet, translated + SENTIMENT_COLUMNS
+    segments: pd.DataFrame  # voice segments + outlet, translated + SENTIMENT_COLUMNS
+    words: pd.DataFrame  # sentence_id, outlet, lexicon, word, valence: one row a scoring word
+
+
+_cache: list = [None, None]  # the last corpus scored and its ScoredCorpus
+
+
+def score_texts(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Both lexicons on texts with a unique index: scores a row, and words (key, lexicon, ...)."""
+    vader, vader_words = score_vader(texts)
+    afinn, afinn_words = score_afinn(texts)
+    scores = vader.join(afinn)
+    scores["vader_tone"] = classify_tone(scores["vader_compound"])
+    scores["afinn_tone"] = classify_tone(scores["afinn_score"], band=1)
+    words = pd.concat([vader_words.assign(lexicon="vader"), afinn_words.assign(lexicon="afinn")],
+                      ignore_index=True)
+    return scores[SENTIMENT_COLUMNS], words
+
+
+def score_corpus(corpus: Corpus) -> ScoredCorpus:
+    """Score each distinct sentence and segment text once; cached for the last corpus scored."""
+    if _cache[0] is corpus:
+        return _cache[1]
+    docs = corpus.documents.set_index("doc_id")[["outlet", "translated"]]
+    sentences = corpus.sentences.join(docs, on="doc_id")
+    segments = compute_voice_segments(corpus).join(docs, on="doc_id")
+    texts = pd.Series(pd.concat([sentences["text"], segments["text"]]).unique(), dtype="string")
+    scores, words = score_texts(texts)
+    scores.index = texts.to_numpy()
+    words["text"] = texts.to_numpy()[words.pop("key").to_numpy(dtype=int)]
+    sentence_words = sentences[["sentence_id", "outlet", "text"]].merge(words, on="text")
+    scored = ScoredCorpus(
+        sentences.join(scores.loc[sentences["text"]].set_axis(sentences.index)),
+        segments.join(scores.loc[segments["text"]].set_axis(segments.index)),
+        sentence_words[["sentence_id", "outlet", "lexicon", "word", "valence"]],
+    )
+    _cache[:] = [corpus, scored]
+    return scored
+
+
+def compute_sentence_sentiment(corpus: Corpus) -> pd.DataFrame:
+    """The sentences table with the sentiment columns added."""
+    return score_corpus(corpus).sentences[[*corpus.sentences.columns, *SENTIMENT_COLUMNS]]
+
+
+def _by_subset(df: pd.DataFrame) -> pd.DataFrame:
+    """df once for all articles and once for the articles known to be untranslated."""
+    untranslated = df["translated"].eq(False).fillna(False).astype(bool)
+    return pd.concat([df.assign(articles="all"), df[untranslated].assign(articles="untranslated")],
+                     ignore_index=True)
+
+
+def summarise_tone(df: pd.DataFrame, by: list[str], levels: dict[str, list]) -> pd.DataFrame:
+    """Mean, bootstrap interval and n of every measure per subset and group, zero-n groups kept.
+
+    `levels` lists every value of each `by` column, so that a group without sentences shows
+    as n = 0 instead of disappearing.
+    """
+    measures = _by_subset(df).assign(
+        vader_positive=lambda d: (d["vader_tone"] == "positive").astype(float),
+        vader_negative=lambda d: (d["vader_tone"] == "negative").astype(float),
+        afinn_positive=lambda d: (d["afinn_tone"] == "positive").astype(float),
+        afinn_negative=lambda d: (d["afinn_tone"] == "negative").astype(float),
+    )
+    keys = ["articles", *by]
+    long = measures.melt(id_vars=keys, value_vars=list(MEASURES), var_name="measure")
+    summary = summarise_mean(long, "value", [*keys, "measure"])
+    full = pd.MultiIndex.from_product([SUBSETS, *(levels[b] for b in by), MEASURES],
+                                      names=[*keys, "measure"])
+    summary = summary.set_index([*keys, "measure"]).reindex(full).reset_index()
+    summary["n"] = summary["n"].fillna(0).astype("int64")
+    return summary
+
+
+def compute_outlet_sentiment(corpus: Corpus) -> pd.DataFrame:
+    """Per article subset, outlet and measure: mean with bootstrap interval over sentences, n."""
+    return summarise_tone(score_corpus(corpus).sentences, ["outlet"], {"outlet": corpus.outlets})
+
+
+def compute_actor_sentiment(corpus: Corpus) -> pd.DataFrame:
+    """Tone of the sentences mentioning each actor group of the alias file, per outlet."""
+    sentences = score_corpus(corpus).sentences
+    mentions = compute_actor_mentions(sentences)[["sentence_id", "group"]].drop_duplicates()
+    mentioning = sentences.merge(mentions.rename(columns={"group": "actor_group"}), on="sentence_id")
+    levels = {"actor_group": list(load_aliases()["group"].unique()), "outlet": corpus.outlets}
+    return summarise_tone(mentioning, ["actor_group", "outlet"], levels)
+
+
+def compute_voice_sentiment(corpus: Corpus) -> pd.DataFrame:
+    """Tone of the narrator's and the quoted segments of sentences, per outlet."""
+    levels = {"outlet": corpus.outlets, "voice": ["narrator", "quoted"]}
+    return summarise_tone(score_corpus(corpus).segments, ["outlet", "voice"], levels)
+
+
+def compute_word_contributions(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet and lexicon, every scoring word: occurrences and summed valence, largest first."""
+    words = score_corpus(corpus).words
+    totals = (words.groupby(["outlet", "lexicon", "word"], sort=False)["valence"]
+              .agg(n="size", valence="sum").reset_index())
+    totals["direction"] = np.where(totals["valence"] > 0, "positive", "negative")
+    rank = totals["outlet"].map({o: i for i, o in enumerate(corpus.outlets)})
+    order = np.lexsort((-totals["valence"].abs(), totals["lexicon"] == "afinn", rank))
+    return totals.iloc[order].reset_index(drop=True)
+
+
+def compute_lexicon_agreement(corpus: Corpus) -> pd.DataFrame:
+    """Per outlet and overall: sentences, Spearman correlation and tone agreement of the lexicons."""
+    sentences = score_corpus(corpus).sentences
+    rows = []
+    for outlet, group in [*sentences.groupby("outlet", sort=False), ("all outlets", sentences)]:
+        vader, afinn = group["vader_compound"], group["afinn_score"]
+        varied = vader.nunique() > 1 and afinn.nunique() > 1
+        rows.append({
+            "outlet": outlet, "n": len(group),
+            "spearman": vader.corr(afinn, method="spearman") if varied else np.nan,
+            "same_tone": (group["vader_tone"] == group["afinn_tone"]).mean(),
+            "opposite_tone": (
+                ((group["vader_tone"] == "positive") & (group["afinn_tone"] == "negative"))
+                | ((group["vader_tone"] == "negative") & (group["afinn_tone"] == "positive"))
+            ).mean(),
+        })
+    return pd.DataFrame(rows)
+
+
+def select_rows(summary: pd.DataFrame, articles: str = "all", measure: str = "vader_compound"):
+    """The rows of one article subset and one measure of a summary, without those two columns."""
+    rows = (summary["articles"] == articles) & (summary["measure"] == measure)
+    return summary[rows].drop(columns=["articles", "measure"]).reset_index(drop=True)
+
+
+def _outlets_figure(corpus: Corpus):
+    data = compute_outlet_sentiment(corpus)
+    data = data[data["measure"].str.startswith("vader")].reset_index(drop=True)
+    return plot_outlet_tone(data, outlet_colors(corpus.outlets)), data
+
+
+def _agreement_figure(corpus: Corpus):
+    sentences = score_corpus(corpus).sentences
+    points = pd.DataFrame({"level": "sentence", "outlet": sentences["outlet"],
+                           "sentence_id": sentences["sentence_id"],
+                           "vader": sentences["vader_compound"], "afinn": sentences["afinn_score"]})
+    summary = compute_outlet_sentiment(corpus)
+    vader, afinn = select_rows(summary), select_rows(summary, measure="afinn_score")
+    means = vader[vader["n"] > 0].merge(afinn, on=["outlet", "n"], suffixes=("_v", "_a"))
+    means = pd.DataFrame({
+        "level": "outlet mean", "outlet": means["outlet"], "n": means["n"],
+        "vader": means["mean_v"], "vader_low": means["low_v"], "vader_high": means["high_v"],
+        "afinn": means["mean_a"], "afinn_low": means["low_a"], "afinn_high": means["high_a"]})
+    data = pd.concat([points, means], ignore_index=True)
+    return plot_lexicon_agreement(data, outlet_colors(corpus.outlets)), data
+
+
+def _words_figure(corpus: Corpus):
+    words = compute_word_contributions(corpus)
+    vader = words[words["lexicon"] == "vader"]
+    data = (vader.groupby(["outlet", "direction"], sort=False).head(TOP_WORDS)
+            .reset_index(drop=True))
+    return plot_top_words(data, corpus.outlets), data
+
+
+def _actors_figure(corpus: Corpus):
+    data = select_rows(compute_actor_sentiment(corpus))
+    data = data[data["n"] > 0].reset_index(drop=True)
+    return plot_actor_tone(data, outlet_colors(corpus.outlets)), data
+
+
+def _voice_figure(corpus: Corpus):
+    data = select_rows(compute_voice_sentiment(corpus))
+    return plot_voice_tone(data, outlet_colors(corpus.outlets)), data
+
+
+def describe_mean(row, with_n: bool = True) -> str:
+    """'+0.25 [-0.03, +0.48], n=10' for a summary row (dict or Series); 'no sentences' if n = 0."""
+    if not row["n"]:
+        return "no sentences"
+    text = f"{row['mean']:+.2f} [{row['low']:+.2f}, {row['high']:+.2f}]"
+    return f"{text}, n={row['n']}" if with_n else text
+
+
+def _outlets_alt(data: pd.DataFrame) -> str:
+    rows = data[(data["articles"] == "all") & (data["measure"] == "vader_compound")]
+    return ("Dot plots per outlet of the mean VADER compound and the shares of positive and "
+            "negative sentences, all articles (filled) and untranslated only (hollow), with 95% "
+            "intervals. Mean compound: "
+            + "; ".join(f"{r['outlet']} {describe_mean(r)}" for r in rows.to_dict("records")))
+
+
+def _agreement_alt(data: pd.DataFrame) -> str:
+    means = data[data["level"] == "outlet mean"]
+    return (f"Scatter of {int((data['level'] == 'sentence').sum())} sentences, VADER compound "
+            "against AFINN sum, with outlet means: "
+            + "; ".join(f"{r.outlet} VADER {r.vader:+.2f}, AFINN {r.afinn:+.2f}"
+                        for r in means.itertuples()))
+
+
+def _words_alt(data: pd.DataFrame) -> str:
+    if data.empty:
+        return "Bar charts of the words driving each outlet's tone; no lexicon word was found."
+    top = data.loc[data.groupby("outlet", sort=False)["valence"].idxmin()]
+    return ("Bar charts per outlet of the words adding most positive and negative VADER valence; "
+            "the largest negative driver: "
+            + "; ".join(f"{r.outlet}: {r.word} ({r.valence:+.1f}, {r.n}x)" for r in top.itertuples()))
+
+
+def _actors_alt(data: pd.DataFrame) -> str:
+    if data.empty:
+        return "Dot plot of tone toward actors per outlet; no actor of the alias file is mentioned."
+    top = data.sort_values("n", ascending=False, kind="stable").head(4)
+    return ("Dot plot of the mean VADER compound of sentences mentioning each actor group, per "
+            "outlet, with 95% intervals; most mentioned: "
+            + "; ".join(f"{r['actor_group']} in {r['outlet']} {describe_mean(r)}"
+                      for r in top.to_dict("records")))
+
+
+def _voice_alt(data: pd.DataFrame) -> str:
+    return ("Dot plot per outlet of the mean VADER compound of the narrator's segments and of "
+            "quoted segments, with 95% intervals: "
+            + "; ".join(f"{r['outlet']} {r['voice']} {describe_mean(r)}" for r in data.to_dict("records")))
+
+
+TABLES = {
+    "sentences": compute_sentence_sentiment,
+    "sentiment_by_outlet": compute_outlet_sentiment,
+    "sentiment_by_actor": compute_actor_sentiment,
+    "sentiment_by_voice": compute_voice_sentiment,
+    "sentiment_words": compute_word_contributions,
+}
+
+FIGURES = [
+    FigureSpec(NOTEBOOK, "outlets", _outlets_figure, _outlets_alt),
+    FigureSpec(NOTEBOOK, "agreement", _agreement_figure, _agreement_alt),
+    FigureSpec(NOTEBOOK, "words", _words_figure, _words_alt),
+    FigureSpec(NOTEBOOK, "actors", _actors_figure, _actors_alt),
+    FigureSpec(NOTEBOOK, "voice", _voice_figure, _voice_alt),
+]
