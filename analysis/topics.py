@@ -37,8 +37,9 @@ def matched_similarity(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
 
 def fit_runs(x: sparse.spmatrix, k: int, n_runs: int = N_RUNS, seed: int = SEED) -> list[NMF]:
     """`n_runs` NMF models with k topics, each from a random start of its own seed."""
-    return [NMF(k, init="random", random_state=seed + run, max_iter=1000).fit(x)
-            for run in range(n_runs)]
+    with np.errstate(invalid="ignore"):  # an exact fit (one paragraph) has an error of sqrt(-0.0)
+        return [NMF(k, init="random", random_state=seed + run, max_iter=1000).fit(x)
+                for run in range(n_runs)]
 
 
 def run_stability(runs: list[NMF]) -> float:

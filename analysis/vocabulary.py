@@ -11,6 +11,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus
+from analysis.errors import CorpusError
 from analysis.segment import WORD_PATTERN
 
 _TOKEN_RE = re.compile(WORD_PATTERN)
@@ -73,8 +74,9 @@ def sentence_term_counts(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]
     vectorizer = CountVectorizer(analyzer=analyze, dtype=np.int64)
     try:
         counts = vectorizer.fit_transform(corpus.sentences["text"].astype(str))
-    except ValueError:  # no term at all: every word is a stop word or a number
-        return sparse.csr_matrix((len(corpus.sentences), 0), dtype=np.int64), np.array([], dtype=str)
+    except ValueError:  # sklearn's "empty vocabulary"
+        raise CorpusError(f"{corpus.folder}: no term to analyse (every word is a stop word or a "
+                          "number)") from None
     return counts.tocsr(), vectorizer.get_feature_names_out()
 
 

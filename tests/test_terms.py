@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from analysis import load_corpus
+from analysis import CorpusError, load_corpus
 from analysis.terms import (
     compute_distinctive_terms,
     compute_kwic,
@@ -88,3 +88,9 @@ def test_positions_list_every_occurrence(tiny):
     assert positions.groupby("term").size().to_dict() == {"nato": 2, "russia": 2}
     assert positions["position"].between(0, 1).all()
     assert compute_positions(tiny, []).empty
+
+
+def test_a_corpus_without_content_words_is_a_clear_error(make_corpus):
+    corpus = load_corpus(make_corpus({"a.txt": "Title\n\nIt is what it is. And so on.\n"}))
+    with pytest.raises(CorpusError, match="no term to analyse"):
+        compute_distinctive_terms(corpus)
