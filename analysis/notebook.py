@@ -12,7 +12,7 @@ from analysis.pipeline import all_figures, render_figure
 
 def escape(text: object) -> str:
     """Article text made safe to put in Markdown: HTML-escaped, Markdown markup neutralised."""
-    escaped = html.escape(str(text), quote=True)
+    escaped = html.escape(str(text), quote=False)  # quotes are plain text in Markdown
     for char in "\\`*_[]#|<>":
         escaped = escaped.replace(char, "\\" + char)
     return escaped

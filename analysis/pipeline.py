@@ -15,6 +15,10 @@ from analysis.plotting import save_figure
 # FIGURES (a list of FigureSpec). A later stage may replace an earlier stage's table by name.
 STAGES = (
     "analysis.overview",
+    "analysis.terms",
+    "analysis.keyness",
+    "analysis.similarity",
+    "analysis.topics",
     "analysis.sentiment",
     "analysis.framing",
 )

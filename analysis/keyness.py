@@ -1,0 +1,207 @@
+"""Keyness of each outlet against the rest and against each other outlet: z, Log Ratio, LRC, G2."""
+
+import numpy as np
+import pandas as pd
+from scipy import special, stats
+
+from analysis.corpus import Corpus
+from analysis.pipeline import FigureSpec
+from analysis.plotting import new_axes, outlet_colors
+from analysis.vocabulary import is_unigram, per_corpus, sentence_outlets, sentence_term_counts, sum_rows
+
+NOTEBOOK = "02-terms-and-topics"
+REST = "rest"
+# A term is tested only if it occurs at least this often in the target and reference together.
+MIN_FREQ = 3
+ALPHA = 0.05  # false discovery rate for p_adjusted, and 1 - level of the LRC interval
+HANDFUL = 5  # a key term seen fewer times than this in its outlet rests on a handful of occurrences
+TOP_TERMS = 8
+
+COLUMNS = ["term", "outlet", "reference", "count_target", "count_reference", "n_target",
+           "n_reference", "z", "log_ratio", "lrc", "g2", "p", "p_adjusted"]
+
+
+def log_odds_z(a, b, n_target, n_reference, prior, prior_total) -> np.ndarray:
+    """Monroe et al. (2008): z-score of the log-odds ratio with an informative Dirichlet prior.
+
+    `prior` holds the prior counts of these terms, `prior_total` the prior counts of all words.
+    """
+    a, b, prior = (np.asarray(x, dtype=float) for x in (a, b, prior))
+    delta = (np.log((a + prior) / (n_target + prior_total - a - prior))
+             - np.log((b + prior) / (n_reference + prior_total - b - prior)))
+    return delta / np.sqrt(1 / (a + prior) + 1 / (b + prior))
+
+
+def log_ratio(a, b, n_target, n_reference) -> np.ndarray:
+    """Hardie's (2014) Log Ratio: log2 of the ratio of relative frequencies, a zero count as 0.5."""
+    a, b = (np.where(np.asarray(x) == 0, 0.5, x).astype(float) for x in (a, b))
+    return np.log2((a / n_target) / (b / n_reference))
+
+
+def log_ratio_conservative(a, b, n_target, n_reference, alpha: float = ALPHA) -> np.ndarray:
+    """LRC: the end of the exact (Clopper-Pearson) interval of the Log Ratio nearest zero, or 0."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    with np.errstate(divide="ignore"):
+        share_low = np.where(a > 0, stats.beta.ppf(alpha / 2, a, b + 1), 0.0)
+        share_high = np.where(b > 0, stats.beta.ppf(1 - alpha / 2, a + 1, b), 1.0)
+        scale = np.log2(n_reference / n_target)
+        low = np.log2(share_low) - np.log2(1 - share_low) + scale
+        high = np.log2(share_high) - np.log2(1 - share_high) + scale
+    return np.where(low > 0, low, np.where(high < 0, high, 0.0))
+
+
+def log_likelihood_g2(a, b, n_target, n_reference) -> np.ndarray:
+    """Dunning's log-likelihood G2 on the 2 x 2 table (term, other words) x (target, reference)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    total = n_target + n_reference
+    observed = [a, b, n_target - a, n_reference - b]
+    expected = [(a + b) * n_target / total, (a + b) * n_reference / total,
+                (total - a - b) * n_target / total, (total - a - b) * n_reference / total]
+    return 2 * sum(special.xlogy(o, o) - special.xlogy(o, e) for o, e in zip(observed, expected,
+                                                                            strict=True))
+
+
+def keyness_scores(a, b, n_target: int, n_reference: int, prior, prior_total) -> pd.DataFrame:
+    """Every statistic for counts `a` (target) and `b` (reference) of the same terms."""
+    g2 = log_likelihood_g2(a, b, n_target, n_reference)
+    p = stats.chi2.sf(g2, df=1)
+    return pd.DataFrame({
+        "count_target": a, "count_reference": b, "n_target": n_target, "n_reference": n_reference,
+        "z": log_odds_z(a, b, n_target, n_reference, prior, prior_total),
+        "log_ratio": log_ratio(a, b, n_target, n_reference),
+        "lrc": log_ratio_conservative(a, b, n_target, n_reference),
+        "g2": g2, "p": p,
+        "p_adjusted": stats.false_discovery_control(p, method="bh") if len(p) else p,
+    })
+
+
+@per_corpus
+def outlet_word_counts(corpus: Corpus) -> pd.DataFrame:
+    """Outlet x word counts (single words, stop words left out), outlets in corpus order."""
+    counts, terms = sentence_term_counts(corpus)
+    words = is_unigram(terms)
+    by_outlet, outlets = sum_rows(counts[:, words], sentence_outlets(corpus))
+    table = pd.DataFrame(by_outlet.toarray(), index=outlets, columns=terms[words])
+    return table.reindex(corpus.outlets, fill_value=0)
+
+
+def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = MIN_FREQ):
+    """Keyness of `target` against another outlet or REST (all other outlets together)."""
+    a = counts.loc[target]
+    b = counts.drop(index=target).sum() if reference == REST else counts.loc[reference]
+    tested = (a + b) >= min_freq
+    background = counts.sum()  # the prior: every outlet's counts pooled (Monroe et al.'s choice)
+    scores = keyness_scores(a[tested].to_numpy(), b[tested].to_numpy(), int(a.sum()),
+                            int(b.sum()), background[tested].to_numpy(), int(background.sum()))
+    scores.insert(0, "term", a.index[tested])
+    scores.insert(1, "outlet", target)
+    scores.insert(2, "reference", reference)
+    return scores
+
+
+def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
+    """Each outlet against the rest, then against each other outlet; strongest z first."""
+    counts = outlet_word_counts(corpus)
+    outlets = list(counts.index)
+    pairs = [(o, REST) for o in outlets] + [(o, r) for o in outlets for r in outlets if r != o]
+    if len(outlets) < 2 or counts.shape[1] == 0:
+        return pd.DataFrame(columns=COLUMNS)
+    parts = [compare(counts, o, r, min_freq).sort_values(["z", "term"], ascending=[False, True])
+             for o, r in pairs]
+    return pd.concat(parts, ignore_index=True)[COLUMNS]
+
+
+def top_key_terms(keyness: pd.DataFrame, n: int = TOP_TERMS) -> pd.DataFrame:
+    """The `n` terms with the highest positive z per outlet against the rest."""
+    rest = keyness[(keyness["reference"] == REST) & (keyness["z"] > 0)]  # sorted by z already
+    return rest.groupby("outlet", sort=False).head(n).reset_index(drop=True)
+
+
+def compute_pairwise_counts(keyness: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
+    """Per ordered outlet pair: terms significantly over-used (p_adjusted < ALPHA, LRC > 0)."""
+    pairs = keyness[keyness["reference"] != REST]
+    key = pairs[(pairs["p_adjusted"] < ALPHA) & (pairs["lrc"] > 0)]
+    first = key.sort_values("z", ascending=False, kind="stable").groupby(
+        ["outlet", "reference"])["term"].first()
+    grid = pd.MultiIndex.from_tuples([(o, r) for o in outlets for r in outlets if o != r],
+                                     names=["outlet", "reference"])
+    counts = key.groupby(["outlet", "reference"]).size().reindex(grid, fill_value=0)
+    return pd.DataFrame({"n_key_terms": counts, "top_term": first.reindex(grid)}).reset_index()
+
+
+def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
+    """Log Ratio (light) and its conservative bound LRC (dark) of each outlet's top key terms."""
+    fig, ax = new_axes(ax, figsize=(7.0, 0.8 + 0.22 * max(len(top), 1)))
+    y = np.arange(len(top))
+    palette = [colors[o] for o in top["outlet"]]
+    ax.barh(y, top["log_ratio"], color=palette, alpha=0.35, height=0.8, label="Log Ratio")
+    ax.barh(y, top["lrc"], color=palette, height=0.8, label="LRC (conservative)")
+    for i, row in enumerate(top.itertuples()):
+        ax.text(max(row.log_ratio, 0), i, f" {row.count_target} vs {row.count_reference}",
+                va="center", fontsize=7)
+    ax.set_yticks(y, [f"{t} ({o})" for t, o in zip(top["term"], top["outlet"], strict=True)],
+                  fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(top["log_ratio"].max() if len(top) else 1, 1) * 1.3)
+    ax.set_xlabel("log2 of relative frequency in the outlet / in the other outlets")
+    ax.set_title("Key terms against the rest (labels: count in outlet vs rest)")
+    ax.legend(fontsize=7, loc="lower right", frameon=False)
+    return fig
+
+
+def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
+    """Heat map: how many terms the row outlet significantly over-uses against the column outlet."""
+    fig, ax = new_axes(ax, figsize=(7.0, 1.5 + 0.6 * len(outlets)))
+    grid = pairwise.pivot(index="outlet", columns="reference", values="n_key_terms").reindex(
+        index=outlets, columns=outlets)
+    values = grid.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 1))
+    top = pairwise.set_index(["outlet", "reference"])["top_term"]
+    for i, row in enumerate(outlets):
+        for j, column in enumerate(outlets):
+            if row != column:
+                term = top[(row, column)]
+                label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if isinstance(term, str) else "")
+                dark = values[i, j] > 0.6 * image.norm.vmax
+                ax.text(j, i, label, ha="center", va="center", fontsize=7,
+                        color="white" if dark else "black")
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_xlabel("reference outlet")
+    ax.set_ylabel("outlet")
+    ax.set_title("Key terms of each outlet against another")
+    fig.colorbar(image, ax=ax, label="key terms (FDR < 5 %, LRC > 0)", shrink=0.8)
+    return fig
+
+
+def _key_terms(corpus: Corpus):
+    top = top_key_terms(compute_keyness(corpus))
+    return plot_key_terms(top, outlet_colors(corpus.outlets)), top
+
+
+def _pairwise(corpus: Corpus):
+    data = compute_pairwise_counts(compute_keyness(corpus), corpus.outlets)
+    return plot_pairwise(data, corpus.outlets), data
+
+
+def _key_terms_alt(top: pd.DataFrame) -> str:
+    if top.empty:
+        return "Bar chart of key terms per outlet; no term reaches the minimum frequency."
+    return "Bar chart of the Log Ratio and LRC of each outlet's top key terms; strongest: " + "; ".join(
+        f"{r.outlet}: {r.term} ({r.count_target} vs {r.count_reference})"
+        for r in top.groupby("outlet", sort=False).head(1).itertuples())
+
+
+def _pairwise_alt(data: pd.DataFrame) -> str:
+    most = data.sort_values("n_key_terms", ascending=False, kind="stable").head(1)
+    return ("Heat map of the number of terms each outlet significantly over-uses against each "
+            "other outlet; largest: " + "; ".join(
+                f"{r.outlet} against {r.reference}, {r.n_key_terms} terms" for r in most.itertuples()))
+
+
+TABLES = {"keyness": compute_keyness}
+
+FIGURES = [
+    FigureSpec(NOTEBOOK, "keyness", _key_terms, _key_terms_alt),
+    FigureSpec(NOTEBOOK, "pairwise", _pairwise, _pairwise_alt),
+]

@@ -1,0 +1,287 @@
+"""NMF topics on paragraphs, the number of topics chosen by stability across random seeds."""
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+from scipy import sparse
+from scipy.optimize import linear_sum_assignment
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import TfidfTransformer
+
+from analysis.config import SEED
+from analysis.corpus import Corpus
+from analysis.pipeline import FigureSpec
+from analysis.plotting import OKABE_ITO, new_axes, outlet_colors
+from analysis.stats import summarise_mean
+from analysis.vocabulary import per_corpus, sentence_term_counts, sum_rows
+
+NOTEBOOK = "02-terms-and-topics"
+MAX_TOPICS = 8
+N_RUNS = 10  # NMF fits per candidate number of topics, each from another random start
+TOPIC_MIN_DF = 2  # a topic is a pattern shared by passages: terms of a single paragraph are left out
+TOP_TERMS = 10
+CARD_TERMS = 6  # terms per topic in the chart
+N_PASSAGES = 3
+MIN_SHARE = 0.01  # a passage represents a topic only if at least this share of it is the topic
+
+
+def matched_similarity(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
+    """Cosine of each topic in `h1` with its partner in `h2` under the best one-to-one matching."""
+    unit = [h / np.maximum(np.linalg.norm(h, axis=1, keepdims=True), 1e-12) for h in (h1, h2)]
+    cosine = unit[0] @ unit[1].T
+    rows, cols = linear_sum_assignment(-cosine)
+    return cosine[rows, cols][np.argsort(rows)]
+
+
+def fit_runs(x: sparse.spmatrix, k: int, n_runs: int = N_RUNS, seed: int = SEED) -> list[NMF]:
+    """`n_runs` NMF models with k topics, each from a random start of its own seed."""
+    with np.errstate(invalid="ignore"):  # an exact fit (one paragraph) has an error of sqrt(-0.0)
+        return [NMF(k, init="random", random_state=seed + run, max_iter=1000).fit(x)
+                for run in range(n_runs)]
+
+
+def run_stability(runs: list[NMF]) -> float:
+    """Mean matched topic similarity over every pair of runs (1 = the same topics every time)."""
+    pairs = [matched_similarity(a.components_, b.components_).mean()
+             for a, b in combinations(runs, 2)]
+    return float(np.mean(pairs)) if pairs else np.nan
+
+
+def umass_coherence(h: np.ndarray, occurs: sparse.spmatrix, n_top: int = TOP_TERMS) -> float:
+    """Mean UMass coherence of the topics' top terms over the units they occur in (a proxy)."""
+    occurs = sparse.csc_matrix(occurs > 0, dtype=np.int64)
+    scores = []
+    for topic in h:
+        top = np.argsort(-topic, kind="stable")[:n_top]
+        together = (occurs[:, top].T @ occurs[:, top]).toarray()
+        pairs = [np.log((together[i, j] + 1) / together[j, j]) for i in range(len(top))
+                 for j in range(i)]
+        scores.append(np.mean(pairs) if pairs else np.nan)
+    return float(np.nanmean(scores)) if not np.all(np.isnan(scores)) else np.nan
+
+
+def candidate_ks(n_units: int, n_terms: int, max_topics: int = MAX_TOPICS) -> list[int]:
+    """Numbers of topics worth trying: 2 up to max_topics, fewer than the units and the terms."""
+    return list(range(2, min(max_topics, n_units - 1, n_terms) + 1)) or [1]
+
+
+def stability_by_k(x: sparse.spmatrix, ks: list[int], n_runs: int = N_RUNS, seed: int = SEED):
+    """Per k: stability across runs and coherence of the best run; and the runs of each k."""
+    rows, fits = [], {}
+    for k in ks:
+        runs = fits[k] = fit_runs(x, k, n_runs, seed)
+        best = min(runs, key=lambda m: m.reconstruction_err_)
+        rows.append((k, run_stability(runs), umass_coherence(best.components_, x), n_runs))
+    table = pd.DataFrame(rows, columns=["k", "stability", "coherence", "n_runs"])
+    chosen = table["stability"].round(3).fillna(1).idxmax()  # ties go to fewer topics
+    table["chosen"] = table.index == chosen
+    return table, fits
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    """The chosen NMF model: topic shares per paragraph, term weights, stability per k and topic."""
+
+    stability: pd.DataFrame
+    shares: pd.DataFrame  # one row a paragraph: paragraph_id, doc_id, outlet, one column a topic
+    weights: pd.DataFrame  # topic x term
+    topic_stability: np.ndarray
+
+
+def paragraph_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """TF-IDF of the paragraphs (corpus.paragraphs order) over terms in at least TOPIC_MIN_DF."""
+    counts, terms = sentence_term_counts(corpus)
+    key = corpus.sentences["doc_id"] + "/" + corpus.sentences["paragraph_index"].astype(str)
+    by_paragraph, keys = sum_rows(counts, key)
+    wanted = corpus.paragraphs["doc_id"] + "/" + corpus.paragraphs["paragraph_index"].astype(str)
+    by_paragraph = by_paragraph[keys.get_indexer(wanted)]
+    df = (by_paragraph > 0).sum(axis=0).A1
+    columns = np.flatnonzero(df >= TOPIC_MIN_DF)
+    if len(columns) < 2:  # too few shared terms (a tiny corpus): use every term
+        columns = np.arange(len(terms))
+    matrix = by_paragraph[:, columns]
+    return TfidfTransformer(sublinear_tf=True).fit_transform(matrix).tocsr(), terms[columns]
+
+
+@per_corpus
+def topic_model(corpus: Corpus) -> TopicModel:
+    """Fit NMF for each candidate k, keep the most stable k and its best-fitting run."""
+    x, terms = paragraph_matrix(corpus)
+    stability, fits = stability_by_k(x, candidate_ks(*x.shape))
+    runs = fits[int(stability.loc[stability["chosen"], "k"].iloc[0])]
+    best = min(range(len(runs)), key=lambda r: runs[r].reconstruction_err_)
+    h = runs[best].components_
+    w = runs[best].transform(x)
+    per_topic = np.mean([matched_similarity(h, runs[r].components_) for r in range(len(runs))
+                         if r != best] or [np.full(len(h), np.nan)], axis=0)
+    totals = w.sum(axis=1, keepdims=True)
+    share = np.divide(w, totals, out=np.full_like(w, np.nan), where=totals > 0).round(6)
+    order = np.argsort(-np.nanmean(share, axis=0), kind="stable")  # topic 1 is the most common
+    outlets = corpus.documents.set_index("doc_id")["outlet"]
+    shares = corpus.paragraphs[["paragraph_id", "doc_id"]].reset_index(drop=True)
+    shares.insert(2, "outlet", shares["doc_id"].map(outlets).astype(str))
+    shares = shares.join(pd.DataFrame(share[:, order], columns=range(1, len(order) + 1)))
+    weights = pd.DataFrame(h[order], index=range(1, len(order) + 1), columns=terms)
+    return TopicModel(stability, shares, weights, per_topic[order])
+
+
+def compute_topic_stability(corpus: Corpus) -> pd.DataFrame:
+    """Stability across random starts and UMass coherence for every candidate number of topics."""
+    return topic_model(corpus).stability
+
+
+def compute_topic_terms(corpus: Corpus, n: int = TOP_TERMS) -> pd.DataFrame:
+    """The top `n` terms of each topic with their NMF weights."""
+    weights = topic_model(corpus).weights
+    rows = [(topic, rank + 1, term, weight)
+            for topic, row in weights.iterrows()
+            for rank, (term, weight) in enumerate(row[row > 0].sort_values(
+                ascending=False, kind="stable").head(n).items())]
+    return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
+
+
+def compute_topic_passages(corpus: Corpus, n: int = N_PASSAGES) -> pd.DataFrame:
+    """The `n` paragraphs most given to each topic (highest share), with their text."""
+    model = topic_model(corpus)
+    long = shares_long(model.shares).dropna(subset=["share"])
+    top = long[long["share"] >= MIN_SHARE].sort_values(["topic", "share", "paragraph_id"],
+                                              ascending=[True, False, True]).groupby("topic").head(n)
+    top.insert(1, "rank", top.groupby("topic").cumcount() + 1)
+    text = corpus.paragraphs.set_index("paragraph_id")["text"]
+    return top.assign(text=top["paragraph_id"].map(text)).reset_index(drop=True)
+
+
+def shares_long(shares: pd.DataFrame) -> pd.DataFrame:
+    """One row a paragraph and topic: paragraph_id, doc_id, outlet, topic, share."""
+    return shares.melt(id_vars=["paragraph_id", "doc_id", "outlet"], var_name="topic",
+                       value_name="share").astype({"topic": int})
+
+
+def compute_topics(corpus: Corpus) -> pd.DataFrame:
+    """Topic cards: label, top terms, stability across runs, overall share, representative passages."""
+    model = topic_model(corpus)
+    terms = compute_topic_terms(corpus)
+    passages = compute_topic_passages(corpus).groupby("topic")["paragraph_id"].agg("; ".join)
+    dominant = model.shares.drop(columns=["paragraph_id", "doc_id", "outlet"]).dropna()
+    n_dominant = dominant.idxmax(axis=1).value_counts()
+    topics = model.weights.index
+    return pd.DataFrame({
+        "topic": topics,
+        "label": [" / ".join(terms.loc[terms["topic"] == t, "term"].head(3)) for t in topics],
+        "top_terms": ["; ".join(terms.loc[terms["topic"] == t, "term"]) for t in topics],
+        "stability": model.topic_stability,
+        "share": [model.shares[t].mean() for t in topics],
+        "n_paragraphs_dominant": n_dominant.reindex(topics, fill_value=0).to_numpy(),
+        "passages": passages.reindex(topics).fillna("").to_numpy(),
+    })
+
+
+def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
+    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over paragraphs."""
+    long = shares_long(topic_model(corpus).shares)
+    return summarise_mean(long, "share", by=["outlet", "topic"])
+
+
+def plot_topic_stability(stability: pd.DataFrame, ax=None):
+    """Stability across random starts (and UMass coherence, a proxy) against the number of topics."""
+    fig, ax = new_axes(ax, figsize=(7.0, 3.0))
+    ax.plot(stability["k"], stability["stability"], "o-", color=OKABE_ITO[0], label="stability")
+    chosen = stability[stability["chosen"]]
+    ax.plot(chosen["k"], chosen["stability"], "o", markersize=12, fillstyle="none", color="black",
+            label="chosen")
+    ax.set_ylim(0, 1.05)
+    ax.set_xticks(stability["k"])
+    ax.set_xlabel("number of topics")
+    ax.set_ylabel("mean matched cosine between runs")
+    twin = ax.twinx()
+    twin.plot(stability["k"], stability["coherence"], "s--", color=OKABE_ITO[1], label="coherence")
+    twin.set_ylabel("UMass coherence (higher is better)")
+    twin.spines["right"].set_visible(True)
+    handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
+    ax.legend(handles=handles, fontsize=7, loc="lower left", frameon=False)
+    ax.set_title("How stable the topics are across random starts")
+    return fig
+
+
+def plot_topic_terms(terms: pd.DataFrame, ax=None):
+    """Topic cards as bars: each topic's top terms and their NMF weights."""
+    fig, ax = new_axes(ax, figsize=(7.0, 0.8 + 0.2 * max(len(terms), 1)))
+    y = np.arange(len(terms))
+    ax.barh(y, terms["weight"], height=0.8,
+            color=[OKABE_ITO[(t - 1) % len(OKABE_ITO)] for t in terms["topic"]])
+    ax.set_yticks(y, [f"{r.term} (topic {r.topic})" for r in terms.itertuples()], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("weight of the term in the topic")
+    ax.set_title("Top terms of each paragraph topic")
+    return fig
+
+
+def plot_topic_prevalence(prevalence: pd.DataFrame, labels: dict[int, str],
+                          colors: dict[str, str], ax=None):
+    """Mean topic share per outlet with 95 % bootstrap intervals, one row of dots per topic."""
+    topics = sorted(prevalence["topic"].unique())
+    outlets = list(dict.fromkeys(prevalence["outlet"]))
+    fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.25 * len(topics) * max(len(outlets), 2)))
+    offsets = np.linspace(-0.3, 0.3, len(outlets)) if len(outlets) > 1 else [0.0]
+    for offset, outlet in zip(offsets, outlets, strict=True):
+        rows = prevalence[prevalence["outlet"] == outlet]
+        y = rows["topic"].map(topics.index) + offset
+        ax.errorbar(rows["mean"], y, xerr=[rows["mean"] - rows["low"], rows["high"] - rows["mean"]],
+                    fmt="o", color=colors[outlet], markersize=4, capsize=2, label=outlet)
+    ax.set_yticks(range(len(topics)), [f"{t}: {labels[t]}" for t in topics], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over paragraphs)")
+    ax.set_title("Topic prevalence per outlet")
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    return fig
+
+
+def _stability(corpus: Corpus):
+    data = compute_topic_stability(corpus)
+    return plot_topic_stability(data), data
+
+
+def _topic_terms(corpus: Corpus):
+    data = compute_topic_terms(corpus, n=CARD_TERMS)
+    return plot_topic_terms(data), data
+
+
+def _prevalence(corpus: Corpus):
+    data = compute_topic_prevalence(corpus)
+    labels = compute_topics(corpus).set_index("topic")["label"].to_dict()
+    return plot_topic_prevalence(data, labels, outlet_colors(corpus.outlets)), data
+
+
+def _stability_alt(data: pd.DataFrame) -> str:
+    chosen = data[data["chosen"]].iloc[0]
+    return (f"Line chart of topic stability across {chosen.n_runs} random starts for "
+            f"{data['k'].min()} to {data['k'].max()} topics; {chosen.k} topics chosen, "
+            f"stability {chosen.stability:.2f}.")
+
+
+def _terms_alt(data: pd.DataFrame) -> str:
+    return "Bar chart of the top terms of each topic: " + "; ".join(
+        f"topic {t}: {', '.join(g['term'].head(3))}" for t, g in data.groupby("topic"))
+
+
+def _prevalence_alt(data: pd.DataFrame) -> str:
+    top = data.sort_values("mean", ascending=False, kind="stable").head(3)
+    return "Dot plot of mean topic share per outlet with bootstrap intervals; highest: " + "; ".join(
+        f"{r.outlet}, topic {r.topic}: {r.mean:.2f} ({r.low:.2f} to {r.high:.2f})"
+        for r in top.itertuples())
+
+
+TABLES = {
+    "topics": compute_topics,
+    "topic_prevalence": compute_topic_prevalence,
+    "topic_stability": compute_topic_stability,
+}
+
+FIGURES = [
+    FigureSpec(NOTEBOOK, "topic-stability", _stability, _stability_alt),
+    FigureSpec(NOTEBOOK, "topic-terms", _topic_terms, _terms_alt),
+    FigureSpec(NOTEBOOK, "topic-prevalence", _prevalence, _prevalence_alt),
+]

@@ -1,0 +1,84 @@
+"""Topics: matching and stability on planted topics, coherence by hand, prevalence intervals."""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import sparse
+
+from analysis.stats import summarise_mean
+from analysis.topics import (
+    candidate_ks,
+    compute_topic_passages,
+    compute_topic_prevalence,
+    compute_topics,
+    matched_similarity,
+    shares_long,
+    stability_by_k,
+    topic_model,
+    umass_coherence,
+)
+
+
+def planted(n_topics=3, docs_per_topic=15, terms_per_topic=6, seed=0):
+    """Documents that each use the terms of exactly one of `n_topics` disjoint topics."""
+    rng = np.random.default_rng(seed)
+    blocks = [rng.uniform(0.5, 1.5, (docs_per_topic, terms_per_topic)) for _ in range(n_topics)]
+    return sparse.csr_matrix(sparse.block_diag(blocks))
+
+
+def test_matching_undoes_a_permutation():
+    h = np.array([[1.0, 0, 0], [0, 2.0, 0], [0, 0, 3.0]])
+    np.testing.assert_allclose(matched_similarity(h, h[[2, 0, 1]]), [1, 1, 1])
+    np.testing.assert_allclose(matched_similarity(h[:2], np.array([[0, 1.0, 1], [1.0, 0, 0]])),
+                               [1, 2 ** -0.5])
+
+
+def test_stability_finds_the_planted_number_of_topics():
+    table, fits = stability_by_k(planted(), [2, 3, 4, 5], n_runs=5, seed=1)
+    assert table.loc[table["chosen"], "k"].tolist() == [3]
+    assert table.set_index("k").at[3, "stability"] == pytest.approx(1, abs=1e-3)
+    assert (table.set_index("k")["stability"].drop(3) < 0.99).all()
+    assert len(fits[3]) == 5
+
+
+def test_umass_coherence_by_hand():
+    occurs = sparse.csr_matrix([[1, 1], [1, 0], [1, 0]])  # term 0 in 3 units, both together in 1
+    assert umass_coherence(np.array([[2.0, 1.0]]), occurs) == pytest.approx(math.log(2 / 3))
+
+
+def test_candidate_numbers_of_topics():
+    assert candidate_ks(100, 500) == list(range(2, 9))
+    assert candidate_ks(5, 2) == [2] and candidate_ks(3, 1) == [1]
+
+
+def test_topic_model_on_the_seeds(seeds):
+    model = topic_model(seeds)
+    chosen = model.stability[model.stability["chosen"]].iloc[0]
+    assert chosen["stability"] == pytest.approx(model.stability["stability"].max(), abs=5e-4)
+    assert len(model.shares) == len(seeds.paragraphs)
+    shares = model.shares.drop(columns=["paragraph_id", "doc_id", "outlet"]).dropna()
+    np.testing.assert_allclose(shares.sum(axis=1), 1, atol=1e-5)
+    topics = compute_topics(seeds)
+    assert topics["topic"].tolist() == list(range(1, chosen["k"] + 1))
+    assert topics["share"].is_monotonic_decreasing
+    passages = compute_topic_passages(seeds)
+    assert (passages.groupby("topic").size() <= 3).all()
+
+
+def test_prevalence_is_the_mean_share_with_a_reproducible_interval(seeds):
+    prevalence = compute_topic_prevalence(seeds)
+    long = shares_long(topic_model(seeds).shares)
+    means = long.groupby(["outlet", "topic"])["share"].mean()
+    np.testing.assert_allclose(prevalence.set_index(["outlet", "topic"])["mean"], means[
+        pd.MultiIndex.from_frame(prevalence[["outlet", "topic"]])])
+    again = summarise_mean(long, "share", by=["outlet", "topic"])
+    pd.testing.assert_frame_equal(prevalence, again)
+    assert ((prevalence["low"] <= prevalence["mean"]) & (prevalence["mean"] <= prevalence["high"])).all()
+
+
+def test_tiny_corpus_degrades_to_few_topics(tiny):
+    model = topic_model(tiny)
+    assert model.stability["k"].tolist() == [2]
+    assert len(compute_topics(tiny)) == 2
