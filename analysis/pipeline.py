@@ -21,6 +21,7 @@ STAGES = (
     "analysis.topics",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.findings",
 )
 
 

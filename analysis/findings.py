@@ -1,0 +1,231 @@
+"""Synthesis: every measure side by side per outlet, and the headline findings with their evidence."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from analysis.corpus import Corpus
+from analysis.framing import (
+    compute_actor_salience,
+    compute_label_hits,
+    compute_label_rates,
+    compute_outlet_frame_shares,
+    compute_voice_shares,
+    rank_speakers,
+)
+from analysis.keyness import HANDFUL, REST, compute_keyness, top_key_terms
+from analysis.pipeline import FigureSpec
+from analysis.plotting import new_axes, outlet_colors
+from analysis.quotes import UNKNOWN, compute_quotes
+from analysis.sentiment import compute_outlet_sentiment, compute_sentence_sentiment
+from analysis.terms import compute_kwic
+
+NOTEBOOK = "05-findings"
+AGGRESSION, OPERATION = "war as aggression", "war as operation or crisis"
+INTERVAL_COLUMNS = ["measure", "outlet", "value", "low", "high", "n"]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A headline finding: the facts behind its sentence, the evidence rows, and its caveat."""
+
+    facts: dict
+    evidence: pd.DataFrame
+    caveat: str
+
+
+def _tone(corpus: Corpus) -> pd.DataFrame:
+    tone = compute_outlet_sentiment(corpus)
+    return tone[(tone["articles"] == "all") & (tone["measure"] == "vader_compound")]
+
+
+def compute_measures(corpus: Corpus) -> pd.DataFrame:
+    """One row per measure and outlet: value, 95% interval and n (the small multiples' data)."""
+    tone = _tone(corpus).assign(measure="tone: mean VADER compound per sentence")
+    voices = compute_voice_shares(corpus, compute_quotes(corpus)).assign(
+        measure="share of words inside quotation marks", value=lambda d: d["share_quoted"],
+        n=lambda d: d["n_sentences"])
+    salience = compute_actor_salience(corpus)
+    groups = salience.groupby("group")["n_mentions"].sum().sort_values(ascending=False).head(2).index
+    actors = salience[salience["group"].isin(groups)].assign(
+        measure=lambda d: d["group"] + " mentions per 1,000 words",
+        value=lambda d: d["per_1000_words"], n=lambda d: d["n_sentences"])
+    rates = compute_label_rates(corpus)
+    labels = rates[(rates["voice"] == "narrator") & rates["category"].isin([AGGRESSION, OPERATION])]
+    labels = labels.assign(measure=lambda d: "narrator: '" + d["category"] + "' per 1,000 words",
+                           value=lambda d: d["per_1000_words"], n=lambda d: d["n_segments"])
+    frames = compute_outlet_frame_shares(corpus)
+    top_frame = frames.groupby("frame")["n_sentences_with_frame"].sum().idxmax()
+    frames = frames[frames["frame"] == top_frame].assign(
+        measure=f"share of sentences with the '{top_frame}' frame", value=lambda d: d["share"],
+        n=lambda d: d["n_sentences"])
+    parts = [tone.rename(columns={"mean": "value"}), voices, actors, labels, frames]
+    measures = pd.concat([p[INTERVAL_COLUMNS] for p in parts], ignore_index=True)
+    order = {o: i for i, o in enumerate(corpus.outlets)}
+    return measures.sort_values("outlet", key=lambda o: o.map(order), kind="stable").sort_values(
+        "measure", key=lambda m: m.map({v: i for i, v in enumerate(measures["measure"].unique())}),
+        kind="stable", ignore_index=True)
+
+
+def plot_overview(measures: pd.DataFrame, colors: dict[str, str]):
+    """Small multiples: one panel per measure, outlets as rows, point estimates with intervals."""
+    panels = list(dict.fromkeys(measures["measure"]))
+    outlets = list(dict.fromkeys(measures["outlet"]))
+    columns = 2
+    rows = int(np.ceil(len(panels) / columns))
+    fig, _ = new_axes(figsize=(9.0, 0.6 + rows * (0.4 + 0.28 * len(outlets))))
+    fig.clear()
+    axes = fig.subplots(rows, columns, sharey=True, squeeze=False).ravel()
+    for ax, panel in zip(axes, panels, strict=False):
+        data = measures[measures["measure"] == panel].set_index("outlet").reindex(outlets)
+        y = np.arange(len(outlets))
+        for i, outlet in enumerate(outlets):
+            row = data.loc[outlet]
+            if pd.notna(row["low"]):
+                ax.plot([row["low"], row["high"]], [i, i], color=colors[outlet], linewidth=2)
+            ax.plot(row["value"], i, "o", color=colors[outlet], markersize=6)
+        ax.set_yticks(y, outlets)
+        ax.set_ylim(len(outlets) - 0.5, -0.5)
+        ax.set_title(panel, fontsize=8, loc="left")
+        ax.tick_params(labelsize=7)
+        ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+    for ax in axes[len(panels):]:
+        ax.set_visible(False)
+    fig.suptitle("The outlets side by side (95% bootstrap intervals over sentences)",
+                 x=0.01, ha="left", fontsize=10, fontweight="bold")
+    return fig
+
+
+def compute_profile(corpus: Corpus) -> pd.DataFrame:
+    """One compact row per outlet: size, dates, translation, and the headline of every measure."""
+    docs = corpus.documents
+    profile = docs.groupby("outlet", sort=False).agg(
+        articles=("doc_id", "size"), words=("n_words_clean", "sum"),
+        translated=("translated", lambda t: f"{int(t.fillna(False).sum())} of {len(t)}"),
+        events_from=("event_start", "min"), events_to=("event_end", "max"))
+    tone = _tone(corpus).set_index("outlet")
+    profile["tone [95% CI]"] = tone.apply(
+        lambda r: f"{r['mean']:+.2f} [{r['low']:+.2f}, {r['high']:+.2f}]", axis=1)
+    voices = compute_voice_shares(corpus, compute_quotes(corpus)).set_index("outlet")
+    profile["quoted share"] = voices["share_quoted"].map("{:.0%}".format)
+    profile["named voices"] = voices["n_voices"]
+    speakers = rank_speakers(corpus, compute_quotes(corpus))
+    profile["top speaker"] = speakers[speakers["rank"] == 1].groupby("outlet")["speaker"].first()
+    salience = compute_actor_salience(corpus)
+    top = salience.sort_values("n_mentions", ascending=False, kind="stable").groupby("outlet").first()
+    profile["most named"] = top["group"] + " (" + top["per_1000_words"].map("{:.0f}".format) + "/1k)"
+    rates = compute_label_rates(corpus)
+    narrator = rates[rates["voice"] == "narrator"].pivot_table(
+        index="outlet", columns="category", values="n_hits", aggfunc="sum")
+    profile["narrator labels aggression : operation"] = [
+        f"{int(narrator.get(AGGRESSION, pd.Series()).get(o, 0))} : "
+        f"{int(narrator.get(OPERATION, pd.Series()).get(o, 0))}" for o in profile.index]
+    frames = compute_outlet_frame_shares(corpus)
+    frames = frames[frames["frame"] != "none"].sort_values("share", ascending=False, kind="stable")
+    top_frame = frames.groupby("outlet").first()
+    profile["top frame"] = top_frame["frame"] + " (" + top_frame["share"].map("{:.0%}".format) + ")"
+    key = top_key_terms(compute_keyness(corpus), n=1).set_index("outlet")
+    profile["most distinctive term"] = key["term"] + " (" + key["count_target"].astype(str) + "x)"
+    profile = profile.reset_index()
+    for column in ("events_from", "events_to"):
+        profile[column] = profile[column].dt.strftime("%Y-%m-%d")
+    return profile.fillna("-")
+
+
+def find_top_speaker(corpus: Corpus) -> Finding:
+    """Who is cited most across the corpus, in how many outlets, with one quote per outlet."""
+    quotes = compute_quotes(corpus)
+    known = quotes[quotes["speaker"] != UNKNOWN]
+    if known.empty:
+        return Finding({}, pd.DataFrame(), "")
+    counts = known["speaker"].value_counts(sort=False).sort_values(ascending=False, kind="stable")
+    speaker = counts.index[0]
+    ranked = rank_speakers(corpus, quotes)
+    top_in = sorted(ranked.loc[(ranked["rank"] == 1) & (ranked["speaker"] == speaker), "outlet"])
+    outlets_quoting = known["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
+    evidence = (known.assign(outlet=outlets_quoting)[known["speaker"] == speaker]
+                .sort_values(["kind", "n_words"], ascending=[True, False], kind="stable")
+                .groupby("outlet", sort=False).head(1)[["outlet", "kind", "as_written", "quote"]])
+    facts = {"speaker": speaker, "n": int(counts.iloc[0]), "total": int(counts.sum()),
+             "tied": int((counts == counts.iloc[0]).sum()),
+             "top_in": top_in, "n_outlets_quoting": int(outlets_quoting.nunique()),
+             "n_outlets_citing": int(outlets_quoting[known["speaker"] == speaker].nunique()),
+             "n_outlets": corpus.documents["outlet"].nunique()}
+    caveat = ("Attribution is rule-based; a speaker introduced in an unusual way is missed, and "
+              "one event (a NATO summit or ministerial) can make its host the voice of every report.")
+    return Finding(facts, evidence, caveat)
+
+
+def find_war_labels(corpus: Corpus) -> Finding:
+    """Which outlets' narrators call the war an operation or crisis rather than aggression."""
+    rates = compute_label_rates(corpus)
+    narrator = rates[rates["voice"] == "narrator"].pivot_table(
+        index="outlet", columns="category", values="n_hits", aggfunc="sum", fill_value=0)
+    for column in (AGGRESSION, OPERATION):
+        if column not in narrator:
+            narrator[column] = 0
+    operation = sorted(narrator.index[narrator[OPERATION] > narrator[AGGRESSION]])
+    aggression = sorted(narrator.index[narrator[AGGRESSION] > narrator[OPERATION]])
+    hits = compute_label_hits(corpus)
+    evidence = hits[(hits["voice"] == "narrator") & hits["category"].isin([AGGRESSION, OPERATION])]
+    evidence = evidence[evidence["outlet"].isin(operation) | (evidence["category"] == OPERATION)]
+    facts = {"operation": operation, "aggression": aggression,
+             "counts": narrator[[AGGRESSION, OPERATION]].astype(int)}
+    caveat = ("The lexicon counts words, not meanings ('crisis management' is not 'the Ukraine "
+              "crisis': check the lines above), and in translated articles the word is partly the "
+              "translation engine's choice.")
+    return Finding(facts, evidence[["outlet", "category", "left", "matched", "right"]], caveat)
+
+
+def find_tone_gap(corpus: Corpus) -> Finding:
+    """The most and least positive outlets by mean sentence tone, and whether their intervals meet."""
+    tone = _tone(corpus).sort_values("mean", ascending=False, kind="stable")
+    high, low = tone.iloc[0], tone.iloc[-1]
+    sentences = compute_sentence_sentiment(corpus)
+    outlet = sentences["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
+    scored = sentences.assign(outlet=outlet)
+    evidence = pd.concat([
+        scored[scored["outlet"] == high["outlet"]].nlargest(1, "vader_compound"),
+        scored[scored["outlet"] == low["outlet"]].nsmallest(1, "vader_compound"),
+    ])[["outlet", "vader_compound", "text"]]
+    facts = {"high": high.to_dict(), "low": low.to_dict(), "overlap": bool(high["low"] <= low["high"]),
+             "n_outlets": len(tone)}
+    caveat = ("Dictionary tone in war news measures topic as much as stance ('war', 'threat' are "
+              "negative whoever writes them); the sentences of one article are not independent, so "
+              "the intervals are if anything too narrow.")
+    return Finding(facts, evidence, caveat)
+
+
+def find_key_terms(corpus: Corpus) -> Finding:
+    """Each outlet's most distinctive term against the rest, with its counts and its contexts."""
+    top = top_key_terms(compute_keyness(corpus), n=1)
+    top = top[top["reference"] == REST]
+    evidence = pd.concat(
+        [compute_kwic(corpus, t).query("outlet == @o").head(2) for t, o in zip(top["term"], top["outlet"],
+                                                                            strict=True)]
+        or [pd.DataFrame(columns=["outlet", "left", "match", "right"])]
+    )[["outlet", "left", "match", "right"]]
+    facts = {"terms": top[["outlet", "term", "count_target", "count_reference", "z", "p_adjusted"]],
+             "handful": sorted(top.loc[top["count_target"] < HANDFUL, "outlet"]),
+             "significant": sorted(top.loc[top["p_adjusted"] < 0.05, "outlet"])}
+    caveat = (f"A term seen fewer than {HANDFUL} times in its outlet rests on a handful of "
+              "occurrences; one article per outlet means its subject, not the outlet's habits, "
+              "decides most of these terms.")
+    return Finding(facts, evidence, caveat)
+
+
+def _overview(corpus: Corpus):
+    data = compute_measures(corpus)
+    return plot_overview(data, outlet_colors(corpus.outlets)), data
+
+
+def _overview_alt(data: pd.DataFrame) -> str:
+    panels = list(dict.fromkeys(data["measure"]))
+    return (f"Small multiples, {len(panels)} panels, each outlet's value with its interval: "
+            + "; ".join(panels))
+
+
+TABLES = {"outlet_profile": compute_profile, "outlet_measures": compute_measures}
+
+FIGURES = [FigureSpec(NOTEBOOK, "overview", _overview, _overview_alt)]
