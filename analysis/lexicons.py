@@ -47,6 +47,14 @@ def _afinn_pattern() -> re.Pattern:
     return re.compile(rf"\b(?:{alternatives})\b")
 
 
+def lexicon_sizes() -> pd.DataFrame:
+    """Entries and rating range of each lexicon, as loaded (for the notebook's description)."""
+    ratings = {"VADER": pd.Series(_vader().lexicon, dtype=float),
+               "AFINN-165": pd.Series(_afinn()._dict, dtype=float)}
+    return pd.DataFrame([(name, len(r), r.min(), r.max()) for name, r in ratings.items()],
+                        columns=["lexicon", "entries", "min", "max"]).set_index("lexicon")
+
+
 def classify_tone(scores: pd.Series, band: float = NEUTRAL_BAND) -> pd.Series:
     """'positive' (>= band), 'negative' (<= -band) or 'neutral', vectorised."""
     labels = np.select([scores >= band, scores <= -band], ["positive", "negative"], "neutral")

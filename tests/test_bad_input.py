@@ -104,6 +104,7 @@ def test_other_files_are_listed_not_read(make_corpus):
          r"metadata\.csv: cannot read as CSV"),
     ],
 )
+@pytest.mark.filterwarnings("ignore::analysis.errors.CorpusWarning")  # an empty file also warns
 def test_fatal_problems_raise_a_clear_error(make_corpus, files, message):
     folder = make_corpus(files)
     with pytest.raises(CorpusError, match=message):
