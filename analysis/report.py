@@ -51,7 +51,8 @@ def execute_notebook(path: Path, corpus: Path, figures: Path) -> nbformat.Notebo
     """Run every cell of a notebook against a corpus; raise CorpusError naming a failing cell."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
+                            resources={"metadata": {"path": str(path.parent)}},
+                            extra_arguments=["--IPKernelApp.log_level=ERROR"])
     with _environment(corpus, figures):
         try:
             client.execute()
