@@ -39,6 +39,14 @@ def reports(request, tmp_path_factory):
     return out
 
 
+@pytest.mark.parametrize("reports", ["seeds"], indirect=True)
+def test_committed_reports_match_a_fresh_build(reports):
+    committed = {p.name: p.read_bytes() for p in config.REPORTS_DIR.glob("*.html")}
+    fresh = {p.name: p.read_bytes() for p in reports.glob("*.html")}
+    assert sorted(committed) == sorted(fresh), "run `make report` and commit reports/"
+    assert [name for name in fresh if committed[name] != fresh[name]] == []
+
+
 def test_every_notebook_exported_twice_plus_index(reports):
     names = sorted(p.name for p in reports.glob("*.html"))
     expected = sorted([f"{p.stem}.html" for p in NOTEBOOKS]
