@@ -1,6 +1,7 @@
 """Load a folder of .txt articles into tidy tables: documents, paragraphs, sentences."""
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ _UNICODE = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-32"}
 # A line of at most this many words, in the same block as an unfinished line, continues it
 # (an attribution after a quote: '"... for decades"' / 'Stoltenberg said.').
 CONTINUATION_MAX_WORDS = 8
+CACHE_SIZE = 4  # corpora whose per-corpus results (term matrix, sentence scores) stay cached
 
 
 @dataclass
@@ -178,6 +180,22 @@ def _assemble(kept: pd.DataFrame) -> pd.DataFrame:
     return paragraphs[
         ["paragraph_id", "doc_id", "paragraph_index", "source_line", "start", "end", "text"]
     ].reset_index(drop=True)
+
+
+def per_corpus(fn: Callable[[Corpus], object]) -> Callable[[Corpus], object]:
+    """Cache `fn(corpus)` for the last few corpus objects (Corpus is not hashable)."""
+    store: dict[int, tuple[Corpus, object]] = {}
+
+    def cached(corpus: Corpus):
+        hit = store.get(id(corpus))
+        if hit is None or hit[0] is not corpus:
+            if len(store) >= CACHE_SIZE:
+                store.pop(next(iter(store)))
+            hit = store[id(corpus)] = (corpus, fn(corpus))
+        return hit[1]
+
+    cached.__doc__ = fn.__doc__
+    return cached
 
 
 def load_corpus(folder: Path | str | None = None, rules: Rules | None = None) -> Corpus:

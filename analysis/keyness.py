@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 from scipy import special, stats
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
 from analysis.plotting import new_axes, outlet_colors
-from analysis.vocabulary import is_unigram, per_corpus, sentence_outlets, sentence_term_counts, sum_rows
+from analysis.vocabulary import is_unigram, sentence_outlets, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
 REST = "rest"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import compute_actor_mentions, load_aliases
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
 from analysis.pipeline import FigureSpec
 from analysis.plotting import outlet_colors
@@ -39,9 +39,6 @@ class ScoredCorpus:
     words: pd.DataFrame  # sentence_id, outlet, lexicon, word, valence: one row a scoring word
 
 
-_cache: list = [None, None]  # the last corpus scored and its ScoredCorpus
-
-
 def score_texts(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both lexicons on texts with a unique index: scores a row, and words (key, lexicon, ...)."""
     vader, vader_words = score_vader(texts)
@@ -54,10 +51,9 @@ def score_texts(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
     return scores[SENTIMENT_COLUMNS], words
 
 
+@per_corpus
 def score_corpus(corpus: Corpus) -> ScoredCorpus:
-    """Score each distinct sentence and segment text once; cached for the last corpus scored."""
-    if _cache[0] is corpus:
-        return _cache[1]
+    """Score each distinct sentence and segment text once (cached per corpus)."""
     docs = corpus.documents.set_index("doc_id")[["outlet", "translated"]]
     sentences = corpus.sentences.join(docs, on="doc_id")
     segments = compute_voice_segments(corpus).join(docs, on="doc_id")
@@ -71,7 +67,6 @@ def score_corpus(corpus: Corpus) -> ScoredCorpus:
         segments.join(scores.loc[segments["text"]].set_axis(segments.index)),
         sentence_words[["sentence_id", "outlet", "lexicon", "word", "valence"]],
     )
-    _cache[:] = [corpus, scored]
     return scored
 
 

@@ -8,11 +8,11 @@ from scipy.cluster.hierarchy import dendrogram, linkage
 from scipy.spatial.distance import squareform
 
 from analysis.config import N_BOOTSTRAP, SEED
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
 from analysis.stats import group_rng, percentile_interval
 from analysis.terms import DocumentTerms, document_terms, outlet_averaging, outlet_profiles
-from analysis.vocabulary import per_corpus, sentence_term_counts
+from analysis.vocabulary import sentence_term_counts
 
 NOTEBOOK = "02-terms-and-topics"
 

@@ -8,11 +8,11 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.keyness import compute_keyness, top_key_terms
 from analysis.pipeline import FigureSpec
 from analysis.plotting import OKABE_ITO, new_axes, outlet_colors
-from analysis.vocabulary import min_df_for, per_corpus, sentence_term_counts, sum_rows
+from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
 TOP_TERMS = 10

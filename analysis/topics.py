@@ -11,11 +11,11 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from analysis.config import SEED
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
 from analysis.plotting import OKABE_ITO, new_axes, outlet_colors
 from analysis.stats import summarise_mean
-from analysis.vocabulary import per_corpus, sentence_term_counts, sum_rows
+from analysis.vocabulary import sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
 MAX_TOPICS = 8

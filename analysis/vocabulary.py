@@ -1,7 +1,6 @@
 """Terms for the vocabulary analyses: tokens, stop words, and one sentence x term count matrix."""
 
 import re
-from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -10,7 +9,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 from analysis.config import PACKAGE_DATA
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusError
 from analysis.segment import WORD_PATTERN
 
@@ -21,7 +20,6 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 # min_df grows with the corpus: 0.1 % of the units, at least 1 and at most 10 (see min_df_for).
 MIN_DF_SHARE = 0.001
 MIN_DF_CAP = 10
-_CACHE_SIZE = 4
 
 
 @cache
@@ -50,22 +48,6 @@ def analyze(text: str) -> list[str]:
 def min_df_for(n_units: int) -> int:
     """The minimum number of units (documents, paragraphs) a term must occur in."""
     return int(max(1, min(MIN_DF_CAP, n_units * MIN_DF_SHARE)))
-
-
-def per_corpus(fn: Callable[[Corpus], object]) -> Callable[[Corpus], object]:
-    """Cache `fn(corpus)` for the last few corpus objects (Corpus is not hashable)."""
-    store: dict[int, tuple[Corpus, object]] = {}
-
-    def cached(corpus: Corpus):
-        hit = store.get(id(corpus))
-        if hit is None or hit[0] is not corpus:
-            if len(store) >= _CACHE_SIZE:
-                store.pop(next(iter(store)))
-            hit = store[id(corpus)] = (corpus, fn(corpus))
-        return hit[1]
-
-    cached.__doc__ = fn.__doc__
-    return cached
 
 
 @per_corpus
