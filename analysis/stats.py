@@ -9,6 +9,10 @@ from analysis.config import N_BOOTSTRAP, SEED
 
 LEVEL = 0.95
 _CHUNK = 2_000_000  # resampled values held in memory at once
+# From this many rows on, when they hold at most a quarter as many distinct (numerator,
+# denominator) pairs, a resample is drawn as multinomial counts over the distinct pairs: the same
+# distribution as drawing rows, at a cost that grows with the distinct pairs instead of the rows.
+MULTINOMIAL_MIN_ROWS = 5_000
 
 
 def group_rng(seed: int, key: object) -> np.random.Generator:
@@ -29,12 +33,30 @@ def bootstrap_ratios(numerators: np.ndarray, denominators: np.ndarray, rng: np.r
     denominators = np.asarray(denominators, dtype=float)
     if len(numerators) == 0:
         return np.full(n_boot, np.nan)
+    if len(numerators) >= MULTINOMIAL_MIN_ROWS and not np.isnan(numerators + denominators).any():
+        pairs, counts = np.unique(np.column_stack([numerators, denominators]), axis=0,
+                                  return_counts=True)
+        if 4 * len(counts) <= len(numerators):
+            return _multinomial_ratios(pairs[:, 0], pairs[:, 1], counts, rng, n_boot)
     rows = max(1, _CHUNK // len(numerators))
     ratios = []
     for done in range(0, n_boot, rows):
         idx = rng.integers(0, len(numerators), size=(min(rows, n_boot - done), len(numerators)))
         with np.errstate(invalid="ignore", divide="ignore"):
             ratios.append(numerators[idx].sum(1) / denominators[idx].sum(1))
+    return np.concatenate(ratios)
+
+
+def _multinomial_ratios(numerators: np.ndarray, denominators: np.ndarray, counts: np.ndarray,
+                        rng: np.random.Generator, n_boot: int) -> np.ndarray:
+    """Resampled ratios drawn as multinomial counts over distinct (numerator, denominator) pairs."""
+    n = int(counts.sum())
+    rows = max(1, _CHUNK // len(counts))
+    ratios = []
+    for done in range(0, n_boot, rows):
+        draws = rng.multinomial(n, counts / n, size=min(rows, n_boot - done))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratios.append((draws @ numerators) / (draws @ denominators))
     return np.concatenate(ratios)
 
 
