@@ -13,7 +13,7 @@ from analysis.frames import (
 )
 from analysis.labels import count_labels, find_label_hits, keyword_in_context
 from analysis.pipeline import FigureSpec
-from analysis.plotting import new_axes, outlet_colors
+from analysis.plotting import legend_outside, new_axes, outlet_colors
 from analysis.quotes import UNKNOWN, compute_quotes
 from analysis.shared_copy import find_shared_sentences, group_passages
 from analysis.stats import summarise_ratio
@@ -185,7 +185,7 @@ def plot_rates(data: pd.DataFrame, row: str, value: str, colors: dict[str, str],
     ax.invert_yaxis()
     ax.set_xlabel(xlabel)
     ax.set_title(title)
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax)
     return fig
 
 
@@ -204,8 +204,7 @@ def plot_positions(mentions: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
     ax.set_title("Where in each article the actors are mentioned")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
-              markerscale=1.5)
+    legend_outside(ax, markerscale=1.5)
     return fig
 
 
@@ -228,7 +227,7 @@ def plot_speakers(ranked: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("attributions (direct quotes solid, indirect hatched)")
     ax.set_title("Who is quoted")
-    ax.legend(fontsize=6, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax, fontsize=6)
     return fig
 
 

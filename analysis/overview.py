@@ -7,7 +7,7 @@ from matplotlib.lines import Line2D
 
 from analysis.corpus import Corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import new_axes, outlet_colors
+from analysis.plotting import legend_outside, new_axes, outlet_colors
 from analysis.segment import count_words
 
 NOTEBOOK = "01-corpus-overview"
@@ -80,7 +80,7 @@ def plot_timeline(docs: pd.DataFrame, colors: dict[str, str], ax=None):
         Line2D([], [], color="grey", marker="D", linestyle="", label="event day"),
         Line2D([], [], color="black", marker="x", linestyle="", label="published"),
     ]
-    ax.legend(handles=keys, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax, handles=keys)
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -124,7 +124,7 @@ def plot_removals(by_rule: pd.DataFrame, ax=None):
     ax.invert_yaxis()
     ax.set_xlabel("words removed")
     ax.set_title("What cleaning removed, by rule")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax)
     return fig
 
 

@@ -47,6 +47,12 @@ def new_axes(ax=None, figsize=(7.0, 3.5)):
     return fig, ax
 
 
+def legend_outside(ax, **kwargs):
+    """The house legend: right of the axes, top-aligned, no frame (fontsize 7 unless given)."""
+    return ax.legend(**{"fontsize": 7, **kwargs}, loc="upper left", bbox_to_anchor=(1.01, 1),
+                     frameon=False)
+
+
 def save_figure(fig, stem: str, data: pd.DataFrame, out_dir: Path) -> list[Path]:
     """Save `fig` as STEM.png and STEM.svg with the plotted data as STEM.csv; close it."""
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from analysis.plotting import new_axes
+from analysis.plotting import legend_outside, new_axes
 
 PANELS = {"vader_compound": "mean compound", "vader_positive": "share positive",
           "vader_negative": "share negative"}
@@ -75,7 +75,7 @@ def plot_lexicon_agreement(data: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.set_xlabel("VADER compound (sentence)")
     ax.set_ylabel("AFINN-165 sum (sentence)")
     ax.set_title("Two lexicons, sentence by sentence (dots) and outlet means (diamonds)")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax)
     return fig
 
 
@@ -126,7 +126,7 @@ def plot_actor_tone(summary: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.set_xlabel("mean VADER compound of the sentences mentioning the actor")
     ax.set_title("Tone of the sentences that mention each actor, per outlet")
     handles = [Line2D([], [], marker="o", color=colors[o], linestyle="", label=o) for o in outlets]
-    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax, handles=handles)
     return fig
 
 
@@ -148,5 +148,5 @@ def plot_voice_tone(summary: pd.DataFrame, colors: dict[str, str], ax=None):
     handles = [Line2D([], [], marker=m, color="grey", linestyle="", label=label,
                       markerfacecolor="grey" if key == "narrator" else "white")
                for key, (m, label) in VOICE_STYLE.items()]
-    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax, handles=handles)
     return fig

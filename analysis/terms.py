@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from analysis.corpus import Corpus, per_corpus
 from analysis.keyness import compute_keyness, top_key_terms
 from analysis.pipeline import FigureSpec
-from analysis.plotting import OKABE_ITO, new_axes, outlet_colors
+from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -157,7 +157,7 @@ def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
     ax.set_xlabel("position in the article (0 = first word, 1 = last)")
     ax.set_title("Where each outlet's top key term occurs in each article")
     if len(positions):
-        ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+        legend_outside(ax)
     return fig
 
 

@@ -13,7 +13,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from analysis.config import SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import OKABE_ITO, new_axes, outlet_colors
+from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
 from analysis.stats import summarise_mean
 from analysis.vocabulary import sentence_term_counts, sum_rows
 
@@ -235,7 +235,7 @@ def plot_topic_prevalence(prevalence: pd.DataFrame, labels: dict[int, str],
     ax.set_xlim(0, 1)
     ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over paragraphs)")
     ax.set_title("Topic prevalence per outlet")
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    legend_outside(ax)
     return fig
 
 
