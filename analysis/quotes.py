@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.segment import count_words
 from analysis.voice import compute_quote_spans
 
@@ -373,6 +373,7 @@ def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
     return quotes[COLUMNS].reset_index(drop=True)
 
 
+@per_corpus
 def compute_quotes(corpus: Corpus) -> pd.DataFrame:
-    """Every direct quote and indirect attribution of the corpus (the quotes.csv table)."""
+    """Every direct quote and indirect attribution of the corpus (the quotes.csv table; cached per corpus)."""
     return attribute_quotes(corpus.documents, corpus.sentences, compute_quote_spans(corpus.documents))

@@ -4,7 +4,7 @@ import re
 
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.segment import count_words
 
 # Characters after which a quote mark opens a quotation rather than closing one.
@@ -113,6 +113,7 @@ def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     return segments
 
 
+@per_corpus
 def compute_voice_segments(corpus: Corpus) -> pd.DataFrame:
-    """Narrator and quoted segments of every sentence of the corpus."""
+    """Narrator and quoted segments of every sentence of the corpus (cached per corpus)."""
     return split_voices(corpus.sentences, compute_quote_spans(corpus.documents))
