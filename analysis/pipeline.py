@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.corpus import Corpus
+from analysis.export import write_csv
 from analysis.plotting import save_figure
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
@@ -63,7 +64,7 @@ def write_tables(corpus: Corpus, out_dir: Path) -> list[Path]:
     paths = []
     for name, make in all_tables().items():
         path = out_dir / f"{name}.csv"
-        make(corpus).to_csv(path, index=False, lineterminator="\n", float_format="%.6g")
+        write_csv(make(corpus), path)
         paths.append(path)
     return paths
 

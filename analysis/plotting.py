@@ -9,6 +9,8 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from analysis.export import write_csv  # noqa: E402
+
 # Okabe & Ito (2008), a palette that stays distinct under the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 UNKNOWN_COLOR = "#999999"
@@ -59,6 +61,6 @@ def save_figure(fig, stem: str, data: pd.DataFrame, out_dir: Path) -> list[Path]
     paths = [out_dir / f"{stem}.{ext}" for ext in ("png", "svg", "csv")]
     fig.savefig(paths[0], metadata={"Software": None})
     fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
-    data.to_csv(paths[2], index=False, lineterminator="\n", float_format="%.6g")
+    write_csv(data, paths[2])
     plt.close(fig)
     return paths

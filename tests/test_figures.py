@@ -39,3 +39,19 @@ def test_every_figure_has_png_svg_csv_and_alt_text(fresh, seeds):
 def test_svg_has_no_timestamp(fresh):
     for svg in fresh.glob("*.svg"):
         assert "<dc:date>" not in svg.read_text()
+
+
+def test_similarity_csv_identical_under_another_blas_kernel(tmp_path):
+    """The figure most exposed to BLAS round-off, rendered with OpenBLAS's Haswell kernel."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from analysis import load_corpus; "
+              "from analysis.pipeline import all_figures, render_figure; "
+              "spec = next(s for s in all_figures() if s.stem == '02-terms-and-topics-similarity'); "
+              "render_figure(spec, load_corpus(), Path(sys.argv[1]))")
+    env = {**os.environ, "OPENBLAS_CORETYPE": "Haswell"}
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, env=env)
+    name = "02-terms-and-topics-similarity.csv"
+    assert (tmp_path / name).read_bytes() == (config.FIGURES_DIR / name).read_bytes()
