@@ -22,6 +22,12 @@ N_BOOTSTRAP = 2000
 # Environment variables through which `python -m analysis report` points notebooks elsewhere.
 CORPUS_ENV = "ANALYSIS_CORPUS"
 FIGURES_ENV = "ANALYSIS_FIGURES"
+GROUP_BY_ENV = "ANALYSIS_GROUP_BY"
+OUTPUT_ENV = "ANALYSIS_OUTPUT"
+
+# Outputs of any corpus other than seeds/ go under OUTPUT_DIR/<corpus folder name>/ (not tracked).
+OUTPUT_DIR = PROJECT_ROOT / "output"
+DEFAULT_GROUP_BY = "outlet"
 
 
 def corpus_dir() -> Path:
@@ -30,5 +36,32 @@ def corpus_dir() -> Path:
 
 
 def figures_dir() -> Path:
-    """The folder a notebook saves figures into: $ANALYSIS_FIGURES, else figures/."""
-    return Path(os.environ.get(FIGURES_ENV) or FIGURES_DIR)
+    """The folder a notebook saves figures into: $ANALYSIS_FIGURES, else that corpus's figures/."""
+    if os.environ.get(FIGURES_ENV):
+        return Path(os.environ[FIGURES_ENV])
+    return output_root(corpus_dir()) / "figures"
+
+
+def group_by() -> str:
+    """The metadata column a notebook compares by: $ANALYSIS_GROUP_BY, else outlet."""
+    return os.environ.get(GROUP_BY_ENV) or DEFAULT_GROUP_BY
+
+
+def is_default_corpus(corpus: Path) -> bool:
+    """Whether `corpus` is the project's own seeds/ folder."""
+    return Path(corpus).resolve() == SEEDS_DIR.resolve()
+
+
+def output_root(corpus: Path, out: Path | None = None) -> Path:
+    """Where a corpus's outputs go: `out` if given; the project for seeds/; else output/<name>/.
+
+    Under the root: tables/, figures/, reports/ (and store/, log/). Only seeds/ without `out`
+    writes into the committed folders of the project.
+    """
+    if out is not None:
+        return Path(out)
+    if os.environ.get(OUTPUT_ENV):
+        return Path(os.environ[OUTPUT_ENV])
+    if is_default_corpus(corpus):
+        return PROJECT_ROOT
+    return OUTPUT_DIR / Path(corpus).resolve().name

@@ -40,10 +40,11 @@ class Corpus:
     removed: pd.DataFrame
     skipped: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    group_by: str = config.DEFAULT_GROUP_BY  # the metadata column whose values are the groups
 
     @property
     def outlets(self) -> list[str]:
-        """Outlet names in the order of their first document."""
+        """Group names (the `outlet` column holds the group) in the order of their first document."""
         return list(dict.fromkeys(self.documents["outlet"]))
 
 
@@ -198,14 +199,25 @@ def per_corpus(fn: Callable[[Corpus], object]) -> Callable[[Corpus], object]:
     return cached
 
 
-def load_corpus(folder: Path | str | None = None, rules: Rules | None = None) -> Corpus:
-    """Read every .txt article below `folder` (default: seeds/) and clean it into tables."""
+def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
+                group_by: str | None = None) -> Corpus:
+    """Read every .txt article below `folder` (default: seeds/) and clean it into tables.
+
+    Documents are compared by the metadata column `group_by` (default: outlet); its values are
+    copied into the `outlet` column, which every measure groups by.
+    """
     folder = Path(folder) if folder is not None else config.corpus_dir()
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found")
     log = _Log()
     files = _discover(folder, log)
     meta = _typed(_match_metadata(folder, files, log))
+    group_by = group_by or config.DEFAULT_GROUP_BY
+    if group_by != config.DEFAULT_GROUP_BY:
+        if group_by not in meta.columns:
+            raise CorpusError(f"{folder}: cannot group by {group_by!r}: no such metadata column "
+                              f"(columns: {', '.join(c for c in COLUMNS if c != 'doc_id')})")
+        meta["outlet"] = meta[group_by].astype("string").fillna(UNKNOWN).replace("", UNKNOWN)
     docs = _read_texts(folder, meta, log)
     if docs.empty:
         raise CorpusError(f"{folder}: no usable article (no readable .txt file with text)")
@@ -228,7 +240,7 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None) ->
         docs["doc_id"]).to_numpy()
     docs = _with_lengths(docs, paragraphs, sentences, removed)
     skipped = pd.DataFrame(log.skipped, columns=["file", "reason"], dtype="string")
-    return Corpus(folder, docs, paragraphs, sentences, removed, skipped, log.notes)
+    return Corpus(folder, docs, paragraphs, sentences, removed, skipped, log.notes, group_by)
 
 
 def _with_lengths(docs, paragraphs, sentences, removed) -> pd.DataFrame:
