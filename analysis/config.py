@@ -29,6 +29,22 @@ OUTPUT_ENV = "ANALYSIS_OUTPUT"
 OUTPUT_DIR = PROJECT_ROOT / "output"
 DEFAULT_GROUP_BY = "outlet"
 
+# Files larger than this are skipped (and listed), so one huge or endless file cannot exhaust memory.
+MAX_FILE_ENV = "ANALYSIS_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 100
+
+
+def max_file_bytes() -> int:
+    """The size limit of one input file in bytes: $ANALYSIS_MAX_FILE_MB, else 100 MB."""
+    value = os.environ.get(MAX_FILE_ENV)
+    try:
+        megabytes = float(value) if value else DEFAULT_MAX_FILE_MB
+    except ValueError:
+        from analysis.errors import CorpusError
+
+        raise CorpusError(f"{MAX_FILE_ENV}={value!r}: not a number of megabytes") from None
+    return int(megabytes * 2**20)
+
 
 def corpus_dir() -> Path:
     """The corpus folder a notebook should read: $ANALYSIS_CORPUS, else seeds/."""

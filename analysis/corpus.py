@@ -1,9 +1,11 @@
 """Load a folder of .txt articles into tidy tables: documents, paragraphs, sentences."""
 
+import os
+import stat
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
@@ -26,6 +28,9 @@ _UNICODE = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-32"}
 # A line of at most this many words, in the same block as an unfinished line, continues it
 # (an attribution after a quote: '"... for decades"' / 'Stoltenberg said.').
 CONTINUATION_MAX_WORDS = 8
+# Columns that describe a file or its parsing, not a grouping of articles.
+_NOT_GROUPS = ("doc_id", "file", "where", "row", "published_start", "published_end",
+               "event_start", "event_end", "evidence", "title")
 CACHE_SIZE = 4  # corpora whose per-corpus results (term matrix, sentence scores) stay cached
 
 
@@ -59,56 +64,114 @@ class _Log:
         self.notes.append(message)
         warnings.warn(message, CorpusWarning, stacklevel=4)
 
+    def note(self, message: str) -> None:
+        """Record something done to the corpus that is not a problem (no warning)."""
+        self.notes.append(message)
+
     def skip(self, file: str, reason: str) -> None:
         self.skipped.append((file, reason))
         self.warn(f"{file}: skipped, {reason}")
 
 
-def _discover(folder: Path, log: _Log) -> list[str]:
-    """Relative paths of the .txt files below the folder; other files are listed as skipped."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if path.is_dir() or any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        if path.suffix.lower() == ".txt":
-            found.append(relative)
-        elif relative != config.METADATA_FILE:
-            log.skip(relative, "not a .txt article")
-    return found
+def _discover(folder: Path, log: _Log) -> dict[str, Path]:
+    """The .txt articles below the folder, by relative path, each with the real path to read.
+
+    Only regular files that lie inside the folder are kept: a symlink pointing outside, dangling
+    or looping, a FIFO or device, a file over the size limit and any non-.txt file are skipped
+    and listed. Hidden files and folders are ignored; linked folders are not followed.
+    """
+    root = folder.resolve()
+    limit = config.max_file_bytes()
+    found: dict[str, Path] = {}
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in [d for d in dirnames if (here / d).is_symlink()]:
+            dirnames.remove(name)
+            log.skip((here / name).relative_to(folder).as_posix(), "a linked folder (not followed)")
+        for name in sorted(filenames):
+            path = here / name
+            relative = path.relative_to(folder).as_posix()
+            if name.startswith(".") or relative == config.METADATA_FILE:
+                continue
+            problem, real = _check_file(path, root, limit)
+            if problem:
+                log.skip(relative, problem)
+            elif path.suffix.lower() != ".txt":
+                log.skip(relative, "not a .txt article")
+            else:
+                found[relative] = real
+    return dict(sorted(found.items(), key=lambda item: PurePosixPath(item[0]).parts))
 
 
-def _match_metadata(folder: Path, files: list[str], log: _Log) -> pd.DataFrame:
+def _check_file(path: Path, root: Path, limit: int) -> tuple[str | None, Path]:
+    """Why a file cannot be read (None if it can), and the real path to read it from."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return "a broken or looping symlink", path
+    if not real.is_relative_to(root):
+        return "a symlink pointing outside the corpus folder (not read)", path
+    try:
+        info = real.stat()
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})", path
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a FIFO, socket or device; not read)", path
+    if info.st_size > limit:
+        return (f"larger than the limit of {limit / 2**20:.3g} MB "
+                f"(set {config.MAX_FILE_ENV} to raise it)"), path
+    return None, real
+
+
+def _match_metadata(folder: Path, files: dict[str, Path], log: _Log) -> pd.DataFrame:
     """One metadata row per article file: curated rows where given, derived defaults otherwise."""
     path = folder / config.METADATA_FILE
-    meta = read_metadata(path) if path.exists() else read_metadata_empty()
-    rows = []
+    has_meta = path.exists() or path.is_symlink()
+    meta = read_metadata(path) if has_meta else read_metadata_empty()
+    rows, described = [], set()
     for record in meta.to_dict("records"):
         where = f"{path}, row {record['row']}"
         relative = resolve_file(folder, record["file"])
         if relative is None:
             log.skip(record["file"], f"refused: {where} points outside the corpus folder")
         elif relative not in files:
-            log.skip(relative, f"listed in {config.METADATA_FILE} (row {record['row']}) but not found")
-        elif any(r["file"] == relative for r in rows):
+            log.skip(relative, f"listed in {config.METADATA_FILE} (row {record['row']}) but not "
+                               "found or not readable")
+        elif relative in described:
             log.warn(f"{where}: {relative} is described twice; the first row is used")
         else:
             rows.append({**record, "file": relative, "where": where})
-    described = {r["file"] for r in rows}
-    for relative in files:
-        if relative not in described:
-            if path.exists():
-                log.warn(f"{relative}: no row in {config.METADATA_FILE}; defaults derived from the file")
-            rows.append({"file": relative, "where": relative})
-    table = pd.DataFrame(rows).reindex(columns=[*COLUMNS, "where"]).astype("string").fillna("")
+            described.add(relative)
+    missing = [relative for relative in files if relative not in described]
+    if has_meta and missing:
+        log.warn(f"{len(missing)} file(s) with no row in {config.METADATA_FILE} (first: "
+                 f"{missing[0]}); defaults derived from the file")
+    rows.extend({"file": relative, "where": relative} for relative in missing)
+    extra = [c for c in meta.columns if c not in (*COLUMNS, "row")]
+    table = pd.DataFrame(rows).reindex(columns=[*COLUMNS, *extra, "where"]).astype("string")
+    table = table.fillna("")
     table["doc_id"] = table["doc_id"].where(table["doc_id"] != "", table["file"].map(_stem))
     for column in ("outlet", "outlet_country", "standpoint", "original_language", "published",
-                   "event_date"):
+                   "event_date", *extra):
         table[column] = table[column].where(table[column] != "", UNKNOWN)
     duplicated = table["doc_id"][table["doc_id"].duplicated()]
     if len(duplicated):
         raise CorpusError(f"{path}: doc_id {duplicated.iloc[0]!r} is used by more than one file")
+    table["folder"] = table["file"].map(_top_folder)
+    by_folder = (table["outlet"] == UNKNOWN) & (table["folder"] != "")
+    if by_folder.any():
+        log.note(f"{int(by_folder.sum())} article(s) without an outlet in metadata take the name "
+                 "of their top-level subfolder as outlet")
+        table.loc[by_folder, "outlet"] = table.loc[by_folder, "folder"]
+    table["folder"] = table["folder"].where(table["folder"] != "", ".")
     return table
+
+
+def _top_folder(relative: str) -> str:
+    """The top-level subfolder of a relative path ('' for a file at the top)."""
+    parts = PurePosixPath(relative).parts
+    return parts[0] if len(parts) > 1 else ""
 
 
 def read_metadata_empty() -> pd.DataFrame:
@@ -133,14 +196,18 @@ def _typed(meta: pd.DataFrame) -> pd.DataFrame:
         prefix = "event" if column == "event_date" else column
         typed[f"{prefix}_start"] = pd.to_datetime([r[0] for r in ranges])
         typed[f"{prefix}_end"] = pd.to_datetime([r[1] for r in ranges])
+    month = typed["published_start"].fillna(typed["event_start"]).dt.strftime("%Y-%m")
+    typed["month"] = month.astype("string").fillna(UNKNOWN)
     return typed
 
 
-def _read_texts(folder: Path, meta: pd.DataFrame, log: _Log) -> pd.DataFrame:
+def _read_texts(files: dict[str, Path], meta: pd.DataFrame, log: _Log) -> pd.DataFrame:
     """Decode and normalise each file; unreadable and empty files are skipped and listed."""
     texts, encodings, keep = [], [], []
     for relative in meta["file"]:
-        decoded = read_article(folder / relative)
+        decoded = read_article(files[relative])
+        if decoded.note:
+            log.warn(f"{relative}: {decoded.note}")
         if decoded.problem:
             log.skip(relative, decoded.problem)
             keep.append(False)
@@ -214,11 +281,12 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
     meta = _typed(_match_metadata(folder, files, log))
     group_by = group_by or config.DEFAULT_GROUP_BY
     if group_by != config.DEFAULT_GROUP_BY:
-        if group_by not in meta.columns:
+        allowed = [c for c in meta.columns if c not in _NOT_GROUPS]
+        if group_by not in allowed:
             raise CorpusError(f"{folder}: cannot group by {group_by!r}: no such metadata column "
-                              f"(columns: {', '.join(c for c in COLUMNS if c != 'doc_id')})")
+                              f"(columns: {', '.join(allowed)})")
         meta["outlet"] = meta[group_by].astype("string").fillna(UNKNOWN).replace("", UNKNOWN)
-    docs = _read_texts(folder, meta, log)
+    docs = _read_texts(files, meta, log)
     if docs.empty:
         raise CorpusError(f"{folder}: no usable article (no readable .txt file with text)")
     kept, removed, titles = clean_lines(
@@ -240,6 +308,12 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
         docs["doc_id"]).to_numpy()
     docs = _with_lengths(docs, paragraphs, sentences, removed)
     skipped = pd.DataFrame(log.skipped, columns=["file", "reason"], dtype="string")
+    groups = docs["outlet"].nunique()
+    if groups == 1:
+        log.warn(f"{folder}: all {len(docs)} article(s) are in one group ({group_by} = "
+                 f"{docs['outlet'].iloc[0]!r}): the reports describe it and compare nothing; "
+                 "give a metadata.csv with an outlet column, one subfolder per outlet, or "
+                 "--group-by COLUMN")
     return Corpus(folder, docs, paragraphs, sentences, removed, skipped, log.notes, group_by)
 
 
@@ -260,4 +334,18 @@ def _with_lengths(docs, paragraphs, sentences, removed) -> pd.DataFrame:
         "n_words_raw", "n_words_clean", "n_paragraphs", "n_sentences", "n_removed", "text",
         "raw_text",
     ]
-    return docs[columns]
+    derived = ["folder", "month"]
+    extra = [c for c in docs.columns if c not in (*columns, *derived, *_NOT_GROUPS)]
+    return docs[columns[:15] + derived + extra + columns[15:]]
+
+
+def describe_groups(corpus: Corpus, top: int = 10) -> str:
+    """'N groups by COLUMN: a (n articles), b (m), ...' with the largest groups first."""
+    counts = corpus.documents["outlet"].value_counts(sort=False)
+    counts = counts.sort_values(ascending=False, kind="stable")
+    shown = ", ".join(f"{name} ({n})" for name, n in counts.head(top).items())
+    more = f", and {len(counts) - top} more" if len(counts) > top else ""
+    noun = "group" if len(counts) == 1 else "groups"
+    articles = len(corpus.documents)
+    return (f"{len(counts)} {noun} by {corpus.group_by} in {articles} "
+            f"article{'s' if articles != 1 else ''}: {shown}{more}")

@@ -59,8 +59,10 @@ def test_metadata_row_for_missing_file_and_file_without_metadata(make_corpus):
     with pytest.warns(CorpusWarning) as record:
         corpus = load_corpus(folder)
     messages = [str(w.message) for w in record]
-    assert "b.txt: no row in metadata.csv; defaults derived from the file" in messages
-    assert _skipped(corpus) == {"gone.txt": "listed in metadata.csv (row 3) but not found"}
+    assert ("1 file(s) with no row in metadata.csv (first: b.txt); defaults derived from the file"
+            in messages)
+    assert _skipped(corpus) == {
+        "gone.txt": "listed in metadata.csv (row 3) but not found or not readable"}
     docs = corpus.documents.set_index("doc_id")
     assert docs.loc["b", ["outlet", "title", "published"]].tolist() == [
         "unknown", "A headline", "unknown"]
@@ -101,7 +103,7 @@ def test_other_files_are_listed_not_read(make_corpus):
         ({"a.txt": ARTICLE, "b.txt": ARTICLE, "metadata.csv": "doc_id,file\nx,a.txt\nx,b.txt\n"},
          r"doc_id 'x' is used by more than one file"),
         ({"a.txt": ARTICLE, "metadata.csv": 'file,title\n"a.txt,unterminated\n'},
-         r"metadata\.csv: cannot read as CSV"),
+         r"metadata\.csv, row 2: cannot read as CSV"),
     ],
 )
 @pytest.mark.filterwarnings("ignore::analysis.errors.CorpusWarning")  # an empty file also warns

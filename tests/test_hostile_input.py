@@ -1,0 +1,171 @@
+"""Hostile input: nothing outside the corpus is read, nothing hangs, every problem is one line."""
+
+import os
+import time
+import warnings
+
+import pytest
+
+from analysis import CorpusError, CorpusWarning, load_corpus
+from analysis.corpus import describe_groups
+
+ARTICLE = "A headline\n\nRussia\u2019s army moved. NATO answered within days.\n"
+OTHER = "Another headline\n\nThe summit ended. Ministers left Vilnius on Friday.\n"
+SECRET = "TOP SECRET outside text. It must never be read.\n"
+
+
+def _load(folder, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", CorpusWarning)
+        return load_corpus(folder, **kwargs)
+
+
+def _skipped(corpus):
+    return dict(zip(corpus.skipped["file"], corpus.skipped["reason"], strict=True))
+
+
+def _all_text(corpus):
+    return "\n".join(corpus.documents["raw_text"]) + "\n".join(corpus.sentences["text"])
+
+
+def test_symlink_pointing_outside_is_skipped_and_never_read(make_corpus, tmp_path):
+    (tmp_path / "secret.txt").write_text(SECRET)
+    folder = make_corpus({"a.txt": ARTICLE})
+    (folder / "passwd.txt").symlink_to(tmp_path / "secret.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    corpus = _load(folder)
+    assert "TOP SECRET" not in _all_text(corpus)
+    assert _skipped(corpus) == {
+        "passwd.txt": "a symlink pointing outside the corpus folder (not read)",
+        "zero.txt": "a symlink pointing outside the corpus folder (not read)",
+    }
+
+
+def test_symlink_inside_the_folder_is_read(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE, "sub/b.txt": OTHER})
+    (folder / "link.txt").symlink_to(folder / "sub" / "b.txt")
+    corpus = _load(folder)
+    assert sorted(corpus.documents["file"]) == ["a.txt", "link.txt", "sub/b.txt"]
+
+
+def test_dangling_and_looping_symlinks_are_listed(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE})
+    (folder / "gone.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    corpus = _load(folder)
+    assert _skipped(corpus) == {"gone.txt": "a broken or looping symlink",
+                                "loop.txt": "a broken or looping symlink"}
+
+
+def test_linked_folder_is_not_followed(make_corpus, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "s.txt").write_text(SECRET)
+    folder = make_corpus({"a.txt": ARTICLE})
+    (folder / "more").symlink_to(outside, target_is_directory=True)
+    corpus = _load(folder)
+    assert "TOP SECRET" not in _all_text(corpus)
+    assert _skipped(corpus) == {"more": "a linked folder (not followed)"}
+
+
+def test_fifo_is_skipped_without_blocking(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE})
+    os.mkfifo(folder / "p.txt")
+    start = time.monotonic()
+    corpus = _load(folder)
+    assert time.monotonic() - start < 30
+    assert _skipped(corpus) == {"p.txt": "not a regular file (a FIFO, socket or device; not read)"}
+
+
+def test_file_over_the_size_limit_is_skipped(make_corpus, monkeypatch):
+    folder = make_corpus({"a.txt": ARTICLE, "big.txt": ARTICLE * 200})
+    monkeypatch.setenv("ANALYSIS_MAX_FILE_MB", "0.005")  # 5,242 bytes; big.txt is 13,800
+    corpus = _load(folder)
+    assert _skipped(corpus) == {
+        "big.txt": "larger than the limit of 0.005 MB (set ANALYSIS_MAX_FILE_MB to raise it)"}
+
+
+def test_a_stray_nul_byte_is_removed_with_a_warning(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE.replace("army", "ar\x00my").encode()})
+    with pytest.warns(CorpusWarning, match=r"a\.txt: 1 stray NUL byte removed"):
+        corpus = load_corpus(folder)
+    assert "army moved." in corpus.documents["text"].item()
+
+
+def test_bom_followed_by_invalid_bytes_is_skipped(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE, "b.txt": b"\xef\xbb\xbfok \xff\xfe broken\n"})
+    corpus = _load(folder)
+    assert _skipped(corpus) == {"b.txt": "starts with a utf-8-sig byte-order mark but is not "
+                                         "valid utf-8-sig (invalid start byte)"}
+
+
+@pytest.mark.parametrize(
+    ("metadata", "message"),
+    [
+        ("file,title,outlet\na.txt,Title, with comma,Outlet A\n",
+         r"metadata\.csv, row 2: 4 fields where the header has 3 \(an unquoted comma\?\)"),
+        ("file,outlet\na.txt,A\x00B\n", r"metadata\.csv: .*contains NUL bytes"),
+        ("file,published\na.txt,2022-02-30\n",
+         r"metadata\.csv, row 2: published '2022-02-30' is not a calendar date"),
+        ("file,event_date\na.txt,2022-13\n",
+         r"metadata\.csv, row 2: event_date '2022-13' is not a calendar date"),
+        ("file,published\na.txt,0000\n", r"row 2: published '0000' is not a calendar date"),
+        ("file,file\na.txt,a.txt\n", r"column 'file' appears more than once"),
+    ],
+)
+def test_broken_metadata_is_one_error_naming_the_row(make_corpus, metadata, message):
+    folder = make_corpus({"a.txt": ARTICLE, "metadata.csv": metadata})
+    with pytest.raises(CorpusError, match=message):
+        _load(folder)
+
+
+def test_metadata_csv_that_is_a_folder(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE, "metadata.csv/x.txt": OTHER})
+    with pytest.raises(CorpusError, match=r"metadata\.csv: not a regular file"):
+        _load(folder)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_excel_exports_of_metadata_are_read(make_corpus, encoding):
+    meta = "file,title,outlet\na.txt,Café’s view,Le Monde\nb.txt,Other,Die Zeit\n"
+    folder = make_corpus({"a.txt": ARTICLE, "b.txt": OTHER,
+                          "metadata.csv": meta.replace("\n", "\r\n").encode(encoding)})
+    corpus = _load(folder)
+    assert corpus.documents["outlet"].tolist() == ["Le Monde", "Die Zeit"]
+    assert corpus.documents["title"].tolist()[0] == "Café’s view"
+
+
+def test_extra_metadata_columns_are_kept_and_can_group(make_corpus):
+    meta = "file,outlet,country\na.txt,A,UK\nb.txt,B,UK\nc.txt,C,DE\n"
+    folder = make_corpus({"a.txt": ARTICLE, "b.txt": OTHER, "c.txt": OTHER, "metadata.csv": meta})
+    corpus = _load(folder, group_by="country")
+    assert corpus.documents["country"].tolist() == ["UK", "UK", "DE"]
+    assert corpus.documents["outlet"].tolist() == ["UK", "UK", "DE"]
+    assert describe_groups(corpus) == "2 groups by country in 3 articles: UK (2), DE (1)"
+    with pytest.raises(CorpusError, match=r"cannot group by 'region': no such metadata column"):
+        _load(folder, group_by="region")
+
+
+def test_subfolders_without_metadata_become_groups(make_corpus):
+    folder = make_corpus({"bbc/a.txt": ARTICLE, "bbc/b.txt": OTHER, "rbc/deep/c.txt": OTHER,
+                          "top.txt": ARTICLE})
+    corpus = _load(folder)
+    assert corpus.documents[["file", "outlet", "folder"]].values.tolist() == [
+        ["bbc/a.txt", "bbc", "bbc"], ["bbc/b.txt", "bbc", "bbc"],
+        ["rbc/deep/c.txt", "rbc", "rbc"], ["top.txt", "unknown", "."]]
+    assert describe_groups(corpus) == ("3 groups by outlet in 4 articles: bbc (2), rbc (1), "
+                                       "unknown (1)")
+
+
+def test_one_group_is_warned(make_corpus):
+    folder = make_corpus({"a.txt": ARTICLE, "b.txt": OTHER})
+    with pytest.warns(CorpusWarning, match=r"all 2 article\(s\) are in one group \(outlet = "
+                                           r"'unknown'\)"):
+        load_corpus(folder)
+
+
+def test_month_is_a_derived_grouping(make_corpus):
+    meta = "file,published,event_date\na.txt,2022-03-04,\nb.txt,unknown,2023-01\n"
+    folder = make_corpus({"a.txt": ARTICLE, "b.txt": OTHER, "metadata.csv": meta})
+    corpus = _load(folder, group_by="month")
+    assert corpus.documents["outlet"].tolist() == ["2022-03", "2023-01"]
