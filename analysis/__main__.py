@@ -1,12 +1,24 @@
-"""Command line: `python -m analysis {tables,figures,report}`; bad input exits non-zero, no traceback."""
+"""Command line: `python -m analysis {tables,figures,report}`; any failure is one line, no traceback."""
 
 import argparse
+import errno
+import os
+import signal
 import sys
+import traceback
 import warnings
 from pathlib import Path
 
 from analysis import config
 from analysis.errors import CorpusError, CorpusWarning
+
+LOG_DIR = "log"  # under the output folder: the full traceback of a failed command
+EXIT_BAD_INPUT, EXIT_FAILED = 2, 1
+EXIT_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
+
+
+class Interrupted(BaseException):
+    """Raised from the signal handler of SIGTERM (SIGINT raises KeyboardInterrupt)."""
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):
@@ -20,33 +32,76 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
 _default_showwarning = warnings.showwarning
 
 
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def default_out(command: str, corpus: Path) -> Path:
+    """The folder a command writes into when --out is not given: ROOT/{tables,figures,reports}."""
+    return config.output_root(corpus) / {"tables": "tables", "figures": "figures",
+                                         "report": "reports"}[command]
+
+
+def check_out(out: Path, corpus: Path) -> None:
+    """Refuse an output folder that is a file, under a file, unwritable, or inside an input."""
+    resolved = out.resolve()
+    for name, folder in (("the corpus folder", corpus), ("seeds/", config.SEEDS_DIR)):
+        inside = folder.resolve()
+        if resolved == inside or resolved.is_relative_to(inside):
+            raise CorpusError(f"--out {out}: inside {name} ({folder}); outputs would be read as "
+                              "input next time; choose a folder outside it")
+    existing = next((p for p in [resolved, *resolved.parents] if p.exists()), None)
+    if existing is None:
+        raise CorpusError(f"--out {out}: no existing folder above it")
+    if not existing.is_dir():
+        raise CorpusError(f"--out {out}: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise CorpusError(f"--out {out}: {existing} is not writable")
+
+
+def _load(args):
+    """Load the corpus with the grouping asked for, and say which groups were found."""
+    from analysis.corpus import describe_groups, load_corpus
+
+    corpus = load_corpus(args.corpus, group_by=args.group_by)
+    _say(f"corpus {args.corpus}: {describe_groups(corpus)}")
+    if len(corpus.skipped):
+        _say(f"corpus {args.corpus}: {len(corpus.skipped)} file(s) skipped, listed in skipped.csv")
+    return corpus
+
+
 def _tables(args) -> int:
-    from analysis.corpus import load_corpus
     from analysis.pipeline import write_tables
 
-    corpus = load_corpus(args.corpus)
-    for path in write_tables(corpus, args.out):
+    for path in write_tables(_load(args), args.out):
         print(path)
     return 0
 
 
 def _figures(args) -> int:
-    from analysis.corpus import load_corpus
     from analysis.pipeline import render_figures
 
-    corpus = load_corpus(args.corpus)
-    for path in render_figures(corpus, args.out):
+    for path in render_figures(_load(args), args.out):
         print(path.with_suffix(".{png,svg,csv}"))
     return 0
 
 
 def _report(args) -> int:
-    from analysis.corpus import load_corpus
     from analysis.report import build_reports
 
-    load_corpus(args.corpus)  # fail early, with a clear message, before starting any kernel
-    for path in build_reports(args.corpus, args.out, notebooks=args.notebooks or None):
+    _load(args)  # fail early, with a clear message, before starting any kernel
+    build = build_reports(args.corpus, args.out, notebooks=args.notebooks or None,
+                          group_by=args.group_by, timeout=args.timeout,
+                          progress=lambda stem: _say(f"report: running {stem}"))
+    for path in build.written:
         print(path)
+    if build.failures:
+        log = _write_log(args, "\n\n".join(d for _, d in build.failures.values()))
+        for reason, _ in build.failures.values():
+            _say(f"error: {reason}")
+        _say(f"error: {len(build.failures)} notebook(s) failed; the others were built and the "
+             f"index lists the failure (details in {log})")
+        return EXIT_FAILED
     return 0
 
 
@@ -54,51 +109,89 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its three subcommands."""
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
-        description="Comparative media analysis: write tables, render figures, build reports.",
+        description="Comparative media analysis: write tables, render figures, build reports. "
+        "Outputs of seeds/ go to the project's tables/, figures/ and reports/; of any other "
+        "corpus to output/<corpus folder name>/{tables,figures,reports}/ unless --out is given.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    corpus_help = "folder of .txt articles with an optional metadata.csv (default: seeds/)"
-
-    tables = sub.add_parser("tables", help="write every table as CSV",
-                            description="Load and clean the corpus and write every table as CSV.")
-    tables.add_argument("--corpus", type=Path, default=config.SEEDS_DIR, help=corpus_help)
-    tables.add_argument("--out", type=Path, default=config.TABLES_DIR,
-                        help="folder for the CSV files (default: tables/)")
-    tables.set_defaults(run=_tables)
-
-    figures = sub.add_parser("figures", help="re-render every figure without Jupyter",
-                             description="Re-render every figure as PNG + SVG + CSV.")
-    figures.add_argument("--corpus", type=Path, default=config.SEEDS_DIR, help=corpus_help)
-    figures.add_argument("--out", type=Path, default=config.FIGURES_DIR,
-                         help="folder for the figures (default: figures/)")
-    figures.set_defaults(run=_figures)
-
-    report = sub.add_parser(
-        "report", help="execute the notebooks and export HTML reports",
-        description="Execute the numbered notebooks against a corpus and export self-contained "
-        "HTML (full and reader versions) with an index page. Figures made along the way go to "
-        "OUT/figures/.",
-    )
-    report.add_argument("--corpus", type=Path, default=config.SEEDS_DIR, help=corpus_help)
-    report.add_argument("--out", type=Path, default=config.REPORTS_DIR,
-                        help="folder for the HTML reports (default: reports/)")
-    report.add_argument("--notebook", dest="notebooks", action="append", metavar="NAME",
-                        help="only this notebook (e.g. 01-corpus-overview); repeatable")
-    report.set_defaults(run=_report)
+    corpus_help = ("folder of .txt articles (subfolders too) with an optional metadata.csv "
+                   "(default: seeds/)")
+    group_help = ("metadata column to compare by (default: outlet; also folder, month or any "
+                  "extra column of metadata.csv)")
+    commands = {
+        "tables": ("write every table as CSV", "Load and clean the corpus and write every table "
+                   "as CSV.", _tables),
+        "figures": ("re-render every figure without Jupyter", "Re-render every figure as PNG + "
+                    "SVG + CSV.", _figures),
+        "report": ("execute the notebooks and export HTML reports", "Execute the numbered "
+                   "notebooks against a corpus and export self-contained HTML (full and reader "
+                   "versions) with an index page. Figures made along the way go to OUT/figures/.",
+                   _report),
+    }
+    for name, (short, description, run) in commands.items():
+        command = sub.add_parser(name, help=short, description=description)
+        command.add_argument("--corpus", type=Path, default=config.SEEDS_DIR, help=corpus_help)
+        command.add_argument("--out", type=Path, default=None,
+                             help=f"output folder (default: {name} folder of the corpus's output)")
+        command.add_argument("--group-by", default=None, metavar="COLUMN", help=group_help)
+        command.set_defaults(run=run)
+        if name == "report":
+            command.add_argument("--notebook", dest="notebooks", action="append", metavar="NAME",
+                                 help="only this notebook (e.g. 01-corpus-overview); repeatable; "
+                                 "the other notebooks' pages are kept")
+            command.add_argument("--timeout", type=int, default=1800, metavar="SECONDS",
+                                 help="longest a single notebook cell may run (default: 1800)")
     return parser
+
+
+def _write_log(args, text: str) -> Path | None:
+    """Write the details of a failure to OUT/log/COMMAND.log; None if that is impossible."""
+    try:
+        path = Path(args.out) / LOG_DIR / f"{args.command}.log"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+    except (OSError, TypeError):
+        return None
+
+
+def _on_signal(signum, frame):
+    raise Interrupted(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     warnings.showwarning = _show_warning
+    previous = signal.signal(signal.SIGTERM, _on_signal)
     try:
+        if args.out is None:
+            args.out = default_out(args.command, args.corpus)
+        check_out(args.out, args.corpus)
         return args.run(args)
     except CorpusError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+        _say(f"error: {exc}")
+        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        return 130
+        _say(f"interrupted: {args.command} stopped; earlier outputs were left as they were")
+        return EXIT_SIGNAL[signal.SIGINT]
+    except Interrupted:
+        _say(f"terminated: {args.command} stopped; earlier outputs were left as they were")
+        return EXIT_SIGNAL[signal.SIGTERM]
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        reason = "disk full" if exc.errno == errno.ENOSPC else (exc.strerror or str(exc))
+        log = _write_log(args, traceback.format_exc())
+        _say(f"error: {args.command}: cannot write or read{where}: {reason}"
+             + (f" (details in {log})" if log else ""))
+        return EXIT_FAILED
+    except Exception as exc:  # the one boundary: a line for the user, the traceback in the log
+        log = _write_log(args, traceback.format_exc())
+        _say(f"error: {args.command} failed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
+             + (f" (details in {log})" if log else ""))
+        return EXIT_FAILED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,9 @@
-"""The one CSV writer: floats snapped and rounded to a stated precision, so any CPU writes the same bytes."""
+"""The one CSV writer: atomic, formula-safe, floats rounded so any CPU writes the same bytes."""
 
+import os
+import tempfile
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +13,9 @@ import pandas as pd
 # zero: BLAS kernels of different CPUs differ in the last bits (1e-16 against 9e-16 for 1 - cosine).
 SIGNIFICANT_DIGITS = 6
 SNAP = 1e-12
+# A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection");
+# written with a leading apostrophe. Numbers are never changed; Parquet and DataFrames keep the value.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def snap_floats(df: pd.DataFrame) -> pd.DataFrame:
@@ -21,8 +28,49 @@ def snap_floats(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> Path:
-    """Write a table as CSV with floats snapped to zero and rounded to SIGNIFICANT_DIGITS."""
-    snap_floats(df).to_csv(path, index=False, lineterminator="\n",
-                           float_format=f"%.{SIGNIFICANT_DIGITS}g")
+def neutralise_formulas(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which text cells that a spreadsheet would run as a formula start with ``'``."""
+    out = df.copy()
+    for column in out.columns:
+        series = out[column]
+        if pd.api.types.is_numeric_dtype(series.dtype) or pd.api.types.is_bool_dtype(series.dtype):
+            continue
+        if not (pd.api.types.is_object_dtype(series.dtype)
+                or pd.api.types.is_string_dtype(series.dtype)):
+            continue
+        formula = np.fromiter((isinstance(v, str) and v.startswith(FORMULA_TRIGGERS)
+                               for v in series), dtype=bool, count=len(series))
+        if formula.any():
+            values = series.astype(object).to_numpy(copy=True)
+            values[formula] = ["'" + v for v in values[formula]]
+            out[column] = values
+    return out
+
+
+def atomic_write(path: Path, write: Callable[[Path], object]) -> Path:
+    """Call `write(temporary_path)` beside `path`, then rename it into place (all or nothing)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    finally:
+        with suppress(FileNotFoundError):
+            temporary.unlink()
     return path
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Write UTF-8 text atomically."""
+    return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> Path:
+    """Write a table as CSV atomically: formulas neutralised, floats snapped and rounded."""
+    table = neutralise_formulas(snap_floats(df))
+    return atomic_write(path, lambda tmp: table.to_csv(
+        tmp, index=False, lineterminator="\n", float_format=f"%.{SIGNIFICANT_DIGITS}g"))

@@ -1,6 +1,7 @@
 """The registry of analysis stages: which tables and figures each one contributes."""
 
 import importlib
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.corpus import Corpus
+from analysis.errors import CorpusWarning
 from analysis.export import write_csv
 from analysis.plotting import save_figure
 
@@ -58,12 +60,33 @@ def all_figures() -> list[FigureSpec]:
     return [spec for module in stage_modules() for spec in module.FIGURES]
 
 
+# Tables a person fills in by hand: a filled-in copy is never overwritten (columns starting "coder_").
+HAND_CODED = ("frame_validation",)
+CODER_PREFIX = "coder_"
+
+
+def has_hand_coding(path: Path) -> bool:
+    """Whether a CSV file exists with anything filled into a coder_ column."""
+    if not path.is_file():
+        return False
+    try:
+        sheet = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError):
+        return True  # unreadable as a table: keep it rather than guess
+    coder = [c for c in sheet.columns if c.startswith(CODER_PREFIX)]
+    return bool(coder) and bool((sheet[coder].apply(lambda c: c.str.strip()) != "").any().any())
+
+
 def write_tables(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write every table as CSV into `out_dir`."""
+    """Write every table as CSV into `out_dir`; a hand-coded sheet gets its new version beside it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = []
     for name, make in all_tables().items():
         path = out_dir / f"{name}.csv"
+        if name in HAND_CODED and has_hand_coding(path):
+            path = out_dir / f"{name}.new.csv"
+            warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
+                          f"{path.name}", CorpusWarning, stacklevel=2)
         write_csv(make(corpus), path)
         paths.append(path)
     return paths

@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from analysis.export import write_csv  # noqa: E402
+from analysis.export import atomic_write, write_csv  # noqa: E402
 
 # Okabe & Ito (2008), a palette that stays distinct under the common colour-vision deficiencies.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -59,8 +59,9 @@ def save_figure(fig, stem: str, data: pd.DataFrame, out_dir: Path) -> list[Path]
     """Save `fig` as STEM.png and STEM.svg with the plotted data as STEM.csv; close it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{stem}.{ext}" for ext in ("png", "svg", "csv")]
-    fig.savefig(paths[0], metadata={"Software": None})
-    fig.savefig(paths[1], metadata={"Date": None, "Creator": None})
+    atomic_write(paths[0], lambda tmp: fig.savefig(tmp, format="png", metadata={"Software": None}))
+    atomic_write(paths[1], lambda tmp: fig.savefig(tmp, format="svg",
+                                                   metadata={"Date": None, "Creator": None}))
     write_csv(data, paths[2])
     plt.close(fig)
     return paths

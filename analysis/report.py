@@ -3,20 +3,42 @@
 import html
 import os
 import re
+import shutil
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
 
 from analysis import config
 from analysis.errors import CorpusError
+from analysis.export import write_text
 
 KERNEL = "python3"  # the kernel of the environment running this command: the project's .venv
 TIMEOUT = 1800  # seconds a single cell may take
 CODE_SUFFIX = "-with-code"
+PARTIAL = ".partial"  # the build folder inside the output folder, swapped in when the build ends
+
+
+@dataclass
+class Entry:
+    """One notebook in the index: its page stem, title, summary, and why it failed (if it did)."""
+
+    stem: str
+    title: str
+    text: str
+    failed: str | None = None
+
+
+@dataclass
+class Build:
+    """What a report build wrote, and the notebooks that failed (stem -> one line, traceback)."""
+
+    written: list[Path] = field(default_factory=list)
+    failures: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def notebook_paths(names: list[str] | None = None) -> list[Path]:
@@ -31,12 +53,13 @@ def notebook_paths(names: list[str] | None = None) -> list[Path]:
 
 
 @contextmanager
-def _environment(corpus: Path, figures: Path):
-    """Point the kernels at the corpus and the figures folder, and fix the hash seed."""
+def _environment(corpus: Path, figures: Path, group_by: str | None = None):
+    """Point the kernels at the corpus, its grouping and the figures folder; fix the hash seed."""
     saved = dict(os.environ)
     os.environ.update({
         config.CORPUS_ENV: str(corpus.resolve()),
         config.FIGURES_ENV: str(figures.resolve()),
+        config.GROUP_BY_ENV: group_by or config.DEFAULT_GROUP_BY,
         "PYTHONHASHSEED": "0",
         "MPLBACKEND": "Agg",
     })
@@ -47,17 +70,32 @@ def _environment(corpus: Path, figures: Path):
         os.environ.update(saved)
 
 
-def execute_notebook(path: Path, corpus: Path, figures: Path) -> nbformat.NotebookNode:
-    """Run every cell of a notebook against a corpus; raise CorpusError naming a failing cell."""
+class NotebookFailed(CorpusError):
+    """A notebook that did not run to the end: a one-line reason, and the details for the log."""
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(reason)
+        self.detail = detail
+
+
+def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | None = None,
+                     timeout: int = TIMEOUT) -> nbformat.NotebookNode:
+    """Run every cell of a notebook against a corpus; raise NotebookFailed with a one-line reason."""
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, kernel_name=KERNEL, timeout=TIMEOUT, record_timing=False,
+    client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
-    with _environment(corpus, figures):
+    with _environment(corpus, figures, group_by):
         try:
             client.execute()
         except CellExecutionError as exc:
-            raise CorpusError(f"{path.name}: a cell failed\n{exc}") from None
+            reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
+            raise NotebookFailed(f"{path.name}: a cell failed ({reason})", str(exc)) from None
+        except CellTimeoutError as exc:
+            raise NotebookFailed(f"{path.name}: a cell ran longer than {timeout} s "
+                                 "(raise --timeout)", str(exc)) from None
+        except DeadKernelError as exc:
+            raise NotebookFailed(f"{path.name}: the kernel died (out of memory?)", str(exc)) from None
     return nb
 
 
@@ -110,14 +148,19 @@ def add_contents(body: str) -> str:
     return body.replace("</h1>", "</h1>\n" + nav, 1)
 
 
-def write_index(entries: list[tuple[str, str, str]], out_dir: Path) -> Path:
+def _index_item(entry: Entry) -> str:
+    """One list item of the index: links to both versions, or the reason it failed."""
+    title, stem = html.escape(entry.title), html.escape(entry.stem)
+    if entry.failed:
+        return (f"<li><strong>{title}: not built.</strong>"
+                f"<p>This notebook failed on this corpus: {html.escape(entry.failed)}</p></li>")
+    return (f'<li><a href="{stem}.html">{title}</a> (<a href="{stem}{CODE_SUFFIX}.html">with '
+            f"code</a>)<p>{html.escape(entry.text)}</p></li>")
+
+
+def write_index(entries: list[Entry], out_dir: Path) -> Path:
     """An index page linking each report (reader and code versions) with its summary."""
-    items = "\n".join(
-        f'<li><a href="{html.escape(stem)}.html">{html.escape(title)}</a> '
-        f'(<a href="{html.escape(stem)}{CODE_SUFFIX}.html">with code</a>)'
-        f"<p>{html.escape(text)}</p></li>"
-        for stem, title, text in entries
-    )
+    items = "\n".join(_index_item(entry) for entry in entries)
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -142,21 +185,68 @@ The plain link is the reader version (code hidden); "with code" shows every cell
 </body>
 </html>
 """
-    path = out_dir / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path
+    return write_text(out_dir / "index.html", page)
 
 
-def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = None) -> list[Path]:
-    """Execute the notebooks against `corpus`; write reader and code HTML plus an index page."""
+def _pages(stem: str) -> list[str]:
+    """The file names of a notebook's two pages."""
+    return [f"{stem}.html", f"{stem}{CODE_SUFFIX}.html"]
+
+
+def _swap_in(partial: Path, out_dir: Path, stale: list[str], full: bool) -> None:
+    """Move the finished build into `out_dir`, file by file, the index last; drop stale pages."""
+    if full:  # a figure a new build did not make belongs to an earlier corpus
+        for old in (out_dir / "figures").glob("*") if (out_dir / "figures").is_dir() else []:
+            if old.is_file() and not (partial / "figures" / old.name).exists():
+                old.unlink()
+    for name in stale:
+        (out_dir / name).unlink(missing_ok=True)
+    files = sorted(p for p in partial.rglob("*") if p.is_file() and p.name != "index.html")
+    for source in [*files, partial / "index.html"]:
+        target = out_dir / source.relative_to(partial)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+
+
+def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = None,
+                  group_by: str | None = None, timeout: int = TIMEOUT,
+                  progress=None) -> Build:
+    """Execute the notebooks against `corpus`; write reader and code HTML plus an index page.
+
+    The build goes into OUT/.partial/ and is moved into OUT only at the end, so an interrupted
+    build leaves the previous report as it was. A notebook that fails is listed in the index
+    with its reason (its old pages are removed); the others are built. With `notebooks`, the
+    other notebooks' existing pages are kept and stay in the index.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
-    written, entries = [], []
-    for path in notebook_paths(notebooks):
-        nb = execute_notebook(path, corpus, out_dir / "figures")
-        for with_code in (False, True):
-            target = out_dir / f"{path.stem}{CODE_SUFFIX if with_code else ''}.html"
-            target.write_text(export_html(nb, with_code), encoding="utf-8")
-            written.append(target)
-        entries.append((path.stem, first_heading(nb), summary(nb)))
-    written.append(write_index(entries, out_dir))
-    return written
+    partial = out_dir / PARTIAL
+    shutil.rmtree(partial, ignore_errors=True)
+    build, entries, stale = Build(), [], []
+    selected = notebook_paths(notebooks)
+    try:
+        for path in notebook_paths():
+            if path not in selected:
+                if (out_dir / _pages(path.stem)[0]).exists():
+                    source = nbformat.read(path, as_version=4)
+                    entries.append(Entry(path.stem, first_heading(source), summary(source)))
+                continue
+            if progress:
+                progress(path.stem)
+            try:
+                nb = execute_notebook(path, corpus, partial / "figures", group_by, timeout)
+            except NotebookFailed as exc:
+                build.failures[path.stem] = (str(exc), exc.detail)
+                source = nbformat.read(path, as_version=4)
+                entries.append(Entry(path.stem, first_heading(source), "", failed=str(exc)))
+                stale.extend(_pages(path.stem))
+                continue
+            for name, with_code in zip(_pages(path.stem), (False, True), strict=True):
+                write_text(partial / name, export_html(nb, with_code))
+                build.written.append(out_dir / name)
+            entries.append(Entry(path.stem, first_heading(nb), summary(nb)))
+        write_index(entries, partial)
+        build.written.append(out_dir / "index.html")
+        _swap_in(partial, out_dir, stale, full=notebooks is None)
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return build

@@ -61,6 +61,11 @@ def test_warnings_are_one_line_each(tmp_path):
     (corpus / "empty.txt").write_text("")
     result = run("tables", "--corpus", corpus, "--out", tmp_path / "out")
     assert result.returncode == 0
-    assert result.stderr.strip() == "warning: empty.txt: skipped, empty file"
+    lines = result.stderr.strip().splitlines()
+    warnings = [line for line in lines if line.startswith("warning: ")]
+    assert warnings[0] == "warning: empty.txt: skipped, empty file"
+    assert "all 1 article(s) are in one group (outlet = 'unknown')" in warnings[1]
+    assert len(warnings) == 2
+    assert all(line.startswith(("warning: ", "corpus ", "skipped ")) for line in lines), lines
     assert pd.read_csv(tmp_path / "out" / "skipped.csv").values.tolist() == [
         ["empty.txt", "empty file"]]
