@@ -87,12 +87,22 @@ def _figures(args) -> int:
 
 
 def _report(args) -> int:
-    from analysis.report import build_reports
+    from analysis.report import BuildInterrupted, build_reports, interrupt
 
     _load(args)  # fail early, with a clear message, before starting any kernel
-    build = build_reports(args.corpus, args.out, notebooks=args.notebooks or None,
-                          group_by=args.group_by, timeout=args.timeout,
-                          progress=lambda stem: _say(f"report: running {stem}"))
+    # Inside a build a signal kills the running kernel and ends the build cleanly: raising from
+    # the handler in the middle of nbclient's event loop would leave the kernel and a traceback.
+    previous = {s: signal.signal(s, interrupt) for s in EXIT_SIGNAL}
+    try:
+        build = build_reports(args.corpus, args.out, notebooks=args.notebooks or None,
+                              group_by=args.group_by, timeout=args.timeout,
+                              progress=lambda stem: _say(f"report: running {stem}"))
+    except BuildInterrupted as exc:
+        raise (KeyboardInterrupt() if exc.signum == signal.SIGINT else Interrupted(exc.signum)) \
+            from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     for path in build.written:
         print(path)
     if build.failures:

@@ -4,7 +4,9 @@ import html
 import os
 import re
 import shutil
-from contextlib import contextmanager
+import signal
+import threading
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from analysis.export import write_text
 KERNEL = "python3"  # the kernel of the environment running this command: the project's .venv
 TIMEOUT = 1800  # seconds a single cell may take
 CODE_SUFFIX = "-with-code"
+KILL_GRACE = 30  # seconds the client may take to notice a killed kernel and clean up
 PARTIAL = ".partial"  # the build folder inside the output folder, swapped in when the build ends
 
 
@@ -70,6 +73,34 @@ def _environment(corpus: Path, figures: Path, group_by: str | None = None):
         os.environ.update(saved)
 
 
+class BuildInterrupted(BaseException):
+    """A signal stopped the build; `signum` is the signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_running: dict = {"signal": None, "client": None}
+
+
+def interrupt(signum: int, frame=None) -> None:
+    """Signal handler: stop the build; the running kernel is killed and the build raises."""
+    _running["signal"] = signum
+    client = _running["client"]
+    pid = getattr(getattr(getattr(client, "km", None), "provisioner", None), "pid", None)
+    if pid:
+        with suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _check_interrupted() -> None:
+    """Raise BuildInterrupted if a signal arrived."""
+    if _running["signal"] is not None:
+        signum, _running["signal"] = _running["signal"], None
+        raise BuildInterrupted(signum)
+
+
 class NotebookFailed(CorpusError):
     """A notebook that did not run to the end: a one-line reason, and the details for the log."""
 
@@ -80,23 +111,52 @@ class NotebookFailed(CorpusError):
 
 def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | None = None,
                      timeout: int = TIMEOUT) -> nbformat.NotebookNode:
-    """Run every cell of a notebook against a corpus; raise NotebookFailed with a one-line reason."""
+    """Run every cell of a notebook against a corpus (BuildInterrupted if a signal stopped it)."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
-    with _environment(corpus, figures, group_by):
+    # The client runs in a worker thread: there nbclient installs no signal handlers of its own,
+    # so SIGINT/SIGTERM reach `interrupt` in the main thread, which kills the kernel.
+    failure: list[BaseException] = []
+
+    def run() -> None:
         try:
             client.execute()
-        except CellExecutionError as exc:
-            reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
-            raise NotebookFailed(f"{path.name}: a cell failed ({reason})", str(exc)) from None
-        except CellTimeoutError as exc:
-            raise NotebookFailed(f"{path.name}: a cell ran longer than {timeout} s "
-                                 "(raise --timeout)", str(exc)) from None
-        except DeadKernelError as exc:
-            raise NotebookFailed(f"{path.name}: the kernel died (out of memory?)", str(exc)) from None
+        except BaseException as exc:  # handed to the main thread
+            failure.append(exc)
+
+    with _environment(corpus, figures, group_by):
+        _running["client"] = client
+        worker = threading.Thread(target=run, name=f"notebook {path.stem}", daemon=True)
+        try:
+            worker.start()
+            while worker.is_alive():
+                worker.join(0.2)
+                if _running["signal"] is not None:
+                    worker.join(KILL_GRACE)  # the kernel is dead; let the client clean up
+                    break
+        finally:
+            _running["client"] = None
+    _check_interrupted()
+    if failure:
+        raise failure[0]
     return nb
+
+
+def _execute(path: Path, corpus: Path, figures: Path, group_by: str | None,
+             timeout: int) -> nbformat.NotebookNode:
+    """execute_notebook, with nbclient's errors turned into NotebookFailed."""
+    try:
+        return execute_notebook(path, corpus, figures, group_by, timeout)
+    except CellExecutionError as exc:
+        reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
+        raise NotebookFailed(f"{path.name}: a cell failed ({reason})", str(exc)) from None
+    except CellTimeoutError as exc:
+        raise NotebookFailed(f"{path.name}: a cell ran longer than {timeout} s "
+                             "(raise --timeout)", str(exc)) from None
+    except DeadKernelError as exc:
+        raise NotebookFailed(f"{path.name}: the kernel died (out of memory?)", str(exc)) from None
 
 
 def first_heading(nb: nbformat.NotebookNode) -> str:
@@ -219,6 +279,7 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
     other notebooks' existing pages are kept and stay in the index.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    _running["signal"] = None
     partial = out_dir / PARTIAL
     shutil.rmtree(partial, ignore_errors=True)
     build, entries, stale = Build(), [], []
@@ -230,10 +291,11 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
                     source = nbformat.read(path, as_version=4)
                     entries.append(Entry(path.stem, first_heading(source), summary(source)))
                 continue
+            _check_interrupted()
             if progress:
                 progress(path.stem)
             try:
-                nb = execute_notebook(path, corpus, partial / "figures", group_by, timeout)
+                nb = _execute(path, corpus, partial / "figures", group_by, timeout)
             except NotebookFailed as exc:
                 build.failures[path.stem] = (str(exc), exc.detail)
                 source = nbformat.read(path, as_version=4)
@@ -245,6 +307,7 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
                 build.written.append(out_dir / name)
             entries.append(Entry(path.stem, first_heading(nb), summary(nb)))
         write_index(entries, partial)
+        _check_interrupted()
         build.written.append(out_dir / "index.html")
         _swap_in(partial, out_dir, stale, full=notebooks is None)
     finally:

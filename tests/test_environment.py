@@ -1,6 +1,7 @@
 """The pip lock file, pyproject.toml and environment.yml name the same pinned packages."""
 
 import re
+import sys
 import tomllib
 
 from analysis import config
@@ -39,6 +40,11 @@ def test_environment_yml_matches_the_lock():
 
 
 def test_python_version_agrees():
+    """The conda environment's Python is one that pyproject accepts, and so is this one."""
     text = (config.PROJECT_ROOT / "environment.yml").read_text()
-    assert "python=3.11" in text
-    assert ">=3.11,<3.12" in (config.PROJECT_ROOT / "pyproject.toml").read_text()
+    conda = re.search(r"python=(3\.\d+)", text).group(1)
+    spec = re.search(r'requires-python = ">=3\.(\d+),<3\.(\d+)"',
+                     (config.PROJECT_ROOT / "pyproject.toml").read_text())
+    low, high = int(spec.group(1)), int(spec.group(2))
+    assert low <= int(conda.split(".")[1]) < high
+    assert low <= sys.version_info.minor < high
