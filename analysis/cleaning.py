@@ -20,6 +20,9 @@ TAIL_START = 0.5
 # A line is an outlet's boilerplate when it recurs in this many of its documents, and this share.
 REPEAT_MIN_DOCS = 3
 REPEAT_MIN_SHARE = 0.5
+# Whole-line rules never match a longer line: boilerplate lines are short, and a longer line is
+# article text (perhaps a whole article scraped onto one line).
+LINE_RULE_MAX_CHARS = 1000
 
 _SENTENCE_END = r"[.!?][\"')\]]*$"
 _TERMINAL = re.compile(r"[.!?][\"')\]]*(?=\s|$)")
@@ -60,8 +63,13 @@ def text_key(texts: pd.Series) -> pd.Series:
 
 
 def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
-    """One row a raw line: doc_id, line (1-based), block (blank-line separated), text, position."""
-    lines = docs[["doc_id", "raw_text"]].assign(text=docs["raw_text"].str.split("\n"))
+    """One row a raw line: doc_id, line (1-based), block (blank-line separated), text, position.
+
+    `text_id` numbers the distinct raw texts, so identical files count once as repeats.
+    """
+    lines = docs[["doc_id", "raw_text"]].assign(
+        text=docs["raw_text"].str.split("\n"), text_id=pd.factorize(docs["raw_text"])[0]
+    )
     lines = lines.drop(columns="raw_text").explode("text", ignore_index=True)
     lines["line"] = lines.groupby("doc_id").cumcount() + 1
     length = lines["text"].str.len() + 1
@@ -70,7 +78,7 @@ def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
     lines["text"] = lines["text"].str.strip().astype("string")
     lines["block"] = (lines["text"] == "").astype(int).groupby(lines["doc_id"]).cumsum()
     lines["reason"] = pd.Series(pd.NA, index=lines.index, dtype="string")
-    return lines[["doc_id", "line", "block", "text", "position", "reason"]]
+    return lines[["doc_id", "text_id", "line", "block", "text", "position", "reason"]]
 
 
 def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
@@ -91,20 +99,23 @@ def _is_headline_like(texts: pd.Series) -> pd.Series:
 
 def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
     """Mark lines that are boilerplate on their own (ads, datelines, bylines, residue)."""
-    open_ = lines["reason"].isna() & (lines["text"] != "")
+    open_ = (
+        lines["reason"].isna() & (lines["text"] != "")
+        & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
+    )
     lines.loc[open_, "reason"] = _first_match(lines.loc[open_, "text"], rules.line + rules.tail)
 
 
 def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
-    """Mark lines that recur across many documents of one outlet (site furniture)."""
+    """Mark lines that recur across many distinct documents of one outlet (site furniture)."""
     outlet = lines["doc_id"].map(outlets).fillna("unknown")
     key = text_key(lines["text"])
     candidate = lines["reason"].isna() & (key != "")
     docs_with_line = (
-        pd.DataFrame({"outlet": outlet, "key": key, "doc_id": lines["doc_id"]})[candidate]
-        .groupby(["outlet", "key"])["doc_id"].transform("nunique")
+        pd.DataFrame({"outlet": outlet, "key": key, "text_id": lines["text_id"]})[candidate]
+        .groupby(["outlet", "key"])["text_id"].transform("nunique")
     )
-    docs_in_outlet = outlet.map(outlets.value_counts())
+    docs_in_outlet = lines["text_id"].groupby(outlet).transform("nunique")
     repeated = (docs_with_line >= REPEAT_MIN_DOCS) & (
         docs_with_line >= REPEAT_MIN_SHARE * docs_in_outlet[candidate]
     )

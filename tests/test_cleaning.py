@@ -183,3 +183,80 @@ def test_promo_list_spliced_mid_paragraph_on_unseen_brand(make_corpus):
     corpus = load_corpus(folder)
     assert corpus.documents["text"].item() == (
         "First sentence of the story. The story goes on after the promo.")
+
+
+def _clean_docs(texts: list[str], outlet: str = "unknown"):
+    """Clean several documents of one outlet; return kept texts by doc and removed records."""
+    ids = [f"d{i}" for i in range(len(texts))]
+    docs = pd.DataFrame({"doc_id": ids, "raw_text": texts})
+    kept, removed, _ = clean_lines(docs, pd.Series(pd.NA, index=ids), pd.Series(outlet, index=ids))
+    return kept.groupby("doc_id")["text"].agg(list).to_dict(), removed
+
+
+def test_a_lone_and_line_does_not_open_a_footer():
+    # Scraped pages drop linked names and leave a bare "and" between two paragraphs.
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more.", "and",
+            "resumed their rivalry in the long jump competition, both achieving the standard.",
+            ", now based at Loughborough, sprinted past the front runner to steal the title."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+    assert removed == {"A headline": "title (kept as the document title)"}
+
+
+@pytest.mark.parametrize("line", ["Share this article", "Share on Facebook and Twitter",
+                                  "Facebook Twitter WhatsApp Email", "Follow us on Telegram"])
+def test_share_bar_starting_with_a_share_word_is_removed(line):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", line]))
+    assert removed[line] == "share, donate or subscribe footer"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    'He called for public services to "support us all in an ageing society", the charity said.',
+    'In a statement, Mr Straw said: "A new post in Nairobi will help support our work on climate '
+    'change, and one in Nigeria will cover energy."',
+    "The union said members would " + "continue to support our work with the poor and the sick " * 5 + "now.",
+])
+def test_quoted_or_long_support_paragraph_is_kept(line):
+    body = [PROSE, PROSE + " More.", line, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_short_appeal_to_support_us_is_a_footer():
+    appeal = "Please support our journalism with a donation today."
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", appeal, "Our team"]))
+    assert removed[appeal] == "share, donate or subscribe footer"
+    assert removed["Our team"] == "share, donate or subscribe footer (footer zone)"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", ["42,093", "20,170.", "1945 GMT", "Tuesday, 1 March"])
+def test_attendance_kick_off_time_and_fixture_day_are_not_datelines(line):
+    body = [PROSE, line, PROSE + " More."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+@pytest.mark.parametrize("line", ["Tuesday, March 19, 2024", ", 21:22, 17.02.2024", "1 year ago",
+                                  "Published 3 March 2023", "Posted on 12/05/2021"])
+def test_real_datelines_are_removed(line):
+    kept, removed = _clean("\n\n".join(["A headline", line, PROSE]))
+    assert removed[line] == "dateline"
+    assert kept == [PROSE]
+
+
+def test_huge_single_line_article_is_kept_whole():
+    text = (PROSE + " Please support us and subscribe to our newsletter. ") * 40_000  # ~5.6 MB
+    kept, removed = _clean(text.strip())
+    assert len(text) > 5_000_000
+    assert kept == [text.strip()]
+    assert removed == {}
+
+
+def test_identical_files_count_once_as_repeats():
+    text = "\n\n".join(["A headline", PROSE, "Copyright Example Media Group, all rights reserved"])
+    kept, removed = _clean_docs([text] * 3, outlet="X")
+    assert all(texts == [PROSE, "Copyright Example Media Group, all rights reserved"]
+               for texts in kept.values())
+    assert set(removed["reason"]) == {"title (kept as the document title)"}
