@@ -25,6 +25,7 @@ REPEAT_MIN_SHARE = 0.5
 LINE_RULE_MAX_CHARS = 1000
 
 _SENTENCE_END = r"[.!?][\"')\]]*$"
+_WORD = re.compile(r"[^\W_]+")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*(?=\s|$)")
 
 
@@ -166,20 +167,44 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     return title.reindex(titles.index.union(title.index))
 
 
+def _words(text: str) -> tuple[str, ...]:
+    """The lower-case words of a line, for matching one line inside another."""
+    return tuple(_WORD.findall(text.lower()))
+
+
+def _repeated_inside(lines: list[tuple[str, ...]], fragments: dict[int, tuple[str, ...]]) -> set[int]:
+    """Which fragments (position -> words) occur as a run of words in another of the lines.
+
+    Linear in the words of the document: each line is scanned once, at the positions where a
+    fragment could start, for each fragment length.
+    """
+    by_length: dict[int, dict[tuple[str, ...], list[int]]] = {}
+    for i, words in fragments.items():
+        by_length.setdefault(len(words), {}).setdefault(words, []).append(i)
+    firsts = {words[0] for words in fragments.values()}
+    found: set[int] = set()
+    for j, words in enumerate(lines):
+        for start in (p for p, w in enumerate(words) if w in firsts):
+            for length, wanted in by_length.items():
+                owners = wanted.get(words[start:start + length])
+                if owners:
+                    found.update(i for i in owners if i != j)
+    return found
+
+
 def mark_repeated_fragments(lines: pd.DataFrame) -> None:
-    """Mark short lines (captions, pull quotes) repeated inside a longer line of the document."""
+    """Mark short lines (captions, pull quotes) repeated inside another line of the document."""
     open_ = lines["reason"].isna() & (lines["text"] != "")
     short = open_ & (lines["text"].str.count(r"\S+") <= FRAGMENT_MAX_WORDS) & ~lines[
         "text"
-    ].str.contains(_SENTENCE_END, regex=True)
-    key = text_key(lines["text"])
+    ].str.contains(_SENTENCE_END, regex=True) & (text_key(lines["text"]).str.len() >= 12)
     scope = open_ & lines["doc_id"].isin(lines.loc[short, "doc_id"])
-    repeated = [
-        i
-        for _, doc_keys in key[scope].groupby(lines.loc[scope, "doc_id"])
-        for i in doc_keys.index.intersection(short[short].index)
-        if len(key[i]) >= 12 and any(key[i] in k for j, k in doc_keys.items() if j != i)
-    ]
+    repeated = []
+    for _, doc in lines.loc[scope, ["text"]].assign(short=short[scope]).groupby(
+            lines.loc[scope, "doc_id"], sort=False):
+        words = [_words(t) for t in doc["text"]]
+        fragments = {p: words[p] for p in np.flatnonzero(doc["short"].to_numpy()) if words[p]}
+        repeated += [doc.index[p] for p in sorted(_repeated_inside(words, fragments))]
     lines.loc[repeated, "reason"] = "repeated fragment (caption or pull quote)"
 
 

@@ -28,6 +28,12 @@ _UNICODE = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-32"}
 # A line of at most this many words, in the same block as an unfinished line, continues it
 # (an attribution after a quote: '"... for decades"' / 'Stoltenberg said.').
 CONTINUATION_MAX_WORDS = 8
+# A document is hard-wrapped (lines broken at a fixed width, as in e-mail and plain-text archives)
+# when nearly all its lines fit this width and the lines inside its blocks fill most of it; every
+# line of a block then continues the one before, whatever its punctuation.
+WRAP_MAX_WIDTH = 100
+WRAP_MIN_FILL = 0.6
+WRAP_MIN_LINES = 5
 # Columns that describe a file or its parsing, not a grouping of articles.
 _NOT_GROUPS = ("doc_id", "file", "where", "row", "published_start", "published_end",
                "event_start", "event_end", "evidence", "title")
@@ -223,13 +229,28 @@ def _read_texts(files: dict[str, Path], meta: pd.DataFrame, log: _Log) -> pd.Dat
     return docs
 
 
+def hard_wrapped(kept: pd.DataFrame) -> pd.Series:
+    """Per doc_id: whether its lines are hard-wrapped at a fixed width (to be re-flowed)."""
+    length = kept["text"].str.len()
+    following = kept.groupby("doc_id")["block"].shift(-1)
+    inner = kept["block"] == following  # a line with another line of its block after it
+    stats = pd.DataFrame({"doc_id": kept["doc_id"], "length": length, "inner": inner})
+    by_doc = stats.groupby("doc_id", sort=False)
+    width = by_doc["length"].quantile(0.95)
+    inner_lengths = stats[stats["inner"]].groupby("doc_id", sort=False)["length"]
+    filled = inner_lengths.median().reindex(width.index) >= WRAP_MIN_FILL * width
+    enough = inner_lengths.size().reindex(width.index, fill_value=0) >= WRAP_MIN_LINES
+    return (width <= WRAP_MAX_WIDTH) & filled.fillna(False) & enough
+
+
 def _assemble(kept: pd.DataFrame) -> pd.DataFrame:
     """Paragraphs (a kept line, plus short continuation lines) with offsets into the clean text."""
     previous = kept.groupby("doc_id")[["block", "text"]].shift()
-    continues = (
-        (kept["block"] == previous["block"])
-        & ~previous["text"].str.contains(r"[.!?:;]$", regex=True).fillna(True).astype(bool)
-        & (count_words(kept["text"]) <= CONTINUATION_MAX_WORDS)
+    same_block = kept["block"] == previous["block"]
+    continues = same_block & (
+        (~previous["text"].str.contains(r"[.!?:;]$", regex=True).fillna(True).astype(bool)
+         & (count_words(kept["text"]) <= CONTINUATION_MAX_WORDS))
+        | kept["doc_id"].map(hard_wrapped(kept)).fillna(False).astype(bool)
     )
     group = (~continues).astype(int).groupby(kept["doc_id"]).cumsum()
     paragraphs = (

@@ -10,6 +10,7 @@ of the document; titles and full names fold to one person through data/actors.cs
 people, through the fuller name used elsewhere ("Mr Sanchez" -> "Pedro Sanchez").
 """
 
+import bisect
 import re
 from functools import cache
 
@@ -263,24 +264,30 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
     masked = "".join(masked)
     bounds = list(zip(sentences["start"], sentences["end"], sentences["sentence_id"],
                       sentences["paragraph_index"], strict=True))
+    # Sentences follow each other in the text, so bisection finds the one holding a position.
+    s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
+    q_starts = spans["start"].tolist()
 
     def sentence_of(pos: int):
-        return next((b for b in bounds if b[0] <= pos < b[1]), bounds[-1])
+        i = bisect.bisect_right(s_starts, pos) - 1
+        return bounds[i] if i >= 0 and pos < s_ends[i] else bounds[-1]
 
     quotes = []
     for start, end in zip(spans["start"], spans["end"], strict=True):
         s_start, _, sid, paragraph = sentence_of(start)
         _, e_end, _, _ = sentence_of(max(start, end - 1))
-        following = spans["start"][spans["start"] >= end]
-        stop = min(e_end, int(following.min()) if len(following) else e_end)
+        following = bisect.bisect_left(q_starts, end)
+        stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
         found = (_after_quote(masked[end:stop], verb_re)
                  or _before_quote(masked[s_start:start], verb_re) or (None, None))
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "paragraph": paragraph,
                        "phrase": found[0], "pattern": found[1],
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
     quoted_sentences = {q["sentence_id"] for q in quotes}
-    quoted_sentences |= {sid for s, e, sid, _ in bounds for q in quotes
-                         if q["q_start"] < e and q["q_end"] > s}
+    for q in quotes:  # every sentence a quotation overlaps
+        first = bisect.bisect_right(s_ends, q["q_start"])
+        last = bisect.bisect_left(s_starts, q["q_end"])
+        quoted_sentences.update(b[2] for b in bounds[first:last])
     indirect = []
     for s_start, s_end, sid, paragraph in bounds:
         if sid in quoted_sentences:

@@ -1,5 +1,7 @@
 """Find quoted spans in cleaned text and split sentences into the narrator's and quoted voices."""
 
+import bisect
+import itertools
 import re
 
 import pandas as pd
@@ -82,15 +84,24 @@ def compute_quote_spans(documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Cut each sentence into narrator and quoted segments (sentence_id, voice, offsets, text)."""
+    """Cut each sentence into narrator and quoted segments (sentence_id, voice, offsets, text).
+
+    Each sentence looks only at the quotations that can reach it (found by bisection), so the
+    work grows with sentences plus quotations, not with their product.
+    """
     rows = []
-    by_doc = {doc_id: list(zip(g["start"], g["end"], strict=True))
-              for doc_id, g in spans.groupby("doc_id")}
+    by_doc = {}
+    for doc_id, g in spans.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id"):
+        starts, ends = g["start"].tolist(), g["end"].tolist()
+        by_doc[doc_id] = (starts, ends, list(itertools.accumulate(ends, max)))
     for sid, doc_id, s_start, s_end in sentences[
         ["sentence_id", "doc_id", "start", "end"]
     ].itertuples(index=False):
         cursor = s_start
-        for q_start, q_end in by_doc.get(doc_id, []):
+        starts, ends, reach = by_doc.get(doc_id, ([], [], []))
+        first = bisect.bisect_right(reach, s_start)  # spans before it all end by s_start
+        last = bisect.bisect_left(starts, s_end)  # spans from here on start after the sentence
+        for q_start, q_end in zip(starts[first:last], ends[first:last], strict=True):
             lo, hi = max(q_start, s_start), min(q_end, s_end)
             if lo >= hi:
                 continue

@@ -169,3 +169,41 @@ def test_month_is_a_derived_grouping(make_corpus):
     folder = make_corpus({"a.txt": ARTICLE, "b.txt": OTHER, "metadata.csv": meta})
     corpus = _load(folder, group_by="month")
     assert corpus.documents["outlet"].tolist() == ["2022-03", "2023-01"]
+
+
+PARAGRAPHS = [
+    "The defence minister said on Tuesday that the new brigade would be ready by the spring. "
+    "Officials in the capital declined to give a date for the first deployment of the troops.",
+    '"We will not be rushed," she said, adding that the training of the soldiers came first. '
+    "Critics of the plan argued that the cost had been underestimated by the ministry.",
+]
+
+
+def test_hard_wrapped_text_is_reflowed_into_its_sentences(make_corpus):
+    import textwrap
+
+    flowing = "A title\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    wrapped = "A title\n\n" + "\n\n".join(textwrap.fill(p, 60) for p in PARAGRAPHS) + "\n"
+    assert max(len(line) for line in wrapped.splitlines()) <= 60
+    corpus = _load(make_corpus({"flowing.txt": flowing, "wrapped.txt": wrapped}))
+    sentences = corpus.sentences.groupby("doc_id")["text"].apply(list)
+    assert sentences["wrapped"] == sentences["flowing"]
+    assert len(sentences["wrapped"]) == 4
+
+
+def test_short_lines_of_a_scraped_page_are_not_reflowed(make_corpus):
+    page = ("A title\n\nFirst paragraph is one line of text and ends here.\n"
+            "Second paragraph also stands on its own line.\nThird one too.\n")
+    corpus = _load(make_corpus({"page.txt": page}))
+    assert corpus.paragraphs["text"].tolist() == [
+        "First paragraph is one line of text and ends here.",
+        "Second paragraph also stands on its own line.", "Third one too."]
+
+
+def test_repeated_fragments_match_whole_words_only():
+    from analysis.cleaning import _repeated_inside, _words
+
+    lines = [_words(t) for t in ["Winners meet in final", "The winners meet in final match today.",
+                                 "Preview of the game", "A preview of the games ahead."]]
+    # line 0 occurs as a run of words in line 1; line 2 only as part of "games", so it stays
+    assert _repeated_inside(lines, {0: lines[0], 2: lines[2]}) == {0}
