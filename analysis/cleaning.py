@@ -15,6 +15,8 @@ from analysis.config import PACKAGE_DATA
 HEADLINE_MAX_WORDS = 20
 # A caption or pull quote repeated from the body is at most this long.
 FRAGMENT_MAX_WORDS = 12
+# Shorter lines (a name, a subhead: "The All Blacks") recur inside the text by nature.
+FRAGMENT_MIN_WORDS = 5
 # Footer markers open a zone to the end of the document only past this share of its characters.
 TAIL_START = 0.5
 # A line is an outlet's boilerplate when it recurs in this many of its documents, and this share.
@@ -173,7 +175,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _repeated_inside(lines: list[tuple[str, ...]], fragments: dict[int, tuple[str, ...]]) -> set[int]:
-    """Which fragments (position -> words) occur as a run of words in another of the lines.
+    """Which fragments (position -> words) occur as a run of words inside a longer line.
 
     Linear in the words of the document: each line is scanned once, at the positions where a
     fragment could start, for each fragment length.
@@ -187,7 +189,7 @@ def _repeated_inside(lines: list[tuple[str, ...]], fragments: dict[int, tuple[st
         for start in (p for p, w in enumerate(words) if w in firsts):
             for length, wanted in by_length.items():
                 owners = wanted.get(words[start:start + length])
-                if owners:
+                if owners and len(words) > length:  # inside a longer line, not a copy of it
                     found.update(i for i in owners if i != j)
     return found
 
@@ -195,9 +197,13 @@ def _repeated_inside(lines: list[tuple[str, ...]], fragments: dict[int, tuple[st
 def mark_repeated_fragments(lines: pd.DataFrame) -> None:
     """Mark short lines (captions, pull quotes) repeated inside another line of the document."""
     open_ = lines["reason"].isna() & (lines["text"] != "")
-    short = open_ & (lines["text"].str.count(r"\S+") <= FRAGMENT_MAX_WORDS) & ~lines[
-        "text"
-    ].str.contains(_SENTENCE_END, regex=True) & (text_key(lines["text"]).str.len() >= 12)
+    n_words = lines["text"].str.count(r"\S+")
+    short = (
+        open_ & n_words.between(FRAGMENT_MIN_WORDS, FRAGMENT_MAX_WORDS)
+        & ~lines["text"].str.contains(_SENTENCE_END, regex=True)
+        & ~lines["text"].str.match(r"[-*\u2022\u2013]\s")  # a list item is structure
+        & (text_key(lines["text"]).str.len() >= 12)
+    )
     scope = open_ & lines["doc_id"].isin(lines.loc[short, "doc_id"])
     repeated = []
     for _, doc in lines.loc[scope, ["text"]].assign(short=short[scope]).groupby(
