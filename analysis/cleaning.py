@@ -1,5 +1,6 @@
 """Remove scraping boilerplate line by line, recording every removal with its reason."""
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass
@@ -22,6 +23,12 @@ TAIL_START = 0.5
 # A line is an outlet's boilerplate when it recurs in this many of its documents, and this share.
 REPEAT_MIN_DOCS = 3
 REPEAT_MIN_SHARE = 0.5
+# A short line without quotation marks that recurs in REPEAT_MIN_DOCS distinct documents of the
+# whole corpus, and in this share of them, is site furniture too, whatever the outlet ("FULL TEXT.",
+# "Getty."). Longer lines, quotations, and lines shared by a few versions of one story (a team
+# line-up, a columnist's bio) are kept.
+CORPUS_REPEAT_MAX_WORDS = 25
+CORPUS_REPEAT_MIN_SHARE = 0.01
 # Whole-line rules never match a longer line: boilerplate lines are short, and a longer line is
 # article text (perhaps a whole article scraped onto one line).
 LINE_RULE_MAX_CHARS = 1000
@@ -125,6 +132,25 @@ def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
     hit = repeated[repeated].index
     lines.loc[hit, "reason"] = (
         "repeated across " + docs_with_line[hit].astype(str) + " documents of " + outlet[hit]
+    )
+
+
+def mark_corpus_repeats(lines: pd.DataFrame) -> None:
+    """Mark short unquoted lines that recur in several distinct documents of the corpus."""
+    key = text_key(lines["text"])
+    candidate = (
+        lines["reason"].isna() & (key != "")
+        & (lines["text"].str.count(r"\S+") <= CORPUS_REPEAT_MAX_WORDS)
+        & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
+    )
+    docs_with_line = (
+        pd.DataFrame({"key": key, "text_id": lines["text_id"]})[candidate]
+        .groupby("key")["text_id"].transform("nunique")
+    )
+    least = max(REPEAT_MIN_DOCS, math.ceil(CORPUS_REPEAT_MIN_SHARE * lines["text_id"].nunique()))
+    hit = docs_with_line[docs_with_line >= least].index
+    lines.loc[hit, "reason"] = (
+        "repeated across " + docs_with_line[hit].astype(str) + " documents of the corpus"
     )
 
 
@@ -255,6 +281,7 @@ def clean_lines(
     lines = split_lines(docs)
     mark_line_rules(lines, rules)
     mark_outlet_repeats(lines, outlets)
+    mark_corpus_repeats(lines)
     mark_tail_zones(lines, rules)
     found_titles = mark_titles(lines, titles)
     mark_repeated_fragments(lines)

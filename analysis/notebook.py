@@ -1,12 +1,14 @@
 """Helpers for the notebooks: narrate with computed numbers, show and save registered figures."""
 
 import html
+import warnings
 
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
 from analysis import config
 from analysis.corpus import Corpus
+from analysis.errors import CorpusWarning
 from analysis.pipeline import all_figures, render_figure
 
 
@@ -16,6 +18,18 @@ def escape(text: object) -> str:
     for char in "\\`*_[]#|<>":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
+
+
+def _show_corpus_warning(message, category, filename, lineno, file=None, line=None):
+    """Show a corpus warning as a note in the page (not a stderr line with a library path)."""
+    if issubclass(category, CorpusWarning):
+        display(Markdown(f"> **Note.** {escape(message)}"))
+    else:
+        _default_showwarning(message, category, filename, lineno, file, line)
+
+
+_default_showwarning = warnings.showwarning
+warnings.showwarning = _show_corpus_warning
 
 
 def say(markdown: str) -> None:

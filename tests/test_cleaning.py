@@ -260,3 +260,47 @@ def test_identical_files_count_once_as_repeats():
     assert all(texts == [PROSE, "Copyright Example Media Group, all rights reserved"]
                for texts in kept.values())
     assert set(removed["reason"]) == {"title (kept as the document title)"}
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("- Greta Thunberg (@GretaThunberg) February 14, 2023", "social media embed"),
+    ("Facts matter. pic.twitter.com/V8cX2injQu", "social media embed"),
+    ("Read more at WSJ", "link to related content"),
+    ("Source: https://www.example.com/2023/12/a-very-long-path-to-the-original-story-page",
+     "aggregator link"),
+    ("Related: WATCH: Cricketer Carries Climate Protester Off the Field", "link to related content"),
+    ("h/t Steve B.", "link to related content"),
+    ("This video is from the Daily Videos channel on Brighteon.com.", "video embed caption"),
+    ("This interview has been lightly edited and condensed for clarity.",
+     "syndication or editorial note"),
+    ("Top photo of the Vanilla bean plant by Kristy An on Unsplash", "image credit"),
+    ("..", "HTML residue"),
+])
+def test_families_of_scraped_furniture_are_removed(line, reason):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert removed[line] == reason
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    "Photos released by the ministry show the damage to the bridge.",
+    "Related talks will continue in Brussels next week, officials said.",
+    "Read more than a thousand pages of the report and you will find no answer.",
+    '"Sign up to get the news," she told the crowd, laughing.',
+])
+def test_article_lines_like_furniture_are_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_a_short_line_in_many_documents_of_the_corpus_is_furniture():
+    texts = [f"Title {i}\n\nStory number {i} is about the vote in parliament.\n\n"
+             "Join the conversation as a VIP Member\n" for i in range(4)]
+    ids = [f"d{i}" for i in range(4)]
+    kept, removed, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
+                                   pd.Series(pd.NA, index=ids),
+                                   pd.Series([f"Outlet {i}" for i in range(4)], index=ids))
+    kept = kept.groupby("doc_id")["text"].agg(list).to_dict()
+    assert removed["reason"].value_counts().to_dict() == {
+        "repeated across 4 documents of the corpus": 4, "title (kept as the document title)": 4}
+    assert kept["d0"] == ["Story number 0 is about the vote in parliament."]
