@@ -56,11 +56,12 @@ def compute_measures(corpus: Corpus) -> pd.DataFrame:
     labels = labels.assign(measure=lambda d: "narrator: '" + d["category"] + "' per 1,000 words",
                            value=lambda d: d["per_1000_words"], n=lambda d: d["n_segments"])
     frames = compute_outlet_frame_shares(corpus)
-    top_frame = frames.groupby("frame")["n_sentences_with_frame"].sum().idxmax()
-    frames = frames[frames["frame"] == top_frame].assign(
-        measure=f"share of sentences with the '{top_frame}' frame", value=lambda d: d["share"],
-        n=lambda d: d["n_sentences"])
-    parts = [tone.rename(columns={"mean": "value"}), voices, actors, labels, frames]
+    parts = [tone.rename(columns={"mean": "value"}), voices, actors, labels]
+    if len(frames):  # no frame panel when every sentence is shared copy (no outlet's own words)
+        top_frame = frames.groupby("frame")["n_sentences_with_frame"].sum().idxmax()
+        parts.append(frames[frames["frame"] == top_frame].assign(
+            measure=f"share of sentences with the '{top_frame}' frame", value=lambda d: d["share"],
+            n=lambda d: d["n_sentences"]))
     measures = pd.concat([p[INTERVAL_COLUMNS] for p in parts], ignore_index=True)
     order = {o: i for i, o in enumerate(corpus.outlets)}
     return measures.sort_values("outlet", key=lambda o: o.map(order), kind="stable").sort_values(

@@ -15,7 +15,9 @@ from analysis.pipeline import all_figures, render_figure
 def escape(text: object) -> str:
     """Article text made safe to put in Markdown: HTML-escaped, Markdown markup neutralised."""
     escaped = html.escape(str(text), quote=False)  # quotes are plain text in Markdown
-    for char in "\\`*_[]#|<>":
+    # Backslash-escaped: Markdown markup, list numbers ("1."), strike-through, maths delimiters
+    # and the colon and dot that would turn a bare URL or "www." into a link.
+    for char in "\\`*_[]#|<>~:.()$":
         escaped = escaped.replace(char, "\\" + char)
     return escaped
 
@@ -23,7 +25,9 @@ def escape(text: object) -> str:
 def _show_corpus_warning(message, category, filename, lineno, file=None, line=None):
     """Show a corpus warning as a note in the page (not a stderr line with a library path)."""
     if issubclass(category, CorpusWarning):
-        display(Markdown(f"> **Note.** {escape(message)}"))
+        folder = config.corpus_dir()  # the build machine's path is no business of the reader
+        text = str(message).replace(str(folder.resolve()), folder.name).replace(str(folder), folder.name)
+        display(Markdown(f"> **Note.** {escape(text)}"))
     else:
         _default_showwarning(message, category, filename, lineno, file, line)
 

@@ -24,6 +24,7 @@ TIMEOUT = 1800  # seconds a single cell may take
 CODE_SUFFIX = "-with-code"
 KILL_GRACE = 30  # seconds the client may take to notice a killed kernel and clean up
 PARTIAL = ".partial"  # the build folder inside the output folder, swapped in when the build ends
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")  # terminal colours in tracebacks, kept out of logs
 
 
 @dataclass
@@ -151,7 +152,8 @@ def _execute(path: Path, corpus: Path, figures: Path, group_by: str | None,
         return execute_notebook(path, corpus, figures, group_by, timeout)
     except CellExecutionError as exc:
         reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
-        raise NotebookFailed(f"{path.name}: a cell failed ({reason})", str(exc)) from None
+        raise NotebookFailed(f"{path.name}: a cell failed ({reason})",
+                             _ANSI.sub("", str(exc))) from None
     except CellTimeoutError as exc:
         raise NotebookFailed(f"{path.name}: a cell ran longer than {timeout} s "
                              "(raise --timeout)", str(exc)) from None

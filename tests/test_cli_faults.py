@@ -134,6 +134,8 @@ def test_a_failing_notebook_is_listed_and_the_others_built(tmp_path, monkeypatch
     assert list(build.failures) == ["02-bad"]
     reason = build.failures["02-bad"][0]
     assert reason == "02-bad.ipynb: a cell failed (ValueError: no dates in this corpus)"
+    detail = build.failures["02-bad"][1]
+    assert "ValueError" in detail and "\x1b[" not in detail  # the log is plain text
     names = sorted(p.name for p in out.iterdir())
     assert names == ["01-good-with-code.html", "01-good.html", "03-good-with-code.html",
                      "03-good.html", "index.html"]
