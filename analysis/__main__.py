@@ -172,7 +172,7 @@ def _on_signal(signum, frame):
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
-    warnings.showwarning = _show_warning
+    shown_by, warnings.showwarning = warnings.showwarning, _show_warning
     previous = signal.signal(signal.SIGTERM, _on_signal)
     try:
         if args.out is None:
@@ -202,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_FAILED
     finally:
         signal.signal(signal.SIGTERM, previous)
+        warnings.showwarning = shown_by
 
 
 if __name__ == "__main__":

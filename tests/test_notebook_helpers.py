@@ -1,13 +1,11 @@
 """The notebook helpers: article text cannot become markup, links or maths in the narration."""
 
-import warnings
-
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from analysis import config
 from analysis.errors import CorpusWarning
-from analysis.notebook import escape
+from analysis.notebook import _show_corpus_warning, escape
 
 
 @pytest.mark.parametrize("text", [
@@ -26,7 +24,6 @@ def test_a_corpus_warning_is_a_note_without_the_build_path(monkeypatch, tmp_path
     monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj.data))
     folder = tmp_path / "my-corpus"
     monkeypatch.setenv(config.CORPUS_ENV, str(folder))
-    with warnings.catch_warnings():
-        warnings.simplefilter("always")
-        warnings.warn(f"{folder}: all 3 article(s) are in one group", CorpusWarning, stacklevel=1)
+    _show_corpus_warning(CorpusWarning(f"{folder}: all 3 article(s) are in one group"),
+                         CorpusWarning, "x.py", 1)
     assert shown == [r"> **Note.** my-corpus\: all 3 article\(s\) are in one group"]
