@@ -307,13 +307,16 @@ def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
     for row in rows:
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
-    direct = [r for r in rows if r["kind"] == "direct"]
-    for i, row in enumerate(direct):
+    by_paragraph: dict[object, list[dict]] = {}  # only a quote's own paragraph is looked at
+    for r in rows:
+        if r["kind"] == "direct":
+            by_paragraph.setdefault(r["paragraph"], []).append(r)
+    for row, neighbours in ((row, p[:i][::-1] + p[i + 1:]) for p in by_paragraph.values()
+                            for i, row in enumerate(p)):
         if row["pattern"]:
             continue
-        neighbours = direct[:i][::-1] + direct[i + 1:]
-        same = [r for r in neighbours if r["paragraph"] == row["paragraph"] and r["pattern"]
-                and r["pattern"] != "quote in the same paragraph"]
+        same = [r for r in neighbours
+                if r["pattern"] and r["pattern"] != "quote in the same paragraph"]
         if _is_name_like(row["quote"]):
             row["pattern"] = "name or scare quote"
         elif same:
