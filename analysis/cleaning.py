@@ -67,6 +67,11 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
     )
 
 
+def _n_tokens(texts: pd.Series) -> pd.Series:
+    """Whitespace-separated tokens of each line (the unit of the length bounds here)."""
+    return texts.str.count(r"\S+")
+
+
 def text_key(texts: pd.Series) -> pd.Series:
     """Lower-case letters and digits only, for matching a line against a title or another line."""
     return texts.str.lower().str.replace(r"[\W_]+", "", regex=True)
@@ -75,7 +80,8 @@ def text_key(texts: pd.Series) -> pd.Series:
 def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
     """One row a raw line: doc_id, line (1-based), block (blank-line separated), text, position.
 
-    `text_id` numbers the distinct raw texts, so identical files count once as repeats.
+    `text_id` numbers the distinct raw texts, so identical files count once as repeats; `key` is
+    the line's text_key, computed once for every rule that compares lines.
     """
     lines = docs[["doc_id", "raw_text"]].assign(
         text=docs["raw_text"].str.split("\n"), text_id=pd.factorize(docs["raw_text"])[0]
@@ -86,9 +92,10 @@ def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
     by_doc = length.groupby(lines["doc_id"])
     lines["position"] = (by_doc.cumsum() - length) / by_doc.transform("sum")
     lines["text"] = lines["text"].str.strip().astype("string")
+    lines["key"] = text_key(lines["text"])
     lines["block"] = (lines["text"] == "").astype(int).groupby(lines["doc_id"]).cumsum()
     lines["reason"] = pd.Series(pd.NA, index=lines.index, dtype="string")
-    return lines[["doc_id", "text_id", "line", "block", "text", "position", "reason"]]
+    return lines[["doc_id", "text_id", "line", "block", "text", "key", "position", "reason"]]
 
 
 def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
@@ -102,7 +109,7 @@ def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
 
 def _is_headline_like(texts: pd.Series) -> pd.Series:
     """Short lines without a closing full stop, or teasers cut off with an ellipsis."""
-    words = texts.str.count(r"\S+")
+    words = _n_tokens(texts)
     short = (words <= HEADLINE_MAX_WORDS) & ~texts.str.contains(_SENTENCE_END, regex=True)
     return short | texts.str.contains(r"(?:\.\.\.|…)$", regex=True)
 
@@ -116,15 +123,18 @@ def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
     lines.loc[open_, "reason"] = _first_match(lines.loc[open_, "text"], rules.line + rules.tail)
 
 
+def _distinct_docs(lines: pd.DataFrame, candidate: pd.Series, *by: pd.Series) -> pd.Series:
+    """For each candidate line: in how many distinct document texts the same line occurs."""
+    frame = pd.DataFrame({"key": lines["key"], "text_id": lines["text_id"]})
+    groups = [series[candidate] for series in by] + [frame["key"][candidate]]
+    return frame[candidate].groupby(groups)["text_id"].transform("nunique")
+
+
 def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
     """Mark lines that recur across many distinct documents of one outlet (site furniture)."""
     outlet = lines["doc_id"].map(outlets).fillna("unknown")
-    key = text_key(lines["text"])
-    candidate = lines["reason"].isna() & (key != "")
-    docs_with_line = (
-        pd.DataFrame({"outlet": outlet, "key": key, "text_id": lines["text_id"]})[candidate]
-        .groupby(["outlet", "key"])["text_id"].transform("nunique")
-    )
+    candidate = lines["reason"].isna() & (lines["key"] != "")
+    docs_with_line = _distinct_docs(lines, candidate, outlet)
     docs_in_outlet = lines["text_id"].groupby(outlet).transform("nunique")
     repeated = (docs_with_line >= REPEAT_MIN_DOCS) & (
         docs_with_line >= REPEAT_MIN_SHARE * docs_in_outlet[candidate]
@@ -137,16 +147,12 @@ def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
 
 def mark_corpus_repeats(lines: pd.DataFrame) -> None:
     """Mark short unquoted lines that recur in several distinct documents of the corpus."""
-    key = text_key(lines["text"])
     candidate = (
-        lines["reason"].isna() & (key != "")
-        & (lines["text"].str.count(r"\S+") <= CORPUS_REPEAT_MAX_WORDS)
+        lines["reason"].isna() & (lines["key"] != "")
+        & (_n_tokens(lines["text"]) <= CORPUS_REPEAT_MAX_WORDS)
         & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
     )
-    docs_with_line = (
-        pd.DataFrame({"key": key, "text_id": lines["text_id"]})[candidate]
-        .groupby("key")["text_id"].transform("nunique")
-    )
+    docs_with_line = _distinct_docs(lines, candidate)
     least = max(REPEAT_MIN_DOCS, math.ceil(CORPUS_REPEAT_MIN_SHARE * lines["text_id"].nunique()))
     hit = docs_with_line[docs_with_line >= least].index
     lines.loc[hit, "reason"] = (
@@ -178,11 +184,11 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     open_ = lines["reason"].isna() & (lines["text"] != "")
     first = lines[open_].groupby("doc_id")["text"].first()
     given = titles.reindex(first.index).astype("string")
-    words = first.str.count(r"\S+")
+    words = _n_tokens(first)
     derived = first.where(given.isna() & (words <= 30) & ~first.str.contains(r"\.$", regex=True))
     title = given.fillna(derived)
     title_key = text_key(lines["doc_id"].map(title).astype("string")).fillna("")
-    key = text_key(lines["text"])
+    key = lines["key"]
     first_line = lines.index.isin(lines[open_].groupby("doc_id").head(1).index)
     is_title = open_ & first_line & (key == title_key) & (key != "")
     lines.loc[is_title, "reason"] = "title (kept as the document title)"
@@ -223,12 +229,12 @@ def _repeated_inside(lines: list[tuple[str, ...]], fragments: dict[int, tuple[st
 def mark_repeated_fragments(lines: pd.DataFrame) -> None:
     """Mark short lines (captions, pull quotes) repeated inside another line of the document."""
     open_ = lines["reason"].isna() & (lines["text"] != "")
-    n_words = lines["text"].str.count(r"\S+")
+    n_words = _n_tokens(lines["text"])
     short = (
         open_ & n_words.between(FRAGMENT_MIN_WORDS, FRAGMENT_MAX_WORDS)
         & ~lines["text"].str.contains(_SENTENCE_END, regex=True)
         & ~lines["text"].str.match(r"[-*\u2022\u2013]\s")  # a list item is structure
-        & (text_key(lines["text"]).str.len() >= 12)
+        & (lines["key"].str.len() >= 12)
     )
     scope = open_ & lines["doc_id"].isin(lines.loc[short, "doc_id"])
     repeated = []

@@ -46,6 +46,11 @@ def max_file_bytes() -> int:
     return int(megabytes * 2**20)
 
 
+def too_large(limit: int) -> str:
+    """The reason given for a file over the size limit."""
+    return f"larger than the limit of {limit / 2**20:.3g} MB (set {MAX_FILE_ENV} to raise it)"
+
+
 def corpus_dir() -> Path:
     """The corpus folder a notebook should read: $ANALYSIS_CORPUS, else seeds/."""
     return Path(os.environ.get(CORPUS_ENV) or SEEDS_DIR)

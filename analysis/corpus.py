@@ -125,8 +125,7 @@ def _check_file(path: Path, root: Path, limit: int) -> tuple[str | None, Path]:
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file (a FIFO, socket or device; not read)", path
     if info.st_size > limit:
-        return (f"larger than the limit of {limit / 2**20:.3g} MB "
-                f"(set {config.MAX_FILE_ENV} to raise it)"), path
+        return config.too_large(limit), path
     return None, real
 
 
@@ -355,9 +354,10 @@ def _with_lengths(docs, paragraphs, sentences, removed) -> pd.DataFrame:
         "n_words_raw", "n_words_clean", "n_paragraphs", "n_sentences", "n_removed", "text",
         "raw_text",
     ]
-    derived = ["folder", "month"]
+    derived = ["folder", "month"]  # and the extra metadata columns, after the curated ones
     extra = [c for c in docs.columns if c not in (*columns, *derived, *_NOT_GROUPS)]
-    return docs[columns[:15] + derived + extra + columns[15:]]
+    after = columns.index("evidence") + 1
+    return docs[columns[:after] + derived + extra + columns[after:]]
 
 
 def describe_groups(corpus: Corpus, top: int = 10) -> str:

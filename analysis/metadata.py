@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from analysis import config
 from analysis.errors import CorpusError
 from analysis.reading import decode_bytes, read_bounded
 
@@ -27,8 +28,6 @@ def read_metadata(path: Path, limit: int | None = None) -> pd.DataFrame:
     Extra columns are kept. A row with more or fewer fields than the header is an error naming
     the row; the file may be UTF-8, UTF-16 or a legacy encoding such as Excel's cp1252.
     """
-    from analysis import config
-
     if not path.is_file() or path.is_symlink():
         raise CorpusError(f"{path}: not a regular file")
     limit = config.max_file_bytes() if limit is None else limit
@@ -37,7 +36,7 @@ def read_metadata(path: Path, limit: int | None = None) -> pd.DataFrame:
     except OSError as exc:
         raise CorpusError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if raw is None:
-        raise CorpusError(f"{path}: larger than the limit of {limit / 2**20:.3g} MB")
+        raise CorpusError(f"{path}: {config.too_large(limit)}")
     decoded = decode_bytes(raw)
     if decoded.problem:
         raise CorpusError(f"{path}: {decoded.problem}")

@@ -311,18 +311,19 @@ def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
     for r in rows:
         if r["kind"] == "direct":
             by_paragraph.setdefault(r["paragraph"], []).append(r)
-    for row, neighbours in ((row, p[:i][::-1] + p[i + 1:]) for p in by_paragraph.values()
-                            for i, row in enumerate(p)):
-        if row["pattern"]:
-            continue
-        same = [r for r in neighbours
-                if r["pattern"] and r["pattern"] != "quote in the same paragraph"]
-        if _is_name_like(row["quote"]):
-            row["pattern"] = "name or scare quote"
-        elif same:
-            row.update(speaker=same[0]["speaker"], pattern="quote in the same paragraph")
-        else:
-            row["pattern"] = "unattributed"
+    for paragraph in by_paragraph.values():
+        for i, row in enumerate(paragraph):
+            if row["pattern"]:
+                continue
+            neighbours = paragraph[:i][::-1] + paragraph[i + 1:]
+            same = [r for r in neighbours
+                    if r["pattern"] and r["pattern"] != "quote in the same paragraph"]
+            if _is_name_like(row["quote"]):
+                row["pattern"] = "name or scare quote"
+            elif same:
+                row.update(speaker=same[0]["speaker"], pattern="quote in the same paragraph")
+            else:
+                row["pattern"] = "unattributed"
     return [r for r in rows if r["pattern"] != "name or scare quote"]
 
 

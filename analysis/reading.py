@@ -8,6 +8,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from analysis import config
+
 # A file with more NUL bytes than this share (and more than one) is binary; fewer are stray bytes,
 # removed with a note.
 BINARY_NUL_SHARE = 0.01
@@ -96,14 +98,11 @@ def read_bounded(path: Path, limit: int) -> bytes | None:
 
 def read_article(path: Path, limit: int | None = None) -> Decoded:
     """Read one article file (at most `limit` bytes) without ever modifying it."""
-    from analysis import config
-
     limit = config.max_file_bytes() if limit is None else limit
     try:
         raw = read_bounded(path, limit)
     except OSError as exc:
         return Decoded("", "unreadable", f"cannot be read ({exc.strerror or exc})")
     if raw is None:
-        return Decoded("", "too large", f"larger than the limit of {limit / 2**20:.3g} MB "
-                                        f"(set {config.MAX_FILE_ENV} to raise it)")
+        return Decoded("", "too large", config.too_large(limit))
     return decode_bytes(raw)
