@@ -52,4 +52,4 @@ lab: $(STAMP)  ## open the notebooks in JupyterLab (works as root too)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 clean:  ## remove what is generated and not tracked (the committed figures/ and reports/ stay)
-	rm -rf $(VENV) tables output reports/figures reports/log reports/.partial .pytest_cache .ruff_cache
+	rm -rf $(VENV) tables output store reports/figures reports/log reports/.partial .pytest_cache .ruff_cache

@@ -42,6 +42,14 @@ def default_out(command: str, corpus: Path) -> Path:
                                          "report": "reports"}[command]
 
 
+def store_root(args) -> Path | None:
+    """Where the command keeps computed results: $ANALYSIS_STORE (None: the loader reads it),
+    else OUT/store with --out, else the corpus's output folder's store/."""
+    if os.environ.get(config.STORE_ENV):
+        return None
+    return args.out / "store" if args.explicit_out else config.output_root(args.corpus) / "store"
+
+
 def check_out(out: Path, corpus: Path) -> None:
     """Refuse an output folder that is a file, under a file, unwritable, or inside an input."""
     resolved = out.resolve()
@@ -63,7 +71,7 @@ def _load(args):
     """Load the corpus with the grouping asked for, and say which groups were found."""
     from analysis.corpus import describe_groups, load_corpus
 
-    corpus = load_corpus(args.corpus, group_by=args.group_by)
+    corpus = load_corpus(args.corpus, group_by=args.group_by, store=store_root(args))
     _say(f"corpus {args.corpus}: {describe_groups(corpus)}")
     if len(corpus.skipped):
         _say(f"corpus {args.corpus}: {len(corpus.skipped)} file(s) skipped, listed in skipped.csv")
@@ -95,7 +103,7 @@ def _report(args) -> int:
     previous = {s: signal.signal(s, interrupt) for s in EXIT_SIGNAL}
     try:
         build = build_reports(args.corpus, args.out, notebooks=args.notebooks or None,
-                              group_by=args.group_by, timeout=args.timeout,
+                              group_by=args.group_by, timeout=args.timeout, store=store_root(args),
                               progress=lambda stem: _say(f"report: running {stem}"))
     except BuildInterrupted as exc:
         raise (KeyboardInterrupt() if exc.signum == signal.SIGINT else Interrupted(exc.signum)) \
@@ -175,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     shown_by, warnings.showwarning = warnings.showwarning, _show_warning
     previous = signal.signal(signal.SIGTERM, _on_signal)
     try:
+        args.explicit_out = args.out is not None
         if args.out is None:
             args.out = default_out(args.command, args.corpus)
         check_out(args.out, args.corpus)

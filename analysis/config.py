@@ -24,6 +24,9 @@ CORPUS_ENV = "ANALYSIS_CORPUS"
 FIGURES_ENV = "ANALYSIS_FIGURES"
 GROUP_BY_ENV = "ANALYSIS_GROUP_BY"
 OUTPUT_ENV = "ANALYSIS_OUTPUT"
+# Where computed results are kept between runs (default: the corpus's output folder's store/);
+# "off" computes everything in memory each time.
+STORE_ENV = "ANALYSIS_STORE"
 
 # Outputs of any corpus other than seeds/ go under OUTPUT_DIR/<corpus folder name>/ (not tracked).
 OUTPUT_DIR = PROJECT_ROOT / "output"

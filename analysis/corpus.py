@@ -22,6 +22,7 @@ from analysis.metadata import (
 )
 from analysis.reading import read_article
 from analysis.segment import count_words, split_sentences
+from analysis.store import Store, open_store
 from analysis.textnorm import normalize_text
 
 _UNICODE = {"utf-8", "utf-8-sig", "ascii", "utf-16", "utf-32"}
@@ -52,6 +53,8 @@ class Corpus:
     skipped: pd.DataFrame
     notes: list[str] = field(default_factory=list)
     group_by: str = config.DEFAULT_GROUP_BY  # the metadata column whose values are the groups
+    store: Store | None = field(default=None, repr=False, compare=False)  # where results persist
+    warned: list[bool] = field(default_factory=list, repr=False)  # which notes were warnings
 
     @property
     def outlets(self) -> list[str]:
@@ -64,15 +67,18 @@ class _Log:
 
     def __init__(self) -> None:
         self.notes: list[str] = []
+        self.warned: list[bool] = []  # whether each note was a warning (replayed from the store)
         self.skipped: list[tuple[str, str]] = []
 
     def warn(self, message: str) -> None:
         self.notes.append(message)
+        self.warned.append(True)
         warnings.warn(message, CorpusWarning, stacklevel=4)
 
     def note(self, message: str) -> None:
         """Record something done to the corpus that is not a problem (no warning)."""
         self.notes.append(message)
+        self.warned.append(False)
 
     def skip(self, file: str, reason: str) -> None:
         self.skipped.append((file, reason))
@@ -270,36 +276,85 @@ def _assemble(kept: pd.DataFrame) -> pd.DataFrame:
     ].reset_index(drop=True)
 
 
+def stored(corpus: Corpus, name: str, compute: Callable[[], object]) -> object:
+    """The result `name` of the corpus from its store, else `compute()` (then stored)."""
+    if corpus.store is None:
+        return compute()
+    value = corpus.store.get(name)
+    if value is None:
+        value = compute()
+        corpus.store.put(name, value)
+    return value
+
+
 def per_corpus(fn: Callable[[Corpus], object]) -> Callable[[Corpus], object]:
     """Cache `fn(corpus)` for the last few corpus objects (Corpus is not hashable)."""
     store: dict[int, tuple[Corpus, object]] = {}
+
+    name = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
 
     def cached(corpus: Corpus):
         hit = store.get(id(corpus))
         if hit is None or hit[0] is not corpus:
             if len(store) >= CACHE_SIZE:
                 store.pop(next(iter(store)))
-            hit = store[id(corpus)] = (corpus, fn(corpus))
+            hit = store[id(corpus)] = (corpus, stored(corpus, name, lambda: fn(corpus)))
         return hit[1]
 
     cached.__doc__ = fn.__doc__
     return cached
 
 
+_TABLES = ("documents", "paragraphs", "sentences", "removed", "skipped")
+
+
 def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
-                group_by: str | None = None) -> Corpus:
+                group_by: str | None = None, store: Path | None = None) -> Corpus:
     """Read every .txt article below `folder` (default: seeds/) and clean it into tables.
 
     Documents are compared by the metadata column `group_by` (default: outlet); its values are
-    copied into the `outlet` column, which every measure groups by.
+    copied into the `outlet` column, which every measure groups by. The cleaned tables and every
+    result computed from them are kept in the corpus's store (`store`, else $ANALYSIS_STORE,
+    else OUTPUT/store/; see analysis.store) and read from there while the inputs are unchanged;
+    with custom `rules` nothing is stored.
     """
     folder = Path(folder) if folder is not None else config.corpus_dir()
     if not folder.is_dir():
         raise CorpusError(f"{folder}: corpus folder not found")
+    group_by = group_by or config.DEFAULT_GROUP_BY
+    entry = open_store(folder, group_by, store) if rules is None else None
+    if entry is not None and entry.has("corpus.notes"):
+        corpus = _from_store(folder, group_by, entry)
+        if corpus is not None:
+            return corpus
+    corpus = _load(folder, rules, group_by)
+    if entry is not None:
+        for name in _TABLES:
+            entry.put(f"corpus.{name}", getattr(corpus, name))
+        entry.put("corpus.notes", list(zip(corpus.notes, corpus.warned, strict=True)))
+        entry.prune()
+        corpus.store = entry
+    return corpus
+
+
+def _from_store(folder: Path, group_by: str, entry: Store) -> Corpus | None:
+    """The corpus as stored, its warnings shown again; None if any table is missing."""
+    tables = {name: entry.get(f"corpus.{name}") for name in _TABLES}
+    notes = entry.get("corpus.notes")
+    if notes is None or any(t is None for t in tables.values()):
+        return None
+    for message, warned in notes:
+        if warned:
+            warnings.warn(message, CorpusWarning, stacklevel=3)
+    return Corpus(folder, **tables, notes=[m for m, _ in notes], group_by=group_by, store=entry,
+                  warned=[w for _, w in notes])
+
+
+def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
+    """Read, clean and split the corpus (the work load_corpus stores)."""
     log = _Log()
     files = _discover(folder, log)
     meta = _typed(_match_metadata(folder, files, log))
-    group_by = group_by or config.DEFAULT_GROUP_BY
     if group_by != config.DEFAULT_GROUP_BY:
         allowed = [c for c in meta.columns if c not in _NOT_GROUPS]
         if group_by not in allowed:
@@ -334,7 +389,8 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
                  f"{docs['outlet'].iloc[0]!r}): the reports describe it and compare nothing; "
                  "give a metadata.csv with an outlet column, one subfolder per outlet, or "
                  "--group-by COLUMN")
-    return Corpus(folder, docs, paragraphs, sentences, removed, skipped, log.notes, group_by)
+    return Corpus(folder, docs, paragraphs, sentences, removed, skipped, log.notes, group_by,
+                  warned=log.warned)
 
 
 def _with_lengths(docs, paragraphs, sentences, removed) -> pd.DataFrame:

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import compute_actor_mentions
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.frames import (
     compute_frame_shares,
     frame_indicators,
@@ -136,6 +136,7 @@ def compute_labels(corpus: Corpus) -> pd.DataFrame:
     return count_labels(find_label_hits(compute_voice_segments(corpus)))
 
 
+@per_corpus
 def compute_shared_passages(corpus: Corpus) -> pd.DataFrame:
     """Near-duplicate sentences between outlets, grouped into passages (shared_passages.csv)."""
     sentences = sentences_with_outlet(corpus)
@@ -150,21 +151,24 @@ def own_sentences(corpus: Corpus) -> pd.DataFrame:
     return sentences[~sentences["sentence_id"].isin(taken)].reset_index(drop=True)
 
 
+@per_corpus
 def compute_frames(corpus: Corpus) -> pd.DataFrame:
     """The frames.csv table: one row a (sentence, frame) with the dictionary terms found."""
     return tag_frames(corpus.sentences)
 
 
+@per_corpus
 def compute_outlet_frame_shares(corpus: Corpus) -> pd.DataFrame:
     """Frame shares per outlet over the sentences not shared with another outlet."""
     sentences = own_sentences(corpus)
-    return compute_frame_shares(frame_indicators(sentences, tag_frames(sentences)))
+    tags = compute_frames(corpus)
+    tags = tags[tags["sentence_id"].isin(sentences["sentence_id"])].reset_index(drop=True)
+    return compute_frame_shares(frame_indicators(sentences, tags))
 
 
 def compute_frame_validation(corpus: Corpus) -> pd.DataFrame:
     """A sample of tagged sentences with empty coder columns (frame_validation.csv)."""
-    sentences = sentences_with_outlet(corpus)
-    return validation_sheet(sentences, tag_frames(sentences))
+    return validation_sheet(sentences_with_outlet(corpus), compute_frames(corpus))
 
 
 def plot_rates(data: pd.DataFrame, row: str, value: str, colors: dict[str, str], xlabel: str,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, stored
 from analysis.errors import CorpusWarning
 from analysis.export import write_csv
 from analysis.plotting import save_figure
@@ -87,7 +87,7 @@ def write_tables(corpus: Corpus, out_dir: Path) -> list[Path]:
             path = out_dir / f"{name}.new.csv"
             warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
                           f"{path.name}", CorpusWarning, stacklevel=2)
-        write_csv(make(corpus), path)
+        write_csv(stored(corpus, f"table.{name}", lambda make=make: make(corpus)), path)
         paths.append(path)
     return paths
 

@@ -57,9 +57,12 @@ def notebook_paths(names: list[str] | None = None) -> list[Path]:
 
 
 @contextmanager
-def _environment(corpus: Path, figures: Path, group_by: str | None = None):
-    """Point the kernels at the corpus, its grouping and the figures folder; fix the hash seed."""
+def _environment(corpus: Path, figures: Path, group_by: str | None = None,
+                 store: Path | None = None):
+    """Point the kernels at the corpus, its grouping, store and figures folder; fix the hash seed."""
     saved = dict(os.environ)
+    if store is not None:
+        os.environ[config.STORE_ENV] = str(Path(store).resolve())
     os.environ.update({
         config.CORPUS_ENV: str(corpus.resolve()),
         config.FIGURES_ENV: str(figures.resolve()),
@@ -111,7 +114,7 @@ class NotebookFailed(CorpusError):
 
 
 def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | None = None,
-                     timeout: int = TIMEOUT) -> nbformat.NotebookNode:
+                     timeout: int = TIMEOUT, store: Path | None = None) -> nbformat.NotebookNode:
     """Run every cell of a notebook against a corpus (BuildInterrupted if a signal stopped it)."""
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
@@ -127,7 +130,7 @@ def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | No
         except BaseException as exc:  # handed to the main thread
             failure.append(exc)
 
-    with _environment(corpus, figures, group_by):
+    with _environment(corpus, figures, group_by, store):
         _running["client"] = client
         worker = threading.Thread(target=run, name=f"notebook {path.stem}", daemon=True)
         try:
@@ -146,10 +149,10 @@ def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | No
 
 
 def _execute(path: Path, corpus: Path, figures: Path, group_by: str | None,
-             timeout: int) -> nbformat.NotebookNode:
+             timeout: int, store: Path | None) -> nbformat.NotebookNode:
     """execute_notebook, with nbclient's errors turned into NotebookFailed."""
     try:
-        return execute_notebook(path, corpus, figures, group_by, timeout)
+        return execute_notebook(path, corpus, figures, group_by, timeout, store)
     except CellExecutionError as exc:
         reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
         raise NotebookFailed(f"{path.name}: a cell failed ({reason})",
@@ -272,7 +275,7 @@ def _swap_in(partial: Path, out_dir: Path, stale: list[str], full: bool) -> None
 
 def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = None,
                   group_by: str | None = None, timeout: int = TIMEOUT,
-                  progress=None) -> Build:
+                  progress=None, store: Path | None = None) -> Build:
     """Execute the notebooks against `corpus`; write reader and code HTML plus an index page.
 
     The build goes into OUT/.partial/ and is moved into OUT only at the end, so an interrupted
@@ -297,7 +300,7 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
             if progress:
                 progress(path.stem)
             try:
-                nb = _execute(path, corpus, partial / "figures", group_by, timeout)
+                nb = _execute(path, corpus, partial / "figures", group_by, timeout, store)
             except NotebookFailed as exc:
                 build.failures[path.stem] = (str(exc), exc.detail)
                 source = nbformat.read(path, as_version=4)

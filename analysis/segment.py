@@ -7,6 +7,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.config import PACKAGE_DATA
+from analysis.parallel import map_documents
 
 # A word: letters or digits, with inner apostrophes or hyphens ("Russia's", "so-called").
 WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
@@ -34,6 +35,11 @@ def count_words(texts: pd.Series) -> pd.Series:
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row a sentence: doc_id, ids, text and offsets into the document's cleaned text."""
+    return map_documents(_split_sentences, paragraphs)
+
+
+def _split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
+    """split_sentences for whole documents, in one process."""
     tokenizer = sentence_tokenizer()
     rows = []
     for doc_id, p_index, p_start, text in paragraphs[

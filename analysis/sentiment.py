@@ -8,6 +8,7 @@ import pandas as pd
 from analysis.actors import compute_actor_mentions, load_aliases
 from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
+from analysis.parallel import partitions, run_partitions
 from analysis.pipeline import FigureSpec
 from analysis.plotting import outlet_colors
 from analysis.sentiment_plots import (
@@ -41,6 +42,19 @@ class ScoredCorpus:
 
 def score_texts(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Both lexicons on texts with a unique index: scores a row, and words (key, lexicon, ...)."""
+    return run_partitions(_score_texts, partitions(texts, key=None), _join_scores)
+
+
+def _join_scores(results: list[tuple[pd.DataFrame, pd.DataFrame]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The partitions' scores in order, and their words with every VADER word before AFINN's."""
+    scores = pd.concat([s for s, _ in results])
+    words = pd.concat([w for _, w in results], ignore_index=True)
+    order = words["lexicon"].map({"vader": 0, "afinn": 1}).to_numpy()
+    return scores, words.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+
+
+def _score_texts(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """score_texts in one process."""
     vader, vader_words = score_vader(texts)
     afinn, afinn_words = score_afinn(texts)
     scores = vader.join(afinn)

@@ -66,7 +66,10 @@ def compute_similarity(corpus: Corpus, n_boot: int = N_BOOTSTRAP, seed: int = SE
     """
     model = document_terms(corpus)
     point = cosine_matrix(outlet_profiles(model.tfidf(), corpus.documents["outlet"], corpus.outlets))
-    draws = similarity_draws(corpus, n_boot, group_rng(seed, "similarity"))
+    if len(corpus.outlets) < 2:  # one group: its similarity with itself cannot vary
+        n_boot, draws = 0, point[np.newaxis]
+    else:
+        draws = similarity_draws(corpus, n_boot, group_rng(seed, "similarity"))
     rows = [(a, b, point[i, j], *centred_interval(point[i, j], draws[:, i, j]), n_boot)
             for i, a in enumerate(corpus.outlets) for j, b in enumerate(corpus.outlets)]
     return pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "cosine", "low", "high", "shift",

@@ -12,6 +12,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from analysis.config import SEED
 from analysis.corpus import Corpus, per_corpus
+from analysis.parallel import run_partitions
 from analysis.pipeline import FigureSpec
 from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
 from analysis.stats import summarise_mean
@@ -24,6 +25,7 @@ TOPIC_MIN_DF = 2  # a topic is a pattern shared by passages: terms of a single p
 TOP_TERMS = 10
 CARD_TERMS = 6  # terms per topic in the chart
 N_PASSAGES = 3
+PARALLEL_NNZ = 200_000  # a paragraph matrix with this many entries fits its models in parallel
 MIN_SHARE = 0.01  # a passage represents a topic only if at least this share of it is the topic
 
 
@@ -37,9 +39,24 @@ def matched_similarity(h1: np.ndarray, h2: np.ndarray) -> np.ndarray:
 
 def fit_runs(x: sparse.spmatrix, k: int, n_runs: int = N_RUNS, seed: int = SEED) -> list[NMF]:
     """`n_runs` NMF models with k topics, each from a random start of its own seed."""
+    return [_fit((x, k, seed + run)) for run in range(n_runs)]
+
+
+def _fit(job: tuple[sparse.spmatrix, int, int]) -> NMF:
+    """One NMF model of (matrix, k, seed)."""
+    x, k, seed = job
     with np.errstate(invalid="ignore"):  # an exact fit (one paragraph) has an error of sqrt(-0.0)
-        return [NMF(k, init="random", random_state=seed + run, max_iter=1000).fit(x)
-                for run in range(n_runs)]
+        return NMF(k, init="random", random_state=seed, max_iter=1000).fit(x)
+
+
+def _fit_all(x: sparse.spmatrix, ks: list[int], n_runs: int, seed: int) -> dict[int, list[NMF]]:
+    """fit_runs for every k; on a large matrix the fits run in parallel (same models)."""
+    jobs = [(x, k, seed + run) for k in ks for run in range(n_runs)]
+    if x.nnz < PARALLEL_NNZ:
+        models = [_fit(job) for job in jobs]
+    else:
+        models = run_partitions(_fit, jobs, list)
+    return {k: models[i * n_runs:(i + 1) * n_runs] for i, k in enumerate(ks)}
 
 
 def run_stability(runs: list[NMF]) -> float:
@@ -69,9 +86,9 @@ def candidate_ks(n_units: int, n_terms: int, max_topics: int = MAX_TOPICS) -> li
 
 def stability_by_k(x: sparse.spmatrix, ks: list[int], n_runs: int = N_RUNS, seed: int = SEED):
     """Per k: stability across runs and coherence of the best run; and the runs of each k."""
-    rows, fits = [], {}
+    rows, fits = [], _fit_all(x, ks, n_runs, seed)
     for k in ks:
-        runs = fits[k] = fit_runs(x, k, n_runs, seed)
+        runs = fits[k]
         best = min(runs, key=lambda m: m.reconstruction_err_)
         rows.append((k, run_stability(runs), umass_coherence(best.components_, x), n_runs))
     table = pd.DataFrame(rows, columns=["k", "stability", "coherence", "n_runs"])

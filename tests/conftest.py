@@ -11,6 +11,15 @@ FIXTURES = Path(__file__).parent / "fixtures"
 TINY = FIXTURES / "tiny"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _store(tmp_path_factory):
+    """Keep the store of every corpus a test loads in a temporary folder, not in output/."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv(config.STORE_ENV, str(tmp_path_factory.mktemp("store")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def tiny():
     """The three-article fixture corpus."""

@@ -1,0 +1,106 @@
+"""Per-document work in partitions, run by Dask: in this process, on local cores, or on a cluster.
+
+A partition is a run of whole documents (rows of one doc_id never straddle two partitions), so
+a per-document function gives the same rows whichever way the corpus is cut; results are joined
+in partition order, so the tables are identical to a single-process run. Small inputs (one
+partition) run in this process: starting workers would cost more than it saves.
+
+Settings: $ANALYSIS_WORKERS (default: every core; 1 = no worker processes),
+$ANALYSIS_PARTITION_ROWS (rows a partition, default PARTITION_ROWS) and $DASK_SCHEDULER_ADDRESS
+(tcp://HOST:PORT of a running Dask scheduler: the partitions then run on its cluster).
+"""
+
+import atexit
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+import pandas as pd
+
+from analysis.errors import CorpusError
+
+WORKERS_ENV = "ANALYSIS_WORKERS"
+PARTITION_ENV = "ANALYSIS_PARTITION_ROWS"
+SCHEDULER_ENV = "DASK_SCHEDULER_ADDRESS"
+PARTITION_ROWS = 20_000
+_pool: dict[int, ProcessPoolExecutor] = {}
+
+
+def _setting(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    try:
+        number = int(value) if value else default
+    except ValueError:
+        raise CorpusError(f"{name}={value!r}: not a whole number") from None
+    if number < 1:
+        raise CorpusError(f"{name}={value!r}: must be at least 1")
+    return number
+
+
+def workers() -> int:
+    """How many local worker processes run partitions ($ANALYSIS_WORKERS, else every core)."""
+    return _setting(WORKERS_ENV, os.cpu_count() or 1)
+
+
+def partition_rows() -> int:
+    """The number of rows a partition holds at most (whole documents may exceed it)."""
+    return _setting(PARTITION_ENV, PARTITION_ROWS)
+
+
+def scheduler() -> str | None:
+    """The address of the Dask scheduler to run on, if one is set."""
+    return os.environ.get(SCHEDULER_ENV) or None
+
+
+def partitions(table, key: str | None = "doc_id", rows: int | None = None) -> list:
+    """Cut a table (or Series) into runs of about `rows` rows, each ending where `key` changes
+    (anywhere when `key` is None)."""
+    rows = rows or partition_rows()
+    n = len(table)
+    if n <= rows:
+        return [table]
+    if key is None:
+        return [table.iloc[i:i + rows] for i in range(0, n, rows)]
+    values = table[key].to_numpy()
+    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])  # first row of each run
+    cuts, last = [0], 0
+    for start in starts[1:]:
+        if start - last >= rows:
+            cuts.append(int(start))
+            last = start
+    cuts.append(n)
+    return [table.iloc[a:b] for a, b in zip(cuts[:-1], cuts[1:], strict=True)]
+
+
+def _local_pool(n: int) -> ProcessPoolExecutor:
+    """One pool of `n` worker processes for the life of this process (started on first use)."""
+    if n not in _pool:
+        _pool[n] = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
+        atexit.register(_pool[n].shutdown, cancel_futures=True)
+    return _pool[n]
+
+
+def run_partitions(fn: Callable, parts: list, combine: Callable[[list], object]):
+    """`combine([fn(p) for p in parts])`, the calls run by Dask when there is more than one."""
+    address, n = scheduler(), workers()
+    if len(parts) <= 1 or (address is None and n == 1):
+        return combine([fn(p) for p in parts])
+    import dask
+    from dask import delayed
+
+    tasks = [delayed(fn, pure=True)(p) for p in parts]
+    if address is not None:
+        from distributed import Client
+
+        with Client(address, set_as_default=False) as client:
+            return combine(list(dask.compute(*tasks, scheduler=client)))
+    return combine(list(dask.compute(*tasks, scheduler="processes", pool=_local_pool(n))))
+
+
+def map_documents(fn: Callable[[pd.DataFrame], pd.DataFrame], table: pd.DataFrame,
+                  key: str = "doc_id") -> pd.DataFrame:
+    """`fn(table)` computed partition by partition (whole documents each), rows renumbered."""
+    return run_partitions(fn, partitions(table, key),
+                          lambda results: pd.concat(results, ignore_index=True))

@@ -1,0 +1,63 @@
+"""Per-document work in Dask partitions gives the tables of a single-process run."""
+
+import pandas as pd
+import pytest
+
+from analysis import config, load_corpus
+from analysis.errors import CorpusError
+from analysis.parallel import PARTITION_ENV, SCHEDULER_ENV, WORKERS_ENV, partitions, workers
+from analysis.pipeline import write_tables
+from tests.conftest import TINY
+
+
+def test_partitions_keep_documents_whole_and_rows_in_order():
+    table = pd.DataFrame({"doc_id": list("aaabbcddddde"), "x": range(12)})
+    parts = partitions(table, rows=3)
+    assert [p["doc_id"].tolist() for p in parts] == [list("aaa"), list("bbc"), list("ddddd"),
+                                                     list("e")]
+    assert pd.concat(parts).equals(table)
+    assert [len(p) for p in partitions(table["x"], key=None, rows=5)] == [5, 5, 2]
+    assert partitions(table, rows=100)[0] is table
+
+
+def test_settings_are_checked(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV, "two")
+    with pytest.raises(CorpusError, match="ANALYSIS_WORKERS='two'"):
+        workers()
+    monkeypatch.setenv(WORKERS_ENV, "0")
+    with pytest.raises(CorpusError, match="at least 1"):
+        workers()
+
+
+def csv_tables(out, group_by=None):
+    corpus = load_corpus(config.SEEDS_DIR, group_by=group_by)
+    write_tables(corpus, out)
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+@pytest.fixture
+def no_store(monkeypatch):
+    monkeypatch.setenv(config.STORE_ENV, "off")
+
+
+def test_local_processes_give_the_single_process_tables(tmp_path, monkeypatch, no_store):
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    single = csv_tables(tmp_path / "one")
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    monkeypatch.setenv(PARTITION_ENV, "7")  # many partitions on five articles
+    assert csv_tables(tmp_path / "two") == single
+
+
+def test_a_dask_cluster_gives_the_single_process_tables(tmp_path, monkeypatch, no_store):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    single = load_corpus(TINY)
+    write_tables(single, tmp_path / "one")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        monkeypatch.setenv(SCHEDULER_ENV, cluster.scheduler_address)
+        monkeypatch.setenv(PARTITION_ENV, "2")
+        on_cluster = load_corpus(TINY)
+        write_tables(on_cluster, tmp_path / "cluster")
+    for path in sorted((tmp_path / "one").glob("*.csv")):
+        assert (tmp_path / "cluster" / path.name).read_bytes() == path.read_bytes(), path.name

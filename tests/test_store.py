@@ -1,0 +1,106 @@
+"""The corpus store: results computed once, read back identical, invalidated by any input change."""
+
+import shutil
+import subprocess
+import sys
+import warnings
+
+import pandas as pd
+import pytest
+
+from analysis import config, load_corpus
+from analysis.errors import CorpusWarning
+from analysis.quotes import compute_quotes
+from analysis.store import KEEP, Store, corpus_key, open_store
+from tests.conftest import TINY
+
+
+def tables(out, corpus, env):
+    result = subprocess.run([sys.executable, "-m", "analysis", "tables", "--corpus", str(corpus),
+                             "--out", str(out)], capture_output=True, text=True, env=env,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.csv"))}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    folder = tmp_path / "tiny"
+    shutil.copytree(TINY, folder)
+    return folder
+
+
+def test_tables_from_the_store_are_the_tables_computed_afresh(tmp_path, corpus, monkeypatch):
+    monkeypatch.delenv(config.STORE_ENV)
+    env = dict(__import__("os").environ)
+    cold = tables(tmp_path / "a", corpus, env)
+    entries = list((tmp_path / "a" / "store").iterdir())
+    assert len(entries) == 1 and (entries[0] / "corpus.sentences.parquet").is_file()
+    assert (entries[0] / "table.keyness.parquet").is_file()
+    warm = tables(tmp_path / "a", corpus, env)  # same --out: reads the store
+    off = tables(tmp_path / "b", corpus, {**env, config.STORE_ENV: "off"})
+    assert cold == warm == off and len(cold) > 20
+    assert not (tmp_path / "b" / "store").exists()
+
+
+def test_a_stored_corpus_gives_the_same_tables_and_warnings(corpus, tmp_path):
+    (corpus / "metadata.csv").unlink()  # one group: a warning on every load
+    with pytest.warns(CorpusWarning, match="one group"):
+        first = load_corpus(corpus, store=tmp_path / "store")
+    with pytest.warns(CorpusWarning, match="one group"):
+        second = load_corpus(corpus, store=tmp_path / "store")
+    assert second.store is not None and second.store.path == first.store.path
+    for name in ("documents", "paragraphs", "sentences", "removed", "skipped"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name))
+    assert second.notes == first.notes and second.warned == first.warned
+    assert compute_quotes(second).equals(compute_quotes(first))
+    assert second.store.has("quotes.compute_quotes")
+
+
+def test_a_changed_article_or_grouping_is_a_new_entry(corpus, tmp_path):
+    key = corpus_key(corpus, "outlet")
+    assert corpus_key(corpus, "outlet") == key
+    assert corpus_key(corpus, "standpoint") != key
+    old = load_corpus(corpus, store=tmp_path / "store")
+    path = corpus / "alpha.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("more troops", "many more troops"),
+                    encoding="utf-8")
+    assert corpus_key(corpus, "outlet") != key
+    new = load_corpus(corpus, store=tmp_path / "store")
+    assert new.store.path != old.store.path
+    assert "many more troops" in new.documents.set_index("doc_id").at["alpha", "text"]
+
+
+def test_a_damaged_entry_is_recomputed(corpus, tmp_path):
+    first = load_corpus(corpus, store=tmp_path / "store")
+    (first.store.path / "corpus.sentences.parquet").write_bytes(b"not parquet")
+    second = load_corpus(corpus, store=tmp_path / "store")
+    pd.testing.assert_frame_equal(second.sentences, first.sentences)
+
+
+def test_store_off_writes_nothing(corpus, tmp_path, monkeypatch):
+    monkeypatch.setenv(config.STORE_ENV, "off")
+    assert open_store(corpus, "outlet") is None
+    assert load_corpus(corpus).store is None
+
+
+def test_values_round_trip_and_old_entries_are_pruned(tmp_path):
+    table = pd.DataFrame({"a": pd.array(["x", None], dtype="string"), "b": [True, False],
+                          "c": [1.5, float("nan")]}, index=[3, 7])
+    for i in range(KEEP + 2):
+        store = Store(tmp_path, f"{i:024d}", "c")
+        store.put("t", table)
+        store.put("o", {"any": [1, 2]})
+        store.prune()
+    assert store.has("t") and pd.testing.assert_frame_equal(store.get("t"), table) is None
+    assert store.get("o") == {"any": [1, 2]} and store.get("missing") is None
+    assert len(list(tmp_path.glob("c-*"))) == KEEP
+
+
+def test_warnings_of_the_store_load_name_the_file(corpus, tmp_path):
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    for _ in range(2):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            load_corpus(corpus, store=tmp_path / "store")
+        assert any("empty.txt" in str(w.message) for w in caught)
