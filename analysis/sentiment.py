@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import compute_actor_mentions, load_aliases
+from analysis.clause_tone import CONTEXT_COLUMNS, mention_contexts
 from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
 from analysis.parallel import partitions, run_partitions
@@ -27,6 +28,8 @@ TOP_WORDS = 5  # words per direction and outlet in the driving-words figure
 SUBSETS = ("all", "untranslated")
 MEASURES = ("vader_compound", "vader_positive", "vader_negative",
             "afinn_score", "afinn_positive", "afinn_negative")
+TONE_COLUMNS = ["vader_compound", "vader_tone", "afinn_score", "afinn_tone"]  # what summaries use
+ACTOR_SCORED_TEXT = "the actor's clause"  # what the actor table's tone is the tone of
 SENTIMENT_COLUMNS = ["vader_compound", "vader_pos", "vader_neu", "vader_neg", "vader_tone",
                      "afinn_score", "afinn_n_words", "afinn_tone"]
 
@@ -123,13 +126,44 @@ def compute_outlet_sentiment(corpus: Corpus) -> pd.DataFrame:
     return summarise_tone(score_corpus(corpus).sentences, ["outlet"], {"outlet": corpus.outlets})
 
 
-def compute_actor_sentiment(corpus: Corpus) -> pd.DataFrame:
-    """Tone of the sentences mentioning each actor group of the alias file, per outlet."""
+@per_corpus
+def score_actor_mentions(corpus: Corpus) -> pd.DataFrame:
+    """One row an actor mention: its sentence, clause and word window, each scored by both lexicons.
+
+    Offsets (start, end, clause_*, window_*) are into the document's cleaned text; the columns
+    {sentence,clause,window}_{vader_compound,vader_tone,afinn_score,afinn_tone} hold the tone of
+    the whole sentence, of the clause around the mention, and of the mention's word window.
+    """
     sentences = score_corpus(corpus).sentences
-    mentions = compute_actor_mentions(sentences)[["sentence_id", "group"]].drop_duplicates()
-    mentioning = sentences.merge(mentions.rename(columns={"group": "actor_group"}), on="sentence_id")
+    mentions = compute_actor_mentions(sentences).join(
+        sentences.set_index("sentence_id")[["outlet", "translated", "start", *TONE_COLUMNS]]
+        .rename(columns={"start": "sentence_start"} | {c: f"sentence_{c}" for c in TONE_COLUMNS}),
+        on="sentence_id")
+    offset = mentions["sentence_start"].to_numpy()
+    contexts = mention_contexts(sentences, mentions.assign(start=mentions["start"] - offset,
+                                                           end=mentions["end"] - offset))
+    contexts[CONTEXT_COLUMNS] = contexts[CONTEXT_COLUMNS].add(offset, axis=0)
+    texts = pd.Series(pd.concat([contexts["clause_text"], contexts["window_text"]]).unique(),
+                      dtype="string")
+    scores, _ = score_texts(texts)
+    scores.index = texts.to_numpy()
+    scored = [scores.loc[contexts[f"{kind}_text"], TONE_COLUMNS].set_axis(contexts.index)
+              .add_prefix(f"{kind}_") for kind in ("clause", "window")]
+    return pd.concat([mentions.drop(columns="sentence_start"), contexts, *scored], axis=1)
+
+
+def compute_actor_sentiment(corpus: Corpus) -> pd.DataFrame:
+    """Tone of the clause around each mention of an actor group of the alias file, per outlet.
+
+    One row a clause and actor group (two mentions of one group in a clause count once); the
+    measures are summarise_tone's, scored on the clause instead of the whole sentence.
+    """
+    mentions = score_actor_mentions(corpus).drop_duplicates(["sentence_id", "group", "clause_start"])
+    clauses = mentions.rename(columns={"group": "actor_group"} | {
+        f"clause_{c}": c for c in TONE_COLUMNS})
     levels = {"actor_group": list(load_aliases()["group"].unique()), "outlet": corpus.outlets}
-    return summarise_tone(mentioning, ["actor_group", "outlet"], levels)
+    return summarise_tone(clauses, ["actor_group", "outlet"], levels).assign(
+        scored_text=ACTOR_SCORED_TEXT)
 
 
 def compute_voice_sentiment(corpus: Corpus) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from analysis.sentiment import (
     compute_sentence_sentiment,
     compute_voice_sentiment,
     compute_word_contributions,
+    score_actor_mentions,
     score_corpus,
     summarise_tone,
 )
@@ -174,6 +175,30 @@ def test_actor_tone(tiny):
     # every group of the alias file has rows, mentioned or not
     assert {"European Union", "Türkiye"} <= set(main["actor_group"])
     assert main.loc[main["actor_group"] == "European Union", "n"].eq(0).all()
+    assert actors["scored_text"].eq("the actor's clause").all()
+
+
+def test_actor_tone_is_the_tone_of_its_clause(make_corpus):
+    corpus = load_corpus(make_corpus({"a.txt": (
+        "War news\n\nRussia attacked the city, but Ukraine defended it bravely. "
+        "Putin and the Kremlin lost.\n")}))
+    mentions = score_actor_mentions(corpus)
+    got = mentions[["alias", "start", "clause_start", "clause_end", "clause_text",
+                    "sentence_vader_compound", "clause_vader_compound", "clause_afinn_score",
+                    "window_vader_compound"]]
+    assert got.values.tolist() == [
+        # the sentence is positive (VADER weighs what follows "but" more); each clause differs
+        ["Russia", 0, 0, 24, "Russia attacked the city", 0.5346, -0.4588, -1.0, -0.25],
+        ["Ukraine", 30, 30, 58, "Ukraine defended it bravely.", 0.5346, 0.5106, 0.0, 0.5346],
+        ["Putin", 59, 59, 86, "Putin and the Kremlin lost.", -0.3182, -0.3182, -3.0, -0.3182],
+        ["Kremlin", 73, 59, 86, "Putin and the Kremlin lost.", -0.3182, -0.3182, -3.0, -0.3182],
+    ]
+    table = compute_actor_sentiment(corpus)
+    main = table[(table["articles"] == "all") & (table["measure"] == "vader_compound")]
+    by_group = main.set_index("actor_group")
+    # two mentions of one group in one clause count once
+    assert by_group.loc["Russia", ["n", "mean"]].tolist() == [2, pytest.approx((-0.4588 - 0.3182) / 2)]
+    assert by_group.loc["Ukraine", ["n", "mean"]].tolist() == [1, 0.5106]
 
 
 def test_word_contributions(tiny):
