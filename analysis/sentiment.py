@@ -302,6 +302,7 @@ TABLES = {
     "sentences": compute_sentence_sentiment,
     "sentiment_by_outlet": compute_outlet_sentiment,
     "sentiment_by_actor": compute_actor_sentiment,
+    "actor_clause_tone": score_actor_mentions,
     "sentiment_by_voice": compute_voice_sentiment,
     "sentiment_words": compute_word_contributions,
 }
