@@ -284,10 +284,11 @@ def _words_alt(data: pd.DataFrame) -> str:
 
 def _actors_alt(data: pd.DataFrame) -> str:
     if data.empty:
-        return "Dot plot of tone toward actors per outlet; no actor of the alias file is mentioned."
+        return ("Dot plot of the tone of the actor's clause per outlet; no actor of the alias file "
+                "is mentioned.")
     top = data.sort_values("n", ascending=False, kind="stable").head(4)
-    return ("Dot plot of the mean VADER compound of sentences mentioning each actor group, per "
-            "outlet, with 95% intervals; most mentioned: "
+    return ("Dot plot of the mean VADER compound of the actor's clause (the clause around each "
+            "mention of an actor group), per outlet, with 95% intervals; most mentioned: "
             + "; ".join(f"{r['actor_group']} in {r['outlet']} {describe_mean(r)}"
                       for r in top.to_dict("records")))
 

@@ -103,7 +103,7 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
 
 
 def plot_actor_tone(summary: pd.DataFrame, colors: dict[str, str], ax=None):
-    """Mean compound of the sentences mentioning each actor group, one row an outlet, with n."""
+    """Mean compound of the clauses around each actor group's mentions, one row an outlet, with n."""
     outlets = list(dict.fromkeys(summary["outlet"]))
     groups = list(dict.fromkeys(summary["actor_group"]))
     fig, ax = new_axes(ax, figsize=(7.5, 1.2 + 0.2 * len(summary) + 0.15 * len(groups)))
@@ -123,8 +123,8 @@ def plot_actor_tone(summary: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.set_ylim(max(y - 0.7, 1) - 0.5, -0.5)
     ax.set_xlim(-1.05, 1.15)
     ax.axvline(0, color="grey", linewidth=0.6)
-    ax.set_xlabel("mean VADER compound of the sentences mentioning the actor")
-    ax.set_title("Tone of the sentences that mention each actor, per outlet")
+    ax.set_xlabel("mean VADER compound of the actor's clause")
+    ax.set_title("Tone of the clause around each actor's mentions, per outlet")
     handles = [Line2D([], [], marker="o", color=colors[o], linestyle="", label=o) for o in outlets]
     legend_outside(ax, handles=handles)
     return fig
