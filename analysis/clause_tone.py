@@ -7,10 +7,10 @@ mention; the window is the mention with WINDOW_WORDS words either side, within t
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from functools import cache
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
@@ -23,34 +23,53 @@ CONTEXT_COLUMNS = ["clause_start", "clause_end", "window_start", "window_end"]
 
 
 @cache
-def boundary_rules(path: Path = BOUNDARIES_FILE) -> tuple[re.Pattern, int]:
-    """One regex of every clause boundary of the file, and the fewest words a clause has."""
+def boundary_rules(path: Path = BOUNDARIES_FILE) -> tuple[re.Pattern, frozenset[str], int]:
+    """The boundary regex, the words that are a boundary only after a comma, and min_words.
+
+    One regex of every punctuation pattern and every word (first letter in either case, the rest
+    lower case: "but", "But"), the words behind a first-letter test, as Python's re tries each
+    alternative at every position; group `comma` holds a comma before a word.
+    """
     rules = tomllib.loads(path.read_text(encoding="utf-8"))
-    parts = [f"(?:{p['pattern']})" for p in rules.get("punctuation", [])]
-    for family in rules.get("words", []):
-        words = sorted(family["words"], key=len, reverse=True)
-        alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-        comma = r",?\s*" if family["alone"] else r",\s*"
-        parts.append(rf"{comma}\b(?:{alternatives})\b")
-    return re.compile("|".join(parts), re.IGNORECASE), int(rules["min_words"])
+    punctuation = [f"(?:{p['pattern']})" for p in rules.get("punctuation", [])]
+    families = rules.get("words", [])
+    words = sorted({w.lower() for f in families for w in f["words"]}, key=len, reverse=True)
+    after_comma = frozenset(w.lower() for f in families if not f["alone"] for w in f["words"])
+    parts = punctuation
+    if words:
+        first = "".join(sorted({c for w in words for c in (w[0], w[0].upper())}))
+        alternatives = "|".join(f"[{w[0].upper()}{w[0]}]" + r"\s+".join(map(re.escape, w[1:].split(" ")))
+                                for w in words)
+        parts = [*parts, rf"(?P<comma>,\s*)?\b(?=[{re.escape(first)}])(?P<word>{alternatives})\b"]
+    return re.compile("|".join(parts)), after_comma, int(rules["min_words"])
 
 
-def word_spans(text: str) -> np.ndarray:
-    """(start, end) of every word of a text, one row a word (shape n x 2)."""
-    return np.array([m.span() for m in _WORD_RE.finditer(text)], dtype="int64").reshape(-1, 2)
+def _boundaries(text: str, path: Path = BOUNDARIES_FILE):
+    """The matches of the clause boundaries in a text (a comma-only word needs its comma)."""
+    pattern, after_comma, _ = boundary_rules(path)
+    for m in pattern.finditer(text):
+        word = m.group("word") if "word" in pattern.groupindex else None
+        if word is None or m.group("comma") or " ".join(word.lower().split()) not in after_comma:
+            yield m
 
 
-def clause_spans(text: str, words: np.ndarray | None = None,
+def word_spans(text: str) -> tuple[list[int], list[int]]:
+    """The start and the end offsets of every word of a text (two lists, in order)."""
+    spans = [m.span() for m in _WORD_RE.finditer(text)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+def clause_spans(text: str, words: tuple[list[int], list[int]] | None = None,
                  path: Path = BOUNDARIES_FILE) -> list[tuple[int, int]]:
     """(start, end) of each clause of a sentence, in order; pieces under min_words are merged."""
-    pattern, min_words = boundary_rules(path)
-    ends = (word_spans(text) if words is None else words)[:, 1]
+    min_words = boundary_rules(path)[2]
+    ends = (word_spans(text) if words is None else words)[1]
 
     def n_words(a: int, b: int) -> int:
-        return int(np.searchsorted(ends, b, side="right") - np.searchsorted(ends, a, side="right"))
+        return bisect_right(ends, b) - bisect_right(ends, a)
 
     spans, start = [], 0
-    for m in pattern.finditer(text):
+    for m in _boundaries(text, path):
         if n_words(start, m.start()) >= min_words:
             spans.append((start, m.start()))
             start = m.end()
@@ -59,14 +78,16 @@ def clause_spans(text: str, words: np.ndarray | None = None,
     return [*spans, (start, len(text))]
 
 
-def word_window(words: np.ndarray, start: int, end: int, n: int = WINDOW_WORDS) -> tuple[int, int]:
+def word_window(words: tuple[list[int], list[int]], start: int, end: int,
+                n: int = WINDOW_WORDS) -> tuple[int, int]:
     """(start, end) of the mention [start, end) with n of the words (word_spans) either side."""
-    if not len(words):
+    starts, ends = words
+    if not starts:
         return start, end
-    first = int(np.searchsorted(words[:, 1], start, side="right"))  # first word ending after start
-    last = int(np.searchsorted(words[:, 0], end, side="left")) - 1  # last word starting before end
-    first, last = min(max(first - n, 0), len(words) - 1), min(max(last, first) + n, len(words) - 1)
-    return min(int(words[first, 0]), start), max(int(words[last, 1]), end)
+    first = bisect_right(ends, start)  # the first word ending after the mention's start
+    last = bisect_left(starts, end) - 1  # the last word starting before its end
+    first, last = min(max(first - n, 0), len(starts) - 1), min(max(last, first) + n, len(starts) - 1)
+    return min(starts[first], start), max(ends[last], end)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,16 +101,18 @@ def mention_contexts(sentences: pd.DataFrame, mentions: pd.DataFrame,
     """Per mention (sentence_id, start, end in the sentence's text): its clause and window spans.
 
     Returns the mentions' index with CONTEXT_COLUMNS (offsets into the sentence text) and
-    clause_text, window_text. Each sentence with a mention is split once.
+    clause_text, window_text. Mentions in sentence order (as compute_actor_mentions gives them)
+    split each sentence once; the work is linear in the length of the sentences with a mention.
     """
-    texts = sentences.set_index("sentence_id")["text"]
-    rows, last_id, clauses, words = [], None, [], word_spans("")
+    texts = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+    rows, last_id = [], None
     for sid, start, end in mentions[["sentence_id", "start", "end"]].itertuples(index=False):
-        text = texts[sid]
-        if sid != last_id:
+        if sid != last_id:  # mentions come in sentence order: each sentence is split once
+            last_id, text = sid, texts[sid]
             words = word_spans(text)
-            last_id, clauses = sid, clause_spans(text, words)
-        k = int(np.searchsorted([s for s, _ in clauses], start, side="right")) - 1
+            clauses = clause_spans(text, words)
+            clause_starts = [s for s, _ in clauses]
+        k = bisect_right(clause_starts, start) - 1
         c_start, c_end = _strip(text, *clauses[max(k, 0)])
         w_start, w_end = word_window(words, start, end, n)
         rows.append((c_start, c_end, w_start, w_end, text[c_start:c_end],
