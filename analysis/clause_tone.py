@@ -20,6 +20,8 @@ BOUNDARIES_FILE = PACKAGE_DATA / "clause_boundaries.toml"
 WINDOW_WORDS = 5  # words either side of the mention in its window
 _WORD_RE = re.compile(WORD_PATTERN)
 CONTEXT_COLUMNS = ["clause_start", "clause_end", "window_start", "window_end"]
+SCORED_COLUMNS = ["clause_scored_text", "window_scored_text"]  # the texts with the names masked
+_NAME_CHARACTER = re.compile(r"[^\W_]")
 
 
 @cache
@@ -96,27 +98,47 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
+def mask_names(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every letter and digit of the spans turned to 'x' (length kept).
+
+    An actor's name is not tone toward it: "United States" would add VADER's +1.8 for "united"
+    to every clause about the country. "xxxxxx xxxxxx" is in neither lexicon.
+    """
+    parts, done = [], 0
+    for start, end in sorted(spans):
+        start = max(start, done)
+        parts += [text[done:start], _NAME_CHARACTER.sub("x", text[start:end])]
+        done = max(done, end)
+    return "".join([*parts, text[done:]])
+
+
 def mention_contexts(sentences: pd.DataFrame, mentions: pd.DataFrame,
                      n: int = WINDOW_WORDS) -> pd.DataFrame:
     """Per mention (sentence_id, start, end in the sentence's text): its clause and window spans.
 
-    Returns the mentions' index with CONTEXT_COLUMNS (offsets into the sentence text) and
-    clause_text, window_text. Mentions in sentence order (as compute_actor_mentions gives them)
-    split each sentence once; the work is linear in the length of the sentences with a mention.
+    Returns the mentions' index with CONTEXT_COLUMNS (offsets into the sentence text),
+    clause_text and window_text as written, and SCORED_COLUMNS: the same texts with the names of
+    every mention of the sentence masked (mask_names), the texts to score. Mentions in sentence
+    order (as compute_actor_mentions gives them) split each sentence once; the work is linear in
+    the length of the sentences with a mention.
     """
     texts = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for sid, start, end in mentions[["sentence_id", "start", "end"]].itertuples(index=False):
+        spans.setdefault(sid, []).append((start, end))
     rows, last_id = [], None
     for sid, start, end in mentions[["sentence_id", "start", "end"]].itertuples(index=False):
         if sid != last_id:  # mentions come in sentence order: each sentence is split once
             last_id, text = sid, texts[sid]
+            masked = mask_names(text, spans[sid])
             words = word_spans(text)
             clauses = clause_spans(text, words)
             clause_starts = [s for s, _ in clauses]
         k = bisect_right(clause_starts, start) - 1
         c_start, c_end = _strip(text, *clauses[max(k, 0)])
         w_start, w_end = word_window(words, start, end, n)
-        rows.append((c_start, c_end, w_start, w_end, text[c_start:c_end],
-                     text[w_start:w_end]))
-    return pd.DataFrame(rows, index=mentions.index,
-                        columns=[*CONTEXT_COLUMNS, "clause_text", "window_text"]).astype(
-        {c: "int64" for c in CONTEXT_COLUMNS} | {"clause_text": "string", "window_text": "string"})
+        rows.append((c_start, c_end, w_start, w_end, text[c_start:c_end], text[w_start:w_end],
+                     masked[c_start:c_end], masked[w_start:w_end]))
+    text_columns = ["clause_text", "window_text", *SCORED_COLUMNS]
+    return pd.DataFrame(rows, index=mentions.index, columns=[*CONTEXT_COLUMNS, *text_columns]).astype(
+        {c: "int64" for c in CONTEXT_COLUMNS} | {c: "string" for c in text_columns})

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import compute_actor_mentions, load_aliases
-from analysis.clause_tone import CONTEXT_COLUMNS, mention_contexts
+from analysis.clause_tone import CONTEXT_COLUMNS, SCORED_COLUMNS, mention_contexts
 from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
 from analysis.parallel import partitions, run_partitions
@@ -132,7 +132,8 @@ def score_actor_mentions(corpus: Corpus) -> pd.DataFrame:
 
     Offsets (start, end, clause_*, window_*) are into the document's cleaned text; the columns
     {sentence,clause,window}_{vader_compound,vader_tone,afinn_score,afinn_tone} hold the tone of
-    the whole sentence, of the clause around the mention, and of the mention's word window.
+    the whole sentence, of the clause around the mention, and of the mention's word window; the
+    clause and window are scored without the actors' names (clause_tone.mask_names).
     """
     sentences = score_corpus(corpus).sentences
     mentions = compute_actor_mentions(sentences).join(
@@ -143,13 +144,13 @@ def score_actor_mentions(corpus: Corpus) -> pd.DataFrame:
     contexts = mention_contexts(sentences, mentions.assign(start=mentions["start"] - offset,
                                                            end=mentions["end"] - offset))
     contexts[CONTEXT_COLUMNS] = contexts[CONTEXT_COLUMNS].add(offset, axis=0)
-    texts = pd.Series(pd.concat([contexts["clause_text"], contexts["window_text"]]).unique(),
-                      dtype="string")
+    texts = pd.Series(pd.concat([contexts[c] for c in SCORED_COLUMNS]).unique(), dtype="string")
     scores, _ = score_texts(texts)
     scores.index = texts.to_numpy()
-    scored = [scores.loc[contexts[f"{kind}_text"], TONE_COLUMNS].set_axis(contexts.index)
+    scored = [scores.loc[contexts[f"{kind}_scored_text"], TONE_COLUMNS].set_axis(contexts.index)
               .add_prefix(f"{kind}_") for kind in ("clause", "window")]
-    return pd.concat([mentions.drop(columns="sentence_start"), contexts, *scored], axis=1)
+    return pd.concat([mentions.drop(columns="sentence_start"), contexts.drop(columns=SCORED_COLUMNS),
+                      *scored], axis=1)
 
 
 def compute_actor_sentiment(corpus: Corpus) -> pd.DataFrame:

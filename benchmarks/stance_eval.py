@@ -3,7 +3,9 @@
 Reads the SemEval-2025 climate entity roles (file, entity, start and end in the raw file in UTF-16
 code units with the end inclusive, main role), finds each mention's sentence in the raw text
 (lines, then the project's Punkt splitter), and scores three texts around it with VADER and AFINN:
-the whole sentence, the mention's word window and the clause around it (analysis.clause_tone).
+the whole sentence, the mention's word window and the clause around it (analysis.clause_tone;
+window and clause without the entity's name, as the package scores them, and the clause once
+with the name left in).
 AUC = P(score of a Protagonist mention > score of an Antagonist mention), ties counted half; 0.5
 is chance. Likewise Innocent against Antagonist.
 
@@ -102,12 +104,13 @@ def main(folder: Path, windows: list[int]) -> None:
     texts = {"sentence": mentions["sentence_text"]}
     for n in windows:
         contexts = mention_contexts(sentences, mentions, n=n)
-        texts[f"window +-{n} words"] = contexts["window_text"]
-    texts["clause"] = contexts["clause_text"]
+        texts[f"window +-{n} words"] = contexts["window_scored_text"]
+    texts["clause"] = contexts["clause_scored_text"]
+    texts["clause, name scored"] = contexts["clause_text"]
     words = {k: v.str.count(r"\w+").median() for k, v in texts.items()}
     roles, files = mentions["role"].to_numpy(), mentions["file"].to_numpy()
     print(f"AUC with a 95% interval over {N_BOOT} resamples of the {len(set(files))} files\n")
-    print(f"{'text scored':<20} {'lexicon':<6} {'words':>5} "
+    print(f"{'text scored':<21} {'lexicon':<6} {'words':>5} "
           + " ".join(f"{f'{a[:4]}>{b[:4]} AUC [95%]':>24} {'n':>7}" for a, b in PAIRS))
     for name, text in texts.items():
         scored = score(text)
@@ -118,7 +121,7 @@ def main(folder: Path, windows: list[int]) -> None:
                 low, high = auc_interval(values, roles, files, pair, f"{name} {lexicon} {pair}")
                 n = f"{(roles == pair[0]).sum()}/{(roles == pair[1]).sum()}"
                 cells.append(f"{f'{value:.3f} [{low:.2f}, {high:.2f}]':>24} {n:>7}")
-            print(f"{name:<20} {lexicon:<6} {words[name]:>5.0f} " + " ".join(cells))
+            print(f"{name:<21} {lexicon:<6} {words[name]:>5.0f} " + " ".join(cells))
 
 
 if __name__ == "__main__":

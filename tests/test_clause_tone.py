@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.clause_tone import clause_spans, mention_contexts, word_spans, word_window
+from analysis.clause_tone import clause_spans, mask_names, mention_contexts, word_spans, word_window
 
 CONTRAST = "Russia attacked the city, but Ukraine defended it bravely."
 
@@ -66,3 +66,16 @@ def test_each_actor_gets_its_own_clause_and_window():
     assert contexts["window_text"].tolist() == [
         "Russia attacked the", "city, but Ukraine defended it", "defended by Ukraine"]
     assert contexts[["clause_start", "clause_end"]].to_numpy().tolist() == [[0, 24], [30, 58], [0, 33]]
+
+
+def test_names_are_masked_in_the_texts_to_score():
+    text = "NATO's chief and the United States met."
+    assert mask_names(text, [(21, 34), (0, 6)]) == "xxxx'x chief and the xxxxxx xxxxxx met."
+    assert mask_names("abc def", [(0, 7), (4, 7)]) == "xxx xxx"  # overlapping spans
+    sentences = pd.DataFrame({"sentence_id": ["a"], "text": [text]})
+    mentions = pd.DataFrame({"sentence_id": ["a", "a"], "start": [0, 21], "end": [6, 34]})
+    contexts = mention_contexts(sentences, mentions, n=1)
+    assert contexts["clause_text"].tolist() == [text, text]
+    # every actor named in the sentence is masked, not only the mention itself
+    assert contexts["clause_scored_text"].tolist() == ["xxxx'x chief and the xxxxxx xxxxxx met."] * 2
+    assert contexts["window_scored_text"].tolist() == ["xxxx'x chief", "the xxxxxx xxxxxx met"]

@@ -201,6 +201,15 @@ def test_actor_tone_is_the_tone_of_its_clause(make_corpus):
     assert by_group.loc["Ukraine", ["n", "mean"]].tolist() == [1, 0.5106]
 
 
+def test_an_actors_name_is_not_its_tone(make_corpus):
+    corpus = load_corpus(make_corpus({"a.txt": "Deal\n\nThe United States signed the deal.\n"}))
+    mention = score_actor_mentions(corpus).iloc[0]
+    # "united" is +1.8 in VADER and +1 in AFINN: the sentence is positive, the clause is not
+    assert mention[["clause_text", "sentence_vader_compound", "sentence_afinn_score",
+                    "clause_vader_compound", "clause_afinn_score", "window_afinn_score"]].tolist() == [
+        "The United States signed the deal.", 0.4215, 1.0, 0.0, 0.0, 0.0]
+
+
 def test_word_contributions(tiny):
     words = compute_word_contributions(tiny)
     alpha = words[(words["outlet"] == "Alpha Times") & (words["lexicon"] == "vader")]
