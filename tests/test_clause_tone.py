@@ -23,6 +23,16 @@ def test_clauses_split_at_conjunctions_and_punctuation():
     assert _clauses(text) == [text]
 
 
+def test_a_quotation_ending_in_punctuation_closes_a_clause():
+    assert _clauses('"Russia\'s threat is real," said Jens Stoltenberg.') == [
+        '"Russia\'s threat is real', " said Jens Stoltenberg."]
+    # scare quotes are no boundary; a two-word speaker's clause joins the quotation
+    text = "He called NATO a \u201cterrible threat\u201d to peace."
+    assert _clauses(text) == [text]
+    text = "\u201cWe will never accept this threat,\u201d he said."
+    assert _clauses(text) == [text]
+
+
 def test_a_short_last_piece_joins_the_clause_before():
     text = "Putin said the war would go on while Kyiv resisted."
     assert _clauses(text) == [text]
