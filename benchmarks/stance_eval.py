@@ -108,6 +108,8 @@ def main(folder: Path, windows: list[int]) -> None:
     texts["clause"] = contexts["clause_scored_text"]
     texts["clause, name scored"] = contexts["clause_text"]
     words = {k: v.str.count(r"\w+").median() for k, v in texts.items()}
+    whole = (contexts["clause_text"].str.strip() == mentions["sentence_text"].str.strip()).mean()
+    print(f"the clause is the whole sentence for {whole:.1%} of the mentions")
     roles, files = mentions["role"].to_numpy(), mentions["file"].to_numpy()
     print(f"AUC with a 95% interval over {N_BOOT} resamples of the {len(set(files))} files\n")
     print(f"{'text scored':<21} {'lexicon':<6} {'words':>5} "
