@@ -25,12 +25,13 @@ HIT_COLUMNS = ["doc_id", "sentence_id", "unit", "voice", "category", "label", "m
 # Characters that close a clause: the window of a hit does not reach past them.
 _CLAUSE = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013.!?]|\s-\s")
 _TOKEN = re.compile(r"\S+")
+_WORD_START = re.compile(r"(?<!\S)\S+")  # a token that begins after a space (not "'s" of a match)
 
 
-def _phrases(terms) -> re.Pattern:
-    """One case-insensitive regex of whole-word phrases, longest first."""
+def _phrases(terms, edge: str = r"[\w-]") -> re.Pattern:
+    """One case-insensitive regex of whole-word phrases, longest first; `edge` may not touch them."""
     terms = sorted(set(terms), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, terms)) + r")(?![\w-])", re.I)
+    return re.compile(f"(?<!{edge})(?:" + "|".join(map(re.escape, terms)) + f")(?!{edge})", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,14 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     """Read the rule families (every list under a table is one family) into regexes."""
     spec = tomllib.loads(Path(path).read_text(encoding="utf-8"))
 
-    def table(name: str) -> re.Pattern:
-        return _phrases(t for family in spec[name].values() for t in family)
+    def table(name: str, edge: str = r"[\w-]") -> re.Pattern:
+        return _phrases((t for family in spec[name].values() for t in family), edge)
 
     return Rules(frozenset(spec["war_categories"]), spec["words_before"], spec["words_after"],
                  re.compile(r"(?:" + _phrases(spec["definite"]).pattern + r"|\w['\u2019]s?)(?!\S)",
                             re.I),
-                 table("fixed"), table("other_wars"), table("referents"), table("hypothetical"),
-                 table("hypothetical_indefinite"))
+                 table("fixed"), table("other_wars", r"\w"), table("referents", r"\w"),
+                 table("hypothetical"), table("hypothetical_indefinite"))
 
 
 @cache
@@ -83,7 +84,7 @@ def _window(text: str, start: int, end: int, rules: Rules) -> tuple[str, str]:
 
 def _nearest(pattern: re.Pattern, before: str, after: str) -> tuple[float, str]:
     """Distance in words to the nearest match of pattern in the window (inf if none), and the match."""
-    found = [(len(_TOKEN.findall(before[m.end():])), m.group()) for m in pattern.finditer(before)]
+    found = [(len(_WORD_START.findall(before, m.end())), m.group()) for m in pattern.finditer(before)]
     found += [(len(_TOKEN.findall(after[:m.start()])), m.group()) for m in pattern.finditer(after)]
     return min(found, default=(float("inf"), ""))
 
