@@ -47,6 +47,8 @@ class Rules:
     referent: re.Pattern
     hypothetical: re.Pattern
     modal: re.Pattern
+    ambiguous: frozenset[str]
+    document: re.Pattern
 
 
 @cache
@@ -61,7 +63,9 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
                  re.compile(r"(?:" + _phrases(spec["definite"]).pattern + r"|\w['\u2019]s?)(?!\S)",
                             re.I),
                  table("fixed"), table("other_wars", r"\w"), table("referents", r"\w"),
-                 table("hypothetical"), table("hypothetical_indefinite"))
+                 table("hypothetical"), table("hypothetical_indefinite"),
+                 frozenset(t.lower() for t in spec["ambiguous"]),
+                 _phrases(spec["referents"][spec["document_referents"]], r"\w"))
 
 
 @cache
@@ -91,7 +95,7 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> tuple[float, str]:
 
 def referent_reason(text: str, start: int, end: int, rules: Rules,
                     fixed: list[tuple[int, int, str]]) -> str:
-    """Why the war label text[start:end] does not refer to the war, or COUNTED."""
+    """Why the war label text[start:end] does not refer to the war, or COUNTED (rules 1-4)."""
     for f_start, f_end, phrase in fixed:
         if f_start <= start and end <= f_end:
             return f"fixed expression: {phrase}"
@@ -105,6 +109,10 @@ def referent_reason(text: str, start: int, end: int, rules: Rules,
     cues = list(rules.modal.finditer(before))
     if cues and not rules.definite.search(before[cues[-1].end():]):
         return f"hypothetical: {cues[-1].group()}"
+    last = before.split()[-1:]
+    if (text[start:end].lower() in rules.ambiguous and own == float("inf")
+            and not (last and rules.definite.fullmatch(last[0]))):
+        return f"ambiguous without a referent: {text[start:end]}"
     return COUNTED
 
 
@@ -116,6 +124,8 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
     rules = load_rules(rules_path)
     if "unit" not in segments:
         segments = segments.assign(unit="body")
+    about_war = {d for d, t in segments[["doc_id", "text"]].itertuples(index=False)
+                 if rules.document.search(t)}
     rows = []
     for doc_id, sid, unit, voice, start, text in segments[
             ["doc_id", "sentence_id", "unit", "voice", "start", "text"]].itertuples(index=False):
@@ -127,6 +137,8 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
                 if fixed is None:
                     fixed = [(f.start(), f.end(), f.group()) for f in rules.fixed.finditer(text)]
                 reason = referent_reason(text, m.start(), m.end(), rules, fixed)
+                if reason == COUNTED and doc_id not in about_war:
+                    reason = "the document never names the war"
             rows.append((doc_id, sid, unit, voice, category, label, m.group(), start + m.start(),
                          start + m.end(), reason == COUNTED, reason))
     strings = [c for c in HIT_COLUMNS if c not in ("start", "end", "counted")]

@@ -10,10 +10,14 @@ from analysis.labels import count_labels, find_label_hits, headline_segments
 AGGRESSION, OPERATION = "war as aggression", "war as operation or crisis"
 
 
-def verdicts(*texts: str) -> list[tuple[str, str]]:
-    """(matched, reason) of every war-label hit in each text, read as one narrator segment."""
-    segments = pd.DataFrame([("d", f"d-s{i}", "narrator", 0, t) for i, t in enumerate(texts)],
-                            columns=["doc_id", "sentence_id", "voice", "start", "text"])
+def verdicts(*texts: str, dateline: str = "KYIV, Ukraine") -> list[tuple[str, str]]:
+    """(matched, reason) of every war-label hit in each text, read as a narrator segment of its
+    own document that starts with `dateline`."""
+    segments = pd.DataFrame(
+        [row for i, t in enumerate(texts)
+         for row in ((f"d{i}", f"d{i}-s0", "narrator", 0, dateline),
+                     (f"d{i}", f"d{i}-s1", "narrator", 20, t))],
+        columns=["doc_id", "sentence_id", "voice", "start", "text"])
     hits = find_label_hits(segments)
     war = hits[hits["category"].isin([AGGRESSION, OPERATION])]
     assert (war["counted"] == (war["reason"] == "counted")).all()
@@ -64,6 +68,22 @@ def test_a_comma_closes_the_window_of_a_cue():
     assert verdicts("After a possible truce, the war went on.") == [("war", "counted")]
 
 
+def test_ambiguous_words_need_a_referent_or_a_definite_word():
+    assert verdicts(
+        "Activists claimed an attack on a painting.",
+        "The Russian attack on Kharkiv killed two; the conflict goes on.",
+        "Markets fear conflicts and crises everywhere.",
+    ) == [("attack", "ambiguous without a referent: attack"), ("attack", "counted"),
+          ("conflict", "counted"), ("conflicts", "ambiguous without a referent: conflicts"),
+          ("crises", "ambiguous without a referent: crises")]
+
+
+def test_war_labels_count_only_in_documents_that_name_the_war():
+    assert verdicts("The elite wage war on farmers.", "Moscow denied the invasion.",
+                    dateline="LONDON") == [
+        ("war", "the document never names the war"), ("invasion", "the document never names the war")]
+
+
 def test_other_labels_and_missed_forms():
     segments = pd.DataFrame([
         ("d", "d-s0", "quoted", 0, "the operation in Ukraine was a preemptive rebuff"),
@@ -78,11 +98,11 @@ def test_other_labels_and_missed_forms():
 
 def test_headlines_are_a_unit_and_a_voice_of_their_own():
     docs = pd.DataFrame({"doc_id": ["a", "b"], "title": [
-        'Putin calls the war a "special operation"', "Escalating Ukraine-Russia Conflict"]})
+        'Putin calls the war in Ukraine a "special operation"', "Escalating Ukraine-Russia Conflict"]})
     segments = headline_segments(docs)
     assert segments[["sentence_id", "voice", "start", "end", "n_words", "unit"]].values.tolist() \
-        == [["a-headline", "headline", 0, 22, 5, "headline"],
-            ["a-headline", "quoted", 22, 41, 2, "headline"],
+        == [["a-headline", "headline", 0, 33, 7, "headline"],
+            ["a-headline", "quoted", 33, 52, 2, "headline"],
             ["b-headline", "headline", 0, 34, 3, "headline"]]
     hits = find_label_hits(segments)
     assert hits[["doc_id", "voice", "matched", "counted"]].values.tolist() == [
@@ -92,7 +112,7 @@ def test_headlines_are_a_unit_and_a_voice_of_their_own():
 
 
 def test_excluded_hits_are_not_counted():
-    segments = pd.DataFrame([("d", "d-s0", "narrator", 0, "crisis management in the war")],
+    segments = pd.DataFrame([("d", "d-s0", "narrator", 0, "crisis management in the war in Ukraine")],
                             columns=["doc_id", "sentence_id", "voice", "start", "text"])
     counts = count_labels(find_label_hits(segments))
     assert counts[["term", "count"]].values.tolist() == [["war", 1]]
@@ -138,6 +158,7 @@ def test_seed_narrator_war_labels_per_outlet(seeds):
     hits = compute_label_hits(seeds)
     excluded = hits[~hits["counted"]]
     assert excluded[["outlet", "matched", "reason"]].values.tolist() == [
+        ["Defence Blog", "crisis", "ambiguous without a referent: crisis"],  # "security crisis"
         ["RBC", "crisis", "fixed expression: crisis management"],
         ["Dnipro Today", "aggression", "hypothetical: potential"],
         ["Dnipro Today", "war", "hypothetical: preparing for"],
