@@ -62,7 +62,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
     return Rules(frozenset(spec["war_categories"]), spec["words_before"], spec["words_after"],
                  re.compile(r"(?:" + _phrases(spec["definite"]).pattern + r"|\w['\u2019]s?)(?!\S)",
                             re.I),
-                 table("fixed"), table("other_wars", r"\w"), table("referents", r"\w"),
+                 table("fixed", r"\w"), table("other_wars", r"\w"), table("referents", r"\w"),
                  table("hypothetical"), table("hypothetical_indefinite"),
                  frozenset(t.lower() for t in spec["ambiguous"]),
                  _phrases(spec["referents"][spec["document_referents"]], r"\w"))

@@ -30,12 +30,14 @@ def test_fixed_expressions_are_not_war_labels():
         "Europe's energy crisis deepened as the war dragged on.",
         "Kennedy recalled the Cuban Missile Crisis and the Cold War.",
         "An armed attack on one ally is an attack on all.",
+        "The EU's post-World War II history.",
     ) == [("crisis", "fixed expression: crisis management"),
           ("crisis", "fixed expression: energy crisis"), ("war", "counted"),
           ("Crisis", "fixed expression: Cuban Missile Crisis"),
           ("War", "fixed expression: Cold War"),
           ("attack", "fixed expression: armed attack"),
-          ("attack", "fixed expression: attack on all")]
+          ("attack", "fixed expression: attack on all"),
+          ("War", "fixed expression: World War II")]
 
 
 def test_a_nearer_place_of_another_war_excludes_the_label():
@@ -59,9 +61,12 @@ def test_possible_future_and_indefinite_wars_do_not_count():
         "Such a step could lead to war.",
         "Russia could escalate the war further.",
         "Moscow might end its invasion soon.",
+        "Troops moved east to deter aggression.",
+        "He avoids condemning Russia's invasion of Ukraine.",
     ) == [("invasion", "hypothetical: preparing for"), ("war", "hypothetical: preparing for"),
           ("conflict", "hypothetical: risk of"), ("attack", "hypothetical: Any"),
-          ("war", "hypothetical: lead to"), ("war", "counted"), ("invasion", "counted")]
+          ("war", "hypothetical: lead to"), ("war", "counted"), ("invasion", "counted"),
+          ("aggression", "hypothetical: deter"), ("invasion", "counted")]
 
 
 def test_a_comma_closes_the_window_of_a_cue():
