@@ -1,6 +1,7 @@
 """How the war and the actors are labelled: lexicon hits by voice, each war label checked for its
 referent (label_rules.toml), with headlines and subheads as a unit of their own."""
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ HIT_COLUMNS = ["doc_id", "sentence_id", "unit", "voice", "category", "label", "m
 # Characters that close a clause: the window of a hit does not reach past them.
 _CLAUSE = re.compile(r"[,;:()\[\]\"\u201c\u201d\u2014\u2013.!?]|\s-\s")
 _TOKEN = re.compile(r"\S+")
+WINDOW_CHARS = 200  # the window is cut from this many characters on either side (linear work)
 _WORD_START = re.compile(r"(?<!\S)\S+")  # a token that begins after a space (not "'s" of a match)
 
 
@@ -79,8 +81,8 @@ def _label_pattern(path: Path = LABELS_FILE) -> tuple[re.Pattern, dict[str, tupl
 
 def _window(text: str, start: int, end: int, rules: Rules) -> tuple[str, str]:
     """The words before and after text[start:end] within its clause, at most words_before/after."""
-    before = _CLAUSE.split(text[:start])[-1]
-    after = _CLAUSE.split(text[end:], maxsplit=1)[0]
+    before = _CLAUSE.split(text[max(0, start - WINDOW_CHARS):start])[-1]
+    after = _CLAUSE.split(text[end:end + WINDOW_CHARS], maxsplit=1)[0]
     left = [m.start() for m in _TOKEN.finditer(before)][-rules.words_before:]
     right = [m.end() for m in _TOKEN.finditer(after)][:rules.words_after]
     return before[left[0]:] if left else "", after[:right[-1]] if right else ""
@@ -95,10 +97,11 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> tuple[float, str]:
 
 def referent_reason(text: str, start: int, end: int, rules: Rules,
                     fixed: list[tuple[int, int, str]]) -> str:
-    """Why the war label text[start:end] does not refer to the war, or COUNTED (rules 1-4)."""
-    for f_start, f_end, phrase in fixed:
-        if f_start <= start and end <= f_end:
-            return f"fixed expression: {phrase}"
+    """Why the war label text[start:end] does not refer to the war, or COUNTED (rules 1-4);
+    `fixed` holds the fixed expressions of the text, in order and not overlapping."""
+    i = bisect.bisect_right(fixed, (start, float("inf"))) - 1  # the last one starting by `start`
+    if i >= 0 and end <= fixed[i][1]:
+        return f"fixed expression: {fixed[i][2]}"
     before, after = _window(text, start, end, rules)
     other, place = _nearest(rules.other, before, after)
     own = -1 if rules.referent.search(text[start:end]) else _nearest(rules.referent, before, after)[0]

@@ -1,6 +1,7 @@
 """What the referent rules of war labels do on real corpora (prints figures; not a test).
 
 Usage: python benchmarks/label_referents.py [corpus folder ...]   (default: seeds/)
+       python benchmarks/label_referents.py --scale   (time on one sentence-less text, n and 4n)
 
 For each corpus: war-label hits, how many count, how many each rule family excludes, the commonest
 exclusions and counted words, and per outlet the narrator's aggression : operation counts under
@@ -8,6 +9,7 @@ the old rule (every narrator hit in the body) and now (counted narrator hits; he
 """
 
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -16,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.framing import compute_label_hits  # noqa: E402
+from analysis.labels import find_label_hits  # noqa: E402
 
 AGGRESSION, OPERATION = "war as aggression", "war as operation or crisis"
 
@@ -52,6 +55,22 @@ def report(folder: Path) -> None:
             print(f"  {outlet}: {ratio(old, outlet)} -> {ratio(now, outlet)} ({ratio(head, outlet)})")
 
 
+def scale(repeats: tuple[int, ...] = (2000, 8000)) -> None:
+    """Seconds to check the hits of one segment without sentence breaks, at n and 4n repeats."""
+    import pandas as pd
+
+    phrase = "the war in Ukraine goes on and on with crisis management of it all"
+    for n in repeats:
+        segment = pd.DataFrame([("d", "d-s0", "narrator", 0, " ".join([phrase] * n))],
+                               columns=["doc_id", "sentence_id", "voice", "start", "text"])
+        began = time.perf_counter()
+        hits = find_label_hits(segment)
+        print(f"{n} repeats, {len(hits)} hits: {time.perf_counter() - began:.2f} s")
+
+
 if __name__ == "__main__":
-    for arg in sys.argv[1:] or [str(ROOT / "seeds")]:
+    if sys.argv[1:] == ["--scale"]:
+        scale()
+    for arg in [a for a in sys.argv[1:] if a != "--scale"] or ([] if "--scale" in sys.argv
+                                                                else [str(ROOT / "seeds")]):
         report(Path(arg))
