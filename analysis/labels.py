@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.cleaning import _is_headline_like
 from analysis.config import PACKAGE_DATA
 from analysis.kwic import CONTEXT_CHARS, keyword_contexts
+from analysis.metadata import UNKNOWN
 from analysis.segment import count_words
 from analysis.voice import find_quote_spans
 
@@ -150,20 +151,20 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
 
 
 def headline_segments(documents: pd.DataFrame) -> pd.DataFrame:
-    """Each document's title as voice segments of the unit "headline" (offsets in the title)."""
+    """Each document's title as voice segments of the unit "headline" (offsets in the title); an
+    unknown title has none."""
     rows = []
-    for doc_id, title in documents[["doc_id", "title"]].itertuples(index=False):
+    titles = documents["title"].fillna(UNKNOWN)
+    for doc_id, title in zip(documents["doc_id"], titles.where(titles != UNKNOWN, ""), strict=True):
         cursor = 0
         for q_start, q_end, _ in find_quote_spans(title) + [(len(title), len(title), False)]:
-            rows += [(doc_id, f"{doc_id}-headline", HEADLINE, cursor, q_start),
-                     (doc_id, f"{doc_id}-headline", "quoted", q_start, q_end)]
+            rows += [(doc_id, HEADLINE, cursor, q_start, title[cursor:q_start]),
+                     (doc_id, "quoted", q_start, q_end, title[q_start:q_end])]
             cursor = q_end
-    segments = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "voice", "start", "end"])
-    titles = segments["doc_id"].map(documents.set_index("doc_id")["title"])
-    segments["text"] = pd.Series([t[s:e] for t, s, e in zip(titles, segments["start"],
-                                                            segments["end"], strict=True)],
-                                 index=segments.index, dtype="string")
+    segments = pd.DataFrame(rows, columns=["doc_id", "voice", "start", "end", "text"]).astype(
+        {"doc_id": "string", "text": "string"})
     segments = segments[segments["text"].str.strip(" \"'.,;:-") != ""].reset_index(drop=True)
+    segments.insert(1, "sentence_id", segments["doc_id"] + "-headline")
     return segments.assign(n_words=count_words(segments["text"]), unit=HEADLINE)
 
 

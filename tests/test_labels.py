@@ -6,6 +6,7 @@ import pytest
 from analysis.framing import compute_label_hits, compute_label_rates, label_segments
 from analysis.kwic import context_window, keyword_contexts
 from analysis.labels import count_labels, find_label_hits, headline_segments
+from analysis.terms import compute_kwic
 
 AGGRESSION, OPERATION = "war as aggression", "war as operation or crisis"
 
@@ -174,3 +175,15 @@ def test_seed_narrator_war_labels_per_outlet(seeds):
 @pytest.mark.parametrize("text", ["warfare, post-war, Russians", "the war-torn city"])
 def test_words_inside_longer_words_are_no_labels(text):
     assert verdicts(text) == []
+
+
+def test_an_unknown_title_is_no_headline():
+    docs = pd.DataFrame({"doc_id": ["a", "b"], "title": ["unknown", None]})
+    assert headline_segments(docs).empty
+
+
+def test_compute_kwic_cuts_its_sentence_on_whole_words(tiny):
+    kwic = compute_kwic(tiny, "stoltenberg", width=12)
+    assert kwic[["left", "match", "right"]].values.tolist() == [["said Jens ", "Stoltenberg", "."]]
+    assert compute_kwic(tiny, "russia", width=8)[["left", "right"]].values.tolist() == [
+        ['"', " threat"], ["", " Foreign"]]  # the match is "Russia's", the window whole words
