@@ -333,8 +333,9 @@ FIGURES = [
                + ("; ".join(f"{s} ({n})" for s, n in d.groupby("speaker")["n_total"].sum()
                             .sort_values(ascending=False).head(3).items()) or "nobody")),
     FigureSpec(NOTEBOOK, "labels", _labels,
-               lambda d: "Bar chart of labelling-lexicon hits per 1,000 words by outlet, category "
-               "and voice; highest: " + _top(d.assign(cv=d["category"] + " (" + d["voice"] + ")"),
+               lambda d: "Bar chart of counted label hits (war labels only where they refer to the "
+               "war) per 1,000 words by outlet, category and voice (headline, narrator, quoted); "
+               "highest: " + _top(d.assign(cv=d["category"] + " (" + d["voice"] + ")"),
                                              "per_1000_words", "cv")),
     FigureSpec(NOTEBOOK, "frames", _frames,
                lambda d: "Bar chart of the share of sentences carrying each policy frame per outlet; "
