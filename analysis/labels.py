@@ -96,6 +96,13 @@ def _nearest(pattern: re.Pattern, before: str, after: str) -> tuple[float, str]:
     return min(found, default=(float("inf"), ""))
 
 
+def _definite(before: str, cue: re.Match, rules: Rules) -> bool:
+    """A definite word between the cue and the hit, or right before the cue ("the wider war")."""
+    previous = before[:cue.start()].split()[-1:]
+    return bool(rules.definite.search(before[cue.end():])
+                or previous and rules.definite.fullmatch(previous[0]))
+
+
 def referent_reason(text: str, start: int, end: int, rules: Rules,
                     fixed: list[tuple[int, int, str]]) -> str:
     """Why the war label text[start:end] does not refer to the war, or COUNTED (rules 1-4);
@@ -111,7 +118,7 @@ def referent_reason(text: str, start: int, end: int, rules: Rules,
     if cue := rules.hypothetical.search(before):
         return f"hypothetical: {cue.group()}"
     cues = list(rules.modal.finditer(before))
-    if cues and not rules.definite.search(before[cues[-1].end():]):
+    if cues and not _definite(before, cues[-1], rules):
         return f"hypothetical: {cues[-1].group()}"
     last = before.split()[-1:]
     if (text[start:end].lower() in rules.ambiguous and own == float("inf")

@@ -64,10 +64,14 @@ def test_possible_future_and_indefinite_wars_do_not_count():
         "Moscow might end its invasion soon.",
         "Troops moved east to deter aggression.",
         "He avoids condemning Russia's invasion of Ukraine.",
+        "NATO will not go to war with Russia, nor risk a nuclear war or a direct conflict.",
+        "The wider war in the east goes on.",
     ) == [("invasion", "hypothetical: preparing for"), ("war", "hypothetical: preparing for"),
           ("conflict", "hypothetical: risk of"), ("attack", "hypothetical: Any"),
           ("war", "hypothetical: lead to"), ("war", "counted"), ("invasion", "counted"),
-          ("aggression", "hypothetical: deter"), ("invasion", "counted")]
+          ("aggression", "hypothetical: deter"), ("invasion", "counted"),
+          ("war", "hypothetical: go to"), ("war", "fixed expression: nuclear war"),
+          ("conflict", "hypothetical: direct"), ("war", "counted")]
 
 
 def test_a_comma_closes_the_window_of_a_cue():
