@@ -111,9 +111,13 @@ def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def label_segments(corpus: Corpus) -> pd.DataFrame:
-    """The voice segments of the body (subheads in the headline voice) and of every headline."""
+    """The voice segments of every headline and body (subheads in the headline voice), in
+    document order, each document's headline first."""
     body = mark_subheads(compute_voice_segments(corpus), corpus.sentences, corpus.paragraphs)
-    return pd.concat([headline_segments(corpus.documents), body], ignore_index=True)
+    segments = pd.concat([headline_segments(corpus.documents), body], ignore_index=True)
+    order = {doc_id: i for i, doc_id in enumerate(corpus.documents["doc_id"])}
+    return segments.sort_values("doc_id", key=lambda d: d.map(order), kind="stable",
+                                ignore_index=True)
 
 
 def compute_label_hits(corpus: Corpus) -> pd.DataFrame:

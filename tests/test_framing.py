@@ -93,8 +93,8 @@ def test_tiny_corpus_stage_values(tiny):
         ("alpha", "quoted"): 1, ("beta", "headline"): 1, ("beta", "narrator"): 1}
     hits = compute_label_hits(tiny)
     assert hits[["unit", "left", "matched", "right"]].values.tolist() == [
-        ["headline", "", "Russia", " warns the West"],
         ["body", '"', "Russia", "'s threat is real,\" said Jens Stoltenberg."],
+        ["headline", "", "Russia", " warns the West"],
         ["body", "", "Russia", "'s Foreign Ministry criticised NATO. The U.S. Army denied"]]
     mentions = compute_mentions(tiny)
     assert mentions["alias"].tolist()[:3] == ["NATO", "the alliance", "Russia"]
