@@ -135,8 +135,7 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
     rules = load_rules(rules_path)
     if "unit" not in segments:
         segments = segments.assign(unit="body")
-    about_war = {d for d, t in segments[["doc_id", "text"]].itertuples(index=False)
-                 if rules.document.search(t)}
+    about_war = set(segments.loc[segments["text"].str.contains(rules.document, na=False), "doc_id"])
     rows = []
     for doc_id, sid, unit, voice, start, text in segments[
             ["doc_id", "sentence_id", "unit", "voice", "start", "text"]].itertuples(index=False):
