@@ -143,8 +143,8 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
     long = pd.DataFrame({"n_hits": counts.reindex(index, fill_value=0)}).reset_index()
     long["n_words"] = words.reindex(pd.MultiIndex.from_frame(long[["sentence_id", "voice"]])).to_numpy()
     doc_of = segments.drop_duplicates("sentence_id").set_index("sentence_id")["doc_id"]
-    long["outlet"] = long["sentence_id"].map(doc_of).map(
-        corpus.documents.set_index("doc_id")["outlet"])
+    long["doc_id"] = long["sentence_id"].map(doc_of)  # headline rows have no sentences-table row
+    long["outlet"] = long["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
     rates = summarise_ratio(long, "n_hits", "n_words", ["outlet", "voice", "category"])
     rates[["ratio", "low", "high"]] *= 1000
     return rates.rename(columns={"n": "n_segments", "ratio": "per_1000_words"}).astype(
