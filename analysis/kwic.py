@@ -27,5 +27,4 @@ def context_window(text: str, start: int, end: int, width: int = CONTEXT_CHARS) 
 def keyword_contexts(texts, starts, ends, width: int = CONTEXT_CHARS) -> pd.DataFrame:
     """`left` and `right` context of each (text, start, end) row, both measured from the keyword."""
     pairs = [context_window(t, s, e, width) for t, s, e in zip(texts, starts, ends, strict=True)]
-    return pd.DataFrame(pairs, columns=["left", "right"], dtype="string").reindex(
-        columns=["left", "right"])
+    return pd.DataFrame(pairs, columns=["left", "right"], dtype="string")
