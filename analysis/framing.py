@@ -11,7 +11,13 @@ from analysis.frames import (
     tag_frames,
     validation_sheet,
 )
-from analysis.labels import count_labels, find_label_hits, keyword_in_context
+from analysis.labels import (
+    count_labels,
+    find_label_hits,
+    headline_segments,
+    keyword_in_context,
+    mark_subheads,
+)
 from analysis.pipeline import FigureSpec
 from analysis.plotting import legend_outside, new_axes, outlet_colors
 from analysis.quotes import UNKNOWN, compute_quotes
@@ -104,18 +110,30 @@ def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     return ranked.reset_index(drop=True)
 
 
+def label_segments(corpus: Corpus) -> pd.DataFrame:
+    """The voice segments of every headline and body (subheads in the headline voice), in
+    document order, each document's headline first."""
+    body = mark_subheads(compute_voice_segments(corpus), corpus.sentences, corpus.paragraphs)
+    segments = pd.concat([headline_segments(corpus.documents), body], ignore_index=True)
+    order = {doc_id: i for i, doc_id in enumerate(corpus.documents["doc_id"])}
+    return segments.sort_values("doc_id", key=lambda d: d.map(order), kind="stable",
+                                ignore_index=True)
+
+
 def compute_label_hits(corpus: Corpus) -> pd.DataFrame:
-    """Every labelling-lexicon hit with its voice, outlet and keyword-in-context evidence."""
-    hits = keyword_in_context(find_label_hits(compute_voice_segments(corpus)), corpus.documents)
+    """Every labelling-lexicon hit with its unit, voice, outlet, whether it counts and why, and
+    keyword-in-context evidence (the label_contexts table; excluded hits stay visible)."""
+    hits = keyword_in_context(find_label_hits(label_segments(corpus)), corpus.documents)
     hits.insert(1, "outlet", hits["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"]))
     return hits
 
 
 def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
-    """Per outlet, voice and category: hits per 1,000 words of that voice, bootstrap over sentences."""
-    segments = compute_voice_segments(corpus)
+    """Per outlet, voice and category: counted hits per 1,000 words of that voice, bootstrap over
+    segments' sentences (a headline is one sentence of the headline voice)."""
+    segments = label_segments(corpus)
     hits = find_label_hits(segments)
-    sentences = sentences_with_outlet(corpus).set_index("sentence_id")
+    hits = hits[hits["counted"]]
     words = segments.groupby(["sentence_id", "voice"])["n_words"].sum()
     categories = list(dict.fromkeys(hits["category"]))
     counts = hits.groupby(["sentence_id", "voice", "category"]).size()
@@ -124,7 +142,9 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
         names=["sentence_id", "voice", "category"])
     long = pd.DataFrame({"n_hits": counts.reindex(index, fill_value=0)}).reset_index()
     long["n_words"] = words.reindex(pd.MultiIndex.from_frame(long[["sentence_id", "voice"]])).to_numpy()
-    long["outlet"] = long["sentence_id"].map(sentences["outlet"])
+    doc_of = segments.drop_duplicates("sentence_id").set_index("sentence_id")["doc_id"]
+    long["doc_id"] = long["sentence_id"].map(doc_of)  # headline rows have no sentences-table row
+    long["outlet"] = long["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
     rates = summarise_ratio(long, "n_hits", "n_words", ["outlet", "voice", "category"])
     rates[["ratio", "low", "high"]] *= 1000
     return rates.rename(columns={"n": "n_segments", "ratio": "per_1000_words"}).astype(
@@ -132,8 +152,9 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
 
 
 def compute_labels(corpus: Corpus) -> pd.DataFrame:
-    """The labels.csv table: doc_id, category, term, voice (narrator/quoted), count."""
-    return count_labels(find_label_hits(compute_voice_segments(corpus)))
+    """The labels.csv table of counted hits: doc_id, category, term, voice (narrator, quoted,
+    headline, ...), count."""
+    return count_labels(find_label_hits(label_segments(corpus)))
 
 
 @per_corpus
@@ -267,8 +288,8 @@ def _labels(corpus: Corpus):
     data = data.assign(row=data["category"] + " (" + data["voice"] + ")").sort_values(
         ["category", "voice"], kind="stable")
     fig = plot_rates(data, "row", "per_1000_words", outlet_colors(corpus.outlets),
-                     "lexicon hits per 1,000 words of that voice (95% bootstrap interval)",
-                     "How the war is labelled, in the outlet's voice and in quotes")
+                     "counted label hits per 1,000 words of that voice (95% bootstrap interval)",
+                     "How the war is labelled: headlines, the outlet's voice and quotes")
     return fig, data.drop(columns="row")
 
 
@@ -316,8 +337,9 @@ FIGURES = [
                + ("; ".join(f"{s} ({n})" for s, n in d.groupby("speaker")["n_total"].sum()
                             .sort_values(ascending=False).head(3).items()) or "nobody")),
     FigureSpec(NOTEBOOK, "labels", _labels,
-               lambda d: "Bar chart of labelling-lexicon hits per 1,000 words by outlet, category "
-               "and voice; highest: " + _top(d.assign(cv=d["category"] + " (" + d["voice"] + ")"),
+               lambda d: "Bar chart of counted label hits (war labels only where they refer to the "
+               "war) per 1,000 words by outlet, category and voice (headline, narrator, quoted); "
+               "highest: " + _top(d.assign(cv=d["category"] + " (" + d["voice"] + ")"),
                                              "per_1000_words", "cv")),
     FigureSpec(NOTEBOOK, "frames", _frames,
                lambda d: "Bar chart of the share of sentences carrying each policy frame per outlet; "

@@ -10,6 +10,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 
 from analysis.corpus import Corpus, per_corpus
 from analysis.keyness import compute_keyness, top_key_terms
+from analysis.kwic import CONTEXT_CHARS, context_window
 from analysis.pipeline import FigureSpec
 from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
@@ -92,8 +93,9 @@ def term_pattern(term: str) -> re.Pattern:
     )
 
 
-def compute_kwic(corpus: Corpus, term: str) -> pd.DataFrame:
-    """Every occurrence of `term` with its sentence split around it, and where it is in the article."""
+def compute_kwic(corpus: Corpus, term: str, width: int = CONTEXT_CHARS) -> pd.DataFrame:
+    """Every occurrence of `term` with up to `width` characters of its sentence on either side
+    (whole words), and where it is in the article."""
     pattern = term_pattern(term)
     sentences = corpus.sentences[corpus.sentences["text"].str.contains(pattern, na=False)]
     docs = corpus.documents.set_index("doc_id")
@@ -101,9 +103,10 @@ def compute_kwic(corpus: Corpus, term: str) -> pd.DataFrame:
     for s in sentences.itertuples(index=False):
         for match in pattern.finditer(s.text):
             offset = s.start + match.start()
+            left, right = context_window(s.text, match.start(), match.end(), width)
             rows.append((term, docs.at[s.doc_id, "outlet"], s.doc_id, s.sentence_id, offset,
-                         offset / max(len(docs.at[s.doc_id, "text"]), 1),
-                         s.text[:match.start()], match.group(), s.text[match.end():]))
+                         offset / max(len(docs.at[s.doc_id, "text"]), 1), left, match.group(),
+                         right))
     return pd.DataFrame(rows, columns=["term", "outlet", "doc_id", "sentence_id", "start",
                                        "position", "left", "match", "right"])
 

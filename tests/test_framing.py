@@ -90,9 +90,12 @@ def test_shared_copy_between_outlets_is_flagged_as_one_passage(make_corpus):
 def test_tiny_corpus_stage_values(tiny):
     labels = compute_labels(tiny)
     assert labels.groupby(["doc_id", "voice"])["count"].sum().to_dict() == {
-        ("alpha", "quoted"): 1, ("beta", "narrator"): 1}
+        ("alpha", "quoted"): 1, ("beta", "headline"): 1, ("beta", "narrator"): 1}
     hits = compute_label_hits(tiny)
-    assert hits[["left", "matched"]].values.tolist() == [['"', "Russia"], ["", "Russia"]]
+    assert hits[["unit", "left", "matched", "right"]].values.tolist() == [
+        ["body", '"', "Russia", "'s threat is real,\" said Jens Stoltenberg."],
+        ["headline", "", "Russia", " warns the West"],
+        ["body", "", "Russia", "'s Foreign Ministry criticised NATO. The U.S. Army denied"]]
     mentions = compute_mentions(tiny)
     assert mentions["alias"].tolist()[:3] == ["NATO", "the alliance", "Russia"]
     salience = compute_actor_salience(tiny).set_index(["outlet", "group"])
