@@ -5,12 +5,17 @@ clause right after it ('"...," said X' / '"...," X said' / '"...," according to 
 verb before it in its sentence ('X said that NATO was "in the midst..."', 'According to X, ... "..."'),
 or by the nearest attributed quote of its paragraph (a quote continued after '"...," he said.').
 Sentences without a quotation that report speech ("According to X, ...", "X believes that ...",
-"..., X said.") give indirect attributions. Pronouns (he, she) resolve to the last named speaker
-of the document; titles and full names fold to one person through data/actors.csv and, for other
-people, through the fuller name used elsewhere ("Mr Sanchez" -> "Pedro Sanchez").
+"..., X said.") give indirect attributions; each row keeps the span of what is reported
+(content_start, content_end), which analysis.voice marks as the "reported" voice. Quotes of one
+speaker that follow each other in a paragraph, or continue an open quote into the next paragraph,
+are one statement (statement_id). "he"/"she" resolve to the last named person of the document,
+"they" and "a statement" to the last named organisation; titles, surnames and definite
+descriptions ("the secretary general") fold to the full name used in the same document, never in
+another one ("Mr Sanchez" -> "Pedro Sanchez"), and names of data/actors.csv to their actor.
 """
 
 import bisect
+import itertools
 import re
 from functools import cache
 
@@ -28,6 +33,7 @@ UNKNOWN = "unknown"
 MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
 PRONOUNS = {"he", "she"}
+GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
                "some", "both", "two", "three"}
 CONNECTORS = {"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "la", "le"}
@@ -48,20 +54,27 @@ repeatedly already reportedly has been had been earlier clearly publicly once-ag
 _PREPOSITIONS = set("in on at to from by with during after before into over under for".split())
 
 
+def _word_list(name: str) -> list[str]:
+    """The non-comment lines of a word list in analysis/data/."""
+    return [w.strip() for w in (PACKAGE_DATA / name).read_text("utf-8").splitlines()
+            if w.strip() and not w.startswith("#")]
+
+
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
-    verbs = [v.strip() for v in (PACKAGE_DATA / "attribution_verbs.txt").read_text("utf-8")
-             .splitlines() if v.strip() and not v.startswith("#")]
-    verbs.sort(key=len, reverse=True)
-    titles = {t.strip().lower() for t in (PACKAGE_DATA / "titles.txt").read_text("utf-8")
-              .splitlines() if t.strip() and not t.startswith("#")}
+    verbs = sorted(_word_list("attribution_verbs.txt"), key=len, reverse=True)
+    titles = {t.lower() for t in _word_list("titles.txt")}
     speakers = pd.read_csv(PACKAGE_DATA / "speakers.csv", dtype="string", keep_default_na=False)
     roles = pd.read_csv(PACKAGE_DATA / "speaker_roles.csv", dtype="string", keep_default_na=False)
     aliases = load_aliases()
     return {
         "verb": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])"),
         "titles": titles,
+        "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")},
+        "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
+        "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
+        "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
         "people": set(speakers.loc[speakers["person"] == "yes", "actor"]),
         "roles": [(re.compile(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", re.I), t)
@@ -128,18 +141,24 @@ def leading_phrase(text: str) -> str | None:
 
 
 def _valid_phrase(tokens: list[str]) -> str | None:
-    """A speaker phrase: a pronoun, a name, or a determiner + role ("the secretary general")."""
+    """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
+    lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
+    part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none."""
+    not_speakers = _lexicon()["not_speakers"]
+    tokens = [t.strip("()[]") for t in tokens if not _bare(t).isdigit()]
     while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS:
         tokens = tokens[1:]
     while tokens and _bare(tokens[-1]) in CONNECTORS:
         tokens = tokens[:-1]
-    tokens = [t.strip("()[]") for t in tokens]
-    if not tokens or tokens[-1].rstrip(".,;:").endswith(("'s", "'")):
+    if not tokens or tokens[-1].rstrip(".,;:").endswith(("'s", "'")) \
+            or _bare(tokens[-1]) in not_speakers:
         return None
+    cut = max((i for i, t in enumerate(tokens) if _bare(t) in not_speakers), default=-1)
+    tokens = tokens[cut + 1:]  # "Kyiv on Monday Zelensky" -> "Zelensky"
     first = _bare(tokens[0])
-    if len(tokens) == 1 and first in PRONOUNS:
+    if len(tokens) == 1 and first in PRONOUNS | GROUP_PRONOUNS:
         return first
-    if first in DETERMINERS or _is_name_token(tokens[0]):
+    if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]):
         return " ".join(tokens).strip(".,")
     return None
 
@@ -158,35 +177,63 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 
 
 class _Resolver:
-    """Canonical speakers within one document: aliases, pronouns, roles of named speakers."""
+    """Canonical speakers within one document: aliases, pronouns, roles and descriptions."""
 
     def __init__(self) -> None:
         self.lex = _lexicon()
-        self.last_named: str | None = None
-        self.roles_of: list[tuple[str, str]] = []  # (role written before a name, speaker)
+        self.last_person: str | None = None
+        self.last_organisation: str | None = None
+        self.roles_of: list[tuple[set[str], str]] = []  # (words of a role written with a name, speaker)
 
     def _alias(self, text: str) -> str | None:
         return self.lex["exact"].get(text) or self.lex["folded"].get(text.lower())
+
+    def _is_organisation(self, speaker: str) -> bool:
+        """An acronym, an actor marked person=no, or a name with an organisation word (the role
+        written before a person's name does not count: "Department representative Ann Lee")."""
+        words = {w.lower() for w in re.findall(r"[\w-]+", speaker)}
+        return (speaker in self.lex["non_people"] or (speaker.isupper() and len(speaker) > 1)
+                or bool(words & self.lex["organisations"]))
+
+    def _described(self, role: str) -> str | None:
+        """The named speaker of this document a definite description refers to, if exactly one."""
+        words = {w.lower() for w in re.findall(r"[\w-]+", role)} - DETERMINERS - CONNECTORS
+        if not words:
+            return None
+        head = re.split(r"\s(?:of|for|at)\s", role)[0].split()[-1].lower()
+        full = [s for r, s in reversed(self.roles_of) if words <= r]
+        if full:
+            return full[0]
+        by_head = {s for r, s in self.roles_of if head in r}
+        return by_head.pop() if len(by_head) == 1 else None
 
     def resolve(self, phrase: str | None) -> str:
         """The canonical speaker of a phrase; 'unknown' when there is none."""
         if phrase is None:
             return UNKNOWN
         if phrase in PRONOUNS:
-            return self.last_named or UNKNOWN
+            return self.last_person or UNKNOWN
+        phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
+        tokens = phrase.split()
+        if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[-1]) in self.lex["documents"]
+                                        and _bare(tokens[0]) in DETERMINERS):
+            return self.last_organisation or UNKNOWN
         role, name = _split_role_name(phrase, self.lex["titles"])
+        role = " ".join(x for x in (role, appositive) if x)
         if name:
             speaker = self._alias(name) or self._alias(name.split()[-1]) or name
             if role:
-                self.roles_of.append((role.lower(), speaker))
+                self.roles_of.append(({w.lower() for w in re.findall(r"[\w-]+", role)}, speaker))
         else:
             head = re.split(r"\s(?:of|for)\s", role)[0].split()  # "head of the Pentagon" -> "head"
+            definite = _bare(phrase.split()[0]) not in {"a", "an"}
             speaker = (next((a for k in range(len(head)) if (a := self._alias(" ".join(head[k:])))),
                             None)
-                       or next((s for r, s in reversed(self.roles_of) if role.lower() in r), None)
-                       or role)
-        if name or speaker != role:
-            self.last_named = speaker
+                       or (self._described(role) if definite else None) or role)
+        if self._is_organisation(speaker):
+            self.last_organisation = speaker
+        elif name or speaker != role:
+            self.last_person = speaker
         return speaker
 
 
@@ -202,56 +249,104 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     if not before:
         phrase = leading_phrase(clause[verb.end():])
         return (phrase, "said X") if phrase else None
-    phrase = trailing_phrase(before)
+    phrase = _subject(before)
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
         return phrase, "X said"
     return None
 
 
-def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
-    """Attribution earlier in the sentence: 'X said that ... "...' or 'According to X, ... "...'."""
+def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
+    """Attribution earlier in the sentence: 'X said that ... "...' or 'According to X, ... "...',
+    with the offset where the reported content starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
         phrase = leading_phrase(m.group(1) + ",")
         if phrase:
-            return phrase, "according to X"
+            return phrase, "according to X", m.end()
     for verb in reversed(list(verb_re.finditer(text))):
         if phrase := _subject(text[:verb.start()]):
-            return phrase, "X said ... quote"
+            return phrase, "X said ... quote", verb.end()
     return None
+
+
+def _is_aside(chunk: str) -> bool:
+    """A comma-separated chunk that is no subject: empty, an age, or a time or place phrase."""
+    words = chunk.split()
+    return (not words or _bare(words[0]) in _PREPOSITIONS
+            or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words))
+
+
+def _is_description(phrase: str) -> bool:
+    """A role written after a name ("CEO of Ergo", "the company's founder"), not a name."""
+    titles = _lexicon()["titles"]
+    return any(not _is_name_token(t) or _bare(t) in titles for t in _words(phrase))
 
 
 def _subject(text: str) -> str | None:
-    """The subject before a verb, skipping an inserted phrase ("X, in a speech on May 9, said")."""
+    """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
+    "X, 47, said") and keeping an appositive with its name ("R.P. Eddy, CEO of Ergo")."""
     chunks = text.split(",")
-    while len(chunks) > 1 and (not chunks[-1].strip()
-                               or _bare(chunks[-1].split()[0]) in _PREPOSITIONS):
+    while len(chunks) > 1 and _is_aside(chunks[-1]):
         chunks.pop()
-    return trailing_phrase(chunks[-1]) if chunks else None
+    if not chunks:
+        return None
+    phrase = trailing_phrase(chunks[-1])
+    if phrase and len(chunks) > 1 and _is_description(phrase) \
+            and len(_words(phrase)) == len(_words(chunks[-1])):
+        name = trailing_phrase(chunks[-2])
+        if name and not _is_description(name) and len(_words(name)) == len(_words(chunks[-2])):
+            return f"{name}, {phrase}"
+    return phrase
 
 
-def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
-    """Reported speech in a sentence without a quotation; the main-clause attribution first."""
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span text[start:end] without surrounding spaces and punctuation."""
+    part = text[start:end]
+    lead = len(part) - len(part.lstrip(" ,:;-"))
+    return start + lead, start + len(part.rstrip(" ,:;-."))
+
+
+def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
+    """Reported speech in a sentence without a quotation, the main-clause attribution first, with
+    the span of what is reported."""
     if m := re.search(r"(?i:according to)\s+([^,.;]+)", text):
         if phrase := leading_phrase(m.group(1)):
-            return phrase, "according to X"
+            span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
+                    else _content(text, m.end(), len(text)))
+            return phrase, "according to X", span
     trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")\W*$", text)
-    if trailing and (phrase := trailing_phrase(trailing.group(1))):
-        return phrase, "..., X said"
+    if trailing and (phrase := _subject(text[:trailing.start(2)])):
+        return phrase, "..., X said", _content(text, 0, trailing.start())
     if m := re.search(r"\b(?:was|were|is|are|has been|had been)\s+(" + verb_re.pattern
                       + r")\s+by\s+(.*)", text):
         if phrase := leading_phrase(m.group(2)):
-            return phrase, "stated by X"
+            return phrase, "stated by X", _content(text, 0, m.start())
     for verb in verb_re.finditer(text):
         if phrase := _subject(text[:verb.start()]):
-            return phrase, "X said that"
+            return phrase, "X said that", _content(text, verb.end(), len(text))
     return None
+
+
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the small words inside ("The State of the Union")."""
+    return bool(words) and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _is_name_like(quote: str) -> bool:
     """A short or Title Case quotation: a name or a scare quote, not someone's words."""
     words = re.findall(r"[^\W\d_][\w'-]*", quote)
-    return len(words) < MIN_UNATTRIBUTED_WORDS or all(w[0].isupper() for w in words)
+    return len(words) < MIN_UNATTRIBUTED_WORDS or _title_case(words)
+
+
+def _is_title(quoted: str) -> bool:
+    """A quoted title ("The Uninhabitable Earth"): Title Case words, no punctuation at its end."""
+    inner = quoted.strip("\"' ")
+    words = re.findall(r"[^\W\d_][\w'-]*", inner)
+    return len(words) >= 2 and _title_case(words) and not inner.endswith((",", ".", "!", "?", ":"))
 
 
 def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) -> list[dict]:
@@ -267,21 +362,26 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
     q_starts = spans["start"].tolist()
+    open_ended = spans["open_ended"].tolist() if "open_ended" in spans else [False] * len(spans)
 
     def sentence_of(pos: int):
         i = bisect.bisect_right(s_starts, pos) - 1
         return bounds[i] if i >= 0 and pos < s_ends[i] else bounds[-1]
 
     quotes = []
-    for start, end in zip(spans["start"], spans["end"], strict=True):
+    for start, end, is_open in zip(spans["start"], spans["end"], open_ended, strict=True):
         s_start, _, sid, paragraph = sentence_of(start)
         _, e_end, _, _ = sentence_of(max(start, end - 1))
         following = bisect.bisect_left(q_starts, end)
         stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
         found = (_after_quote(masked[end:stop], verb_re)
                  or _before_quote(masked[s_start:start], verb_re) or (None, None))
+        c_start = s_start + found[2] if len(found) == 3 else start
+        if found[1] and _is_title(text[start:end]):
+            found, c_start = (None, "name or scare quote"), start
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "paragraph": paragraph,
-                       "phrase": found[0], "pattern": found[1],
+                       "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
+                       "c_start": c_start, "c_end": end,
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
     quoted_sentences = {q["sentence_id"] for q in quotes}
     for q in quotes:  # every sentence a quotation overlaps
@@ -295,40 +395,76 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         if found := _indirect(masked[s_start:s_end], verb_re):
             indirect.append({"q_start": s_start, "q_end": s_end,
                              "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
-                             "pattern": found[1], "quote": text[s_start:s_end]})
+                             "pattern": found[1], "open_ended": False,
+                             "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
+                             "quote": text[s_start:s_end]})
     return _resolve(quotes, indirect)
 
 
+SAME_PARAGRAPH = "quote in the same paragraph"
+CONTINUED = "quote continued across paragraphs"
+
+
+def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
+    """(open quote, its continuation): a quote left open at the end of its paragraph and the first
+    quote of the next paragraph (the news convention for a quote running over paragraphs)."""
+    return [(a, b) for a, b in itertools.pairwise(direct)
+            if a["open_ended"] and b["paragraph"] != a["paragraph"]
+            and b["q_start"] - a["q_end"] <= 3]
+
+
 def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
-    """Speakers in text order; unattributed quotes take their paragraph neighbour's speaker."""
+    """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
+    (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
     resolver = _Resolver()
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
+    direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]
+    links = _continuations(direct)
+    continued = {id(b) for _, b in links} | {id(a) for a, _ in links}
     by_paragraph: dict[object, list[dict]] = {}  # only a quote's own paragraph is looked at
-    for r in rows:
-        if r["kind"] == "direct":
-            by_paragraph.setdefault(r["paragraph"], []).append(r)
+    for r in direct:
+        by_paragraph.setdefault(r["paragraph"], []).append(r)
     for paragraph in by_paragraph.values():
         for i, row in enumerate(paragraph):
             if row["pattern"]:
                 continue
             neighbours = paragraph[:i][::-1] + paragraph[i + 1:]
-            same = [r for r in neighbours
-                    if r["pattern"] and r["pattern"] != "quote in the same paragraph"]
-            if _is_name_like(row["quote"]):
+            same = [r for r in neighbours if r["pattern"] not in (None, SAME_PARAGRAPH, CONTINUED)]
+            if id(row) not in continued and _is_name_like(row["quote"]):
                 row["pattern"] = "name or scare quote"
             elif same:
-                row.update(speaker=same[0]["speaker"], pattern="quote in the same paragraph")
-            else:
-                row["pattern"] = "unattributed"
-    return [r for r in rows if r["pattern"] != "name or scare quote"]
+                row.update(speaker=same[0]["speaker"], pattern=SAME_PARAGRAPH)
+    for a, b in links + [(b, a) for a, b in reversed(links)]:
+        if a["pattern"] and not b["pattern"]:
+            b.update(speaker=a["speaker"], pattern=CONTINUED)
+    for row in direct:
+        row["pattern"] = row["pattern"] or "unattributed"
+    rows = [r for r in rows if r["pattern"] != "name or scare quote"]
+    _number_statements(rows, {(id(a), id(b)) for a, b in links})
+    return rows
+
+
+def _number_statements(rows: list[dict], links: set[tuple[int, int]]) -> None:
+    """One statement number per run of quotes of one known speaker in a paragraph (or carried
+    over to the next one), or of an open quote and its continuation; one per other row."""
+    number, previous = 0, None
+    for row in rows:
+        same = previous is not None and row["kind"] == previous["kind"] == "direct" and (
+            (id(previous), id(row)) in links
+            or (row["speaker"] == previous["speaker"] != UNKNOWN
+                and row["paragraph"] == previous["paragraph"]))
+        number += not same
+        row["statement"] = number
+        previous = row
 
 
 def _speaker_types(quotes: pd.DataFrame) -> pd.Series:
-    """A type for each speaker: from data/speakers.csv, else from role words in how it is written."""
+    """A type for each speaker: from data/speakers.csv, else from role words written with it in the
+    same document (a title in one article never types a namesake in another)."""
     lex = _lexicon()
 
     def from_roles(text: str) -> str:
@@ -336,33 +472,33 @@ def _speaker_types(quotes: pd.DataFrame) -> pd.Series:
 
     by_phrase = (quotes["speaker"] + " " + quotes["as_written"]).map(from_roles)
     typed = pd.Series(by_phrase.to_numpy(), index=quotes.index).where(lambda s: s != UNKNOWN)
-    first_known = typed.groupby(quotes["speaker"]).transform("first")
+    first_known = typed.groupby([quotes["doc_id"], quotes["speaker"]]).transform("first")
     from_actor = quotes["speaker"].map(lex["actor_type"])
     return from_actor.fillna(first_known).fillna(UNKNOWN).where(quotes["speaker"] != UNKNOWN, UNKNOWN)
 
 
 def fold_surnames(speakers: pd.Series, doc_ids: pd.Series) -> pd.Series:
-    """A one-word name becomes the full name ending with it: same document first, else unique."""
+    """A one-word name becomes the one full name ending with it in the same document (never a
+    name from another document: two articles' "Kennedy" need not be one person)."""
     full = pd.DataFrame({"doc_id": doc_ids, "speaker": speakers})
     multi = full[full["speaker"].str.contains(" ") & full["speaker"].str[:1].str.isupper()].copy()
     multi["last"] = multi["speaker"].str.split().str[-1]
     in_doc = (multi.drop_duplicates(["doc_id", "speaker"]).drop_duplicates(["doc_id", "last"], keep=False)
               .set_index(["doc_id", "last"]))
-    unique = multi.drop_duplicates("speaker").drop_duplicates("last", keep=False).set_index("last")
     keys = pd.MultiIndex.from_arrays([doc_ids, speakers])
     folded = pd.Series(in_doc["speaker"].reindex(keys).to_numpy(), index=speakers.index)
-    folded = folded.fillna(speakers.map(unique["speaker"]))
     single = ~speakers.str.contains(" ") & speakers.str[:1].str.isupper()
     return speakers.where(~single | folded.isna(), folded)
 
 
 COLUMNS = ["doc_id", "sentence_id", "speaker", "speaker_type", "kind", "quote", "as_written",
-           "pattern", "start", "end", "n_words"]
+           "pattern", "start", "end", "n_words", "statement_id", "content_start", "content_end"]
 
 
 def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
                      spans: pd.DataFrame) -> pd.DataFrame:
-    """One row a direct quote or indirect attribution, with its speaker and speaker type."""
+    """One row a direct quote or indirect attribution, with its speaker and speaker type, the
+    statement it belongs to and the span of what it reports."""
     by_doc_sentences = dict(list(sentences.groupby("doc_id", sort=False)))
     by_doc_spans = dict(list(spans.groupby("doc_id", sort=False)))
     empty = spans.iloc[0:0]
@@ -373,11 +509,14 @@ def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
         for row in attribute_document(text, by_doc_sentences[doc_id],
                                       by_doc_spans.get(doc_id, empty))
     ]
-    quotes = pd.DataFrame(rows, columns=[*COLUMNS, "q_start", "q_end"])
+    quotes = pd.DataFrame(rows, columns=[*COLUMNS, "q_start", "q_end", "c_start", "c_end",
+                                         "statement"])
     quotes["start"], quotes["end"] = quotes["q_start"], quotes["q_end"]
-    quotes = quotes.drop(columns=["q_start", "q_end"]).astype(
+    quotes["content_start"], quotes["content_end"] = quotes["c_start"], quotes["c_end"]
+    quotes["statement_id"] = quotes["doc_id"] + "-t" + quotes["statement"].astype(str).str.zfill(3)
+    quotes = quotes.drop(columns=["q_start", "q_end", "c_start", "c_end", "statement"]).astype(
         {c: "string" for c in ["doc_id", "sentence_id", "speaker", "kind", "quote", "as_written",
-                               "pattern"]})
+                               "pattern", "statement_id"]})
     quotes["speaker"] = fold_surnames(quotes["speaker"], quotes["doc_id"])
     quotes["speaker_type"] = _speaker_types(quotes).astype("string")
     quotes["n_words"] = count_words(quotes["quote"])

@@ -125,9 +125,10 @@ def test_speaker_types_from_roles():
         ["Ann Lee", "outlet/journalist"]]
 
 
-def test_surnames_fold_across_documents_when_unambiguous():
-    quotes = attribute('"We are ready," said Foreign Minister Kaja Kallas.', '"Yes," Kallas said.')
-    assert quotes["speaker"].tolist() == ["Kaja Kallas", "Kaja Kallas"]
+def test_surnames_fold_within_a_document_never_across_documents():
+    quotes = attribute('"We are ready," said Foreign Minister Kaja Kallas. "Yes," Kallas said.',
+                       '"We are not ready at all," Kallas said.')
+    assert quotes["speaker"].tolist() == ["Kaja Kallas", "Kaja Kallas", "Kallas"]
 
 
 def test_seed_quotes(seeds):
