@@ -121,6 +121,8 @@ def trailing_phrase(text: str) -> str | None:
         tokens.pop()
     taken: list[str] = []
     for token in reversed(tokens):
+        if not taken and _bare(token) in PRONOUNS | GROUP_PRONOUNS:
+            return _bare(token)
         if (_ends_clause(token) and taken) or _is_stop(token, _STOP - CONNECTORS) \
                 or len(taken) == MAX_SPEAKER_WORDS:
             break
@@ -132,6 +134,8 @@ def leading_phrase(text: str) -> str | None:
     """The speaker phrase that starts `text` ("Mr Stoltenberg, adding that ..." -> "Mr Stoltenberg")."""
     taken: list[str] = []
     for token in _words(text.replace("#", " ")):
+        if not taken and _bare(token) in PRONOUNS | GROUP_PRONOUNS:
+            return _bare(token)
         if _is_stop(token, (_STOP | _PREPOSITIONS) - CONNECTORS) or len(taken) == MAX_SPEAKER_WORDS:
             break
         taken.append(token)
@@ -449,14 +453,17 @@ def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
 
 
 def _number_statements(rows: list[dict], links: set[tuple[int, int]]) -> None:
-    """One statement number per run of quotes of one known speaker in a paragraph (or carried
-    over to the next one), or of an open quote and its continuation; one per other row."""
+    """Statement numbers: a quote joins the statement of the quote before it when it continues
+    it across paragraphs, or is of the same known speaker and either in the same sentence
+    ('"We are ready," he said, "to defend."') or attributed only through it; one per other row."""
     number, previous = 0, None
     for row in rows:
         same = previous is not None and row["kind"] == previous["kind"] == "direct" and (
             (id(previous), id(row)) in links
             or (row["speaker"] == previous["speaker"] != UNKNOWN
-                and row["paragraph"] == previous["paragraph"]))
+                and (row["sentence_id"] == previous["sentence_id"]
+                     or (row["pattern"] == SAME_PARAGRAPH
+                         and row["paragraph"] == previous["paragraph"]))))
         number += not same
         row["statement"] = number
         previous = row

@@ -144,3 +144,91 @@ def test_seed_quotes(seeds):
     assert by_sentence["dnipro-today-s008"] == "Daniel Saisek"  # "He suggested"
     assert by_sentence["german-outlet-s013"] == "Jens Stoltenberg"  # "he said"
     assert (quotes.loc[quotes["sentence_id"] == "rbc-s012", "speaker"] == "Vladimir Putin").all()
+
+
+def speakers_of(text: str) -> list[tuple[str, str]]:
+    quotes = attribute(text)
+    return list(zip(quotes["speaker"], quotes["kind"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an appositive after the name is its role, not the speaker
+        ('"The risk is rising," Robert Eddy, CEO of the intelligence firm Ergo, said.',
+         [("Robert Eddy", "direct")]),
+        ("Robert Eddy, CEO of the intelligence firm Ergo, said the risk was rising.",
+         [("Robert Eddy", "indirect")]),
+        # an age or a year is no name
+        ("John Smith, 47, said the river had flooded twice.", [("John Smith", "indirect")]),
+        ('"It flooded," said Ann Lee in 1975.', [("Ann Lee", "direct")]),
+        # time words and things spoken about are no speakers
+        ("The dam will open in Kyiv tomorrow, Ann Lee said.", [("Ann Lee", "indirect")]),
+        ('"The deal is done," people familiar with the matter said.', [("unknown", "direct")]),
+        ("Sea levels have risen since 1975, the report said.", []),
+        # a lower-case role before a name
+        ('"It will heal," plastic surgeon Ann Lee said.', [("Ann Lee", "direct")]),
+        # new speech verbs
+        ('"We won," Ann Lee boasted.', [("Ann Lee", "direct")]),
+        ("Ann Lee revealed that the plant would close.", [("Ann Lee", "indirect")]),
+        ("Ann Lee responded that the plant would stay open.", [("Ann Lee", "indirect")]),
+        ('Ann Lee branded the plan "a reckless gamble with our future".', [("Ann Lee", "direct")]),
+        # a quoted title is not a statement
+        ('Ann Lee wrote the book "The Uninhabitable Earth" in 2019.', []),
+    ],
+)
+def test_error_families_and_new_patterns(text, expected):
+    assert speakers_of(text) == expected
+
+
+def test_pronouns_resolve_to_a_person_and_they_to_an_organisation():
+    quotes = attribute('Ann Lee said prices rose. The Energy Ministry said it disagreed. '
+                       '"We will see," she said. "We will not back down," they said.')
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Energy Ministry", "Ann Lee", "Energy Ministry"]
+
+
+def test_a_statement_speaks_for_the_last_organisation():
+    quotes = attribute('The Sierra Club said it would sue.\n\n'
+                       'A statement read: "We will see them in court."')
+    assert quotes[["speaker", "kind"]].values.tolist() == [["Sierra Club", "indirect"],
+                                                           ["Sierra Club", "direct"]]
+
+
+def test_descriptions_join_the_named_speaker_of_the_same_document():
+    quotes = attribute('"We are ready," said Foreign Minister Kaja Kallas. '
+                       '"Yes," the minister said. "No," said an official.',
+                       '"Maybe," the minister said.')
+    assert quotes["speaker"].tolist() == ["Kaja Kallas", "Kaja Kallas", "official", "minister"]
+
+
+def test_a_title_types_its_speaker_only_in_its_own_document():
+    quotes = attribute('"We choose to go," said President John Kennedy. "Yes," Kennedy said.',
+                       '"The vaccine is unsafe," said Kennedy.')
+    assert quotes[["speaker", "speaker_type"]].values.tolist() == [
+        ["John Kennedy", "government"], ["John Kennedy", "government"], ["Kennedy", "unknown"]]
+
+
+def test_one_statement_split_by_the_attribution_is_one_statement():
+    quotes = attribute('"We are ready," said Ann Lee. "We will win this fight."\n\n'
+                       '"Nobody wants war," Tom Hill said, "and nobody will win one."\n\n'
+                       '"We will talk," Hill added.')
+    assert quotes["statement_id"].tolist() == ["d0-t001", "d0-t001", "d0-t002", "d0-t002",
+                                               "d0-t003"]
+    assert quotes["speaker"].tolist() == ["Ann Lee"] * 2 + ["Tom Hill"] * 3
+
+
+def test_a_quote_running_over_paragraphs_is_one_statement_of_one_speaker():
+    forward = attribute('Ann Lee said: "The first paragraph of the quote goes on.\n\n'
+                        '"The second paragraph of the quote ends it."')
+    assert forward[["speaker", "statement_id"]].values.tolist() == [["Ann Lee", "d0-t001"]] * 2
+    backward = attribute('"The first paragraph of the long quote runs on.\n\n'
+                         '"The second one ends," said Ann Lee.')
+    assert backward[["speaker", "pattern"]].values.tolist() == [
+        ["Ann Lee", "quote continued across paragraphs"], ["Ann Lee", "said X"]]
+
+
+def test_content_spans_cover_what_is_reported():
+    text = "Ann Lee said that prices rose. Prices will fall, according to Tom Hill."
+    quotes = attribute(text)
+    assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"],
+                                      strict=True)] == ["that prices rose", "Prices will fall"]
