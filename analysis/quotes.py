@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
@@ -32,6 +33,7 @@ UNKNOWN = "unknown"
 # "Baltic Defense Line"") rather than quoting someone.
 MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
+MAX_APPOSITIVE_WORDS = 20
 PRONOUNS = {"he", "she"}
 GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
@@ -71,6 +73,7 @@ def _lexicon() -> dict:
     return {
         "verb": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])"),
         "titles": titles,
+        "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
@@ -162,8 +165,10 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     first = _bare(tokens[0])
     if len(tokens) == 1 and first in PRONOUNS | GROUP_PRONOUNS:
         return first
-    if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]):
-        return " ".join(tokens).strip(".,")
+    head = _bare(tokens[-1])
+    if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]) \
+            or head in _lexicon()["role_words"] or head.removesuffix("s") in _lexicon()["role_words"]:
+        return " ".join(tokens).strip(".,")  # "top black lawmakers", "officials" included
     return None
 
 
@@ -264,9 +269,7 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     """Attribution earlier in the sentence: 'X said that ... "...' or 'According to X, ... "...',
     with the offset where the reported content starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
-        phrase = leading_phrase(m.group(1) + ",")
-        if phrase:
-            return phrase, "according to X", m.end()
+        return leading_phrase(m.group(1) + ","), "according to X", m.end()
     for verb in reversed(list(verb_re.finditer(text))):
         if phrase := _subject(text[:verb.start()]):
             return phrase, "X said ... quote", verb.end()
@@ -286,6 +289,28 @@ def _is_description(phrase: str) -> bool:
     return any(not _is_name_token(t) or _bare(t) in titles for t in _words(phrase))
 
 
+def _is_appositive(chunk: str, phrase: str | None) -> bool:
+    """A chunk describing the name before it: a role ("CEO of Ergo"), or a phrase opening with a
+    determiner or a relative pronoun ("a former aide who ...", "who served as ambassador")."""
+    words = _words(chunk)
+    if not words or len(words) > MAX_APPOSITIVE_WORDS:
+        return False
+    whole = phrase is not None and len(_words(phrase)) == len(words)
+    return _bare(words[0]) in {"a", "an", "the", "who", "whose"} or (whole and _is_description(phrase))
+
+
+def _is_bare_name(chunk: str) -> str | None:
+    """The name a chunk consists of ("Erin Murphy", "Schiff"); a lone capitalised common word
+    ("Afterwards", "Meanwhile") or an adverb is none."""
+    name = trailing_phrase(chunk)
+    if not name or _is_description(name) or len(_words(name)) != len(_words(chunk)):
+        return None
+    word = name.lower()
+    if " " not in name and (word in ENGLISH_STOP_WORDS or word.endswith("ly")):
+        return None
+    return name
+
+
 def _subject(text: str) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
     "X, 47, said") and keeping an appositive with its name ("R.P. Eddy, CEO of Ergo")."""
@@ -295,11 +320,12 @@ def _subject(text: str) -> str | None:
     if not chunks:
         return None
     phrase = trailing_phrase(chunks[-1])
-    if phrase and len(chunks) > 1 and _is_description(phrase) \
-            and len(_words(phrase)) == len(_words(chunks[-1])):
-        name = trailing_phrase(chunks[-2])
-        if name and not _is_description(name) and len(_words(name)) == len(_words(chunks[-2])):
-            return f"{name}, {phrase}"
+    if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
+        rest = chunks[:-1]
+        while len(rest) > 1 and _is_aside(rest[-1]):
+            rest.pop()
+        if name := _is_bare_name(rest[-1]):
+            return f"{name}, {chunks[-1].strip()}"
     return phrase
 
 
@@ -314,10 +340,9 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     """Reported speech in a sentence without a quotation, the main-clause attribution first, with
     the span of what is reported."""
     if m := re.search(r"(?i:according to)\s+([^,.;]+)", text):
-        if phrase := leading_phrase(m.group(1)):
-            span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
-                    else _content(text, m.end(), len(text)))
-            return phrase, "according to X", span
+        span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
+                else _content(text, m.end(), len(text)))
+        return leading_phrase(m.group(1)), "according to X", span
     trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")\W*$", text)
     if trailing and (phrase := _subject(text[:trailing.start(2)])):
         return phrase, "..., X said", _content(text, 0, trailing.start())
@@ -346,11 +371,21 @@ def _is_name_like(quote: str) -> bool:
     return len(words) < MIN_UNATTRIBUTED_WORDS or _title_case(words)
 
 
-def _is_title(quoted: str) -> bool:
-    """A quoted title ("The Uninhabitable Earth"): Title Case words, no punctuation at its end."""
-    inner = quoted.strip("\"' ")
+_NAMED_AFTER = {"on", "in", "of", "at", "titled", "entitled", "book", "show", "program",
+                "programme", "film", "series", "newspaper"}
+MAX_TITLE_WORDS = 8
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A quoted title: Title Case words with no punctuation at their end ("The Uninhabitable
+    Earth"), or after a preposition or a possessive (on CBS's "Face the Nation,")."""
+    inner = text[start:end].strip("\"' ")
     words = re.findall(r"[^\W\d_][\w'-]*", inner)
-    return len(words) >= 2 and _title_case(words) and not inner.endswith((",", ".", "!", "?", ":"))
+    if len(words) < 2 or len(words) > MAX_TITLE_WORDS or not _title_case(words):
+        return False
+    before = text[max(0, start - 30):start].split()
+    named = bool(before) and (_bare(before[-1]) in _NAMED_AFTER or before[-1].endswith("'s"))
+    return named or not inner.endswith((",", ".", "!", "?", ":"))
 
 
 def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) -> list[dict]:
@@ -381,14 +416,20 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         found = (_after_quote(masked[end:stop], verb_re)
                  or _before_quote(masked[s_start:start], verb_re) or (None, None))
         c_start = s_start + found[2] if len(found) == 3 else start
-        if found[1] and _is_title(text[start:end]):
+        if len(found) == 2 and found[1] and text[s_start:start].strip() \
+                and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):
+            c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
+        if found[1] and _is_title(text, start, end):
             found, c_start = (None, "name or scare quote"), start
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "paragraph": paragraph,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
                        "c_start": c_start, "c_end": end,
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
-    quoted_sentences = {q["sentence_id"] for q in quotes}
-    for q in quotes:  # every sentence a quotation overlaps
+    said = [q for q in quotes  # a name or a scare quote leaves its sentence to reported speech
+            if q["pattern"] != "name or scare quote"
+            and (q["pattern"] or q["open_ended"] or not _is_name_like(q["quote"]))]
+    quoted_sentences = {q["sentence_id"] for q in said}
+    for q in said:  # every sentence a quotation overlaps
         first = bisect.bisect_right(s_ends, q["q_start"])
         last = bisect.bisect_left(s_starts, q["q_end"])
         quoted_sentences.update(b[2] for b in bounds[first:last])
@@ -437,7 +478,8 @@ def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
             if row["pattern"]:
                 continue
             neighbours = paragraph[:i][::-1] + paragraph[i + 1:]
-            same = [r for r in neighbours if r["pattern"] not in (None, SAME_PARAGRAPH, CONTINUED)]
+            same = [r for r in neighbours if r["pattern"] not in (None, SAME_PARAGRAPH, CONTINUED)
+                    and r["speaker"] != UNKNOWN]
             if id(row) not in continued and _is_name_like(row["quote"]):
                 row["pattern"] = "name or scare quote"
             elif same:

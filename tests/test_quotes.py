@@ -173,8 +173,13 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ("Ann Lee revealed that the plant would close.", [("Ann Lee", "indirect")]),
         ("Ann Lee responded that the plant would stay open.", [("Ann Lee", "indirect")]),
         ('Ann Lee branded the plan "a reckless gamble with our future".', [("Ann Lee", "direct")]),
-        # a quoted title is not a statement
-        ('Ann Lee wrote the book "The Uninhabitable Earth" in 2019.', []),
+        # a quoted title is not a statement (the sentence is reported writing, not a quote)
+        ('Ann Lee wrote the book "The Uninhabitable Earth" in 2019.', [("Ann Lee", "indirect")]),
+        ('Ann Lee told CBS\'s "Face the Nation," that the plant would close.',
+         [("Ann Lee", "indirect")]),
+        # "according to" always reports; a source that is no speaker is unknown
+        ("Taxes would rise, according to an analysis by the center.", [("unknown", "indirect")]),
+        ("Prices fell, top black lawmakers said.", [("top black lawmakers", "indirect")]),
     ],
 )
 def test_error_families_and_new_patterns(text, expected):
