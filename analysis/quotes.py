@@ -34,6 +34,7 @@ UNKNOWN = "unknown"
 MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
 MAX_APPOSITIVE_WORDS = 20
+MAX_NAME_WORDS = 3
 PRONOUNS = {"he", "she"}
 GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
@@ -173,10 +174,15 @@ def _valid_phrase(tokens: list[str]) -> str | None:
 
 
 def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
-    """(role, name): the name is the run of capitalised words after the last title word."""
+    """(role, name): the name is the run of capitalised words after the last title word; a place
+    after a name is dropped ("Sen. Joe Manchin of West Virginia")."""
     tokens = _words(phrase)
     if tokens and _bare(tokens[0]) in DETERMINERS:
         tokens = tokens[1:]
+    of = next((i for i, t in enumerate(tokens) if t == "of"), None)
+    if of is not None and of >= 2 and all(_is_name_token(t) for t in tokens[:of]) \
+            and _bare(tokens[of - 1]) not in titles | _lexicon()["organisations"]:
+        tokens = tokens[:of]
     last_title = max((i for i, t in enumerate(tokens)
                       if _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t)),
                      default=-1)
@@ -185,11 +191,54 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     return " ".join(tokens[:last_title + 1]), " ".join(tokens[last_title + 1:])
 
 
+# A person introduced in the text: two or more capitalised words (initials allowed) followed by an
+# appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
+_NAME = r"[A-Z][a-z'-]+(?:\s+(?:[A-Z]\.\s*)*(?:[A-Z][a-z'-]+|De|Van|Von|Al))*\s+[A-Z][a-z'-]+"
+_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+
+
+def full_names(text: str) -> set[str]:
+    """Every run of two or more capitalised words of a text, without a longer run's leading words
+    ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
+    lex = _lexicon()
+    names = set()
+    for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
+        words = m.group().removesuffix("'s").split()
+        while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in lex["titles"]):
+            words = words[1:]
+        if 1 < len(words) <= MAX_NAME_WORDS and len(m.group().split()) <= MAX_NAME_WORDS + 1:
+            names.add(" ".join(words))  # a longer run of capitals is a headline, not a name
+    return {n for n in names if not any(o != n and n.endswith(" " + o) for o in names)}
+
+
+def introduced_people(text: str) -> list[tuple[int, str]]:
+    """(position, name) of every person introduced with an appositive, in text order."""
+    lex = _lexicon()
+    people = []
+    for m in _INTRODUCED.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in lex["titles"]):
+            words = words[1:]  # "Even Ethan Lane", "Senator Joe Manchin"
+        if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
+            people.append((m.start(1), " ".join(words)))
+    return people
+
+
 class _Resolver:
     """Canonical speakers within one document: aliases, pronouns, roles and descriptions."""
 
-    def __init__(self) -> None:
+    def __init__(self, people: list[tuple[int, str]] | None = None,
+                 names: set[str] | None = None) -> None:
         self.lex = _lexicon()
+        self.people = people or []  # introduced people, in text order
+        self.names = names or set()  # every full name of the document
+        # full names by their last and first word: met so far (speakers, introduced people), or
+        # anywhere in the document; sets keyed by word keep every look-up constant-time
+        self.by_last: dict[str, set[str]] = {}
+        self.by_first: dict[str, set[str]] = {}
+        self.in_text: dict[str, set[str]] = {}
+        for n in self.names:
+            self.in_text.setdefault(n.split()[-1], set()).add(n)
         self.last_person: str | None = None
         self.last_organisation: str | None = None
         self.roles_of: list[tuple[set[str], str]] = []  # (words of a role written with a name, speaker)
@@ -216,6 +265,28 @@ class _Resolver:
         by_head = {s for r, s in self.roles_of if head in r}
         return by_head.pop() if len(by_head) == 1 else None
 
+    def reach(self, position: int) -> None:
+        """Take in the people introduced before `position`: "he" may now mean them."""
+        while self.people and self.people[0][0] < position:
+            self.last_person = self.people.pop(0)[1]
+            self._meet(self.last_person)
+
+    def _meet(self, name: str) -> None:
+        """Remember a full name met in the text."""
+        if " " in name:
+            self.by_last.setdefault(name.split()[-1], set()).add(name)
+            self.by_first.setdefault(name.split()[0], set()).add(name)
+
+    def _full_name(self, name: str) -> str:
+        """A one-word name as the one full name met so far that ends with it, else the one of the
+        document, else the one met so far that starts with it ("Li" -> "Li Qun")."""
+        if " " in name:
+            return name
+        for pool in (self.by_last, self.in_text, self.by_first):
+            if len(full := pool.get(name, set())) == 1:
+                return next(iter(full))
+        return name
+
     def resolve(self, phrase: str | None) -> str:
         """The canonical speaker of a phrase; 'unknown' when there is none."""
         if phrase is None:
@@ -224,13 +295,16 @@ class _Resolver:
             return self.last_person or UNKNOWN
         phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
         tokens = phrase.split()
-        if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[-1]) in self.lex["documents"]
-                                        and _bare(tokens[0]) in DETERMINERS):
+        if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
+                _bare(tokens[-1]) in self.lex["documents"]
+                or (len(tokens) == 2 and _bare(tokens[-1]) in self.lex["organisations"]
+                    and self.last_organisation))):  # "the group", "the company"
             return self.last_organisation or UNKNOWN
         role, name = _split_role_name(phrase, self.lex["titles"])
         role = " ".join(x for x in (role, appositive) if x)
         if name:
-            speaker = self._alias(name) or self._alias(name.split()[-1]) or name
+            speaker = self._alias(name) or self._alias(name.split()[-1]) or self._full_name(name)
+            self._meet(speaker)
             if role:
                 self.roles_of.append(({w.lower() for w in re.findall(r"[\w-]+", role)}, speaker))
         else:
@@ -296,15 +370,18 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
     if not words or len(words) > MAX_APPOSITIVE_WORDS:
         return False
     whole = phrase is not None and len(_words(phrase)) == len(words)
-    return _bare(words[0]) in {"a", "an", "the", "who", "whose"} or (whole and _is_description(phrase))
+    first = words[0].strip("\"'(")
+    return (_bare(first) in {"a", "an", "the", "who", "whose", "which"} or first[:1].islower()
+            or _bare(first) in _lexicon()["role_words"] or (whole and _is_description(phrase)))
 
 
 def _is_bare_name(chunk: str) -> str | None:
     """The name a chunk consists of ("Erin Murphy", "Schiff"); a lone capitalised common word
     ("Afterwards", "Meanwhile") or an adverb is none."""
     name = trailing_phrase(chunk)
-    if not name or _is_description(name) or len(_words(name)) != len(_words(chunk)):
-        return None
+    if not name or len(_words(name)) != len(_words(chunk)) \
+            or not _split_role_name(name, _lexicon()["titles"])[1]:
+        return None  # "Senator Joe Manchin" and "The activist group Stopp Oljeletinga" are names
     word = name.lower()
     if " " not in name and (word in ENGLISH_STOP_WORDS or word.endswith("ly")):
         return None
@@ -423,6 +500,7 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
             found, c_start = (None, "name or scare quote"), start
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "paragraph": paragraph,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
+                       "opens_paragraph": not text[text.rfind("\n", 0, start) + 1:start].strip(),
                        "c_start": c_start, "c_end": end,
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
     said = [q for q in quotes  # a name or a scare quote leaves its sentence to reported speech
@@ -443,11 +521,12 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    return _resolve(quotes, indirect)
+    return _resolve(quotes, indirect, introduced_people(text), full_names(text))
 
 
 SAME_PARAGRAPH = "quote in the same paragraph"
 CONTINUED = "quote continued across paragraphs"
+NEXT_PARAGRAPH = "quote after an attribution in the previous paragraph"
 
 
 def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
@@ -458,13 +537,15 @@ def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
             and b["q_start"] - a["q_end"] <= 3]
 
 
-def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
+def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
+             names: set[str] | None = None) -> list[dict]:
     """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
     (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
-    resolver = _Resolver()
+    resolver = _Resolver(people, names)
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:
+        resolver.reach(row["q_start"])
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
     direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]
@@ -478,7 +559,8 @@ def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
             if row["pattern"]:
                 continue
             neighbours = paragraph[:i][::-1] + paragraph[i + 1:]
-            same = [r for r in neighbours if r["pattern"] not in (None, SAME_PARAGRAPH, CONTINUED)
+            same = [r for r in neighbours
+                    if r["pattern"] not in (None, SAME_PARAGRAPH, CONTINUED, NEXT_PARAGRAPH)
                     and r["speaker"] != UNKNOWN]
             if id(row) not in continued and _is_name_like(row["quote"]):
                 row["pattern"] = "name or scare quote"
@@ -487,6 +569,11 @@ def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
     for a, b in links + [(b, a) for a, b in reversed(links)]:
         if a["pattern"] and not b["pattern"]:
             b.update(speaker=a["speaker"], pattern=CONTINUED)
+    kept = [r for r in rows if r["pattern"] != "name or scare quote"]
+    for before, row in itertools.pairwise(kept):  # 'X said:' then a paragraph that is a quote
+        if not row["pattern"] and row.get("opens_paragraph") and before["speaker"] != UNKNOWN \
+                and before["paragraph"] == row["paragraph"] - 1:
+            row.update(speaker=before["speaker"], pattern=NEXT_PARAGRAPH)
     for row in direct:
         row["pattern"] = row["pattern"] or "unattributed"
     rows = [r for r in rows if r["pattern"] != "name or scare quote"]

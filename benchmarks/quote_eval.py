@@ -15,7 +15,9 @@ Matching (defined here, printed with the figures):
 - attribution + speaker: a matched row whose speaker is right: a word of two or more letters
   (pronouns included) of the system's speaker or of its phrase as written (lower-cased,
   determiners dropped) occurs in the gold source text. A row with speaker "unknown" is never
-  right. Gold attributions without a source are left out of the speaker recall.
+  right. Gold attributions without a source are left out of the speaker recall. A row whose only
+  matching gold sources are pronouns ("he") that the system resolved to a name cannot be judged
+  (PolNeAR does not resolve pronouns): it is left out of the speaker precision and counted.
 - voices, per word (a run of letters or digits): gold "quoted" is a word inside quotation marks
   within a gold content span, gold "reported" a word of a gold content span outside quotation
   marks, gold "narrator" every other word; the system's voice is the voice segment holding the
@@ -100,6 +102,15 @@ def content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if len(w) >= 2 and w.lower() not in _SKIP}
 
 
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "who"}
+
+
+def undecidable(row, gold_source) -> bool:
+    """The gold source is a pronoun the system did not write: the annotation does not say who."""
+    return (gold_source is not None and gold_source[3].strip().lower() in PRONOUNS
+            and row["as_written"].strip().lower() != gold_source[3].strip().lower())
+
+
 def speaker_right(row, gold_source) -> bool:
     """The system's speaker or its phrase as written shares a word with the gold source."""
     if gold_source is None or row["speaker"] == UNKNOWN:
@@ -127,15 +138,19 @@ def score_attributions(quotes: pd.DataFrame, gold: dict[str, list[dict]]) -> Cou
             span = system_span(row)
             hits = [i for i, a in enumerate(attributions) if overlap(span, a["Content"][1:3])]
             c["sys"] += 1
-            c["sys_known"] += row["speaker"] != UNKNOWN
             c["sys_match"] += bool(hits)
             good = [i for i in hits if speaker_right(row, attributions[i]["Source"])]
-            c["sys_right"] += bool(good)
-            c["sys_known_match"] += bool(hits) and row["speaker"] != UNKNOWN
             for i in hits:
                 found[i] = True
             for i in good:
                 right[i] = True
+            if hits and not good and row["speaker"] != UNKNOWN and all(
+                    undecidable(row, attributions[i]["Source"]) for i in hits):
+                c["undecidable"] += 1  # left out of the speaker precision
+                continue
+            c["sys_known"] += row["speaker"] != UNKNOWN
+            c["sys_right"] += bool(good)
+            c["sys_known_match"] += bool(hits) and row["speaker"] != UNKNOWN
         c["gold"] += len(attributions)
         c["gold_found"] += sum(found)
         c["gold_with_source"] += sum(a["Source"] is not None for a in attributions)
@@ -214,7 +229,9 @@ def polnear(split: str, limit: int | None) -> None:
           "  (known speaker, matched content)")
     print(f"  + speaker recall           {ratio(c['gold_right'], c['gold_with_source'])}"
           "  (gold with a source)")
-    print(f"  unknown speaker rows       {ratio(c['sys'] - c['sys_known'], c['sys'])}")
+    print(f"  unknown speaker rows       {ratio(c['sys'] - c['sys_known'] - c['undecidable'], c['sys'])}")
+    print(f"  rows left out of speaker precision: {c['undecidable']} (gold source a pronoun the"
+          " system resolved to a name)")
     for kind in ("direct", "indirect"):
         part = score_attributions(quotes[quotes["kind"] == kind], gold)
         print(f"  {kind:8s} rows: precision {ratio(part['sys_match'], part['sys'])}, "

@@ -99,10 +99,10 @@ def test_rank_speakers_counts_statements_and_never_ranks_unknown():
     from analysis.framing import rank_speakers
     from tests.test_quotes import attribute
 
-    quotes = attribute('"We are ready," said Ann Lee. "We will win this fight."\n\n'
+    quotes = attribute('"Something was said by somebody," the crowd heard.\n\n'
+                       '"We are ready," said Ann Lee. "We will win this fight."\n\n'
                        '"Nobody wants a war here," said Tom Hill. "Really nobody does," Hill added.\n\n'
-                       'Tom Hill said that talks went on.\n\n'
-                       '"Something was said by somebody," the crowd heard.')
+                       'Tom Hill said that talks went on.')
     corpus = SimpleNamespace(documents=pd.DataFrame({"doc_id": ["d0"], "outlet": ["A"]}))
     ranked = rank_speakers(corpus, quotes)
     assert ranked[["speaker", "n_direct", "n_indirect", "n_rows", "n_total"]].values.tolist() == [
