@@ -237,3 +237,26 @@ def test_content_spans_cover_what_is_reported():
     quotes = attribute(text)
     assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"],
                                       strict=True)] == ["that prices rose", "Prices will fall"]
+
+
+def test_he_means_the_person_introduced_last_and_quote_paragraphs_follow_their_speaker():
+    quotes = attribute("BioMADE wants new ideas.\n\n"
+                       "Jack Hubbard, executive director of the Center, was among the critics. "
+                       '"Taxpayer dollars should not fund this sector," he remarked.\n\n'
+                       '"Our troops deserve better than this experiment."')
+    assert quotes[["speaker", "pattern"]].values.tolist() == [
+        ["Jack Hubbard", "X said"],
+        ["Jack Hubbard", "quote after an attribution in the previous paragraph"]]
+
+
+def test_surnames_fold_to_a_full_name_written_in_the_document():
+    quotes = attribute("The actress Jane Fonda flew to Alberta, and Rachel Notley met her.\n\n"
+                       '"People should not be fooled by liberals," Fonda said.\n\n'
+                       '"That is super tone deaf and wrong," Notley said.')
+    assert quotes["speaker"].tolist() == ["Jane Fonda", "Rachel Notley"]
+
+
+def test_a_place_after_a_name_and_a_website_of_an_organisation():
+    quotes = attribute('"We will vote no," said Sen. Joe Manchin of West Virginia.\n\n'
+                       'The Sierra Club said it would sue. "We defend the climate," the website says.')
+    assert quotes["speaker"].tolist() == ["Joe Manchin", "Sierra Club", "Sierra Club"]
