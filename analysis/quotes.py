@@ -75,7 +75,9 @@ def _lexicon() -> dict:
         "verb": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])"),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
-        "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")},
+        "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
+                         + _word_list("unnamed_sources.txt")},
+        "sources": {w.lower() for w in _word_list("unnamed_sources.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
@@ -336,7 +338,15 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
         return phrase, "X said"
+    if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
+        return None, "X said"  # '"...," people familiar with the matter said'
     return None
+
+
+def _unnamed_source(text: str) -> bool:
+    """The text before a verb ends with a source that is no speaker ("the report", "the matter")."""
+    words = [w for w in _words(text) if _bare(w) not in _FILLERS]
+    return bool(words) and _bare(words[-1]) in _lexicon()["sources"]
 
 
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
@@ -347,6 +357,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     for verb in reversed(list(verb_re.finditer(text))):
         if phrase := _subject(text[:verb.start()]):
             return phrase, "X said ... quote", verb.end()
+        if _unnamed_source(text[:verb.start()]):
+            return None, "X said ... quote", verb.end()
     return None
 
 
@@ -421,14 +433,15 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
                 else _content(text, m.end(), len(text)))
         return leading_phrase(m.group(1)), "according to X", span
     trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")\W*$", text)
-    if trailing and (phrase := _subject(text[:trailing.start(2)])):
+    if trailing and ((phrase := _subject(text[:trailing.start(2)]))
+                     or _unnamed_source(text[:trailing.start(2)])):
         return phrase, "..., X said", _content(text, 0, trailing.start())
     if m := re.search(r"\b(?:was|were|is|are|has been|had been)\s+(" + verb_re.pattern
                       + r")\s+by\s+(.*)", text):
         if phrase := leading_phrase(m.group(2)):
             return phrase, "stated by X", _content(text, 0, m.start())
     for verb in verb_re.finditer(text):
-        if phrase := _subject(text[:verb.start()]):
+        if (phrase := _subject(text[:verb.start()])) or _unnamed_source(text[:verb.start()]):
             return phrase, "X said that", _content(text, verb.end(), len(text))
     return None
 

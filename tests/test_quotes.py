@@ -165,7 +165,9 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         # time words and things spoken about are no speakers
         ("The dam will open in Kyiv tomorrow, Ann Lee said.", [("Ann Lee", "indirect")]),
         ('"The deal is done," people familiar with the matter said.', [("unknown", "direct")]),
-        ("Sea levels have risen since 1975, the report said.", []),
+        # a source that is no speaker reports with speaker "unknown"
+        ("Sea levels have risen since 1975, the report said.", [("unknown", "indirect")]),
+        ("A new study found that sea levels rose.", [("unknown", "indirect")]),
         # a lower-case role before a name
         ('"It will heal," plastic surgeon Ann Lee said.', [("Ann Lee", "direct")]),
         # new speech verbs
