@@ -505,7 +505,7 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
         found = (_after_quote(masked[end:stop], verb_re)
                  or _before_quote(masked[s_start:start], verb_re) or (None, None))
-        c_start = s_start + found[2] if len(found) == 3 else start
+        c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
         if len(found) == 2 and found[1] and text[s_start:start].strip() \
                 and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):
             c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
