@@ -542,6 +542,16 @@ CONTINUED = "quote continued across paragraphs"
 NEXT_PARAGRAPH = "quote after an attribution in the previous paragraph"
 
 
+MAX_INTRODUCING_CHARS = 40
+
+
+def _introduces(row: dict) -> bool:
+    """A row that can introduce the quote of the next paragraph: a quote, or reported speech that
+    ends in a colon or reports next to nothing ("X said this while talking to Y.")."""
+    return row["kind"] == "direct" or row["quote"].rstrip().endswith(":") \
+        or row["c_end"] - row["c_start"] <= MAX_INTRODUCING_CHARS
+
+
 def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
     """(open quote, its continuation): a quote left open at the end of its paragraph and the first
     quote of the next paragraph (the news convention for a quote running over paragraphs)."""
@@ -585,7 +595,7 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
     kept = [r for r in rows if r["pattern"] != "name or scare quote"]
     for before, row in itertools.pairwise(kept):  # 'X said:' then a paragraph that is a quote
         if not row["pattern"] and row.get("opens_paragraph") and before["speaker"] != UNKNOWN \
-                and before["paragraph"] == row["paragraph"] - 1:
+                and before["paragraph"] == row["paragraph"] - 1 and _introduces(before):
             row.update(speaker=before["speaker"], pattern=NEXT_PARAGRAPH)
     for row in direct:
         row["pattern"] = row["pattern"] or "unattributed"
