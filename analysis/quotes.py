@@ -382,9 +382,11 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
     if not words or len(words) > MAX_APPOSITIVE_WORDS:
         return False
     whole = phrase is not None and len(_words(phrase)) == len(words)
-    first = words[0].strip("\"'(")
-    return (_bare(first) in {"a", "an", "the", "who", "whose", "which"} or first[:1].islower()
-            or _bare(first) in _lexicon()["role_words"] or (whole and _is_description(phrase)))
+    if _lexicon()["verb"].search(chunk):
+        return False  # 'X, in a speech, said that ...': a clause, not a description
+    first = _bare(words[0])
+    return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+            or (whole and _is_description(phrase)))
 
 
 def _is_bare_name(chunk: str) -> str | None:
