@@ -17,6 +17,7 @@ another one ("Mr Sanchez" -> "Pedro Sanchez"), and names of data/actors.csv to t
 import bisect
 import itertools
 import re
+from collections import deque
 from functools import cache
 
 import pandas as pd
@@ -35,6 +36,7 @@ MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
 MAX_APPOSITIVE_WORDS = 20
 MAX_NAME_WORDS = 3
+MAX_ROLES_REMEMBERED = 50
 PRONOUNS = {"he", "she"}
 GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
@@ -233,6 +235,7 @@ class _Resolver:
                  names: set[str] | None = None) -> None:
         self.lex = _lexicon()
         self.people = people or []  # introduced people, in text order
+        self.next_person = 0
         self.names = names or set()  # every full name of the document
         # full names by their last and first word: met so far (speakers, introduced people), or
         # anywhere in the document; sets keyed by word keep every look-up constant-time
@@ -243,7 +246,9 @@ class _Resolver:
             self.in_text.setdefault(n.split()[-1], set()).add(n)
         self.last_person: str | None = None
         self.last_organisation: str | None = None
-        self.roles_of: list[tuple[set[str], str]] = []  # (words of a role written with a name, speaker)
+        # (words of a role written with a name, speaker): the latest ones, so that a description
+        # costs the same however long the document is
+        self.roles_of: deque[tuple[set[str], str]] = deque(maxlen=MAX_ROLES_REMEMBERED)
 
     def _alias(self, text: str) -> str | None:
         return self.lex["exact"].get(text) or self.lex["folded"].get(text.lower())
@@ -269,9 +274,10 @@ class _Resolver:
 
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
-        while self.people and self.people[0][0] < position:
-            self.last_person = self.people.pop(0)[1]
+        while self.next_person < len(self.people) and self.people[self.next_person][0] < position:
+            self.last_person = self.people[self.next_person][1]
             self._meet(self.last_person)
+            self.next_person += 1
 
     def _meet(self, name: str) -> None:
         """Remember a full name met in the text."""
