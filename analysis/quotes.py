@@ -433,6 +433,11 @@ def _content(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + len(part.rstrip(" ,:;-."))
 
 
+# What may follow a closing "X said": a short time or place phrase ("..., Obama said in his
+# interview.", "..., she told reporters on Monday.").
+_TAIL = r"(?:\s+(?:in|on|at|during|to|after|before|last|this|earlier|later|when|while|told)\b[^,;]{0,60})?"
+
+
 def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
     """Reported speech in a sentence without a quotation, the main-clause attribution first, with
     the span of what is reported."""
@@ -440,7 +445,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
                 else _content(text, m.end(), len(text)))
         return leading_phrase(m.group(1)), "according to X", span
-    trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")\W*$", text)
+    trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")" + _TAIL + r"\W*$", text)
     if trailing and ((phrase := _subject(text[:trailing.start(2)]))
                      or _unnamed_source(text[:trailing.start(2)])):
         return phrase, "..., X said", _content(text, 0, trailing.start())
@@ -607,7 +612,8 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
             row.update(speaker=before["speaker"], pattern=NEXT_PARAGRAPH)
     for row in direct:
         row["pattern"] = row["pattern"] or "unattributed"
-    rows = [r for r in rows if r["pattern"] != "name or scare quote"]
+    rows = [r for r in rows if r["pattern"] != "name or scare quote"
+            and not (r["kind"] == "indirect" and r["c_end"] <= r["c_start"])]  # "He said:" alone
     _number_statements(rows, {(id(a), id(b)) for a, b in links})
     return rows
 

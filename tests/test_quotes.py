@@ -262,3 +262,14 @@ def test_a_place_after_a_name_and_a_website_of_an_organisation():
     quotes = attribute('"We will vote no," said Sen. Joe Manchin of West Virginia.\n\n'
                        'The Sierra Club said it would sue. "We defend the climate," the website says.')
     assert quotes["speaker"].tolist() == ["Joe Manchin", "Sierra Club", "Sierra Club"]
+
+
+def test_a_closing_attribution_with_a_time_or_place_and_a_bare_colon():
+    text = "Monsoons could affect a billion people, Mr. Obama said in his interview."
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["Obama", "..., X said"]]
+    assert text[quotes.at[0, "content_start"]:quotes.at[0, "content_end"]] == \
+        "Monsoons could affect a billion people"
+    colon = attribute('Ann Lee said:\n\n"We will rebuild every house in this town."')
+    assert colon[["speaker", "kind", "pattern"]].values.tolist() == [
+        ["Ann Lee", "direct", "quote after an attribution in the previous paragraph"]]
