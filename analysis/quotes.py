@@ -201,29 +201,33 @@ _NAME = r"[A-Z][a-z'-]+(?:\s+(?:[A-Z]\.\s*)*(?:[A-Z][a-z'-]+|De|Van|Von|Al))*\s+
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
+def _name_words(run: str) -> list[str]:
+    """The words of a run of capitalised words without leading function and title words ("Even
+    Ethan Lane", "Senator Joe Manchin") or a final possessive."""
+    words = run.removesuffix("'s").split()
+    while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in _lexicon()["titles"]):
+        words = words[1:]
+    return words
+
+
 def full_names(text: str) -> set[str]:
-    """Every run of two or more capitalised words of a text, without a longer run's leading words
+    """Every run of two or three capitalised words of a text, without a longer run's leading words
     ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
-    lex = _lexicon()
     names = set()
     for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
-        words = m.group().removesuffix("'s").split()
-        while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in lex["titles"]):
-            words = words[1:]
+        words = _name_words(m.group())
         if 1 < len(words) <= MAX_NAME_WORDS and len(m.group().split()) <= MAX_NAME_WORDS + 1:
             names.add(" ".join(words))  # a longer run of capitals is a headline, not a name
-    return {n for n in names if not any(o != n and n.endswith(" " + o) for o in names)}
+    return {n for n in names
+            if not any(" ".join(n.split()[k:]) in names for k in range(1, len(n.split()) - 1))}
 
 
 def introduced_people(text: str) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive, in text order."""
-    lex = _lexicon()
     people = []
     for m in _INTRODUCED.finditer(text):
-        words = m.group(1).split()
-        while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in lex["titles"]):
-            words = words[1:]  # "Even Ethan Lane", "Senator Joe Manchin"
-        if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
+        words = _name_words(m.group(1))
+        if len(words) > 1 and not {w.lower() for w in words} & _lexicon()["organisations"]:
             people.append((m.start(1), " ".join(words)))
     return people
 
