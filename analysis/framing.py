@@ -265,11 +265,14 @@ def _positions(corpus: Corpus):
 
 def _quoted(corpus: Corpus):
     data = compute_voice_shares(corpus, compute_quotes(corpus))
-    percent = data.assign(row="words in quotation marks", value=data["share_quoted"] * 100,
-                          low=data["low"] * 100, high=data["high"] * 100)
-    fig = plot_rates(percent, "row", "value", outlet_colors(corpus.outlets),
-                     "% of words inside quotation marks (95% bootstrap interval over sentences)",
-                     "How much of each outlet's text is quoted")
+    quoted = data.assign(row="words in quotation marks", value=data["share_quoted"] * 100,
+                         low=data["low"] * 100, high=data["high"] * 100)
+    reported = data.assign(row="words in reported speech", value=data["share_reported"] * 100,
+                           low=data["reported_low"] * 100, high=data["reported_high"] * 100)
+    fig = plot_rates(pd.concat([quoted, reported], ignore_index=True), "row", "value",
+                     outlet_colors(corpus.outlets),
+                     "% of words (95% bootstrap interval over sentences); the rest is the narrator's",
+                     "How much of each outlet's text is quoted or reported speech")
     return fig, data
 
 
@@ -325,8 +328,10 @@ FIGURES = [
                f"row per actor group; median position {d['position'].median():.2f}"
                if len(d) else "Strip plot of actor mentions by position; no actor is mentioned."),
     FigureSpec(NOTEBOOK, "quoted-share", _quoted,
-               lambda d: "Bar chart of the share of words inside quotation marks per outlet: "
-               + "; ".join(f"{r.outlet} {r.share_quoted:.0%}" for r in d.itertuples())),
+               lambda d: "Bar chart of the share of words inside quotation marks and in reported "
+               "speech per outlet: " + "; ".join(f"{r.outlet} {r.share_quoted:.0%} quoted, "
+                                                 f"{r.share_reported:.0%} reported"
+                                                 for r in d.itertuples())),
     FigureSpec(NOTEBOOK, "speakers", _speakers,
                lambda d: "Stacked bars of statements per named speaker and outlet; most cited: "
                + ("; ".join(f"{s} ({n})" for s, n in d[d["speaker"] != UNKNOWN]
