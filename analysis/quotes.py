@@ -197,7 +197,7 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 
 # A person introduced in the text: two or more capitalised words (initials allowed) followed by an
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
-_NAME = r"[A-Z][a-z'-]+(?:\s+(?:[A-Z]\.\s*)*(?:[A-Z][a-z'-]+|De|Van|Von|Al))*\s+[A-Z][a-z'-]+"
+_NAME = r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al))* +[A-Z][a-z'-]+"
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 

@@ -273,3 +273,10 @@ def test_a_closing_attribution_with_a_time_or_place_and_a_bare_colon():
     colon = attribute('Ann Lee said:\n\n"We will rebuild every house in this town."')
     assert colon[["speaker", "kind", "pattern"]].values.tolist() == [
         ["Ann Lee", "direct", "quote after an attribution in the previous paragraph"]]
+
+
+def test_an_occupation_before_a_name_and_a_headline_above_it_are_not_the_name():
+    quotes = attribute("Fonda Heads To Canada For A Protest\n"
+                       "Actress Jane Fonda flew to Alberta.\n\n"
+                       '"People should not be fooled by liberals," Fonda said.')
+    assert quotes["speaker"].tolist() == ["Jane Fonda"]
