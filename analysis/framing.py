@@ -27,6 +27,7 @@ from analysis.voice import compute_voice_segments
 
 NOTEBOOK = "04-source-framing"
 TOP_SPEAKERS = 12
+VOICES = ("narrator", "quoted", "reported")  # the voice values of analysis.voice
 
 
 def sentences_with_outlet(corpus: Corpus) -> pd.DataFrame:
@@ -68,23 +69,28 @@ def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
 
 
 def compute_voice_shares(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet: share of words inside quotation marks (bootstrap over sentences), direct and
-    indirect attributions, and the number of distinct named voices."""
+    """Per outlet: share of words inside quotation marks and share in reported speech (bootstrap
+    over sentences), direct and indirect statements, and the number of distinct named voices."""
     segments = compute_voice_segments(corpus)
     sentences = sentences_with_outlet(corpus)
     words = segments.pivot_table(index="sentence_id", columns="voice", values="n_words",
                                  aggfunc="sum", fill_value=0)
-    words = words.reindex(index=sentences["sentence_id"], columns=["narrator", "quoted"],
-                          fill_value=0)
-    words["words"] = words["narrator"] + words["quoted"]
+    words = words.reindex(index=sentences["sentence_id"], columns=list(VOICES), fill_value=0)
+    words["words"] = words[list(VOICES)].sum(axis=1)
     words["outlet"] = sentences["outlet"].to_numpy()
     shares = summarise_ratio(words.reset_index(), "quoted", "words", "outlet").rename(
         columns={"n": "n_sentences", "quoted": "quoted_words", "ratio": "share_quoted"})
+    reported = summarise_ratio(words.reset_index(), "reported", "words", "outlet").set_index("outlet")
+    shares["reported_words"] = shares["outlet"].map(reported["reported"]).astype(int)
+    shares["share_reported"] = shares["outlet"].map(reported["ratio"])
+    shares["reported_low"] = shares["outlet"].map(reported["low"])
+    shares["reported_high"] = shares["outlet"].map(reported["high"])
     quotes = quotes.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
     known = quotes[quotes["speaker"] != UNKNOWN]
+    statements = quotes.drop_duplicates("statement_id")
     counts = pd.DataFrame({
-        "n_direct": quotes[quotes["kind"] == "direct"].groupby("outlet").size(),
-        "n_indirect": quotes[quotes["kind"] == "indirect"].groupby("outlet").size(),
+        "n_direct": statements[statements["kind"] == "direct"].groupby("outlet").size(),
+        "n_indirect": statements[statements["kind"] == "indirect"].groupby("outlet").size(),
         "n_voices": known.groupby("outlet")["speaker"].nunique(),
         "n_direct_voices": known[known["kind"] == "direct"].groupby("outlet")["speaker"].nunique(),
     })
@@ -94,19 +100,29 @@ def compute_voice_shares(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
 
 
 def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet and speaker: direct quotes, indirect attributions, quoted words; ranked."""
+    """Per outlet and speaker: direct and indirect statements (a quote split by "he said" is one),
+    quoted words, rows; ranked by statements. "unknown" is kept, unranked (rank empty), last."""
     quotes = quotes.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
     direct = quotes["kind"] == "direct"
-    ranked = (quotes.assign(direct=direct, indirect=~direct,
+    typed = quotes["speaker_type"].where(quotes["speaker_type"] != UNKNOWN)
+    types = (typed.groupby([quotes["outlet"], quotes["speaker"]])
+             .agg(lambda t: t.mode().iloc[0] if t.notna().any() else UNKNOWN))
+    ranked = (quotes.assign(direct=quotes["statement_id"].where(direct),
+                            indirect=quotes["statement_id"].where(~direct),
                             quoted_words=quotes["n_words"].where(direct, 0))
-              .groupby(["outlet", "speaker", "speaker_type"], sort=False)
-              .agg(n_direct=("direct", "sum"), n_indirect=("indirect", "sum"),
-                   quoted_words=("quoted_words", "sum"))
+              .groupby(["outlet", "speaker"], sort=False)
+              .agg(n_direct=("direct", "nunique"), n_indirect=("indirect", "nunique"),
+                   quoted_words=("quoted_words", "sum"), n_rows=("doc_id", "size"))
               .reset_index())
+    ranked.insert(2, "speaker_type", pd.Series(
+        types.reindex(pd.MultiIndex.from_frame(ranked[["outlet", "speaker"]])).to_numpy(),
+        dtype="string"))
     ranked["n_total"] = ranked["n_direct"] + ranked["n_indirect"]
-    ranked = ranked.sort_values(["outlet", "n_total", "quoted_words", "speaker"],
-                                ascending=[True, False, False, True], kind="stable")
-    ranked["rank"] = ranked.groupby("outlet").cumcount() + 1
+    ranked = ranked.assign(unknown=ranked["speaker"] == UNKNOWN).sort_values(
+        ["outlet", "unknown", "n_total", "quoted_words", "speaker"],
+        ascending=[True, True, False, False, True], kind="stable").drop(columns="unknown")
+    known = ranked["speaker"] != UNKNOWN
+    ranked["rank"] = (ranked[known].groupby("outlet").cumcount() + 1).reindex(ranked.index).astype("Int64")
     return ranked.reset_index(drop=True)
 
 
@@ -234,7 +250,7 @@ def plot_positions(mentions: pd.DataFrame, colors: dict[str, str], ax=None):
 
 
 def plot_speakers(ranked: pd.DataFrame, colors: dict[str, str], ax=None):
-    """The most cited speakers: direct quotes (solid) and indirect attributions (hatched) per outlet."""
+    """The most cited speakers: direct (solid) and indirect (hatched) statements per outlet."""
     ranked = ranked[ranked["speaker"] != UNKNOWN]
     totals = ranked.groupby("speaker")["n_total"].sum().sort_values(ascending=False, kind="stable")
     speakers = list(totals.index[:TOP_SPEAKERS])
@@ -250,7 +266,7 @@ def plot_speakers(ranked: pd.DataFrame, colors: dict[str, str], ax=None):
             left += part[kind]
     ax.set_yticks(range(len(speakers)), speakers)
     ax.invert_yaxis()
-    ax.set_xlabel("attributions (direct quotes solid, indirect hatched)")
+    ax.set_xlabel("statements (direct quotes solid, reported speech hatched)")
     ax.set_title("Who is quoted")
     legend_outside(ax, fontsize=6)
     return fig
@@ -270,11 +286,14 @@ def _positions(corpus: Corpus):
 
 def _quoted(corpus: Corpus):
     data = compute_voice_shares(corpus, compute_quotes(corpus))
-    percent = data.assign(row="words in quotation marks", value=data["share_quoted"] * 100,
-                          low=data["low"] * 100, high=data["high"] * 100)
-    fig = plot_rates(percent, "row", "value", outlet_colors(corpus.outlets),
-                     "% of words inside quotation marks (95% bootstrap interval over sentences)",
-                     "How much of each outlet's text is quoted")
+    quoted = data.assign(row="words in quotation marks", value=data["share_quoted"] * 100,
+                         low=data["low"] * 100, high=data["high"] * 100)
+    reported = data.assign(row="words in reported speech", value=data["share_reported"] * 100,
+                           low=data["reported_low"] * 100, high=data["reported_high"] * 100)
+    fig = plot_rates(pd.concat([quoted, reported], ignore_index=True), "row", "value",
+                     outlet_colors(corpus.outlets),
+                     "% of words (95% bootstrap interval over sentences); the rest is the narrator's",
+                     "How much of each outlet's text is quoted or reported speech")
     return fig, data
 
 
@@ -330,11 +349,14 @@ FIGURES = [
                f"row per actor group; median position {d['position'].median():.2f}"
                if len(d) else "Strip plot of actor mentions by position; no actor is mentioned."),
     FigureSpec(NOTEBOOK, "quoted-share", _quoted,
-               lambda d: "Bar chart of the share of words inside quotation marks per outlet: "
-               + "; ".join(f"{r.outlet} {r.share_quoted:.0%}" for r in d.itertuples())),
+               lambda d: "Bar chart of the share of words inside quotation marks and in reported "
+               "speech per outlet: " + "; ".join(f"{r.outlet} {r.share_quoted:.0%} quoted, "
+                                                 f"{r.share_reported:.0%} reported"
+                                                 for r in d.itertuples())),
     FigureSpec(NOTEBOOK, "speakers", _speakers,
-               lambda d: "Stacked bars of attributions per speaker and outlet; most cited: "
-               + ("; ".join(f"{s} ({n})" for s, n in d.groupby("speaker")["n_total"].sum()
+               lambda d: "Stacked bars of statements per named speaker and outlet; most cited: "
+               + ("; ".join(f"{s} ({n})" for s, n in d[d["speaker"] != UNKNOWN]
+                            .groupby("speaker")["n_total"].sum()
                             .sort_values(ascending=False).head(3).items()) or "nobody")),
     FigureSpec(NOTEBOOK, "labels", _labels,
                lambda d: "Bar chart of counted label hits (war labels only where they refer to the "

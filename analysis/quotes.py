@@ -5,16 +5,23 @@ clause right after it ('"...," said X' / '"...," X said' / '"...," according to 
 verb before it in its sentence ('X said that NATO was "in the midst..."', 'According to X, ... "..."'),
 or by the nearest attributed quote of its paragraph (a quote continued after '"...," he said.').
 Sentences without a quotation that report speech ("According to X, ...", "X believes that ...",
-"..., X said.") give indirect attributions. Pronouns (he, she) resolve to the last named speaker
-of the document; titles and full names fold to one person through data/actors.csv and, for other
-people, through the fuller name used elsewhere ("Mr Sanchez" -> "Pedro Sanchez").
+"..., X said.") give indirect attributions; each row keeps the span of what is reported
+(content_start, content_end), which analysis.voice marks as the "reported" voice. Quotes of one
+speaker that follow each other in a paragraph, or continue an open quote into the next paragraph,
+are one statement (statement_id). "he"/"she" resolve to the last named person of the document,
+"they" and "a statement" to the last named organisation; titles, surnames and definite
+descriptions ("the secretary general") fold to the full name used in the same document, never in
+another one ("Mr Sanchez" -> "Pedro Sanchez"), and names of data/actors.csv to their actor.
 """
 
 import bisect
+import itertools
 import re
+from collections import deque
 from functools import cache
 
 import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
@@ -27,7 +34,11 @@ UNKNOWN = "unknown"
 # "Baltic Defense Line"") rather than quoting someone.
 MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
+MAX_APPOSITIVE_WORDS = 20
+MAX_NAME_WORDS = 3
+MAX_ROLES_REMEMBERED = 50
 PRONOUNS = {"he", "she"}
+GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
                "some", "both", "two", "three"}
 CONNECTORS = {"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "la", "le"}
@@ -48,20 +59,30 @@ repeatedly already reportedly has been had been earlier clearly publicly once-ag
 _PREPOSITIONS = set("in on at to from by with during after before into over under for".split())
 
 
+def _word_list(name: str) -> list[str]:
+    """The non-comment lines of a word list in analysis/data/."""
+    return [w.strip() for w in (PACKAGE_DATA / name).read_text("utf-8").splitlines()
+            if w.strip() and not w.startswith("#")]
+
+
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
-    verbs = [v.strip() for v in (PACKAGE_DATA / "attribution_verbs.txt").read_text("utf-8")
-             .splitlines() if v.strip() and not v.startswith("#")]
-    verbs.sort(key=len, reverse=True)
-    titles = {t.strip().lower() for t in (PACKAGE_DATA / "titles.txt").read_text("utf-8")
-              .splitlines() if t.strip() and not t.startswith("#")}
+    verbs = sorted(_word_list("attribution_verbs.txt"), key=len, reverse=True)
+    titles = {t.lower() for t in _word_list("titles.txt")}
     speakers = pd.read_csv(PACKAGE_DATA / "speakers.csv", dtype="string", keep_default_na=False)
     roles = pd.read_csv(PACKAGE_DATA / "speaker_roles.csv", dtype="string", keep_default_na=False)
     aliases = load_aliases()
     return {
         "verb": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])"),
         "titles": titles,
+        "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
+        "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
+                         + _word_list("unnamed_sources.txt")},
+        "sources": {w.lower() for w in _word_list("unnamed_sources.txt")},
+        "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
+        "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
+        "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
         "people": set(speakers.loc[speakers["person"] == "yes", "actor"]),
         "roles": [(re.compile(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", re.I), t)
@@ -108,6 +129,8 @@ def trailing_phrase(text: str) -> str | None:
         tokens.pop()
     taken: list[str] = []
     for token in reversed(tokens):
+        if not taken and _bare(token) in PRONOUNS | GROUP_PRONOUNS:
+            return _bare(token)
         if (_ends_clause(token) and taken) or _is_stop(token, _STOP - CONNECTORS) \
                 or len(taken) == MAX_SPEAKER_WORDS:
             break
@@ -119,6 +142,8 @@ def leading_phrase(text: str) -> str | None:
     """The speaker phrase that starts `text` ("Mr Stoltenberg, adding that ..." -> "Mr Stoltenberg")."""
     taken: list[str] = []
     for token in _words(text.replace("#", " ")):
+        if not taken and _bare(token) in PRONOUNS | GROUP_PRONOUNS:
+            return _bare(token)
         if _is_stop(token, (_STOP | _PREPOSITIONS) - CONNECTORS) or len(taken) == MAX_SPEAKER_WORDS:
             break
         taken.append(token)
@@ -128,27 +153,40 @@ def leading_phrase(text: str) -> str | None:
 
 
 def _valid_phrase(tokens: list[str]) -> str | None:
-    """A speaker phrase: a pronoun, a name, or a determiner + role ("the secretary general")."""
+    """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
+    lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
+    part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none."""
+    not_speakers = _lexicon()["not_speakers"]
+    tokens = [t.strip("()[]") for t in tokens if not _bare(t).isdigit()]
     while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS:
         tokens = tokens[1:]
     while tokens and _bare(tokens[-1]) in CONNECTORS:
         tokens = tokens[:-1]
-    tokens = [t.strip("()[]") for t in tokens]
-    if not tokens or tokens[-1].rstrip(".,;:").endswith(("'s", "'")):
+    if not tokens or tokens[-1].rstrip(".,;:").endswith(("'s", "'")) \
+            or _bare(tokens[-1]) in not_speakers:
         return None
+    cut = max((i for i, t in enumerate(tokens) if _bare(t) in not_speakers), default=-1)
+    tokens = tokens[cut + 1:]  # "Kyiv on Monday Zelensky" -> "Zelensky"
     first = _bare(tokens[0])
-    if len(tokens) == 1 and first in PRONOUNS:
+    if len(tokens) == 1 and first in PRONOUNS | GROUP_PRONOUNS:
         return first
-    if first in DETERMINERS or _is_name_token(tokens[0]):
-        return " ".join(tokens).strip(".,")
+    head = _bare(tokens[-1])
+    if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]) \
+            or head in _lexicon()["role_words"] or head.removesuffix("s") in _lexicon()["role_words"]:
+        return " ".join(tokens).strip(".,")  # "top black lawmakers", "officials" included
     return None
 
 
 def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
-    """(role, name): the name is the run of capitalised words after the last title word."""
+    """(role, name): the name is the run of capitalised words after the last title word; a place
+    after a name is dropped ("Sen. Joe Manchin of West Virginia")."""
     tokens = _words(phrase)
     if tokens and _bare(tokens[0]) in DETERMINERS:
         tokens = tokens[1:]
+    of = next((i for i, t in enumerate(tokens) if t == "of"), None)
+    if of is not None and of >= 2 and all(_is_name_token(t) for t in tokens[:of]) \
+            and _bare(tokens[of - 1]) not in titles | _lexicon()["organisations"]:
+        tokens = tokens[:of]
     last_title = max((i for i, t in enumerate(tokens)
                       if _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t)),
                      default=-1)
@@ -157,36 +195,140 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     return " ".join(tokens[:last_title + 1]), " ".join(tokens[last_title + 1:])
 
 
-class _Resolver:
-    """Canonical speakers within one document: aliases, pronouns, roles of named speakers."""
+# A person introduced in the text: two or more capitalised words (initials allowed) followed by an
+# appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
+_NAME = r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al))* +[A-Z][a-z'-]+"
+_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
-    def __init__(self) -> None:
+
+def _name_words(run: str) -> list[str]:
+    """The words of a run of capitalised words without leading function and title words ("Even
+    Ethan Lane", "Senator Joe Manchin") or a final possessive."""
+    words = run.removesuffix("'s").split()
+    while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in _lexicon()["titles"]):
+        words = words[1:]
+    return words
+
+
+def full_names(text: str) -> set[str]:
+    """Every run of two or three capitalised words of a text, without a longer run's leading words
+    ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
+    names = set()
+    for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
+        words = _name_words(m.group())
+        if 1 < len(words) <= MAX_NAME_WORDS and len(m.group().split()) <= MAX_NAME_WORDS + 1:
+            names.add(" ".join(words))  # a longer run of capitals is a headline, not a name
+    return {n for n in names
+            if not any(" ".join(n.split()[k:]) in names for k in range(1, len(n.split()) - 1))}
+
+
+def introduced_people(text: str) -> list[tuple[int, str]]:
+    """(position, name) of every person introduced with an appositive, in text order."""
+    people = []
+    for m in _INTRODUCED.finditer(text):
+        words = _name_words(m.group(1))
+        if len(words) > 1 and not {w.lower() for w in words} & _lexicon()["organisations"]:
+            people.append((m.start(1), " ".join(words)))
+    return people
+
+
+class _Resolver:
+    """Canonical speakers within one document: aliases, pronouns, roles and descriptions."""
+
+    def __init__(self, people: list[tuple[int, str]] | None = None,
+                 names: set[str] | None = None) -> None:
         self.lex = _lexicon()
-        self.last_named: str | None = None
-        self.roles_of: list[tuple[str, str]] = []  # (role written before a name, speaker)
+        self.people = people or []  # introduced people, in text order
+        self.next_person = 0
+        self.names = names or set()  # every full name of the document
+        # full names by their last and first word: met so far (speakers, introduced people), or
+        # anywhere in the document; sets keyed by word keep every look-up constant-time
+        self.by_last: dict[str, set[str]] = {}
+        self.by_first: dict[str, set[str]] = {}
+        self.in_text: dict[str, set[str]] = {}
+        for n in self.names:
+            self.in_text.setdefault(n.split()[-1], set()).add(n)
+        self.last_person: str | None = None
+        self.last_organisation: str | None = None
+        # (words of a role written with a name, speaker): the latest ones, so that a description
+        # costs the same however long the document is
+        self.roles_of: deque[tuple[set[str], str]] = deque(maxlen=MAX_ROLES_REMEMBERED)
 
     def _alias(self, text: str) -> str | None:
         return self.lex["exact"].get(text) or self.lex["folded"].get(text.lower())
+
+    def _is_organisation(self, speaker: str) -> bool:
+        """An acronym, an actor marked person=no, or a name with an organisation word (the role
+        written before a person's name does not count: "Department representative Ann Lee")."""
+        words = {w.lower() for w in re.findall(r"[\w-]+", speaker)}
+        return (speaker in self.lex["non_people"] or (speaker.isupper() and len(speaker) > 1)
+                or bool(words & self.lex["organisations"]))
+
+    def _described(self, role: str) -> str | None:
+        """The named speaker of this document a definite description refers to, if exactly one."""
+        words = {w.lower() for w in re.findall(r"[\w-]+", role)} - DETERMINERS - CONNECTORS
+        if not words:
+            return None
+        head = re.split(r"\s(?:of|for|at)\s", role)[0].split()[-1].lower()
+        full = [s for r, s in reversed(self.roles_of) if words <= r]
+        if full:
+            return full[0]
+        by_head = {s for r, s in self.roles_of if head in r}
+        return by_head.pop() if len(by_head) == 1 else None
+
+    def reach(self, position: int) -> None:
+        """Take in the people introduced before `position`: "he" may now mean them."""
+        while self.next_person < len(self.people) and self.people[self.next_person][0] < position:
+            self.last_person = self.people[self.next_person][1]
+            self._meet(self.last_person)
+            self.next_person += 1
+
+    def _meet(self, name: str) -> None:
+        """Remember a full name met in the text."""
+        if " " in name:
+            self.by_last.setdefault(name.split()[-1], set()).add(name)
+            self.by_first.setdefault(name.split()[0], set()).add(name)
+
+    def _full_name(self, name: str) -> str:
+        """A one-word name as the one full name met so far that ends with it, else the one of the
+        document, else the one met so far that starts with it ("Li" -> "Li Qun")."""
+        if " " in name:
+            return name
+        for pool in (self.by_last, self.in_text, self.by_first):
+            if len(full := pool.get(name, set())) == 1:
+                return next(iter(full))
+        return name
 
     def resolve(self, phrase: str | None) -> str:
         """The canonical speaker of a phrase; 'unknown' when there is none."""
         if phrase is None:
             return UNKNOWN
         if phrase in PRONOUNS:
-            return self.last_named or UNKNOWN
+            return self.last_person or UNKNOWN
+        phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
+        tokens = phrase.split()
+        if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
+                _bare(tokens[-1]) in self.lex["documents"]
+                or (len(tokens) == 2 and _bare(tokens[-1]) in self.lex["organisations"]
+                    and self.last_organisation))):  # "the group", "the company"
+            return self.last_organisation or UNKNOWN
         role, name = _split_role_name(phrase, self.lex["titles"])
+        role = " ".join(x for x in (role, appositive) if x)
         if name:
-            speaker = self._alias(name) or self._alias(name.split()[-1]) or name
+            speaker = self._alias(name) or self._alias(name.split()[-1]) or self._full_name(name)
+            self._meet(speaker)
             if role:
-                self.roles_of.append((role.lower(), speaker))
+                self.roles_of.append(({w.lower() for w in re.findall(r"[\w-]+", role)}, speaker))
         else:
             head = re.split(r"\s(?:of|for)\s", role)[0].split()  # "head of the Pentagon" -> "head"
+            definite = _bare(phrase.split()[0]) not in {"a", "an"}
             speaker = (next((a for k in range(len(head)) if (a := self._alias(" ".join(head[k:])))),
                             None)
-                       or next((s for r, s in reversed(self.roles_of) if role.lower() in r), None)
-                       or role)
-        if name or speaker != role:
-            self.last_named = speaker
+                       or (self._described(role) if definite else None) or role)
+        if self._is_organisation(speaker):
+            self.last_organisation = speaker
+        elif name or speaker != role:
+            self.last_person = speaker
         return speaker
 
 
@@ -202,56 +344,155 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     if not before:
         phrase = leading_phrase(clause[verb.end():])
         return (phrase, "said X") if phrase else None
-    phrase = trailing_phrase(before)
+    phrase = _subject(before)
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
         return phrase, "X said"
+    if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
+        return None, "X said"  # '"...," people familiar with the matter said'
     return None
 
 
-def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
-    """Attribution earlier in the sentence: 'X said that ... "...' or 'According to X, ... "...'."""
+def _unnamed_source(text: str) -> bool:
+    """The text before a verb ends with a source that is no speaker ("the report", "the matter")."""
+    words = [w for w in _words(text) if _bare(w) not in _FILLERS]
+    return bool(words) and _bare(words[-1]) in _lexicon()["sources"]
+
+
+def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
+    """Attribution earlier in the sentence: 'X said that ... "...' or 'According to X, ... "...',
+    with the offset where the reported content starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
-        phrase = leading_phrase(m.group(1) + ",")
-        if phrase:
-            return phrase, "according to X"
+        return leading_phrase(m.group(1) + ","), "according to X", m.end()
     for verb in reversed(list(verb_re.finditer(text))):
         if phrase := _subject(text[:verb.start()]):
-            return phrase, "X said ... quote"
+            return phrase, "X said ... quote", verb.end()
+        if _unnamed_source(text[:verb.start()]):
+            return None, "X said ... quote", verb.end()
     return None
+
+
+def _is_aside(chunk: str) -> bool:
+    """A comma-separated chunk that is no subject: empty, an age, or a time or place phrase."""
+    words = chunk.split()
+    return (not words or _bare(words[0]) in _PREPOSITIONS
+            or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words))
+
+
+def _is_description(phrase: str) -> bool:
+    """A role written after a name ("CEO of Ergo", "the company's founder"), not a name."""
+    titles = _lexicon()["titles"]
+    return any(not _is_name_token(t) or _bare(t) in titles for t in _words(phrase))
+
+
+def _is_appositive(chunk: str, phrase: str | None) -> bool:
+    """A chunk describing the name before it: a role ("CEO of Ergo"), or a phrase opening with a
+    determiner or a relative pronoun ("a former aide who ...", "who served as ambassador")."""
+    words = _words(chunk)
+    if not words or len(words) > MAX_APPOSITIVE_WORDS:
+        return False
+    whole = phrase is not None and len(_words(phrase)) == len(words)
+    if _lexicon()["verb"].search(chunk):
+        return False  # 'X, in a speech, said that ...': a clause, not a description
+    first = _bare(words[0])
+    return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+            or (whole and _is_description(phrase)))
+
+
+def _is_bare_name(chunk: str) -> str | None:
+    """The name a chunk consists of ("Erin Murphy", "Schiff"); a lone capitalised common word
+    ("Afterwards", "Meanwhile") or an adverb is none."""
+    name = trailing_phrase(chunk)
+    if not name or len(_words(name)) != len(_words(chunk)) \
+            or not _split_role_name(name, _lexicon()["titles"])[1]:
+        return None  # "Senator Joe Manchin" and "The activist group Stopp Oljeletinga" are names
+    word = name.lower()
+    if " " not in name and (word in ENGLISH_STOP_WORDS or word.endswith("ly")):
+        return None
+    return name
 
 
 def _subject(text: str) -> str | None:
-    """The subject before a verb, skipping an inserted phrase ("X, in a speech on May 9, said")."""
+    """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
+    "X, 47, said") and keeping an appositive with its name ("R.P. Eddy, CEO of Ergo")."""
     chunks = text.split(",")
-    while len(chunks) > 1 and (not chunks[-1].strip()
-                               or _bare(chunks[-1].split()[0]) in _PREPOSITIONS):
+    while len(chunks) > 1 and _is_aside(chunks[-1]):
         chunks.pop()
-    return trailing_phrase(chunks[-1]) if chunks else None
+    if not chunks:
+        return None
+    phrase = trailing_phrase(chunks[-1])
+    if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
+        rest = chunks[:-1]
+        while len(rest) > 1 and _is_aside(rest[-1]):
+            rest.pop()
+        if name := _is_bare_name(rest[-1]):
+            return f"{name}, {chunks[-1].strip()}"
+    return phrase
 
 
-def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
-    """Reported speech in a sentence without a quotation; the main-clause attribution first."""
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span text[start:end] without surrounding spaces and punctuation."""
+    part = text[start:end]
+    lead = len(part) - len(part.lstrip(" ,:;-"))
+    return start + lead, start + len(part.rstrip(" ,:;-."))
+
+
+# What may follow a closing "X said": a short time or place phrase ("..., Obama said in his
+# interview.", "..., she told reporters on Monday.").
+_TAIL = r"(?:\s+(?:in|on|at|during|to|after|before|last|this|earlier|later|when|while|told)\b[^,;]{0,60})?"
+
+
+def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
+    """Reported speech in a sentence without a quotation, the main-clause attribution first, with
+    the span of what is reported."""
     if m := re.search(r"(?i:according to)\s+([^,.;]+)", text):
-        if phrase := leading_phrase(m.group(1)):
-            return phrase, "according to X"
-    trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")\W*$", text)
-    if trailing and (phrase := trailing_phrase(trailing.group(1))):
-        return phrase, "..., X said"
+        span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
+                else _content(text, m.end(), len(text)))
+        return leading_phrase(m.group(1)), "according to X", span
+    trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")" + _TAIL + r"\W*$", text)
+    if trailing and ((phrase := _subject(text[:trailing.start(2)]))
+                     or _unnamed_source(text[:trailing.start(2)])):
+        return phrase, "..., X said", _content(text, 0, trailing.start())
     if m := re.search(r"\b(?:was|were|is|are|has been|had been)\s+(" + verb_re.pattern
                       + r")\s+by\s+(.*)", text):
         if phrase := leading_phrase(m.group(2)):
-            return phrase, "stated by X"
+            return phrase, "stated by X", _content(text, 0, m.start())
     for verb in verb_re.finditer(text):
-        if phrase := _subject(text[:verb.start()]):
-            return phrase, "X said that"
+        if (phrase := _subject(text[:verb.start()])) or _unnamed_source(text[:verb.start()]):
+            return phrase, "X said that", _content(text, verb.end(), len(text))
     return None
+
+
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
+
+
+def _title_case(words: list[str]) -> bool:
+    """Every word capitalised but the small words inside ("The State of the Union")."""
+    return bool(words) and words[0][0].isupper() and all(
+        w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
 
 
 def _is_name_like(quote: str) -> bool:
     """A short or Title Case quotation: a name or a scare quote, not someone's words."""
     words = re.findall(r"[^\W\d_][\w'-]*", quote)
-    return len(words) < MIN_UNATTRIBUTED_WORDS or all(w[0].isupper() for w in words)
+    return len(words) < MIN_UNATTRIBUTED_WORDS or _title_case(words)
+
+
+_NAMED_AFTER = {"on", "in", "of", "at", "titled", "entitled", "book", "show", "program",
+                "programme", "film", "series", "newspaper"}
+MAX_TITLE_WORDS = 8
+
+
+def _is_title(text: str, start: int, end: int) -> bool:
+    """A quoted title: Title Case words with no punctuation at their end ("The Uninhabitable
+    Earth"), or after a preposition or a possessive (on CBS's "Face the Nation,")."""
+    inner = text[start:end].strip("\"' ")
+    words = re.findall(r"[^\W\d_][\w'-]*", inner)
+    if len(words) < 2 or len(words) > MAX_TITLE_WORDS or not _title_case(words):
+        return False
+    before = text[max(0, start - 30):start].split()
+    named = bool(before) and (_bare(before[-1]) in _NAMED_AFTER or before[-1].endswith("'s"))
+    return named or not inner.endswith((",", ".", "!", "?", ":"))
 
 
 def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) -> list[dict]:
@@ -267,24 +508,36 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
     q_starts = spans["start"].tolist()
+    open_ended = spans["open_ended"].tolist() if "open_ended" in spans else [False] * len(spans)
 
     def sentence_of(pos: int):
         i = bisect.bisect_right(s_starts, pos) - 1
         return bounds[i] if i >= 0 and pos < s_ends[i] else bounds[-1]
 
     quotes = []
-    for start, end in zip(spans["start"], spans["end"], strict=True):
+    for start, end, is_open in zip(spans["start"], spans["end"], open_ended, strict=True):
         s_start, _, sid, paragraph = sentence_of(start)
         _, e_end, _, _ = sentence_of(max(start, end - 1))
         following = bisect.bisect_left(q_starts, end)
         stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
         found = (_after_quote(masked[end:stop], verb_re)
                  or _before_quote(masked[s_start:start], verb_re) or (None, None))
+        c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
+        if len(found) == 2 and found[1] and text[s_start:start].strip() \
+                and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):
+            c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
+        if found[1] and _is_title(text, start, end):
+            found, c_start = (None, "name or scare quote"), start
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "paragraph": paragraph,
-                       "phrase": found[0], "pattern": found[1],
+                       "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
+                       "opens_paragraph": not text[text.rfind("\n", 0, start) + 1:start].strip(),
+                       "c_start": c_start, "c_end": end,
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
-    quoted_sentences = {q["sentence_id"] for q in quotes}
-    for q in quotes:  # every sentence a quotation overlaps
+    said = [q for q in quotes  # a name or a scare quote leaves its sentence to reported speech
+            if q["pattern"] != "name or scare quote"
+            and (q["pattern"] or q["open_ended"] or not _is_name_like(q["quote"]))]
+    quoted_sentences = {q["sentence_id"] for q in said}
+    for q in said:  # every sentence a quotation overlaps
         first = bisect.bisect_right(s_ends, q["q_start"])
         last = bisect.bisect_left(s_starts, q["q_end"])
         quoted_sentences.update(b[2] for b in bounds[first:last])
@@ -295,40 +548,100 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         if found := _indirect(masked[s_start:s_end], verb_re):
             indirect.append({"q_start": s_start, "q_end": s_end,
                              "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
-                             "pattern": found[1], "quote": text[s_start:s_end]})
-    return _resolve(quotes, indirect)
+                             "pattern": found[1], "open_ended": False,
+                             "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
+                             "quote": text[s_start:s_end]})
+    return _resolve(quotes, indirect, introduced_people(text), full_names(text))
 
 
-def _resolve(quotes: list[dict], indirect: list[dict]) -> list[dict]:
-    """Speakers in text order; unattributed quotes take their paragraph neighbour's speaker."""
-    resolver = _Resolver()
+SAME_PARAGRAPH = "quote in the same paragraph"
+CONTINUED = "quote continued across paragraphs"
+NEXT_PARAGRAPH = "quote after an attribution in the previous paragraph"
+
+
+MAX_INTRODUCING_CHARS = 40
+
+
+def _introduces(row: dict) -> bool:
+    """A row that can introduce the quote of the next paragraph: a quote, or reported speech that
+    ends in a colon or reports next to nothing ("X said this while talking to Y.")."""
+    return row["kind"] == "direct" or row["quote"].rstrip().endswith(":") \
+        or row["c_end"] - row["c_start"] <= MAX_INTRODUCING_CHARS
+
+
+def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
+    """(open quote, its continuation): a quote left open at the end of its paragraph and the first
+    quote of the next paragraph (the news convention for a quote running over paragraphs)."""
+    return [(a, b) for a, b in itertools.pairwise(direct)
+            if a["open_ended"] and b["paragraph"] != a["paragraph"]
+            and b["q_start"] - a["q_end"] <= 3]
+
+
+def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
+             names: set[str] | None = None) -> list[dict]:
+    """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
+    (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
+    resolver = _Resolver(people, names)
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:
+        resolver.reach(row["q_start"])
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
+    direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]
+    links = _continuations(direct)
+    continued = {id(b) for _, b in links} | {id(a) for a, _ in links}
     by_paragraph: dict[object, list[dict]] = {}  # only a quote's own paragraph is looked at
-    for r in rows:
-        if r["kind"] == "direct":
-            by_paragraph.setdefault(r["paragraph"], []).append(r)
+    for r in direct:
+        by_paragraph.setdefault(r["paragraph"], []).append(r)
     for paragraph in by_paragraph.values():
         for i, row in enumerate(paragraph):
             if row["pattern"]:
                 continue
             neighbours = paragraph[:i][::-1] + paragraph[i + 1:]
             same = [r for r in neighbours
-                    if r["pattern"] and r["pattern"] != "quote in the same paragraph"]
-            if _is_name_like(row["quote"]):
+                    if r["pattern"] not in (None, SAME_PARAGRAPH, CONTINUED, NEXT_PARAGRAPH)
+                    and r["speaker"] != UNKNOWN]
+            if id(row) not in continued and _is_name_like(row["quote"]):
                 row["pattern"] = "name or scare quote"
             elif same:
-                row.update(speaker=same[0]["speaker"], pattern="quote in the same paragraph")
-            else:
-                row["pattern"] = "unattributed"
-    return [r for r in rows if r["pattern"] != "name or scare quote"]
+                row.update(speaker=same[0]["speaker"], pattern=SAME_PARAGRAPH)
+    for a, b in links + [(b, a) for a, b in reversed(links)]:
+        if a["pattern"] and not b["pattern"]:
+            b.update(speaker=a["speaker"], pattern=CONTINUED)
+    kept = [r for r in rows if r["pattern"] != "name or scare quote"]
+    for before, row in itertools.pairwise(kept):  # 'X said:' then a paragraph that is a quote
+        if not row["pattern"] and row.get("opens_paragraph") and before["speaker"] != UNKNOWN \
+                and before["paragraph"] == row["paragraph"] - 1 and _introduces(before):
+            row.update(speaker=before["speaker"], pattern=NEXT_PARAGRAPH)
+    for row in direct:
+        row["pattern"] = row["pattern"] or "unattributed"
+    rows = [r for r in rows if r["pattern"] != "name or scare quote"
+            and not (r["kind"] == "indirect" and r["c_end"] <= r["c_start"])]  # "He said:" alone
+    _number_statements(rows, {(id(a), id(b)) for a, b in links})
+    return rows
+
+
+def _number_statements(rows: list[dict], links: set[tuple[int, int]]) -> None:
+    """Statement numbers: a quote joins the statement of the quote before it when it continues
+    it across paragraphs, or is of the same known speaker and either in the same sentence
+    ('"We are ready," he said, "to defend."') or attributed only through it; one per other row."""
+    number, previous = 0, None
+    for row in rows:
+        same = previous is not None and row["kind"] == previous["kind"] == "direct" and (
+            (id(previous), id(row)) in links
+            or (row["speaker"] == previous["speaker"] != UNKNOWN
+                and (row["sentence_id"] == previous["sentence_id"]
+                     or (row["pattern"] == SAME_PARAGRAPH
+                         and row["paragraph"] == previous["paragraph"]))))
+        number += not same
+        row["statement"] = number
+        previous = row
 
 
 def _speaker_types(quotes: pd.DataFrame) -> pd.Series:
-    """A type for each speaker: from data/speakers.csv, else from role words in how it is written."""
+    """A type for each speaker: from data/speakers.csv, else from role words written with it in the
+    same document (a title in one article never types a namesake in another)."""
     lex = _lexicon()
 
     def from_roles(text: str) -> str:
@@ -336,33 +649,33 @@ def _speaker_types(quotes: pd.DataFrame) -> pd.Series:
 
     by_phrase = (quotes["speaker"] + " " + quotes["as_written"]).map(from_roles)
     typed = pd.Series(by_phrase.to_numpy(), index=quotes.index).where(lambda s: s != UNKNOWN)
-    first_known = typed.groupby(quotes["speaker"]).transform("first")
+    first_known = typed.groupby([quotes["doc_id"], quotes["speaker"]]).transform("first")
     from_actor = quotes["speaker"].map(lex["actor_type"])
     return from_actor.fillna(first_known).fillna(UNKNOWN).where(quotes["speaker"] != UNKNOWN, UNKNOWN)
 
 
 def fold_surnames(speakers: pd.Series, doc_ids: pd.Series) -> pd.Series:
-    """A one-word name becomes the full name ending with it: same document first, else unique."""
+    """A one-word name becomes the one full name ending with it in the same document (never a
+    name from another document: two articles' "Kennedy" need not be one person)."""
     full = pd.DataFrame({"doc_id": doc_ids, "speaker": speakers})
     multi = full[full["speaker"].str.contains(" ") & full["speaker"].str[:1].str.isupper()].copy()
     multi["last"] = multi["speaker"].str.split().str[-1]
     in_doc = (multi.drop_duplicates(["doc_id", "speaker"]).drop_duplicates(["doc_id", "last"], keep=False)
               .set_index(["doc_id", "last"]))
-    unique = multi.drop_duplicates("speaker").drop_duplicates("last", keep=False).set_index("last")
     keys = pd.MultiIndex.from_arrays([doc_ids, speakers])
     folded = pd.Series(in_doc["speaker"].reindex(keys).to_numpy(), index=speakers.index)
-    folded = folded.fillna(speakers.map(unique["speaker"]))
     single = ~speakers.str.contains(" ") & speakers.str[:1].str.isupper()
     return speakers.where(~single | folded.isna(), folded)
 
 
 COLUMNS = ["doc_id", "sentence_id", "speaker", "speaker_type", "kind", "quote", "as_written",
-           "pattern", "start", "end", "n_words"]
+           "pattern", "start", "end", "n_words", "statement_id", "content_start", "content_end"]
 
 
 def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
                      spans: pd.DataFrame) -> pd.DataFrame:
-    """One row a direct quote or indirect attribution, with its speaker and speaker type."""
+    """One row a direct quote or indirect attribution, with its speaker and speaker type, the
+    statement it belongs to and the span of what it reports."""
     by_doc_sentences = dict(list(sentences.groupby("doc_id", sort=False)))
     by_doc_spans = dict(list(spans.groupby("doc_id", sort=False)))
     empty = spans.iloc[0:0]
@@ -373,11 +686,14 @@ def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
         for row in attribute_document(text, by_doc_sentences[doc_id],
                                       by_doc_spans.get(doc_id, empty))
     ]
-    quotes = pd.DataFrame(rows, columns=[*COLUMNS, "q_start", "q_end"])
+    quotes = pd.DataFrame(rows, columns=[*COLUMNS, "q_start", "q_end", "c_start", "c_end",
+                                         "statement"])
     quotes["start"], quotes["end"] = quotes["q_start"], quotes["q_end"]
-    quotes = quotes.drop(columns=["q_start", "q_end"]).astype(
+    quotes["content_start"], quotes["content_end"] = quotes["c_start"], quotes["c_end"]
+    quotes["statement_id"] = quotes["doc_id"] + "-t" + quotes["statement"].astype(str).str.zfill(3)
+    quotes = quotes.drop(columns=["q_start", "q_end", "c_start", "c_end", "statement"]).astype(
         {c: "string" for c in ["doc_id", "sentence_id", "speaker", "kind", "quote", "as_written",
-                               "pattern"]})
+                               "pattern", "statement_id"]})
     quotes["speaker"] = fold_surnames(quotes["speaker"], quotes["doc_id"])
     quotes["speaker_type"] = _speaker_types(quotes).astype("string")
     quotes["n_words"] = count_words(quotes["quote"])

@@ -1,4 +1,5 @@
-"""Find quoted spans in cleaned text and split sentences into the narrator's and quoted voices."""
+"""Find quoted spans in cleaned text and split sentences into three voices: the narrator's own
+words, direct quotation and reported speech."""
 
 import bisect
 import itertools
@@ -83,34 +84,58 @@ def compute_quote_spans(documents: pd.DataFrame) -> pd.DataFrame:
     return spans.astype({"doc_id": "string", "text": "string"})
 
 
-def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
-    """Cut each sentence into narrator and quoted segments (sentence_id, voice, offsets, text).
-
-    Each sentence looks only at the quotations that can reach it (found by bisection), so the
-    work grows with sentences plus quotations, not with their product.
-    """
-    rows = []
+def _sorted_spans(spans: pd.DataFrame, start: str, end: str) -> dict:
+    """Per document: span starts and ends sorted by start, and the running maximum of the ends."""
     by_doc = {}
-    for doc_id, g in spans.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id"):
-        starts, ends = g["start"].tolist(), g["end"].tolist()
+    for doc_id, g in spans.sort_values(["doc_id", start], kind="stable").groupby("doc_id"):
+        starts, ends = g[start].tolist(), g[end].tolist()
         by_doc[doc_id] = (starts, ends, list(itertools.accumulate(ends, max)))
+    return by_doc
+
+
+def _cut(lo: int, hi: int, spans: tuple[list, list, list]) -> list[tuple[bool, int, int]]:
+    """[lo, hi) cut into pieces (inside a span?, start, end); only the spans that can reach it
+    are looked at (found by bisection)."""
+    starts, ends, reach = spans
+    pieces, cursor = [], lo
+    first = bisect.bisect_right(reach, lo)  # spans before it all end by lo
+    last = bisect.bisect_left(starts, hi)  # spans from here on start after hi
+    for q_start, q_end in zip(starts[first:last], ends[first:last], strict=True):
+        a, b = max(q_start, cursor), min(q_end, hi)
+        if a >= b:
+            continue
+        if a > cursor:
+            pieces.append((False, cursor, a))
+        pieces.append((True, a, b))
+        cursor = b
+    if cursor < hi:
+        pieces.append((False, cursor, hi))
+    return pieces
+
+
+def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame,
+                 attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Cut each sentence into narrator, quoted and reported segments (sentence_id, voice, offsets,
+    text): "quoted" is inside quotation marks, "reported" is the content of an attribution outside
+    them (analysis.quotes' content_start/content_end: "X said that ...", "According to X, ..."),
+    "narrator" is the rest, the outlet's own words.
+
+    Each sentence looks only at the spans that can reach it (found by bisection), so the work
+    grows with sentences plus spans, not with their product.
+    """
+    quoted = _sorted_spans(spans, "start", "end")
+    reported = ({} if attributions is None or attributions.empty
+                else _sorted_spans(attributions, "content_start", "content_end"))
+    rows = []
     for sid, doc_id, s_start, s_end in sentences[
         ["sentence_id", "doc_id", "start", "end"]
     ].itertuples(index=False):
-        cursor = s_start
-        starts, ends, reach = by_doc.get(doc_id, ([], [], []))
-        first = bisect.bisect_right(reach, s_start)  # spans before it all end by s_start
-        last = bisect.bisect_left(starts, s_end)  # spans from here on start after the sentence
-        for q_start, q_end in zip(starts[first:last], ends[first:last], strict=True):
-            lo, hi = max(q_start, s_start), min(q_end, s_end)
-            if lo >= hi:
+        for inside, lo, hi in _cut(s_start, s_end, quoted.get(doc_id, ([], [], []))):
+            if inside:
+                rows.append((sid, doc_id, "quoted", lo, hi))
                 continue
-            if lo > cursor:
-                rows.append((sid, doc_id, "narrator", cursor, lo))
-            rows.append((sid, doc_id, "quoted", lo, hi))
-            cursor = hi
-        if cursor < s_end:
-            rows.append((sid, doc_id, "narrator", cursor, s_end))
+            for said, a, b in _cut(lo, hi, reported.get(doc_id, ([], [], []))):
+                rows.append((sid, doc_id, "reported" if said else "narrator", a, b))
     segments = pd.DataFrame(rows, columns=["sentence_id", "doc_id", "voice", "start", "end"])
     text_of = sentences.set_index("sentence_id")[["start", "text"]]
     base = segments["sentence_id"].map(text_of["start"])
@@ -126,5 +151,8 @@ def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
 
 @per_corpus
 def compute_voice_segments(corpus: Corpus) -> pd.DataFrame:
-    """Narrator and quoted segments of every sentence of the corpus (cached per corpus)."""
-    return split_voices(corpus.sentences, compute_quote_spans(corpus.documents))
+    """Narrator, quoted and reported segments of every sentence of the corpus (cached per corpus)."""
+    from analysis.quotes import compute_quotes  # quotes reads this module's quote spans
+
+    return split_voices(corpus.sentences, compute_quote_spans(corpus.documents),
+                        compute_quotes(corpus))

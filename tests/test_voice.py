@@ -67,3 +67,44 @@ def test_seed_quotes(seeds):
     quoted_words = segments[segments["voice"] == "quoted"].groupby("doc_id")["n_words"].sum()
     assert quoted_words.to_dict() == {"defence-blog": 120, "dnipro-today": 29, "dod-news": 177,
                                       "german-outlet": 18, "rbc": 74}
+
+
+def test_three_voices_narrator_quoted_and_reported():
+    from tests.test_quotes import attribute
+
+    text = ('Prices rose in May. Ann Lee said that the plan had failed. '
+            '"We will fix it," she said. Stocks will fall, according to Tom Hill.')
+    quotes = attribute(text)
+    documents = pd.DataFrame({"doc_id": ["d0"], "text": [text]})
+    from analysis.segment import split_sentences
+    from analysis.voice import compute_quote_spans
+
+    sentences = split_sentences(pd.DataFrame({"doc_id": ["d0"], "paragraph_index": [0],
+                                              "start": [0], "text": [text]}))
+    segments = split_voices(sentences, compute_quote_spans(documents), quotes)
+    assert list(zip(segments["voice"], segments["text"], strict=True)) == [
+        ("narrator", "Prices rose in May."),
+        ("narrator", "Ann Lee said "),
+        ("reported", "that the plan had failed"),
+        ("quoted", '"We will fix it,"'),
+        ("narrator", " she said."),
+        ("reported", "Stocks will fall"),
+        ("narrator", ", according to Tom Hill."),
+    ]
+
+
+def test_rank_speakers_counts_statements_and_never_ranks_unknown():
+    from types import SimpleNamespace
+
+    from analysis.framing import rank_speakers
+    from tests.test_quotes import attribute
+
+    quotes = attribute('"Something was said by somebody," the crowd heard.\n\n'
+                       '"We are ready," said Ann Lee. "We will win this fight."\n\n'
+                       '"Nobody wants a war here," said Tom Hill. "Really nobody does," Hill added.\n\n'
+                       'Tom Hill said that talks went on.')
+    corpus = SimpleNamespace(documents=pd.DataFrame({"doc_id": ["d0"], "outlet": ["A"]}))
+    ranked = rank_speakers(corpus, quotes)
+    assert ranked[["speaker", "n_direct", "n_indirect", "n_rows", "n_total"]].values.tolist() == [
+        ["Tom Hill", 2, 1, 3, 3], ["Ann Lee", 1, 0, 2, 1], ["unknown", 1, 0, 1, 1]]
+    assert ranked["rank"].tolist() == [1, 2, pd.NA]

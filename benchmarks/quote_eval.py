@@ -1,0 +1,291 @@
+"""Score quote attribution and the three voices against PolNeAR's human annotation.
+
+    python benchmarks/quote_eval.py [split] [max_docs]     (split: dev (default) or train)
+
+Each PolNeAR article is read raw, normalised (one character in, one out, so the annotation's
+offsets still hold; articles whose length changes are skipped and counted), cut into paragraphs at
+line breaks and sentences, and run through analysis.quotes and analysis.voice. Where an article has
+two annotators, the first .ann file (sorted by name) is the reference.
+
+Matching (defined here, printed with the figures):
+- attribution: a system row (direct quote or indirect attribution) matches a gold attribution when
+  its span shares at least half of the shorter of the two spans (system span: the quote for a
+  direct row, the reported content for an indirect row) with the gold content span. Precision: system rows
+  matching some gold content; recall: gold attributions matched by some system row.
+- attribution + speaker: a matched row whose speaker is right: a word of two or more letters
+  (pronouns included) of the system's speaker or of its phrase as written (lower-cased,
+  determiners dropped) occurs in the gold source text. A row with speaker "unknown" is never
+  right. Gold attributions without a source are left out of the speaker recall. A row whose only
+  matching gold sources are pronouns ("he") that the system resolved to a name cannot be judged
+  (PolNeAR does not resolve pronouns): it is left out of the speaker precision and counted.
+- voices, per word (a run of letters or digits): gold "quoted" is a word inside quotation marks
+  within a gold content span, gold "reported" a word of a gold content span outside quotation
+  marks, gold "narrator" every other word; the system's voice is the voice segment holding the
+  word. Precision and recall per voice, and accuracy.
+- SemEval: benchmarks/labels/semeval_quotes.tsv lists hand-labelled direct quotes of 15 SemEval
+  articles (file, a quote snippet, speaker; its header says how they were chosen). A label is
+  found when a direct row of that file contains the snippet; right when the row's speaker is one
+  of the label's speakers (case folded). Recall over labels with a named speaker; precision over
+  direct rows with a known speaker that hold the snippet of a named speaker's quote.
+"""
+
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.quotes import UNKNOWN, attribute_quotes
+from analysis.segment import split_sentences
+from analysis.textnorm import normalize_text
+from analysis.voice import compute_quote_spans, split_voices
+
+CORPORA = Path(__file__).resolve().parents[1].parent.parent / "shared" / "corpora"
+if not CORPORA.exists():
+    CORPORA = Path("/work/shared/corpora")
+POLNEAR = CORPORA / "polnear"
+SEMEVAL = CORPORA / "semeval2025-cc" / "docs"
+LABELS = Path(__file__).parent / "labels" / "semeval_quotes.tsv"
+MIN_OVERLAP = 0.5
+_WORD = re.compile(r"\w+")
+_SKIP = {"the", "a", "an", "of", "and", "his", "her", "their", "its", "said", "says", "mr", "mrs",
+         "ms", "dr", "for", "in", "on", "to", "at"}
+
+
+def read_ann(path: Path) -> list[dict]:
+    """Attributions of one .ann file: content, source and cue spans (start, end, text)."""
+    spans, events = {}, []
+    for line in path.read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            kind, *offsets = parts[1].replace(";", " ").split()
+            numbers = [int(x) for x in offsets]
+            spans[parts[0]] = (kind, min(numbers), max(numbers), parts[2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(role.split(":", 1) for role in parts[1].split()))
+    rows = []
+    for event in events:
+        parts = {role.rstrip("0123456789"): spans.get(tid) for role, tid in event.items()}
+        if parts.get("Content"):
+            rows.append({k: parts.get(k) for k in ("Content", "Source", "Cue")})
+    return rows
+
+
+def paragraphs_of(doc_id: str, text: str) -> pd.DataFrame:
+    """One row a non-empty line, the shape split_sentences reads."""
+    rows = [(doc_id, i, m.start(), m.group()) for i, m in enumerate(re.finditer(r"[^\n]+", text))]
+    return pd.DataFrame(rows, columns=["doc_id", "paragraph_index", "start", "text"])
+
+
+def run_system(texts: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Quotes table and voice segments of documents given as {doc_id: normalised text}."""
+    documents = pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())})
+    paragraphs = pd.concat([paragraphs_of(d, t) for d, t in texts.items()], ignore_index=True)
+    sentences = split_sentences(paragraphs)
+    spans = compute_quote_spans(documents)
+    quotes = attribute_quotes(documents, sentences, spans)
+    try:
+        segments = split_voices(sentences, spans, quotes)
+    except TypeError:  # the two-voice split of older versions
+        segments = split_voices(sentences, spans)
+    return quotes, segments
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Spans share at least MIN_OVERLAP of the shorter one."""
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    return shared > 0 and shared >= MIN_OVERLAP * min(a[1] - a[0], b[1] - b[0])
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if len(w) >= 2 and w.lower() not in _SKIP}
+
+
+PRONOUNS = {"he", "she", "they", "it", "i", "we", "who"}
+
+
+def undecidable(row, gold_source) -> bool:
+    """The gold source is a pronoun the system did not write: the annotation does not say who."""
+    return (gold_source is not None and gold_source[3].strip().lower() in PRONOUNS
+            and row["as_written"].strip().lower() != gold_source[3].strip().lower())
+
+
+def speaker_right(row, gold_source) -> bool:
+    """The system's speaker or its phrase as written shares a word with the gold source."""
+    if gold_source is None or row["speaker"] == UNKNOWN:
+        return False
+    gold = content_words(gold_source[3])
+    return bool(gold & (content_words(row["speaker"]) | content_words(row["as_written"])))
+
+
+def system_span(row) -> tuple[int, int]:
+    """The content a row claims: the reported content of an indirect row, else its quote."""
+    if "content_start" in row and pd.notna(row.get("content_start")):
+        return int(row["content_start"]), int(row["content_end"])
+    return int(row["start"]), int(row["end"])
+
+
+def score_attributions(quotes: pd.DataFrame, gold: dict[str, list[dict]]) -> Counter:
+    """Counts behind attribution and attribution + speaker precision and recall."""
+    c = Counter()
+    by_doc = dict(list(quotes.groupby("doc_id")))
+    for doc_id, attributions in gold.items():
+        rows = by_doc.get(doc_id, quotes.iloc[0:0])
+        found = [False] * len(attributions)
+        right = [False] * len(attributions)
+        for _, row in rows.iterrows():
+            span = system_span(row)
+            hits = [i for i, a in enumerate(attributions) if overlap(span, a["Content"][1:3])]
+            c["sys"] += 1
+            c["sys_match"] += bool(hits)
+            good = [i for i in hits if speaker_right(row, attributions[i]["Source"])]
+            for i in hits:
+                found[i] = True
+            for i in good:
+                right[i] = True
+            if hits and not good and row["speaker"] != UNKNOWN and all(
+                    undecidable(row, attributions[i]["Source"]) for i in hits):
+                c["undecidable"] += 1  # left out of the speaker precision
+                continue
+            c["sys_known"] += row["speaker"] != UNKNOWN
+            c["sys_right"] += bool(good)
+            c["sys_known_match"] += bool(hits) and row["speaker"] != UNKNOWN
+        c["gold"] += len(attributions)
+        c["gold_found"] += sum(found)
+        c["gold_with_source"] += sum(a["Source"] is not None for a in attributions)
+        c["gold_right"] += sum(right)
+    return c
+
+
+def gold_voices(text: str, attributions: list[dict]) -> list[str]:
+    """Per character: narrator, or reported / quoted inside a gold content span."""
+    voice = ["narrator"] * len(text)
+    for a in attributions:
+        _, start, end, _ = a["Content"]
+        inside = False
+        for i in range(start, min(end, len(text))):
+            if text[i] == '"':
+                inside = not inside
+                voice[i] = "quoted"
+                continue
+            voice[i] = "quoted" if inside else "reported"
+    return voice
+
+
+def score_voices(texts: dict[str, str], segments: pd.DataFrame,
+                 gold: dict[str, list[dict]]) -> Counter:
+    """Per word: (gold voice, system voice) pairs."""
+    pairs = Counter()
+    by_doc = dict(list(segments.groupby("doc_id")))
+    for doc_id, text in texts.items():
+        gold_voice = gold_voices(text, gold[doc_id])
+        system = ["narrator"] * len(text)
+        for start, end, voice in by_doc.get(doc_id, segments.iloc[0:0])[
+                ["start", "end", "voice"]].itertuples(index=False):
+            system[start:end] = [voice] * (end - start)
+        for m in _WORD.finditer(text):
+            pairs[(gold_voice[m.start()], system[m.start()])] += 1
+    return pairs
+
+
+def ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+
+def load_polnear(split: str, limit: int | None) -> tuple[dict, dict, int]:
+    """Normalised texts and gold attributions of one split; how many articles were skipped."""
+    texts, gold, skipped = {}, {}, 0
+    anns = sorted((POLNEAR / split / "attributions").glob("*.ann"))
+    seen = set()
+    for ann in anns:
+        stem = ann.stem.rsplit("_", 1)[0]
+        if stem in seen:
+            continue
+        seen.add(stem)
+        raw = (POLNEAR / split / "text" / f"{stem}.txt").read_text("utf-8")
+        text = normalize_text(raw)
+        if len(text) != len(raw):
+            skipped += 1
+            continue
+        texts[stem], gold[stem] = text, read_ann(ann)
+        if limit and len(texts) >= limit:
+            break
+    return texts, gold, skipped
+
+
+def polnear(split: str, limit: int | None) -> None:
+    texts, gold, skipped = load_polnear(split, limit)
+    quotes, segments = run_system(texts)
+    c = score_attributions(quotes, gold)
+    print(f"PolNeAR {split}: {len(texts)} articles ({skipped} skipped: length changed by "
+          f"normalisation), {c['gold']} gold attributions, {len(quotes)} system rows")
+    print(f"  matching: span overlap >= {MIN_OVERLAP:.0%} of the shorter span; speaker: shared word")
+    print(f"  attribution precision      {ratio(c['sys_match'], c['sys'])}")
+    print(f"  attribution recall         {ratio(c['gold_found'], c['gold'])}")
+    print(f"  + speaker precision        {ratio(c['sys_right'], c['sys_known'])}"
+          "  (rows with a known speaker)")
+    print(f"  + speaker precision, found {ratio(c['sys_right'], c['sys_known_match'])}"
+          "  (known speaker, matched content)")
+    print(f"  + speaker recall           {ratio(c['gold_right'], c['gold_with_source'])}"
+          "  (gold with a source)")
+    print(f"  unknown speaker rows       {ratio(c['sys'] - c['sys_known'] - c['undecidable'], c['sys'])}")
+    print(f"  rows left out of speaker precision: {c['undecidable']} (gold source a pronoun the"
+          " system resolved to a name)")
+    for kind in ("direct", "indirect"):
+        part = score_attributions(quotes[quotes["kind"] == kind], gold)
+        print(f"  {kind:8s} rows: precision {ratio(part['sys_match'], part['sys'])}, "
+              f"speaker precision {ratio(part['sys_right'], part['sys_known'])}")
+    pairs = score_voices(texts, segments, gold)
+    total = sum(pairs.values())
+    print(f"  voices per word ({total} words): accuracy "
+          f"{ratio(sum(n for (g, s), n in pairs.items() if g == s), total)}")
+    for voice in ("narrator", "quoted", "reported"):
+        tp = pairs[(voice, voice)]
+        print(f"    {voice:9s} precision {ratio(tp, sum(n for (_, s), n in pairs.items() if s == voice))}"
+              f"  recall {ratio(tp, sum(n for (g, _), n in pairs.items() if g == voice))}")
+
+
+def semeval() -> None:
+    """Direct quotes and speakers against the hand labels of SemEval articles."""
+    if not LABELS.exists():
+        print("SemEval: no labels in", LABELS)
+        return
+    labels = pd.read_csv(LABELS, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    texts = {f: normalize_text((SEMEVAL / f).read_text("utf-8")) for f in labels["file"].unique()}
+    quotes, _ = run_system(texts)
+    direct = quotes[quotes["kind"] == "direct"]
+    c = Counter()
+    for file, group in labels.groupby("file"):
+        rows = direct[direct["doc_id"] == file]
+        named = group[group["speaker"] != "-"]
+        for snippet, speaker in zip(group["snippet"], group["speaker"], strict=True):
+            hit = rows[rows["quote"].str.contains(snippet, regex=False)]
+            c["found"] += not hit.empty
+            if speaker != "-":
+                c["named"] += 1
+                c["right"] += hit["speaker"].str.lower().isin(speaker.lower().split("|")).any()
+        for quote, speaker in zip(rows["quote"], rows["speaker"], strict=True):
+            if speaker == UNKNOWN:
+                continue
+            wanted = [sp for sn, sp in zip(named["snippet"], named["speaker"], strict=True)
+                      if sn in quote]
+            if wanted:
+                c["claimed"] += 1
+                c["claimed_right"] += any(speaker.lower() in sp.lower().split("|") for sp in wanted)
+            elif not any(sn in quote for sn in group["snippet"]):
+                c["unlabelled"] += 1
+    print(f"SemEval hand labels (normalised raw text, no cleaning): {labels['file'].nunique()} "
+          f"articles, {len(labels)} labelled quotes, {c['named']} with a named speaker")
+    print(f"  quote recall               {ratio(c['found'], len(labels))}")
+    print(f"  (quote, speaker) recall    {ratio(c['right'], c['named'])}  (named speakers)")
+    print(f"  (quote, speaker) precision {ratio(c['claimed_right'], c['claimed'])}"
+          "  (direct rows with a known speaker holding a quote of a named speaker)")
+    print(f"  other direct rows with a known speaker (no labelled quote: short fragments, titles,"
+          f" scare quotes) {c['unlabelled']}")
+
+
+if __name__ == "__main__":
+    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    polnear(split, int(sys.argv[2]) if len(sys.argv) > 2 else None)
+    semeval()
