@@ -133,6 +133,16 @@ def _is_prose(texts: pd.Series) -> pd.Series:
     return (_n_tokens(texts) > FRAGMENT_MAX_WORDS) & ~_is_headline_like(texts)
 
 
+def _is_label(lines: pd.DataFrame) -> pd.Series:
+    """Short lines standing between two paragraphs of prose (a recurring subhead or label)."""
+    before, after = _neighbours(lines)
+    return (
+        (_n_tokens(lines["text"]) <= LABEL_MAX_WORDS)
+        & _is_prose(before.reindex(lines.index).fillna("")).astype(bool)
+        & _is_prose(after.reindex(lines.index).fillna("")).astype(bool)
+    )
+
+
 def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
     """Mark lines that are boilerplate on their own (ads, datelines, bylines, residue)."""
     open_ = (
@@ -150,9 +160,12 @@ def _distinct_docs(lines: pd.DataFrame, candidate: pd.Series, *by: pd.Series) ->
 
 
 def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
-    """Mark lines that recur across many distinct documents of one outlet (site furniture)."""
+    """Mark lines that recur across many distinct documents of one outlet (site furniture).
+
+    A short label between two prose paragraphs ("Verdict: False") is the outlet's format, kept.
+    """
     outlet = lines["doc_id"].map(outlets).fillna("unknown")
-    candidate = lines["reason"].isna() & (lines["key"] != "")
+    candidate = lines["reason"].isna() & (lines["key"] != "") & ~_is_label(lines)
     docs_with_line = _distinct_docs(lines, candidate, outlet)
     docs_in_outlet = lines["text_id"].groupby(outlet).transform("nunique")
     repeated = (docs_with_line >= REPEAT_MIN_DOCS) & (
@@ -171,13 +184,7 @@ def mark_corpus_repeats(lines: pd.DataFrame) -> None:
         & (_n_tokens(lines["text"]) <= CORPUS_REPEAT_MAX_WORDS)
         & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
     )
-    before, after = _neighbours(lines)
-    label = (
-        (_n_tokens(lines["text"]) <= LABEL_MAX_WORDS)
-        & _is_prose(before.reindex(lines.index).fillna("")).astype(bool)
-        & _is_prose(after.reindex(lines.index).fillna("")).astype(bool)
-    )
-    candidate &= ~label
+    candidate &= ~_is_label(lines)
     docs_with_line = _distinct_docs(lines, candidate)
     least = max(REPEAT_MIN_DOCS, math.ceil(CORPUS_REPEAT_MIN_SHARE * lines["text_id"].nunique()))
     hit = docs_with_line[docs_with_line >= least].index
@@ -232,6 +239,8 @@ _SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+[a-z]+\.?\s+\d{1,2},\s+\d{4}$", re.IGN
 _SIGNATURE_START = re.compile(r"[-\u2014\u2013]\s*[^()\u2014\u2013]{1,80}\(@\w{1,15}\)", re.IGNORECASE)
 _URL = re.compile(r"\S*(?:https?://|pic\.twitter\.com/)\S*")
 EMBED = "social media embed"
+# What marks a line as a post's text: a handle, a hashtag, a link or an emoji.
+_POST_MARK = re.compile(r"(?<!\w)[@#]\w|https?://|\bpic\.twitter\.com/|[\u2600-\u27bf\U0001f000-\U0001faff]")
 
 
 def _embed_text_length(text: str) -> int:
@@ -245,8 +254,14 @@ def _embed_text_length(text: str) -> int:
 def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
     """The open lines just above an embed line that fit in one post with it (nearest first).
 
-    The document's first open line is its lead, never a post's text.
+    Lines up to the writer's lead-in ("He wrote:") all go; without a lead-in only the nearest
+    lines that look like a post (a handle, hashtag, link or emoji), since a short article
+    paragraph may stand above a post. The document's first open line is its lead, never a
+    post's text; a signature that carries the post's text itself ("Facts matter.— Name (@handle)
+    May 1, 2023") takes nothing above.
     """
+    if _SIGNATURE.search(texts[anchor]) and _embed_text_length(texts[anchor]):
+        return []
     budget = EMBED_MAX_CHARS - _embed_text_length(texts[anchor])
     first_open = reasons.index(None) if None in reasons else len(reasons)
     body = []
@@ -255,12 +270,15 @@ def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
         if reason == EMBED and not _SIGNATURE.search(text):  # the post's own picture-link line
             budget -= _embed_text_length(text)
             continue
-        if (reason is not None or text.endswith(":") or len(text) > budget
+        if text.endswith(":") and reason is None:
+            return body
+        if (reason is not None or len(text) > budget
                 or any(q in text for q in "\"\u201c\u201d")):
             break
         budget -= len(text)
         body.append(j)
-    return body
+    post_like = [bool(_POST_MARK.search(texts[j])) for j in body]
+    return body[: post_like.index(False)] if False in post_like else body
 
 
 def mark_embed_bodies(lines: pd.DataFrame) -> None:
