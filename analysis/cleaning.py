@@ -29,12 +29,14 @@ REPEAT_MIN_SHARE = 0.5
 # line-up, a columnist's bio) are kept.
 CORPUS_REPEAT_MAX_WORDS = 25
 CORPUS_REPEAT_MIN_SHARE = 0.01
-# A recurring short label standing between two paragraphs of prose ("Verdict: False", "Key points")
+# A recurring short label standing between two paragraphs of prose ("Verdict: False", "Fact Check:")
 # is the outlet's article structure, not furniture.
 LABEL_MAX_WORDS = 6
 # An embedded post (tweet) is at most this many characters: the lines just above its signature or
 # picture link, up to this length in all, are its text.
 EMBED_MAX_CHARS = 280
+# A line showing this many different promo cues ([[cue]] rules) is an outlet's promo insert.
+PROMO_MIN_CUES = 2
 # Whole-line rules never match a longer line: boilerplate lines are short, and a longer line is
 # article text (perhaps a whole article scraped onto one line).
 LINE_RULE_MAX_CHARS = 1000
@@ -60,6 +62,7 @@ class Rules:
     tail: tuple[Rule, ...]
     inline: tuple[Rule, ...]
     end: tuple[Rule, ...] = ()
+    cue: tuple[Rule, ...] = ()
 
 
 @cache
@@ -69,7 +72,7 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
     return Rules(
         *(
             tuple(Rule(r["reason"], re.compile(r["pattern"], re.IGNORECASE)) for r in spec.get(k, []))
-            for k in ("line", "tail", "inline", "end")
+            for k in ("line", "tail", "inline", "end", "cue")
         )
     )
 
@@ -134,10 +137,14 @@ def _is_prose(texts: pd.Series) -> pd.Series:
 
 
 def _is_label(lines: pd.DataFrame) -> pd.Series:
-    """Short lines standing between two paragraphs of prose (a recurring subhead or label)."""
+    """Short "Label:" or "Label: value" lines standing between two paragraphs of prose.
+
+    ("FULL TEXT." or "X." left where an embed was are furniture, not labels.)
+    """
     before, after = _neighbours(lines)
     return (
         (_n_tokens(lines["text"]) <= LABEL_MAX_WORDS)
+        & lines["text"].str.match(r"\w[^:]{0,30}:(?:\s|$)")
         & _is_prose(before.reindex(lines.index).fillna("")).astype(bool)
         & _is_prose(after.reindex(lines.index).fillna("")).astype(bool)
     )
@@ -150,6 +157,21 @@ def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
         & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
     )
     lines.loc[open_, "reason"] = _first_match(lines.loc[open_, "text"], rules.line + rules.tail)
+
+
+def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
+    """Mark lines without a quotation that show PROMO_MIN_CUES different promo cues."""
+    open_ = (
+        lines["reason"].isna() & (lines["text"] != "")
+        & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
+        & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
+    )
+    texts = lines.loc[open_, "text"]
+    cues = sum(texts.map(rule.pattern.search).notna().astype(int) for rule in rules.cue)
+    if isinstance(cues, int):
+        return
+    hit = cues[cues >= PROMO_MIN_CUES].index
+    lines.loc[hit, "reason"] = "promo insert (" + cues[hit].astype(str) + " cues)"
 
 
 def _distinct_docs(lines: pd.DataFrame, candidate: pd.Series, *by: pd.Series) -> pd.Series:
@@ -397,6 +419,7 @@ def clean_lines(
     rules = rules or load_rules()
     lines = split_lines(docs)
     mark_line_rules(lines, rules)
+    mark_promo_cues(lines, rules)
     mark_outlet_repeats(lines, outlets)
     mark_corpus_repeats(lines)
     mark_tail_zones(lines, rules)

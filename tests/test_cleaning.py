@@ -436,3 +436,38 @@ def test_recurring_label_between_prose_paragraphs_is_kept_and_furniture_is_not()
     kept, removed = _clean_docs(texts)
     assert all("Verdict: False" in lines for lines in kept.values())
     assert (removed["text"] == "Join the conversation as a VIP Member").sum() == 4
+
+
+def test_line_with_two_promo_cues_is_removed():
+    promo = ("We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
+             "Every purchase at ExampleStore.com helps fund our work.")
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, PROSE + " More."]))
+    assert removed[promo] == "promo insert (3 cues)"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    "The firm estimates that if enough people sign up and download the tool, spammers will pay.",
+    "Supporters can donate at Example.com, the campaign said in a statement on Monday.",
+    '"Explore our new platform at Example.io and support us," the founder told the crowd.',
+])
+def test_article_line_with_one_promo_cue_or_a_quotation_is_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_transcript_speaker_line_is_not_a_comment_header():
+    body = [PROSE, "Reporter Jane Doe says:", PROSE + " More."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_recurring_residue_between_prose_is_still_furniture():
+    texts = [f"Title {i}\n\nStory {i} is about a video that was shared widely on social media "
+             "this week.\n\nFULL TEXT.\n\nThe clip was taken out of context and the full "
+             "interview says something else entirely.\n" for i in range(4)]
+    ids = [f"d{i}" for i in range(4)]
+    kept, removed, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
+                                   pd.Series(pd.NA, index=ids),
+                                   pd.Series([f"Outlet {i}" for i in range(4)], index=ids))
+    assert (removed["text"] == "FULL TEXT.").sum() == 4
