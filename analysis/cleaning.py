@@ -37,6 +37,8 @@ LABEL_MAX_WORDS = 6
 EMBED_MAX_CHARS = 280
 # A line showing this many different promo cues ([[cue]] rules) is an outlet's promo insert.
 PROMO_MIN_CUES = 2
+# A line that repeats the next 2 to this many paragraphs joined is a copy of them.
+JOINED_MAX_LINES = 5
 # Whole-line rules never match a longer line: boilerplate lines are short, and a longer line is
 # article text (perhaps a whole article scraped onto one line).
 LINE_RULE_MAX_CHARS = 1000
@@ -334,6 +336,20 @@ def mark_closing_lines(lines: pd.DataFrame, rules: Rules) -> None:
     lines.loc[hit[hit].index, "reason"] = end_reason[hit] + " (closing lines)"
 
 
+def mark_joined_repeats(lines: pd.DataFrame) -> None:
+    """Mark a line that repeats the next few paragraphs joined (a scraped lead or summary copy)."""
+    filled = lines[(lines["text"] != "") & lines["reason"].isna()]
+    key = filled["key"].fillna("")
+    by_doc = key.groupby(filled["doc_id"])
+    joined = pd.Series("", index=filled.index, dtype="string")
+    found = pd.Series(False, index=filled.index)
+    for k in range(1, JOINED_MAX_LINES + 1):
+        joined = joined + by_doc.shift(-k).fillna("").astype("string")
+        if k >= 2:
+            found |= (key == joined) & (key.str.len() >= 12)
+    lines.loc[found[found].index, "reason"] = "repeated paragraphs (joined copy)"
+
+
 def _words(text: str) -> tuple[str, ...]:
     """The lower-case words of a line, for matching one line inside another."""
     return tuple(_WORD.findall(text.lower()))
@@ -425,6 +441,7 @@ def clean_lines(
     mark_tail_zones(lines, rules)
     found_titles = mark_titles(lines, titles)
     mark_embed_bodies(lines)
+    mark_joined_repeats(lines)
     mark_repeated_fragments(lines)
     mark_closing_lines(lines, rules)
     spans = strip_inline(lines, rules)

@@ -471,3 +471,25 @@ def test_recurring_residue_between_prose_is_still_furniture():
                                    pd.Series(pd.NA, index=ids),
                                    pd.Series([f"Outlet {i}" for i in range(4)], index=ids))
     assert (removed["text"] == "FULL TEXT.").sum() == 4
+
+
+def test_line_repeating_the_next_paragraphs_joined_is_removed():
+    first, second = "Waste recovery cuts landfill.", "Garbage can become fuel, wood or compost."
+    body = [f"{first} {second}", first, second, PROSE]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [first, second, PROSE]
+    assert removed[f"{first} {second}"] == "repeated paragraphs (joined copy)"
+
+
+def test_paragraph_that_only_begins_like_the_next_ones_is_kept():
+    first, second = "Waste recovery cuts landfill.", "Garbage can become fuel, wood or compost."
+    body = [f"{first} {second} It also saves money.", first, second, PROSE]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_appeal_to_share_experiences_is_a_footer():
+    appeal = "Share your experiences, suggestions, and any issues you've encountered on Example Post."
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", appeal]))
+    assert removed[appeal] == "newsletter sign-up"
+    assert kept == [PROSE, PROSE + " More."]
