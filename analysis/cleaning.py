@@ -143,13 +143,13 @@ def _is_label(lines: pd.DataFrame) -> pd.Series:
 
     ("FULL TEXT." or "X." left where an embed was are furniture, not labels.)
     """
-    before, after = _neighbours(lines)
-    return (
-        (_n_tokens(lines["text"]) <= LABEL_MAX_WORDS)
-        & lines["text"].str.match(r"\w[^:]{0,30}:(?:\s|$)")
-        & _is_prose(before.reindex(lines.index).fillna("")).astype(bool)
-        & _is_prose(after.reindex(lines.index).fillna("")).astype(bool)
-    )
+    label = pd.Series(False, index=lines.index)
+    short = (lines["text"] != "") & lines["text"].str.match(r"\w[^:]{0,30}:(?:\s|$)")
+    short &= _n_tokens(lines["text"]) <= LABEL_MAX_WORDS
+    if short.any():
+        before, after = (side.reindex(short[short].index).fillna("") for side in _neighbours(lines))
+        label[short[short].index] = (_is_prose(before) & _is_prose(after)).to_numpy()
+    return label
 
 
 def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
