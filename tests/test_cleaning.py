@@ -493,3 +493,25 @@ def test_appeal_to_share_experiences_is_a_footer():
     kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", appeal]))
     assert removed[appeal] == "newsletter sign-up"
     assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", ["(Reporting by Jane Doe; Editing by John Roe)",
+                                  "Additional reporting by Jane Doe in London"])
+def test_wire_credits_are_a_byline(line):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", line]))
+    assert removed[line] == "byline"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+def test_reporting_by_inside_a_sentence_is_kept():
+    line = "Reporting by the newspaper's team in 2019 led to the inquiry, the minister said."
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_link_markers_are_cut_from_a_paragraph():
+    line = "The money will be moved elsewhere, he said. (read more)"
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, "Since early 2021 {link} the "
+                                        "state has removed the firm from its contracts."]))
+    assert kept == [PROSE, "The money will be moved elsewhere, he said.",
+                    "Since early 2021 the state has removed the firm from its contracts."]
