@@ -173,7 +173,7 @@ def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
     if isinstance(cues, int):
         return
     hit = cues[cues >= PROMO_MIN_CUES].index
-    lines.loc[hit, "reason"] = "promo insert (" + cues[hit].astype(str) + " cues)"
+    lines.loc[hit, "reason"] = "promo insert (cues)"
 
 
 def _distinct_docs(lines: pd.DataFrame, candidate: pd.Series, *by: pd.Series) -> pd.Series:

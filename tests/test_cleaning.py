@@ -442,7 +442,7 @@ def test_line_with_two_promo_cues_is_removed():
     promo = ("We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
              "Every purchase at ExampleStore.com helps fund our work.")
     kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, PROSE + " More."]))
-    assert removed[promo] == "promo insert (3 cues)"
+    assert removed[promo] == "promo insert (cues)"
     assert kept == [PROSE, PROSE + " More."]
 
 
