@@ -29,6 +29,16 @@ REPEAT_MIN_SHARE = 0.5
 # line-up, a columnist's bio) are kept.
 CORPUS_REPEAT_MAX_WORDS = 25
 CORPUS_REPEAT_MIN_SHARE = 0.01
+# A recurring short label standing between two paragraphs of prose ("Verdict: False", "Fact Check:")
+# is the outlet's article structure, not furniture.
+LABEL_MAX_WORDS = 6
+# An embedded post (tweet) is at most this many characters: the lines just above its signature or
+# picture link, up to this length in all, are its text.
+EMBED_MAX_CHARS = 280
+# A line showing this many different promo cues ([[cue]] rules) is an outlet's promo insert.
+PROMO_MIN_CUES = 2
+# A line that repeats the next 2 to this many paragraphs joined is a copy of them.
+JOINED_MAX_LINES = 5
 # Whole-line rules never match a longer line: boilerplate lines are short, and a longer line is
 # article text (perhaps a whole article scraped onto one line).
 LINE_RULE_MAX_CHARS = 1000
@@ -48,11 +58,13 @@ class Rule:
 
 @dataclass(frozen=True)
 class Rules:
-    """The three kinds of rule: whole lines, footer-zone openers, spans inside a line."""
+    """The kinds of rule: whole lines, footer-zone openers, spans inside a line, closing lines."""
 
     line: tuple[Rule, ...]
     tail: tuple[Rule, ...]
     inline: tuple[Rule, ...]
+    end: tuple[Rule, ...] = ()
+    cue: tuple[Rule, ...] = ()
 
 
 @cache
@@ -62,7 +74,7 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
     return Rules(
         *(
             tuple(Rule(r["reason"], re.compile(r["pattern"], re.IGNORECASE)) for r in spec.get(k, []))
-            for k in ("line", "tail", "inline")
+            for k in ("line", "tail", "inline", "end", "cue")
         )
     )
 
@@ -114,6 +126,32 @@ def _is_headline_like(texts: pd.Series) -> pd.Series:
     return short | texts.str.contains(r"(?:\.\.\.|…)$", regex=True)
 
 
+def _neighbours(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """The previous and next non-empty line of each non-empty line in its document (else <NA>)."""
+    filled = lines.loc[lines["text"] != "", ["doc_id", "text"]]
+    by_doc = filled.groupby("doc_id")["text"]
+    return by_doc.shift(1), by_doc.shift(-1)
+
+
+def _is_prose(texts: pd.Series) -> pd.Series:
+    """Lines of running prose: longer than a caption, not headline-like."""
+    return (_n_tokens(texts) > FRAGMENT_MAX_WORDS) & ~_is_headline_like(texts)
+
+
+def _is_label(lines: pd.DataFrame) -> pd.Series:
+    """Short "Label:" or "Label: value" lines standing between two paragraphs of prose.
+
+    ("FULL TEXT." or "X." left where an embed was are furniture, not labels.)
+    """
+    label = pd.Series(False, index=lines.index)
+    short = (lines["text"] != "") & lines["text"].str.match(r"\w[^:]{0,30}:(?:\s|$)")
+    short &= _n_tokens(lines["text"]) <= LABEL_MAX_WORDS
+    if short.any():
+        before, after = (side.reindex(short[short].index).fillna("") for side in _neighbours(lines))
+        label[short[short].index] = (_is_prose(before) & _is_prose(after)).to_numpy()
+    return label
+
+
 def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
     """Mark lines that are boilerplate on their own (ads, datelines, bylines, residue)."""
     open_ = (
@@ -121,6 +159,21 @@ def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
         & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
     )
     lines.loc[open_, "reason"] = _first_match(lines.loc[open_, "text"], rules.line + rules.tail)
+
+
+def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
+    """Mark lines without a quotation that show PROMO_MIN_CUES different promo cues."""
+    open_ = (
+        lines["reason"].isna() & (lines["text"] != "")
+        & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
+        & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
+    )
+    texts = lines.loc[open_, "text"]
+    cues = sum(texts.map(rule.pattern.search).notna().astype(int) for rule in rules.cue)
+    if isinstance(cues, int):
+        return
+    hit = cues[cues >= PROMO_MIN_CUES].index
+    lines.loc[hit, "reason"] = "promo insert (cues)"
 
 
 def _distinct_docs(lines: pd.DataFrame, candidate: pd.Series, *by: pd.Series) -> pd.Series:
@@ -131,9 +184,12 @@ def _distinct_docs(lines: pd.DataFrame, candidate: pd.Series, *by: pd.Series) ->
 
 
 def mark_outlet_repeats(lines: pd.DataFrame, outlets: pd.Series) -> None:
-    """Mark lines that recur across many distinct documents of one outlet (site furniture)."""
+    """Mark lines that recur across many distinct documents of one outlet (site furniture).
+
+    A short label between two prose paragraphs ("Verdict: False") is the outlet's format, kept.
+    """
     outlet = lines["doc_id"].map(outlets).fillna("unknown")
-    candidate = lines["reason"].isna() & (lines["key"] != "")
+    candidate = lines["reason"].isna() & (lines["key"] != "") & ~_is_label(lines)
     docs_with_line = _distinct_docs(lines, candidate, outlet)
     docs_in_outlet = lines["text_id"].groupby(outlet).transform("nunique")
     repeated = (docs_with_line >= REPEAT_MIN_DOCS) & (
@@ -152,6 +208,7 @@ def mark_corpus_repeats(lines: pd.DataFrame) -> None:
         & (_n_tokens(lines["text"]) <= CORPUS_REPEAT_MAX_WORDS)
         & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
     )
+    candidate &= ~_is_label(lines)
     docs_with_line = _distinct_docs(lines, candidate)
     least = max(REPEAT_MIN_DOCS, math.ceil(CORPUS_REPEAT_MIN_SHARE * lines["text_id"].nunique()))
     hit = docs_with_line[docs_with_line >= least].index
@@ -196,9 +253,101 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     contained = np.array(
         [len(k) >= 12 and k in t for k, t in zip(key, title_key, strict=True)], dtype=bool
     )
-    repeat = open_ & contained & _is_headline_like(lines["text"])
+    # A part of the title that reads like a headline, or the whole title again ("... World?").
+    repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
     lines.loc[repeat, "reason"] = "repeated title"
     return title.reindex(titles.index.union(title.index))
+
+
+_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+[a-z]+\.?\s+\d{1,2},\s+\d{4}$", re.IGNORECASE)
+_SIGNATURE_START = re.compile(r"[-\u2014\u2013]\s*[^()\u2014\u2013]{1,80}\(@\w{1,15}\)", re.IGNORECASE)
+_URL = re.compile(r"\S*(?:https?://|pic\.twitter\.com/)\S*")
+EMBED = "social media embed"
+# What marks a line as a post's text: a handle, a hashtag, a link or an emoji.
+_POST_MARK = re.compile(r"(?<!\w)[@#]\w|https?://|\bpic\.twitter\.com/|[\u2600-\u27bf\U0001f000-\U0001faff]")
+
+
+def _embed_text_length(text: str) -> int:
+    """Characters of a post's own text on an embed line (without links and signature)."""
+    if _SIGNATURE.search(text):
+        start = _SIGNATURE_START.search(text)
+        text = text[: start.start()] if start else ""
+    return len(_URL.sub("", text).strip())
+
+
+def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
+    """The open lines just above an embed line that fit in one post with it (nearest first).
+
+    Lines up to the writer's lead-in ("He wrote:") all go; without a lead-in only the nearest
+    lines that look like a post (a handle, hashtag, link or emoji), since a short article
+    paragraph may stand above a post. The document's first open line is its lead, never a
+    post's text; a signature that carries the post's text itself ("Facts matter.— Name (@handle)
+    May 1, 2023") takes nothing above.
+    """
+    if _SIGNATURE.search(texts[anchor]) and _embed_text_length(texts[anchor]):
+        return []
+    budget = EMBED_MAX_CHARS - _embed_text_length(texts[anchor])
+    first_open = reasons.index(None) if None in reasons else len(reasons)
+    body = []
+    for j in range(anchor - 1, first_open, -1):
+        text, reason = texts[j], reasons[j]
+        if reason == EMBED and not _SIGNATURE.search(text):  # the post's own picture-link line
+            budget -= _embed_text_length(text)
+            continue
+        if text.endswith(":") and reason is None:
+            return body
+        if (reason is not None or len(text) > budget
+                or any(q in text for q in "\"\u201c\u201d")):
+            break
+        budget -= len(text)
+        body.append(j)
+    post_like = [bool(_POST_MARK.search(texts[j])) for j in body]
+    return body[: post_like.index(False)] if False in post_like else body
+
+
+def mark_embed_bodies(lines: pd.DataFrame) -> None:
+    """Mark the text of an embedded post above its signature or picture link (tweet text)."""
+    filled = lines[lines["text"] != ""]
+    docs = filled.loc[filled["reason"] == EMBED, "doc_id"].unique()
+    body = []
+    for _, doc in filled[filled["doc_id"].isin(docs)].groupby("doc_id", sort=False):
+        texts = doc["text"].tolist()
+        reasons = [None if pd.isna(r) else r for r in doc["reason"]]
+        for anchor in (i for i, r in enumerate(reasons) if r == EMBED):
+            body += [doc.index[j] for j in _embed_body(texts, reasons, anchor)]
+    lines.loc[body, "reason"] = EMBED + " (post text)"
+
+
+def mark_closing_lines(lines: pd.DataFrame, rules: Rules) -> None:
+    """Mark [[end]] rule lines (author bios) among a document's closing lines.
+
+    The closing run is the longest tail of a document's lines that are removed already or match
+    an [[end]] rule: what follows the last article paragraph. It starts past mid-document and
+    never takes a document's every kept line. (A run of short unpunctuated lines at the end is
+    not enough: clean articles end with draws, rankings and award lists.)
+    """
+    filled = lines[lines["text"] != ""]
+    open_ = filled["reason"].isna()
+    end_reason = _first_match(filled["text"], rules.end).where(open_)
+    settled = (~open_ | end_reason.notna()).astype(int)
+    closing = settled[::-1].groupby(filled["doc_id"][::-1]).cummin()[::-1].astype(bool)
+    has_body = (open_ & ~closing).groupby(filled["doc_id"]).transform("any")
+    hit = closing & end_reason.notna() & has_body & (filled["position"] >= TAIL_START)
+    lines.loc[hit[hit].index, "reason"] = end_reason[hit] + " (closing lines)"
+
+
+def mark_joined_repeats(lines: pd.DataFrame) -> None:
+    """Mark a line that repeats the next few paragraphs joined (a scraped lead or summary copy)."""
+    filled = lines[(lines["text"] != "") & lines["reason"].isna()]
+    key = filled["key"].fillna("")
+    by_doc = key.groupby(filled["doc_id"])
+    joined = pd.Series("", index=filled.index, dtype="string")
+    found = pd.Series(False, index=filled.index)
+    for k in range(1, JOINED_MAX_LINES + 1):
+        joined = joined + by_doc.shift(-k).fillna("").astype("string")
+        if k >= 2:
+            found |= (key == joined) & (key.str.len() >= 12)
+    lines.loc[found[found].index, "reason"] = "repeated paragraphs (joined copy)"
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -286,11 +435,15 @@ def clean_lines(
     rules = rules or load_rules()
     lines = split_lines(docs)
     mark_line_rules(lines, rules)
+    mark_promo_cues(lines, rules)
     mark_outlet_repeats(lines, outlets)
     mark_corpus_repeats(lines)
     mark_tail_zones(lines, rules)
     found_titles = mark_titles(lines, titles)
+    mark_embed_bodies(lines)
+    mark_joined_repeats(lines)
     mark_repeated_fragments(lines)
+    mark_closing_lines(lines, rules)
     spans = strip_inline(lines, rules)
     whole = lines[lines["reason"].notna() & (lines["text"] != "")]
     removed = pd.concat(

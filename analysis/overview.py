@@ -11,7 +11,7 @@ from analysis.plotting import legend_outside, new_axes, outlet_colors
 from analysis.segment import count_words
 
 NOTEBOOK = "01-corpus-overview"
-_ZONE_SUFFIX = r" \((footer zone|list after marker)\)$"
+_ZONE_SUFFIX = r" \((footer zone|list after marker|closing lines|post text|cues)\)$"
 
 
 def compute_documents(corpus: Corpus) -> pd.DataFrame:

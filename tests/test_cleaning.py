@@ -163,7 +163,7 @@ def test_article_sentence_mentioning_support_or_comments_is_kept():
 
 
 def test_lines_repeated_across_an_outlets_documents_are_removed():
-    footer = "Copyright Example Media Group, all rights reserved worldwide"
+    footer = "Example Media Group, 10 High Street, London newsroom"
     docs = pd.DataFrame({
         "doc_id": ["a", "b", "c", "d"],
         "raw_text": [f"Title {i}\n\n{PROSE} {i}.\n\n{footer}" for i in range(4)],
@@ -255,9 +255,9 @@ def test_huge_single_line_article_is_kept_whole():
 
 
 def test_identical_files_count_once_as_repeats():
-    text = "\n\n".join(["A headline", PROSE, "Copyright Example Media Group, all rights reserved"])
+    text = "\n\n".join(["A headline", PROSE, "Example Media Group, 10 High Street, London"])
     kept, removed = _clean_docs([text] * 3, outlet="X")
-    assert all(texts == [PROSE, "Copyright Example Media Group, all rights reserved"]
+    assert all(texts == [PROSE, "Example Media Group, 10 High Street, London"]
                for texts in kept.values())
     assert set(removed["reason"]) == {"title (kept as the document title)"}
 
@@ -304,3 +304,214 @@ def test_a_short_line_in_many_documents_of_the_corpus_is_furniture():
     assert removed["reason"].value_counts().to_dict() == {
         "repeated across 4 documents of the corpus": 4, "title (kept as the document title)": 4}
     assert kept["d0"] == ["Story number 0 is about the vote in parliament."]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("By Anthony King", "byline"),
+    ("By Jane Doe and John Roe | Reuters", "byline"),
+    ("The views of the interviewees don't necessarily reflect those of the Commission.",
+     "disclaimer"),
+    ("The views expressed in this article are those of the author.", "disclaimer"),
+    ("\u00a9 2024 Example Media Ltd", "copyright line"),
+    ("Copyright 2023 Example News. All rights reserved.", "copyright line"),
+    ("Story continues below advertisement", "advertisement slug"),
+    ("We use cookies to improve your experience on our site.", "cookie or consent notice"),
+    ("Click here to read the full report", "promo insert"),
+    ("Download our free news app for the latest headlines", "promo insert"),
+    ("Listen to our climate podcast on any platform", "promo insert"),
+    ("Snow White says", "comment thread"),
+    ("Reply", "comment thread"),
+    ("3 Likes | Reply", "comment thread"),
+    ("(Getty Images)", "image credit"),
+    ("Jane Doe/AFP", "image credit"),
+    ("Credit: Example Agency", "image credit"),
+])
+def test_new_families_of_furniture_are_removed(line, reason):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert removed[line] == reason
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    "By contrast, the ministry said the plan would fail within a year.",
+    "By 2030 the city wants every bus to run on electricity, the mayor said.",
+    "By Tuesday",
+    "The plan does not necessarily reflect a change of policy, the minister said.",
+    "Copyright law in the EU changed in 2019, when the parliament voted for the reform.",
+    "The cookie company said sales rose by a third last year.",
+    "Users who click on adverts are tracked by the firm, the study found.",
+    "What the science says",
+    "Likes and shares decide what spreads on the platform, researchers found.",
+    "\u201cIts courts have no role in crafting energy policy,\u201d a spokesman said, as quoted "
+    "by Bloomberg.",
+    "Christopher Galarza, Verona, Pa.",
+    "Verdict: False",
+])
+def test_article_lines_like_the_new_families_are_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_new_comment_counter_opens_a_footer_zone():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    comments = ["12 comments", "First reader", "I disagree with every word of this article."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, *comments]))
+    assert kept == body
+    assert removed["I disagree with every word of this article."] == "comment form (footer zone)"
+
+
+SIGNATURE = "\u2014 Jane Roe (@janeroe) December 1, 2022"
+
+
+def test_tweet_text_above_its_signature_is_removed():
+    tweet = ["Good to see #Florida join the effort.", "Thank you @JaneRoe for leading the way."]
+    body = [PROSE, "A short paragraph of the article.", *tweet, SIGNATURE, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [PROSE, "A short paragraph of the article.", PROSE + " End."]
+    assert [removed[t] for t in tweet] == ["social media embed (post text)"] * 2
+    assert removed[SIGNATURE] == "social media embed"
+
+
+def test_plain_tweet_text_goes_up_to_the_writers_lead_in():
+    tweet = ["Good to see Florida join the effort.", "Thank you for leading the way."]
+    body = [PROSE, "The governor wrote on Thursday:", *tweet, SIGNATURE, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [PROSE, "The governor wrote on Thursday:", PROSE + " End."]
+    assert [removed[t] for t in tweet] == ["social media embed (post text)"] * 2
+
+
+@pytest.mark.parametrize("before", [
+    ["A short paragraph of the article."],  # no lead-in: only lines that look like a post go
+    ['"We will win," she said.'],  # a quotation
+    [PROSE + " " + PROSE],  # longer than one post
+])
+def test_article_lines_above_a_tweet_are_kept(before):
+    body = [PROSE, *before, "Short post text with a #tag.", SIGNATURE, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [PROSE, *before, PROSE + " End."]
+    assert removed["Short post text with a #tag."] == "social media embed (post text)"
+
+
+def test_no_tweet_text_taken_above_the_lead_or_a_signature_with_its_text():
+    lead = "A viral image purports to show the activist holding a book."
+    glued = "Facts matter." + SIGNATURE
+    body = [lead, SIGNATURE, PROSE, "Short line of prose.", glued, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [lead, PROSE, "Short line of prose.", PROSE + " End."]
+
+
+BIO = "Brian Sussman is a meteorologist, author, and podcaster."
+
+
+def test_author_bio_after_the_last_paragraph_is_removed():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, BIO, "Share this article"]))
+    assert kept == body
+    assert removed[BIO] == "author bio (closing lines)"
+
+
+@pytest.mark.parametrize("line", [
+    BIO,
+    "Jane Doe is a reporter at the Tribune who first broke the story in 2019.",
+    "Jane Doe writes about energy for the Tribune.",
+])
+def test_bio_like_sentence_inside_the_article_is_kept(line):
+    body = [PROSE, PROSE + " More.", line, PROSE + " End."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_whole_title_repeated_with_a_question_mark_is_removed():
+    title = "Did the minister say the banks would save the world?"
+    kept, removed = _clean("\n\n".join([title, title, PROSE]))
+    assert removed[title] == "repeated title"
+    assert kept == [PROSE]
+
+
+def test_recurring_label_between_prose_paragraphs_is_kept_and_furniture_is_not():
+    texts = [f"Title {i}\n\nStory {i} is about a video that was shared widely on social media "
+             "this week.\n\nVerdict: False\n\nThe clip was taken out of context and the full "
+             "interview says something else entirely.\n\nJoin the conversation as a VIP Member\n"
+             for i in range(4)]
+    kept, removed = _clean_docs(texts)
+    assert all("Verdict: False" in lines for lines in kept.values())
+    assert (removed["text"] == "Join the conversation as a VIP Member").sum() == 4
+
+
+def test_line_with_two_promo_cues_is_removed():
+    promo = ("We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
+             "Every purchase at ExampleStore.com helps fund our work.")
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, PROSE + " More."]))
+    assert removed[promo] == "promo insert (cues)"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    "The firm estimates that if enough people sign up and download the tool, spammers will pay.",
+    "Supporters can donate at Example.com, the campaign said in a statement on Monday.",
+    '"Explore our new platform at Example.io and support us," the founder told the crowd.',
+])
+def test_article_line_with_one_promo_cue_or_a_quotation_is_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_transcript_speaker_line_is_not_a_comment_header():
+    body = [PROSE, "Reporter Jane Doe says:", PROSE + " More."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_recurring_residue_between_prose_is_still_furniture():
+    texts = [f"Title {i}\n\nStory {i} is about a video that was shared widely on social media "
+             "this week.\n\nFULL TEXT.\n\nThe clip was taken out of context and the full "
+             "interview says something else entirely.\n" for i in range(4)]
+    ids = [f"d{i}" for i in range(4)]
+    kept, removed, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
+                                   pd.Series(pd.NA, index=ids),
+                                   pd.Series([f"Outlet {i}" for i in range(4)], index=ids))
+    assert (removed["text"] == "FULL TEXT.").sum() == 4
+
+
+def test_line_repeating_the_next_paragraphs_joined_is_removed():
+    first, second = "Waste recovery cuts landfill.", "Garbage can become fuel, wood or compost."
+    body = [f"{first} {second}", first, second, PROSE]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [first, second, PROSE]
+    assert removed[f"{first} {second}"] == "repeated paragraphs (joined copy)"
+
+
+def test_paragraph_that_only_begins_like_the_next_ones_is_kept():
+    first, second = "Waste recovery cuts landfill.", "Garbage can become fuel, wood or compost."
+    body = [f"{first} {second} It also saves money.", first, second, PROSE]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_appeal_to_share_experiences_is_a_footer():
+    appeal = "Share your experiences, suggestions, and any issues you've encountered on Example Post."
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", appeal]))
+    assert removed[appeal] == "newsletter sign-up"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", ["(Reporting by Jane Doe; Editing by John Roe)",
+                                  "Additional reporting by Jane Doe in London"])
+def test_wire_credits_are_a_byline(line):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", line]))
+    assert removed[line] == "byline"
+    assert kept == [PROSE, PROSE + " More."]
+
+
+def test_reporting_by_inside_a_sentence_is_kept():
+    line = "Reporting by the newspaper's team in 2019 led to the inquiry, the minister said."
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_link_markers_are_cut_from_a_paragraph():
+    line = "The money will be moved elsewhere, he said. (read more)"
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, "Since early 2021 {link} the "
+                                        "state has removed the firm from its contracts."]))
+    assert kept == [PROSE, "The money will be moved elsewhere, he said.",
+                    "Since early 2021 the state has removed the firm from its contracts."]
