@@ -54,7 +54,7 @@ def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
     per_sentence = (mentions.groupby(["sentence_id", "group"]).size().unstack(fill_value=0)
                     .reindex(index=sentences["sentence_id"], columns=groups, fill_value=0))
     long = per_sentence.rename_axis(columns="group").stack().rename("n_mentions").reset_index()
-    long = long.join(sentences.set_index("sentence_id")[["outlet", "n_words"]], on="sentence_id")
+    long = long.join(sentences.set_index("sentence_id")[["doc_id", "outlet", "n_words"]], on="sentence_id")
     salience = summarise_ratio(long, "n_mentions", "n_words", ["outlet", "group"])
     salience[["ratio", "low", "high"]] *= 1000
     salience = salience.rename(columns={"n": "n_sentences", "ratio": "per_1000_words"})
@@ -72,7 +72,8 @@ def compute_voice_shares(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
                           fill_value=0)
     words["words"] = words["narrator"] + words["quoted"]
     words["outlet"] = sentences["outlet"].to_numpy()
-    shares = summarise_ratio(words.reset_index(), "quoted", "words", "outlet").rename(
+    words["doc_id"] = sentences["doc_id"].to_numpy()
+    shares = summarise_ratio(words.reset_index(), "quoted", "words", "outlet", exact="binomial").rename(
         columns={"n": "n_sentences", "quoted": "quoted_words", "ratio": "share_quoted"})
     quotes = quotes.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
     known = quotes[quotes["speaker"] != UNKNOWN]
@@ -125,6 +126,7 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
     long = pd.DataFrame({"n_hits": counts.reindex(index, fill_value=0)}).reset_index()
     long["n_words"] = words.reindex(pd.MultiIndex.from_frame(long[["sentence_id", "voice"]])).to_numpy()
     long["outlet"] = long["sentence_id"].map(sentences["outlet"])
+    long["doc_id"] = long["sentence_id"].map(sentences["doc_id"])
     rates = summarise_ratio(long, "n_hits", "n_words", ["outlet", "voice", "category"])
     rates[["ratio", "low", "high"]] *= 1000
     return rates.rename(columns={"n": "n_segments", "ratio": "per_1000_words"}).astype(
