@@ -1,4 +1,16 @@
-"""Cosine similarity between outlets on TF-IDF, with intervals from resampling sentences."""
+"""Cosine similarity between outlets on TF-IDF, with BCa bootstrap intervals over articles.
+
+The estimate is the cosine of two outlets' mean TF-IDF vectors. Its interval comes from the
+bias-corrected and accelerated (BCa) bootstrap, resampling the articles of every outlet (a
+stratified bootstrap, the same resamples and formulas as scipy.stats.bootstrap(method="BCa") on
+the outlets' articles, checked in the tests), computed for all pairs at once: one draw resamples
+every outlet, and the jackknife that BCa needs is computed in closed form, linear in the articles.
+The cosine of resampled means is biased low (a resample repeats articles, which adds noise to the
+mean vectors); BCa corrects for that bias through the share of draws below the estimate, instead
+of an ad-hoc shift. Column `bias` (mean of the draws minus the estimate) reports it. A pair gets
+no interval (NaN) unless both outlets have at least MIN_UNITS articles: an outlet of one article
+has no article-to-article variation to resample.
+"""
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -6,15 +18,16 @@ import pandas as pd
 from scipy import sparse
 from scipy.cluster.hierarchy import dendrogram, linkage
 from scipy.spatial.distance import squareform
+from scipy.special import ndtr, ndtri
 
 from analysis.config import N_BOOTSTRAP, SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.stats import group_rng, percentile_interval
-from analysis.terms import DocumentTerms, document_terms, outlet_averaging, outlet_profiles
-from analysis.vocabulary import sentence_term_counts
+from analysis.stats import LEVEL, MIN_UNITS, group_rng
+from analysis.terms import document_terms, outlet_profiles
 
 NOTEBOOK = "02-terms-and-topics"
+_CHUNK = 10_000_000  # profile values (resamples x outlets x terms) held in memory at once
 
 
 def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
@@ -24,56 +37,94 @@ def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
     return unit @ unit.T
 
 
-def resample_within(groups: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """How often each row is drawn when every group's rows are resampled with replacement."""
-    order = np.argsort(groups, kind="stable")
-    sizes = np.bincount(groups)
-    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-    slot_group = groups[order]
-    picks = order[starts[slot_group] + (rng.random(len(groups)) * sizes[slot_group]).astype(int)]
-    return np.bincount(picks, minlength=len(groups))
+def _cosines(profiles: np.ndarray) -> np.ndarray:
+    """Cosine matrices of a stack of profile matrices (resample x outlet x term)."""
+    dots = np.einsum("rkv,rlv->rkl", profiles, profiles)
+    norms = np.sqrt(np.einsum("rkk->rk", dots))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.nan_to_num(dots / (norms[:, :, None] * norms[:, None, :]))
 
 
-def similarity_draws(corpus: Corpus, n_boot: int, rng: np.random.Generator) -> np.ndarray:
-    """Outlet x outlet cosine similarities of `n_boot` corpora with sentences resampled per document."""
-    model: DocumentTerms = document_terms(corpus)
-    sentences = sentence_term_counts(corpus)[0][:, model.columns]
-    doc_of = pd.Index(corpus.documents["doc_id"]).get_indexer(corpus.sentences["doc_id"])
-    averaging = outlet_averaging(corpus.documents["outlet"], corpus.outlets)
-    weights = sparse.csr_matrix((np.ones(len(doc_of)), (doc_of, np.arange(len(doc_of)))),
-                                shape=(len(corpus.documents), len(doc_of)))
-    draws = np.empty((n_boot, len(corpus.outlets), len(corpus.outlets)))
-    for i in range(n_boot):
-        weights.data = resample_within(doc_of, rng)[weights.indices].astype(float)
-        draws[i] = cosine_matrix((averaging @ model.tfidf(weights @ sentences)).toarray())
-    return draws
+def similarity_draws(rows: list[sparse.csr_matrix], n_boot: int, rng: np.random.Generator,
+                     resampled: list[bool]) -> np.ndarray:
+    """Outlet x outlet cosines of `n_boot` resamples of the articles (`rows`, one matrix per outlet)
+    of every outlet marked `resampled` (the others keep their mean), drawn as scipy.stats.bootstrap
+    draws them: per batch, per outlet, rng.integers(0, n, (batch, n))."""
+    k, n_terms = len(rows), rows[0].shape[1]
+    means = [np.asarray(x.mean(axis=0)).ravel() for x in rows]
+    batch = max(1, _CHUNK // max(k * n_terms, 1))
+    draws = []
+    for done in range(0, n_boot, batch):
+        size = min(batch, n_boot - done)
+        profiles = np.empty((size, k, n_terms))
+        for j, x in enumerate(rows):
+            if not resampled[j]:
+                profiles[:, j] = means[j]
+                continue
+            n = x.shape[0]
+            picks = rng.integers(0, n, (size, n))
+            weights = np.bincount((picks + n * np.arange(size)[:, None]).ravel(),
+                                  minlength=size * n).reshape(size, n)
+            profiles[:, j] = (x.T @ weights.T).T / n
+        draws.append(_cosines(profiles))
+    return np.concatenate(draws)
 
 
-def centred_interval(point: float, draws: np.ndarray) -> tuple[float, float, float]:
-    """Percentile interval of the draws moved so that their mean is `point`; and that shift."""
-    shift = float(np.mean(draws) - point)
-    low, high = percentile_interval(draws)
-    return float(np.clip(low - shift, 0, 1)), float(np.clip(high - shift, 0, 1)), shift
+def jackknife_cosines(rows: list[sparse.csr_matrix], a: int, b: int) -> list[np.ndarray]:
+    """The cosine of outlets a and b with each article of a left out, then each of b (closed form)."""
+    sums = [np.asarray(rows[j].sum(axis=0)).ravel() for j in (a, b)]
+    out = []
+    for side, other in ((0, 1), (1, 0)):
+        x = rows[(a, b)[side]]
+        own, partner = sums[side], sums[other]
+        dots = own @ partner - x @ partner
+        squares = own @ own - 2 * (x @ own) + np.asarray(x.multiply(x).sum(axis=1)).ravel()
+        with np.errstate(invalid="ignore", divide="ignore"):
+            out.append(dots / np.sqrt(np.clip(squares, 0, None) * (partner @ partner)))
+    return out
+
+
+def bca_interval(point: float, draws: np.ndarray, jackknife: list[np.ndarray],
+                 level: float = LEVEL) -> tuple[float, float]:
+    """BCa interval (Efron & Tibshirani 1993, 14.3; scipy.stats.bootstrap's multi-sample form)."""
+    below = (np.count_nonzero(draws < point) + np.count_nonzero(draws <= point)) / (2 * len(draws))
+    z0 = ndtri(below)
+    units = [(len(t) - 1) * (t.mean() - t) for t in jackknife]
+    num = sum(np.sum(u ** 3) / len(u) ** 3 for u in units)
+    den = sum(np.sum(u ** 2) / len(u) ** 2 for u in units)
+    accel = num / 6 / den ** 1.5 if den > 0 else 0.0
+    z = ndtri((1 - level) / 2)
+    tails = [ndtr(z0 + (z0 + q) / (1 - accel * (z0 + q))) for q in (z, -z)]
+    if not np.all(np.isfinite(tails)):
+        return np.nan, np.nan
+    low, high = np.quantile(draws, tails)
+    return float(low), float(high)
 
 
 def compute_similarity(corpus: Corpus, n_boot: int = N_BOOTSTRAP, seed: int = SEED) -> pd.DataFrame:
-    """Every ordered outlet pair: cosine of the mean TF-IDF vectors with a bootstrap interval.
-
-    A resample repeats some sentences and leaves out others; that noise lowers every cosine, so
-    the draws sit below the estimate (column `shift`, mean of the draws minus the estimate). The
-    interval is their percentile interval moved by that shift: it shows how much the similarity
-    depends on which sentences were written, centred on the estimate.
-    """
+    """Every ordered outlet pair: cosine of the mean TF-IDF vectors with a BCa interval over
+    articles (see the module docstring), the bias of the draws and each outlet's articles."""
     model = document_terms(corpus)
-    point = cosine_matrix(outlet_profiles(model.tfidf(), corpus.documents["outlet"], corpus.outlets))
-    if len(corpus.outlets) < 2:  # one group: its similarity with itself cannot vary
-        n_boot, draws = 0, point[np.newaxis]
-    else:
-        draws = similarity_draws(corpus, n_boot, group_rng(seed, "similarity"))
-    rows = [(a, b, point[i, j], *centred_interval(point[i, j], draws[:, i, j]), n_boot)
-            for i, a in enumerate(corpus.outlets) for j, b in enumerate(corpus.outlets)]
-    return pd.DataFrame(rows, columns=["outlet_a", "outlet_b", "cosine", "low", "high", "shift",
-                                       "n_boot"])
+    tfidf, outlets = model.tfidf(), corpus.documents["outlet"].to_numpy()
+    point = cosine_matrix(outlet_profiles(tfidf, corpus.documents["outlet"], corpus.outlets))
+    rows = [tfidf[np.flatnonzero(outlets == o)] for o in corpus.outlets]
+    sizes = [x.shape[0] for x in rows]
+    resampled = [n >= MIN_UNITS for n in sizes]
+    n_boot = n_boot if sum(resampled) >= 2 else 0
+    draws = similarity_draws(rows, n_boot, group_rng(seed, "similarity"), resampled) if n_boot \
+        else None
+    table = []
+    for i, a in enumerate(corpus.outlets):
+        for j, b in enumerate(corpus.outlets):
+            low = high = bias = np.nan
+            if i == j:
+                low = high = point[i, i]
+            elif draws is not None and resampled[i] and resampled[j]:
+                low, high = bca_interval(point[i, j], draws[:, i, j], jackknife_cosines(rows, i, j))
+                bias = float(draws[:, i, j].mean() - point[i, j])
+            table.append((a, b, point[i, j], low, high, bias, n_boot, sizes[i], sizes[j]))
+    return pd.DataFrame(table, columns=["outlet_a", "outlet_b", "cosine", "low", "high", "bias",
+                                        "n_boot", "n_articles_a", "n_articles_b"])
 
 
 similarity_table = per_corpus(compute_similarity)
@@ -91,11 +142,12 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
     for row in similarity.itertuples():
         i, j = outlets.index(row.outlet_a), outlets.index(row.outlet_b)
         if i != j:
-            ax.text(j, i, f"{row.cosine:.2f}\n[{row.low:.2f}, {row.high:.2f}]", ha="center",
+            interval = "" if np.isnan(row.low) else f"\n[{row.low:.2f}, {row.high:.2f}]"
+            ax.text(j, i, f"{row.cosine:.2f}{interval}", ha="center",
                     va="center", fontsize=7, color="white" if row.cosine < 0.6 else "black")
     ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right", fontsize=7)
     ax.set_yticks(range(len(outlets)), outlets, fontsize=7)
-    ax.set_title("Cosine similarity (TF-IDF) [95 % interval]")
+    ax.set_title("Cosine similarity (TF-IDF) [95 % BCa interval over articles]")
     fig.colorbar(image, ax=ax, shrink=0.7)
     return fig
 
@@ -133,9 +185,10 @@ def _similarity_alt(data: pd.DataFrame) -> str:
     if pairs.empty:
         return "Heat map of cosine similarity between outlets; the corpus has a single outlet."
     top = pairs.iloc[0]
+    interval = ("no interval: too few articles" if np.isnan(top.low)
+                else f"95% interval {top.low:.2f} to {top.high:.2f}")
     return (f"Heat map and dendrogram of cosine similarity between outlets; most similar: "
-            f"{top.outlet_a} and {top.outlet_b} ({top.cosine:.2f}, 95% interval {top.low:.2f} "
-            f"to {top.high:.2f}).")
+            f"{top.outlet_a} and {top.outlet_b} ({top.cosine:.2f}, {interval}).")
 
 
 TABLES = {"similarity": similarity_table}
