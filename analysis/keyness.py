@@ -56,12 +56,12 @@ def log_ratio(a, b, n_target, n_reference) -> np.ndarray:
     return np.log2((a / n_target) / (b / n_reference))
 
 
-def log_ratio_conservative(a, b, n_target, n_reference, alpha: float = ALPHA) -> np.ndarray:
+def log_ratio_conservative(a, b, n_target, n_reference, alpha: float = ALPHA, p=None) -> np.ndarray:
     """LRC: the end of the exact (Clopper-Pearson) 1 - alpha interval of the Log Ratio nearest
-    zero, or 0; computed only where it can be non-zero (exact p < alpha), so it stays cheap."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    zero, or 0; computed only where it can be non-zero (exact p < alpha; `p` if given)."""
+    a, b = np.atleast_1d(np.asarray(a, dtype=float)), np.atleast_1d(np.asarray(b, dtype=float))
     out = np.zeros(len(a))
-    rows = np.flatnonzero(exact_p(a, b, n_target, n_reference) < alpha)
+    rows = np.flatnonzero((exact_p(a, b, n_target, n_reference) if p is None else p) < alpha)
     a, b = a[rows], b[rows]
     with np.errstate(divide="ignore"):
         share_low = np.where(a > 0, stats.beta.ppf(alpha / 2, a, b + 1), 0.0)
@@ -75,11 +75,18 @@ def log_ratio_conservative(a, b, n_target, n_reference, alpha: float = ALPHA) ->
 
 def exact_p(a, b, n_target, n_reference) -> np.ndarray:
     """Two-sided exact conditional p: twice the smaller binomial tail of a of the a + b occurrences
-    at the target's share of the words (capped at 1)."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    at the target's share of the words (capped at 1).
+
+    Only the tail on the observed side is computed: the other one is at least 1/2 (a binomial's
+    median lies between floor and ceil of its mean), so the capped p is the same.
+    """
+    a, b = np.atleast_1d(np.asarray(a, dtype=float)), np.atleast_1d(np.asarray(b, dtype=float))
     share = n_target / (n_target + n_reference)
-    tails = np.minimum(stats.binom.cdf(a, a + b, share), stats.binom.sf(a - 1, a + b, share))
-    return np.minimum(1.0, 2 * tails)
+    upper = a >= (a + b) * share
+    tail = np.empty(len(a))
+    tail[upper] = stats.binom.sf(a[upper] - 1, (a + b)[upper], share)
+    tail[~upper] = stats.binom.cdf(a[~upper], (a + b)[~upper], share)
+    return np.minimum(1.0, 2 * tail)
 
 
 def log_likelihood_g2(a, b, n_target, n_reference) -> np.ndarray:
@@ -109,7 +116,7 @@ def keyness_scores(a, b, n_target: int, n_reference: int, prior, prior_total) ->
         "count_target": a, "count_reference": b, "n_target": n_target, "n_reference": n_reference,
         "z": log_odds_z(a, b, n_target, n_reference, prior, prior_total),
         "log_ratio": ratio,
-        "lrc": log_ratio_conservative(a, b, n_target, n_reference, level),
+        "lrc": log_ratio_conservative(a, b, n_target, n_reference, level, p),
         "g2": log_likelihood_g2(a, b, n_target, n_reference), "p": p, "p_adjusted": p_adjusted,
         "direction": np.where(ratio > 0, OVER, UNDER), "key": p_adjusted < ALPHA,
         "lrc_level": 1 - level,

@@ -176,3 +176,11 @@ def test_lrc_non_zero_exactly_for_key_terms_with_both_directions(seeds):
     both = top_key_terms(keyness, n=2, direction=None)
     assert (both.groupby(["outlet", "direction"]).size() <= 2).all()
     assert (top_key_terms(keyness)["direction"] == "over").all()
+
+
+def test_exact_p_is_twice_the_smaller_tail():
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, 30, 300), rng.integers(0, 30, 300)
+    share = 700 / (700 + 1100)
+    tails = np.minimum(stats.binom.cdf(a, a + b, share), stats.binom.sf(a - 1, a + b, share))
+    np.testing.assert_allclose(exact_p(a, b, 700, 1100), np.minimum(1, 2 * tails), rtol=1e-12)
