@@ -241,7 +241,7 @@ def compute_topics(corpus: Corpus) -> pd.DataFrame:
 
 
 def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
-    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over paragraphs."""
+    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over articles."""
     long = shares_long(topic_model(corpus).shares)
     return summarise_mean(long, "share", by=["outlet", "topic"])
 
@@ -250,6 +250,9 @@ def plot_topic_stability(stability: pd.DataFrame, ax=None):
     """Stability across random starts (and UMass coherence, a proxy) against the number of topics."""
     fig, ax = new_axes(ax, figsize=(7.0, 3.0))
     ax.plot(stability["k"], stability["stability"], "o-", color=OKABE_ITO[0], label="stability")
+    if "stability_min" in stability:
+        ax.fill_between(stability["k"], stability["stability_min"], stability["stability_max"],
+                        color=OKABE_ITO[0], alpha=0.2, label="range over base seeds")
     chosen = stability[stability["chosen"]]
     ax.plot(chosen["k"], chosen["stability"], "o", markersize=12, fillstyle="none", color="black",
             label="chosen")
@@ -295,7 +298,7 @@ def plot_topic_prevalence(prevalence: pd.DataFrame, labels: dict[int, str],
     ax.set_yticks(range(len(topics)), [f"{t}: {labels[t]}" for t in topics], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over paragraphs)")
+    ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over articles)")
     ax.set_title("Topic prevalence per outlet")
     legend_outside(ax)
     return fig
@@ -320,8 +323,8 @@ def _prevalence(corpus: Corpus):
 def _stability_alt(data: pd.DataFrame) -> str:
     chosen = data[data["chosen"]].iloc[0]
     return (f"Line chart of topic stability across {chosen.n_runs} random starts for "
-            f"{data['k'].min()} to {data['k'].max()} topics; {chosen.k} topics chosen, "
-            f"stability {chosen.stability:.2f}.")
+            f"{data['k'].min()} to {data['k'].max()} topics; {chosen.k} topics chosen (the most "
+            f"topics within {TOLERANCE} of the best stability), stability {chosen.stability:.2f}.")
 
 
 def _terms_alt(data: pd.DataFrame) -> str:
@@ -332,8 +335,9 @@ def _terms_alt(data: pd.DataFrame) -> str:
 def _prevalence_alt(data: pd.DataFrame) -> str:
     top = data.sort_values("mean", ascending=False, kind="stable").head(3)
     return "Dot plot of mean topic share per outlet with bootstrap intervals; highest: " + "; ".join(
-        f"{r.outlet}, topic {r.topic}: {r.mean:.2f} ({r.low:.2f} to {r.high:.2f})"
-        for r in top.itertuples())
+        f"{r.outlet}, topic {r.topic}: {r.mean:.2f} ("
+        + (f"no interval, {r.n_articles} article(s)" if np.isnan(r.low) else
+           f"{r.low:.2f} to {r.high:.2f}") + ")" for r in top.itertuples())
 
 
 TABLES = {
