@@ -109,7 +109,8 @@ def summarise_tone(df: pd.DataFrame, by: list[str], levels: dict[str, list]) -> 
         afinn_negative=lambda d: (d["afinn_tone"] == "negative").astype(float),
     )
     keys = ["articles", *by]
-    long = measures.melt(id_vars=[*keys, "doc_id"], value_vars=list(MEASURES), var_name="measure")
+    articles = ["doc_id"] if "doc_id" in measures else []  # resampling units of the interval
+    long = measures.melt(id_vars=[*keys, *articles], value_vars=list(MEASURES), var_name="measure")
     summary = summarise_mean(long, "value", [*keys, "measure"])
     full = pd.MultiIndex.from_product([SUBSETS, *(levels[b] for b in by), MEASURES],
                                       names=[*keys, "measure"])
