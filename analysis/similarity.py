@@ -165,11 +165,11 @@ def _similarity_alt(data: pd.DataFrame) -> str:
     if pairs.empty:
         return "Heat map of cosine similarity between outlets; the corpus has a single outlet."
     top = pairs.iloc[0]
-    interval = ("no interval: too few articles" if np.isnan(top.low)
-                else f"95% interval {top.low:.2f} to {top.high:.2f}")
+    interval = ("no interval: too few articles" if np.isnan(top.low) else
+                f"bias-corrected {top.cosine_corrected:.2f}, 95% interval {top.low:.2f} to "
+                f"{top.high:.2f}")
     return (f"Heat map and dendrogram of cosine similarity between outlets; most similar: "
-            f"{top.outlet_a} and {top.outlet_b} ({top.cosine:.2f}, bias-corrected "
-            f"{top.cosine_corrected:.2f}, {interval}).")
+            f"{top.outlet_a} and {top.outlet_b} ({top.cosine:.2f}, {interval}).")
 
 
 TABLES = {"similarity": similarity_table}
