@@ -1,17 +1,17 @@
 """Cosine similarity between outlets on TF-IDF, with basic bootstrap intervals over articles.
 
-The estimate is the cosine of two outlets' mean TF-IDF vectors. It is biased low: noise in a mean
-vector adds to its length, not to its overlap with the other mean. Resampling the articles of
-every outlet (a stratified bootstrap, all pairs from one set of draws) shows that bias: the draws
-sit below the estimate (column `bias`, mean of the draws minus the estimate), on 100 BBC articles a
-group by more than their spread, so a percentile interval misses the estimate and BCa is undefined
-(every draw below it). The interval is therefore the basic (reverse-percentile) bootstrap interval,
-2 x estimate - the upper and lower percentiles of the draws (scipy.stats.bootstrap's method="basic",
-with the same draws: checked in the tests): the draws' distance from the estimate stands for the
-estimate's distance from the true similarity, so the interval sits around the bias-corrected
-estimate `cosine_corrected` (2 x estimate - mean of the draws; Efron & Tibshirani 1993, 10.6).
-No ad-hoc shift. A pair gets no interval (NaN) unless both outlets have at least MIN_UNITS
-articles: an outlet of one article has no article-to-article variation to resample.
+`cosine` is the cosine of two outlets' mean TF-IDF vectors. It is biased low: noise in a mean
+vector adds to its length, not to its overlap with the other mean (on 100 BBC articles a group, by
+more than its sampling spread, so percentile intervals miss it and BCa is undefined). The dot
+product of two outlets' means is unbiased; a mean's squared length is not, and is replaced by its
+unbiased estimate, the mean product of two different articles, (n |mean|^2 - mean |row|^2) / (n-1):
+`cosine_unbiased`. Its interval is the basic bootstrap interval over articles (a stratified
+bootstrap, each outlet's articles resampled, all pairs from one set of draws drawn as
+scipy.stats.bootstrap draws them): the resampled values scatter around the resampled population's
+own cosine, the plain `cosine`, as the estimate scatters around the true one (Davison & Hinkley
+1997, 5.2). No ad-hoc shift; benchmarks/similarity_coverage.py measures the coverage. A pair gets
+no interval (NaN) unless both outlets have at least MIN_UNITS articles: an outlet of one article
+has no article-to-article variation to resample.
 """
 
 import matplotlib.pyplot as plt
@@ -38,49 +38,58 @@ def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
     return unit @ unit.T
 
 
-def _cosines(profiles: np.ndarray) -> np.ndarray:
-    """Cosine matrices of a stack of profile matrices (resample x outlet x term)."""
+def unbiased_cosines(profiles: np.ndarray, square_norms: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Cosines of a stack of outlet mean profiles (resample x outlet x term) with each squared
+    length replaced by its unbiased estimate (n |mean|^2 - mean |row|^2) / (n - 1) (the mean
+    product of two different articles); `square_norms` (resample x outlet) is the mean squared
+    length of the articles, `sizes` the articles per outlet. NaN where an estimate is not positive."""
     dots = np.einsum("rkv,rlv->rkl", profiles, profiles)
-    norms = np.sqrt(np.einsum("rkk->rk", dots))
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.nan_to_num(dots / (norms[:, :, None] * norms[:, None, :]))
+        lengths = (sizes * np.einsum("rkk->rk", dots) - square_norms) / (sizes - 1)
+        lengths = np.sqrt(np.where(lengths > 0, lengths, np.nan))
+        return dots / (lengths[:, :, None] * lengths[:, None, :])
 
 
 def similarity_draws(rows: list[sparse.csr_matrix], n_boot: int, rng: np.random.Generator,
                      resampled: list[bool]) -> np.ndarray:
-    """Outlet x outlet cosines of `n_boot` resamples of the articles (`rows`, one matrix per outlet)
-    of every outlet marked `resampled` (the others keep their mean), drawn as scipy.stats.bootstrap
-    draws them: per batch, per outlet, rng.integers(0, n, (batch, n))."""
+    """Outlet x outlet unbiased cosines of `n_boot` resamples of the articles (`rows`, one matrix
+    per outlet) of every outlet marked `resampled` (the others keep their mean), drawn as
+    scipy.stats.bootstrap draws them: per batch, per outlet, rng.integers(0, n, (batch, n))."""
     k, n_terms = len(rows), rows[0].shape[1]
-    means = [np.asarray(x.mean(axis=0)).ravel() for x in rows]
+    sizes = np.array([x.shape[0] for x in rows], dtype=float)
+    squares = [np.asarray(x.multiply(x).sum(axis=1)).ravel() for x in rows]
     batch = max(1, _CHUNK // max(k * n_terms, 1))
     draws = []
     for done in range(0, n_boot, batch):
         size = min(batch, n_boot - done)
-        profiles = np.empty((size, k, n_terms))
+        profiles, square_norms = np.empty((size, k, n_terms)), np.empty((size, k))
         for j, x in enumerate(rows):
-            if not resampled[j]:
-                profiles[:, j] = means[j]
-                continue
             n = x.shape[0]
-            picks = rng.integers(0, n, (size, n))
-            weights = np.bincount((picks + n * np.arange(size)[:, None]).ravel(),
-                                  minlength=size * n).reshape(size, n)
+            if resampled[j]:
+                picks = rng.integers(0, n, (size, n))
+                weights = np.bincount((picks + n * np.arange(size)[:, None]).ravel(),
+                                      minlength=size * n).reshape(size, n)
+            else:
+                weights = np.ones((size, n))
             profiles[:, j] = (x.T @ weights.T).T / n
-        draws.append(_cosines(profiles))
+            square_norms[:, j] = weights @ squares[j] / n
+        draws.append(unbiased_cosines(profiles, square_norms, sizes))
     return np.concatenate(draws)
 
 
-def basic_interval(point: float, draws: np.ndarray, level: float = LEVEL) -> tuple[float, float]:
-    """Basic bootstrap interval: 2 x point - the (1 + level) / 2 and (1 - level) / 2 quantiles."""
+def basic_interval(estimate: float, plug_in: float, draws: np.ndarray,
+                   level: float = LEVEL) -> tuple[float, float]:
+    """Basic bootstrap interval of an estimate whose resampled values `draws` scatter around the
+    resampled population's own value `plug_in` (Davison & Hinkley 1997, 5.2): the estimate minus
+    the upper and lower quantiles of draws - plug_in."""
     tail = (1 - level) / 2
-    low, high = np.quantile(draws, [1 - tail, tail])
-    return float(2 * point - low), float(2 * point - high)
+    high, low = np.nanquantile(draws, [1 - tail, tail]) - plug_in
+    return float(estimate - high), float(estimate - low)
 
 
 def compute_similarity(corpus: Corpus, n_boot: int = N_BOOTSTRAP, seed: int = SEED) -> pd.DataFrame:
-    """Every ordered outlet pair: cosine of the mean TF-IDF vectors with a basic bootstrap interval
-    over articles, the bias of the draws, the bias-corrected cosine and each outlet's articles."""
+    """Every ordered outlet pair: cosine of the mean TF-IDF vectors, its unbiased-length version
+    with a basic bootstrap interval over articles, and each outlet's articles."""
     model = document_terms(corpus)
     tfidf, outlets = model.tfidf(), corpus.documents["outlet"].to_numpy()
     point = cosine_matrix(outlet_profiles(tfidf, corpus.documents["outlet"], corpus.outlets))
@@ -88,21 +97,22 @@ def compute_similarity(corpus: Corpus, n_boot: int = N_BOOTSTRAP, seed: int = SE
     sizes = [x.shape[0] for x in rows]
     resampled = [n >= MIN_UNITS for n in sizes]
     n_boot = n_boot if sum(resampled) >= 2 else 0
+    unbiased = similarity_draws(rows, 1, np.random.default_rng(0), [False] * len(rows))[0]
     draws = similarity_draws(rows, n_boot, group_rng(seed, "similarity"), resampled) if n_boot \
         else None
     table = []
     for i, a in enumerate(corpus.outlets):
         for j, b in enumerate(corpus.outlets):
-            low = high = bias = np.nan
+            low = high = np.nan
             if i == j:
-                low, high, bias = point[i, i], point[i, i], 0.0
+                low = high = point[i, i]
             elif draws is not None and resampled[i] and resampled[j]:
-                low, high = np.clip(basic_interval(point[i, j], draws[:, i, j]), 0, 1)
-                bias = float(draws[:, i, j].mean() - point[i, j])
-            table.append((a, b, point[i, j], low, high, bias, point[i, j] - bias, n_boot, sizes[i],
-                          sizes[j]))
-    return pd.DataFrame(table, columns=["outlet_a", "outlet_b", "cosine", "low", "high", "bias",
-                                        "cosine_corrected", "n_boot", "n_articles_a",
+                low, high = np.clip(basic_interval(unbiased[i, j], point[i, j], draws[:, i, j]),
+                                    0, 1)
+            table.append((a, b, point[i, j], low, high, unbiased[i, j] if i != j else point[i, i],
+                          n_boot, sizes[i], sizes[j]))
+    return pd.DataFrame(table, columns=["outlet_a", "outlet_b", "cosine", "low", "high",
+                                        "cosine_unbiased", "n_boot", "n_articles_a",
                                         "n_articles_b"])
 
 
@@ -126,8 +136,7 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
                     va="center", fontsize=7, color="white" if row.cosine < 0.6 else "black")
     ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right", fontsize=7)
     ax.set_yticks(range(len(outlets)), outlets, fontsize=7)
-    ax.set_title("Cosine similarity (TF-IDF) [95 % interval of the bias-corrected cosine]",
-                 fontsize=9)
+    ax.set_title("Cosine similarity (TF-IDF) [95 % interval of the unbiased cosine]", fontsize=9)
     fig.colorbar(image, ax=ax, shrink=0.7)
     return fig
 
@@ -166,7 +175,7 @@ def _similarity_alt(data: pd.DataFrame) -> str:
         return "Heat map of cosine similarity between outlets; the corpus has a single outlet."
     top = pairs.iloc[0]
     interval = ("no interval: too few articles" if np.isnan(top.low) else
-                f"bias-corrected {top.cosine_corrected:.2f}, 95% interval {top.low:.2f} to "
+                f"unbiased {top.cosine_unbiased:.2f}, 95% interval {top.low:.2f} to "
                 f"{top.high:.2f}")
     return (f"Heat map and dendrogram of cosine similarity between outlets; most similar: "
             f"{top.outlet_a} and {top.outlet_b} ({top.cosine:.2f}, {interval}).")

@@ -28,25 +28,28 @@ def _articles(seed=0):
     return [sparse.csr_matrix(rng.random((n, 8)) * (rng.random((n, 8)) < 0.6)) for n in (6, 7)]
 
 
-def test_basic_interval_equals_scipy_bootstrap():
+def test_draws_equal_scipy_bootstrap_and_the_unbiased_cosine_by_hand():
     rows = _articles()
     dense = [x.toarray() for x in rows]
 
-    def cosine(idx_a, idx_b, axis=-1):
-        a, b = dense[0][idx_a].mean(axis=-2), dense[1][idx_b].mean(axis=-2)
-        return (a * b).sum(-1) / np.sqrt((a * a).sum(-1) * (b * b).sum(-1))
+    def unbiased(idx_a, idx_b, axis=-1):
+        a, b = dense[0][idx_a], dense[1][idx_b]  # (..., n, terms)
+        length = [((x.sum(-2) ** 2).sum(-1) - (x ** 2).sum((-1, -2))) for x in (a, b)]
+        dot = (a.mean(-2) * b.mean(-2)).sum(-1)
+        return dot / np.sqrt(length[0] / (6 * 5) * length[1] / (7 * 6))
 
-    expected = stats.bootstrap((np.arange(6), np.arange(7)), cosine, n_resamples=999,
-                               method="basic", rng=np.random.default_rng(3)).confidence_interval
-    draws = similarity_draws(rows, 999, np.random.default_rng(3), [True, True])[:, 0, 1]
-    point = cosine_matrix(np.vstack([d.mean(axis=0) for d in dense]))[0, 1]
-    np.testing.assert_allclose(basic_interval(point, draws), [expected.low, expected.high],
-                               rtol=1e-10)
+    expected = stats.bootstrap((np.arange(6), np.arange(7)), unbiased, n_resamples=499,
+                               rng=np.random.default_rng(3)).bootstrap_distribution
+    draws = similarity_draws(rows, 499, np.random.default_rng(3), [True, True])[:, 0, 1]
+    np.testing.assert_allclose(draws, expected, rtol=1e-10)
+    fixed = similarity_draws(rows, 1, np.random.default_rng(0), [False, False])[0, 0, 1]
+    assert fixed == pytest.approx(unbiased(np.arange(6), np.arange(7)))
 
 
 def test_basic_interval_by_hand():
     draws = np.linspace(0.1, 0.3, 201)  # 2.5th and 97.5th percentiles 0.105 and 0.295
-    assert basic_interval(0.25, draws) == (pytest.approx(0.205), pytest.approx(0.395))
+    low, high = basic_interval(0.3, 0.2, draws)  # draws - 0.2 from -0.095 to 0.095
+    assert (low, high) == (pytest.approx(0.205), pytest.approx(0.395))
 
 
 def test_point_estimate_matches_an_independent_tfidf(tiny):
@@ -83,7 +86,5 @@ def test_article_bootstrap_is_reproducible_under_a_fixed_seed(make_corpus):
     assert not first.equals(compute_similarity(corpus, n_boot=200, seed=12))
     off = first[first["outlet_a"] != first["outlet_b"]]
     assert (off["n_articles_a"] == 5).all() and off["low"].notna().all()
-    assert (off["bias"] < 0).all()  # resampling articles lowers the cosine
-    assert (off["cosine_corrected"] > off["cosine"]).all()
-    assert ((off["low"] <= off["cosine_corrected"]) & (off["cosine_corrected"] <= off["high"])).all()
+    assert (off["cosine_unbiased"] > off["cosine"]).all()  # noise lengthened the plain means
     assert off["low"].iloc[0] == pytest.approx(off["low"].iloc[1])  # one draw serves both orders
