@@ -9,7 +9,9 @@ unbiased estimate, the mean product of two different articles, (n |mean|^2 - mea
 bootstrap, each outlet's articles resampled, all pairs from one set of draws drawn as
 scipy.stats.bootstrap draws them): the resampled values scatter around the resampled population's
 own cosine, the plain `cosine`, as the estimate scatters around the true one (Davison & Hinkley
-1997, 5.2). No ad-hoc shift; benchmarks/similarity_coverage.py measures the coverage. A pair gets
+1997, 5.2). No ad-hoc shift. benchmarks/similarity_coverage.py measures it: 40 samples of 100
+BBC business and tech articles, mean unbiased cosine 0.443 against a true 0.448 (plain: 0.319),
+95 % intervals containing the truth 35 times of 40 (0.88; the former shifted interval 0). A pair gets
 no interval (NaN) unless both outlets have at least MIN_UNITS articles: an outlet of one article
 has no article-to-article variation to resample.
 """
