@@ -63,8 +63,9 @@ def frame_indicators(sentences: pd.DataFrame, tags: pd.DataFrame, path: Path = F
     frames, _, _ = load_frames(path)
     wide = pd.crosstab(tags["sentence_id"], tags["frame"]).clip(upper=1)
     wide = wide.reindex(index=sentences["sentence_id"], columns=[*frames, NO_FRAME], fill_value=0)
-    wide.index = pd.MultiIndex.from_arrays([sentences["outlet"], sentences["sentence_id"]],
-                                           names=["outlet", "sentence_id"])
+    wide.index = pd.MultiIndex.from_arrays(
+        [sentences["outlet"], sentences["doc_id"], sentences["sentence_id"]],
+        names=["outlet", "doc_id", "sentence_id"])
     return wide.rename_axis(columns="frame").stack().rename("has_frame").reset_index()
 
 

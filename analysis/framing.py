@@ -61,7 +61,7 @@ def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
     per_sentence = (mentions.groupby(["sentence_id", "group"]).size().unstack(fill_value=0)
                     .reindex(index=sentences["sentence_id"], columns=groups, fill_value=0))
     long = per_sentence.rename_axis(columns="group").stack().rename("n_mentions").reset_index()
-    long = long.join(sentences.set_index("sentence_id")[["outlet", "n_words"]], on="sentence_id")
+    long = long.join(sentences.set_index("sentence_id")[["doc_id", "outlet", "n_words"]], on="sentence_id")
     salience = summarise_ratio(long, "n_mentions", "n_words", ["outlet", "group"])
     salience[["ratio", "low", "high"]] *= 1000
     salience = salience.rename(columns={"n": "n_sentences", "ratio": "per_1000_words"})
@@ -78,9 +78,11 @@ def compute_voice_shares(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     words = words.reindex(index=sentences["sentence_id"], columns=list(VOICES), fill_value=0)
     words["words"] = words[list(VOICES)].sum(axis=1)
     words["outlet"] = sentences["outlet"].to_numpy()
-    shares = summarise_ratio(words.reset_index(), "quoted", "words", "outlet").rename(
+    words["doc_id"] = sentences["doc_id"].to_numpy()
+    shares = summarise_ratio(words.reset_index(), "quoted", "words", "outlet", exact="binomial").rename(
         columns={"n": "n_sentences", "quoted": "quoted_words", "ratio": "share_quoted"})
-    reported = summarise_ratio(words.reset_index(), "reported", "words", "outlet").set_index("outlet")
+    reported = summarise_ratio(words.reset_index(), "reported", "words", "outlet",
+                               exact="binomial").set_index("outlet")
     shares["reported_words"] = shares["outlet"].map(reported["reported"]).astype(int)
     shares["share_reported"] = shares["outlet"].map(reported["ratio"])
     shares["reported_low"] = shares["outlet"].map(reported["low"])

@@ -1,4 +1,20 @@
-"""Keyness of each outlet against the rest and against each other outlet: z, Log Ratio, LRC, G2."""
+"""Keyness of each outlet against the rest and against each other outlet, over- and under-use.
+
+One model decides and ranks: the exact conditional test of two rates. Given the a + b times a term
+occurs in target and reference, a is binomial with the target's share of the words under the null
+(Fisher's exact test on the 2 x 2 table in its large-population form: the two differ by the share
+of all words the term takes, (a + b) / N, negligible for a word). `p` is its two-sided p-value
+(twice the smaller tail: exact at any count, where G2's chi-square breaks down at expected counts
+near 1), `p_adjusted` Benjamini-Hochberg within each comparison. LRC is the end nearest zero of the
+exact (Clopper-Pearson) interval of the same binomial, at the level corrected for the comparisons
+made: 1 - ALPHA x R / m for the m terms tested and the R that pass Benjamini-Hochberg (the
+false-coverage-rate intervals of Benjamini & Yekutieli 2005, the interval form of the
+Benjamini-Hochberg test; with no discovery, Bonferroni's 1 - ALPHA / m as in Hardie 2014).
+So LRC is non-zero exactly for the terms with p_adjusted < ALPHA (`key`), and terms are ranked by
+|LRC|, then p. `direction` says whether the outlet over-uses or under-uses the term; docs_target
+and docs_reference say in how many articles it occurs (dispersion: a term of one article is that
+article's subject). z (Monroe et al.'s log-odds with a prior) and G2 are kept as descriptions.
+"""
 
 import numpy as np
 import pandas as pd
@@ -13,12 +29,14 @@ NOTEBOOK = "02-terms-and-topics"
 REST = "rest"
 # A term is tested only if it occurs at least this often in the target and reference together.
 MIN_FREQ = 3
-ALPHA = 0.05  # false discovery rate for p_adjusted, and 1 - level of the LRC interval
+ALPHA = 0.05  # false discovery rate for p_adjusted, and the error rate the LRC level is corrected from
 HANDFUL = 5  # a key term seen fewer times than this in its outlet rests on a handful of occurrences
 TOP_TERMS = 8
+OVER, UNDER = "over", "under"  # values of `direction`: more or less frequent in the outlet
 
 COLUMNS = ["term", "outlet", "reference", "count_target", "count_reference", "n_target",
-           "n_reference", "z", "log_ratio", "lrc", "g2", "p", "p_adjusted"]
+           "n_reference", "z", "log_ratio", "lrc", "g2", "p", "p_adjusted", "direction", "key",
+           "lrc_level", "docs_target", "docs_reference", "n_docs_target", "n_docs_reference"]
 
 
 def log_odds_z(a, b, n_target, n_reference, prior, prior_total) -> np.ndarray:
@@ -38,16 +56,37 @@ def log_ratio(a, b, n_target, n_reference) -> np.ndarray:
     return np.log2((a / n_target) / (b / n_reference))
 
 
-def log_ratio_conservative(a, b, n_target, n_reference, alpha: float = ALPHA) -> np.ndarray:
-    """LRC: the end of the exact (Clopper-Pearson) interval of the Log Ratio nearest zero, or 0."""
-    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+def log_ratio_conservative(a, b, n_target, n_reference, alpha: float = ALPHA, p=None) -> np.ndarray:
+    """LRC: the end of the exact (Clopper-Pearson) 1 - alpha interval of the Log Ratio nearest
+    zero, or 0; computed only where it can be non-zero (exact p < alpha; `p` if given)."""
+    a, b = np.atleast_1d(np.asarray(a, dtype=float)), np.atleast_1d(np.asarray(b, dtype=float))
+    out = np.zeros(len(a))
+    rows = np.flatnonzero((exact_p(a, b, n_target, n_reference) if p is None else p) < alpha)
+    a, b = a[rows], b[rows]
     with np.errstate(divide="ignore"):
         share_low = np.where(a > 0, stats.beta.ppf(alpha / 2, a, b + 1), 0.0)
         share_high = np.where(b > 0, stats.beta.ppf(1 - alpha / 2, a + 1, b), 1.0)
         scale = np.log2(n_reference / n_target)
         low = np.log2(share_low) - np.log2(1 - share_low) + scale
         high = np.log2(share_high) - np.log2(1 - share_high) + scale
-    return np.where(low > 0, low, np.where(high < 0, high, 0.0))
+    out[rows] = np.where(low > 0, low, np.where(high < 0, high, 0.0))
+    return out
+
+
+def exact_p(a, b, n_target, n_reference) -> np.ndarray:
+    """Two-sided exact conditional p: twice the smaller binomial tail of a of the a + b occurrences
+    at the target's share of the words (capped at 1).
+
+    Only the tail on the observed side is computed: the other one is at least 1/2 (a binomial's
+    median lies between floor and ceil of its mean), so the capped p is the same.
+    """
+    a, b = np.atleast_1d(np.asarray(a, dtype=float)), np.atleast_1d(np.asarray(b, dtype=float))
+    share = n_target / (n_target + n_reference)
+    upper = a >= (a + b) * share
+    tail = np.empty(len(a))
+    tail[upper] = stats.binom.sf(a[upper] - 1, (a + b)[upper], share)
+    tail[~upper] = stats.binom.cdf(a[~upper], (a + b)[~upper], share)
+    return np.minimum(1.0, 2 * tail)
 
 
 def log_likelihood_g2(a, b, n_target, n_reference) -> np.ndarray:
@@ -61,17 +100,26 @@ def log_likelihood_g2(a, b, n_target, n_reference) -> np.ndarray:
                                                                             strict=True))
 
 
+def corrected_level(p_adjusted: np.ndarray, alpha: float = ALPHA) -> float:
+    """The error rate of the LRC interval: alpha x R / m for R of m terms passing BH, else alpha / m."""
+    m = len(p_adjusted)
+    return alpha * max(int((p_adjusted < alpha).sum()), 1) / max(m, 1)
+
+
 def keyness_scores(a, b, n_target: int, n_reference: int, prior, prior_total) -> pd.DataFrame:
     """Every statistic for counts `a` (target) and `b` (reference) of the same terms."""
-    g2 = log_likelihood_g2(a, b, n_target, n_reference)
-    p = stats.chi2.sf(g2, df=1)
+    p = exact_p(a, b, n_target, n_reference)
+    p_adjusted = stats.false_discovery_control(p, method="bh") if len(p) else p
+    level = corrected_level(p_adjusted)
+    ratio = log_ratio(a, b, n_target, n_reference)
     return pd.DataFrame({
         "count_target": a, "count_reference": b, "n_target": n_target, "n_reference": n_reference,
         "z": log_odds_z(a, b, n_target, n_reference, prior, prior_total),
-        "log_ratio": log_ratio(a, b, n_target, n_reference),
-        "lrc": log_ratio_conservative(a, b, n_target, n_reference),
-        "g2": g2, "p": p,
-        "p_adjusted": stats.false_discovery_control(p, method="bh") if len(p) else p,
+        "log_ratio": ratio,
+        "lrc": log_ratio_conservative(a, b, n_target, n_reference, level, p),
+        "g2": log_likelihood_g2(a, b, n_target, n_reference), "p": p, "p_adjusted": p_adjusted,
+        "direction": np.where(ratio > 0, OVER, UNDER), "key": p_adjusted < ALPHA,
+        "lrc_level": 1 - level,
     })
 
 
@@ -85,8 +133,23 @@ def outlet_word_counts(corpus: Corpus) -> pd.DataFrame:
     return table.reindex(corpus.outlets, fill_value=0)
 
 
-def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = MIN_FREQ):
-    """Keyness of `target` against another outlet or REST (all other outlets together)."""
+@per_corpus
+def outlet_document_counts(corpus: Corpus) -> pd.DataFrame:
+    """Outlet x word: in how many articles of the outlet the word occurs."""
+    counts, terms = sentence_term_counts(corpus)
+    words = is_unigram(terms)
+    by_doc, docs = sum_rows(counts[:, words], corpus.sentences["doc_id"].reset_index(drop=True))
+    outlet_of = corpus.documents.set_index("doc_id")["outlet"].astype(str)
+    by_outlet, outlets = sum_rows((by_doc > 0).astype(np.int64), pd.Series(outlet_of[docs].to_numpy()))
+    table = pd.DataFrame(by_outlet.toarray(), index=outlets, columns=terms[words])
+    return table.reindex(corpus.outlets, fill_value=0)
+
+
+def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = MIN_FREQ,
+            docs: pd.DataFrame | None = None, n_docs: pd.Series | None = None):
+    """Keyness of `target` against another outlet or REST (all other outlets together); with
+    `docs` (outlet_document_counts) and `n_docs` (articles per outlet) also the articles of each
+    side that use the term."""
     a = counts.loc[target]
     b = counts.drop(index=target).sum() if reference == REST else counts.loc[reference]
     tested = (a + b) >= min_freq
@@ -96,32 +159,54 @@ def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = M
     scores.insert(0, "term", a.index[tested])
     scores.insert(1, "outlet", target)
     scores.insert(2, "reference", reference)
+    if docs is not None and n_docs is not None:
+        scores["docs_target"] = docs.loc[target, scores["term"]].to_numpy()
+        others = docs.drop(index=target).sum() if reference == REST else docs.loc[reference]
+        scores["docs_reference"] = others[scores["term"]].to_numpy()
+        scores["n_docs_target"] = int(n_docs[target])
+        scores["n_docs_reference"] = int(n_docs.drop(target).sum() if reference == REST
+                                         else n_docs[reference])
     return scores
 
 
+def rank(scores: pd.DataFrame) -> pd.DataFrame:
+    """Strongest first: largest |LRC| (non-zero only for key terms), then smallest p, then term."""
+    order = np.lexsort((scores["term"].to_numpy(), scores["p"].to_numpy(),
+                        -np.abs(scores["lrc"].to_numpy())))
+    return scores.iloc[order]
+
+
 def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
-    """Each outlet against the rest, then against each other outlet; strongest z first."""
+    """Each outlet against the rest, then against each other outlet; strongest first (see rank)."""
     counts = outlet_word_counts(corpus)
     outlets = list(counts.index)
     pairs = [(o, REST) for o in outlets] + [(o, r) for o in outlets for r in outlets if r != o]
     if len(outlets) < 2 or counts.shape[1] == 0:
         return pd.DataFrame(columns=COLUMNS)
-    parts = [compare(counts, o, r, min_freq).sort_values(["z", "term"], ascending=[False, True])
-             for o, r in pairs]
+    docs = outlet_document_counts(corpus)
+    n_docs = corpus.documents.groupby("outlet", sort=False).size().reindex(outlets, fill_value=0)
+    parts = [rank(compare(counts, o, r, min_freq, docs, n_docs)) for o, r in pairs]
     return pd.concat(parts, ignore_index=True)[COLUMNS]
 
 
-def top_key_terms(keyness: pd.DataFrame, n: int = TOP_TERMS) -> pd.DataFrame:
-    """The `n` terms with the highest positive z per outlet against the rest."""
-    rest = keyness[(keyness["reference"] == REST) & (keyness["z"] > 0)]  # sorted by z already
-    return rest.groupby("outlet", sort=False).head(n).reset_index(drop=True)
+def top_key_terms(keyness: pd.DataFrame, n: int = TOP_TERMS, direction: str | None = OVER
+                  ) -> pd.DataFrame:
+    """The `n` strongest terms per outlet against the rest in `direction` (None: n of each),
+    in the table's order (key terms first); the `key` column says which pass the test."""
+    rest = keyness[keyness["reference"] == REST]
+    if direction is not None:
+        rest = rest[rest["direction"] == direction]
+    top = rest.groupby(["outlet", "direction"], sort=False).head(n)
+    outlet_order = {o: i for i, o in enumerate(dict.fromkeys(top["outlet"]))}
+    return top.sort_values(["outlet", "direction"], kind="stable", key=lambda c: c.map(
+        outlet_order) if c.name == "outlet" else c.ne(OVER)).reset_index(drop=True)
 
 
 def compute_pairwise_counts(keyness: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
     """Per ordered outlet pair: terms significantly over-used (p_adjusted < ALPHA, LRC > 0)."""
     pairs = keyness[keyness["reference"] != REST]
     key = pairs[(pairs["p_adjusted"] < ALPHA) & (pairs["lrc"] > 0)]
-    first = key.sort_values("z", ascending=False, kind="stable").groupby(
+    first = key.sort_values("lrc", ascending=False, kind="stable").groupby(
         ["outlet", "reference"])["term"].first()
     grid = pd.MultiIndex.from_tuples([(o, r) for o in outlets for r in outlets if o != r],
                                      names=["outlet", "reference"])
@@ -130,21 +215,27 @@ def compute_pairwise_counts(keyness: pd.DataFrame, outlets: list[str]) -> pd.Dat
 
 
 def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
-    """Log Ratio (light) and its conservative bound LRC (dark) of each outlet's top key terms."""
+    """Log Ratio (light) and LRC (dark) of each outlet's top over-used terms (right of zero) and
+    under-used terms (left), as quanteda's textplot_keyness; hatched: not significant."""
     fig, ax = new_axes(ax, figsize=(7.0, 0.8 + 0.22 * max(len(top), 1)))
     y = np.arange(len(top))
     palette = [colors[o] for o in top["outlet"]]
-    ax.barh(y, top["log_ratio"], color=palette, alpha=0.35, height=0.8, label="Log Ratio")
+    hatch = ["" if k else "//" for k in top.get("key", pd.Series(True, index=top.index))]
+    ax.barh(y, top["log_ratio"], color=palette, alpha=0.35, height=0.8, hatch=hatch,
+            label="Log Ratio")
     ax.barh(y, top["lrc"], color=palette, height=0.8, label="LRC (conservative)")
     for i, row in enumerate(top.itertuples()):
-        ax.text(max(row.log_ratio, 0), i, f" {row.count_target} vs {row.count_reference}",
-                va="center", fontsize=7)
+        ax.text(row.log_ratio, i, f" {row.count_target} vs {row.count_reference} ",
+                va="center", ha="left" if row.log_ratio >= 0 else "right", fontsize=7)
     ax.set_yticks(y, [f"{t} ({o})" for t, o in zip(top["term"], top["outlet"], strict=True)],
                   fontsize=7)
     ax.invert_yaxis()
-    ax.set_xlim(0, max(top["log_ratio"].max() if len(top) else 1, 1) * 1.3)
-    ax.set_xlabel("log2 of relative frequency in the outlet / in the other outlets")
-    ax.set_title("Key terms against the rest (labels: count in outlet vs rest)")
+    reach = max(top["log_ratio"].abs().max() if len(top) else 1, 1) * 1.4
+    ax.set_xlim(-reach if (top["log_ratio"] < 0).any() else 0, reach)
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_xlabel("log2 relative frequency, outlet / rest (right: over-used, left: under-used)")
+    ax.set_title("Key terms against the rest (count in outlet vs rest; hatched: not significant)",
+                 fontsize=9)
     ax.legend(fontsize=7, loc="lower right", frameon=False)
     return fig
 
@@ -175,7 +266,7 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
 
 
 def _key_terms(corpus: Corpus):
-    top = top_key_terms(compute_keyness(corpus))
+    top = top_key_terms(compute_keyness(corpus), n=TOP_TERMS // 2, direction=None)
     return plot_key_terms(top, outlet_colors(corpus.outlets)), top
 
 
@@ -187,9 +278,12 @@ def _pairwise(corpus: Corpus):
 def _key_terms_alt(top: pd.DataFrame) -> str:
     if top.empty:
         return "Bar chart of key terms per outlet; no term reaches the minimum frequency."
-    return "Bar chart of the Log Ratio and LRC of each outlet's top key terms; strongest: " + "; ".join(
-        f"{r.outlet}: {r.term} ({r.count_target} vs {r.count_reference})"
-        for r in top.groupby("outlet", sort=False).head(1).itertuples())
+    over = top[top["direction"] == OVER]
+    return ("Bar chart of the Log Ratio and LRC of each outlet's most over-used and under-used "
+            "terms; strongest over-used: " + "; ".join(
+                f"{r.outlet}: {r.term} ({r.count_target} vs {r.count_reference}"
+                f"{'' if r.key else ', not significant'})"
+                for r in over.groupby("outlet", sort=False).head(1).itertuples()))
 
 
 def _pairwise_alt(data: pd.DataFrame) -> str:

@@ -112,12 +112,14 @@ def summarise_tone(df: pd.DataFrame, by: list[str], levels: dict[str, list]) -> 
         afinn_negative=lambda d: (d["afinn_tone"] == "negative").astype(float),
     )
     keys = ["articles", *by]
-    long = measures.melt(id_vars=keys, value_vars=list(MEASURES), var_name="measure")
+    articles = ["doc_id"] if "doc_id" in measures else []  # resampling units of the interval
+    long = measures.melt(id_vars=[*keys, *articles], value_vars=list(MEASURES), var_name="measure")
     summary = summarise_mean(long, "value", [*keys, "measure"])
     full = pd.MultiIndex.from_product([SUBSETS, *(levels[b] for b in by), MEASURES],
                                       names=[*keys, "measure"])
     summary = summary.set_index([*keys, "measure"]).reindex(full).reset_index()
     summary["n"] = summary["n"].fillna(0).astype("int64")
+    summary["n_articles"] = summary["n_articles"].fillna(0).astype("int64")
     return summary
 
 

@@ -1,13 +1,28 @@
-"""Bootstrap intervals over sentences (or any rows), reproducible under a fixed seed."""
+"""Intervals that match the design: a cluster bootstrap over articles, exact bounds for counts.
+
+Rows (sentences, or voice segments of sentences) are nested in articles. A group with two or more
+articles resamples whole articles (each draw keeps all the sentences of an article; computed from
+per-article sums, so the cost grows with the articles, not the sentences); a group from a single
+article can only resample its rows (column `unit` says which). With fewer than MIN_UNITS units
+there is no interval (NaN, with n shown). Counts and shares also get their exact bound (Garwood
+for a Poisson count per word, Clopper-Pearson for a share of 0/1 values or of words), and the
+interval reported is the wider of the two: the exact bound assumes independent words or sentences,
+the bootstrap sees the clustering but not the discreteness of a handful of events (a zero count
+resamples to [0, 0]).
+"""
 
 import zlib
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from analysis.config import N_BOOTSTRAP, SEED
 
 LEVEL = 0.95
+MIN_UNITS = 5  # fewer resampling units (articles, or rows of one article) than this: no interval
+CLUSTER = "doc_id"  # the column naming the article of each row
+ARTICLES, SENTENCES = "articles", "sentences"  # values of the `unit` column
 _CHUNK = 2_000_000  # resampled values held in memory at once
 # From this many rows on, when they hold at most a quarter as many distinct (numerator,
 # denominator) pairs, a resample is drawn as multinomial counts over the distinct pairs: the same
@@ -69,6 +84,57 @@ def percentile_interval(draws: np.ndarray, level: float = LEVEL) -> tuple[float,
     return float(low), float(high)
 
 
+def garwood_interval(count: float, exposure: float, level: float = LEVEL) -> tuple[float, float]:
+    """Exact (Garwood) interval of a Poisson rate: `count` events in `exposure` (e.g. words)."""
+    if not exposure:
+        return np.nan, np.nan
+    tail = (1 - level) / 2
+    low = stats.chi2.ppf(tail, 2 * count) / 2 if count > 0 else 0.0
+    return float(low / exposure), float(stats.chi2.ppf(1 - tail, 2 * count + 2) / 2 / exposure)
+
+
+def clopper_pearson(successes: float, trials: float, level: float = LEVEL) -> tuple[float, float]:
+    """Exact (Clopper-Pearson) interval of a binomial share: `successes` of `trials`."""
+    if not trials:
+        return np.nan, np.nan
+    tail = (1 - level) / 2
+    low = stats.beta.ppf(tail, successes, trials - successes + 1) if successes > 0 else 0.0
+    high = stats.beta.ppf(1 - tail, successes + 1, trials - successes) if successes < trials else 1.0
+    return float(low), float(high)
+
+
+EXACT = {"poisson": garwood_interval, "binomial": clopper_pearson}
+
+
+def cluster_interval(numerators: np.ndarray, denominators: np.ndarray, clusters: np.ndarray | None,
+                     rng: np.random.Generator, n_boot: int, level: float = LEVEL,
+                     exact: str | None = None) -> tuple[float, float, int, str]:
+    """Interval of sum(numerators) / sum(denominators): (low, high, n_articles, unit).
+
+    Articles are resampled when there are at least two (from per-article sums), else the rows.
+    """
+    n_articles = len(pd.unique(clusters)) if clusters is not None else 0
+    if n_articles >= 2:
+        codes = pd.factorize(clusters)[0]
+        numerators = np.bincount(codes, weights=numerators, minlength=n_articles)
+        denominators = np.bincount(codes, weights=denominators, minlength=n_articles)
+        unit = ARTICLES
+    else:
+        unit = SENTENCES
+    if len(numerators) < MIN_UNITS:
+        return np.nan, np.nan, n_articles, unit
+    low, high = percentile_interval(bootstrap_ratios(numerators, denominators, rng, n_boot), level)
+    if exact is not None:
+        exact_low, exact_high = EXACT[exact](numerators.sum(), denominators.sum(), level)
+        low, high = float(np.fmin(low, exact_low)), float(np.fmax(high, exact_high))
+    return low, high, n_articles, unit
+
+
+def _cluster_column(df: pd.DataFrame, cluster: str | None) -> str | None:
+    """`cluster` if df has that column, else None (every row its own unit)."""
+    return cluster if cluster is not None and cluster in df.columns else None
+
+
 def summarise_mean(
     df: pd.DataFrame,
     value: str,
@@ -76,17 +142,28 @@ def summarise_mean(
     n_boot: int = N_BOOTSTRAP,
     seed: int = SEED,
     level: float = LEVEL,
+    cluster: str | None = CLUSTER,
 ) -> pd.DataFrame:
-    """Mean of `value` per group with a bootstrap percentile interval and the row count n."""
+    """Mean of `value` per group with a cluster-bootstrap interval (see the module docstring).
+
+    Columns: the group keys, n (rows), mean, low, high, n_articles (distinct `cluster` values; 0
+    without that column) and unit (articles or sentences: what was resampled). A share of 0/1
+    values also gets its Clopper-Pearson bound.
+    """
+    column = _cluster_column(df, cluster)
     rows = []
     for key, group in df.groupby(by, sort=False, dropna=False):
-        values = group[value].dropna().to_numpy(dtype=float)
-        draws = bootstrap_means(values, group_rng(seed, key), n_boot)
-        low, high = percentile_interval(draws, level)
+        kept = group[group[value].notna()]
+        values = kept[value].to_numpy(dtype=float)
+        binary = len(values) > 0 and bool(np.isin(values, (0.0, 1.0)).all())
+        low, high, n_articles, unit = cluster_interval(
+            values, np.ones_like(values), kept[column].to_numpy() if column else None,
+            group_rng(seed, key), n_boot, level, "binomial" if binary else None)
         keys = key if isinstance(key, tuple) else (key,)
-        rows.append((*keys, len(values), values.mean() if len(values) else np.nan, low, high))
+        rows.append((*keys, len(values), values.mean() if len(values) else np.nan, low, high,
+                     n_articles, unit))
     names = [by] if isinstance(by, str) else list(by)
-    return pd.DataFrame(rows, columns=[*names, "n", "mean", "low", "high"])
+    return pd.DataFrame(rows, columns=[*names, "n", "mean", "low", "high", "n_articles", "unit"])
 
 
 def summarise_ratio(
@@ -97,16 +174,23 @@ def summarise_ratio(
     n_boot: int = N_BOOTSTRAP,
     seed: int = SEED,
     level: float = LEVEL,
+    cluster: str | None = CLUSTER,
+    exact: str | None = "poisson",
 ) -> pd.DataFrame:
-    """sum(numerator) / sum(denominator) per group (a rate such as mentions per word) with a
-    bootstrap percentile interval over rows, the row count n and both sums."""
+    """sum(numerator) / sum(denominator) per group (a rate such as mentions per word, or with
+    exact="binomial" a share of words) with a cluster-bootstrap interval widened to the exact
+    bound; columns: keys, n (rows), both sums, ratio, low, high, n_articles, unit."""
+    column = _cluster_column(df, cluster)
     rows = []
     for key, group in df.groupby(by, sort=False, dropna=False):
         num = group[numerator].to_numpy(dtype=float)
         den = group[denominator].to_numpy(dtype=float)
-        low, high = percentile_interval(bootstrap_ratios(num, den, group_rng(seed, key), n_boot), level)
+        low, high, n_articles, unit = cluster_interval(
+            num, den, group[column].to_numpy() if column else None, group_rng(seed, key), n_boot,
+            level, exact)
         keys = key if isinstance(key, tuple) else (key,)
         ratio = num.sum() / den.sum() if den.sum() else np.nan
-        rows.append((*keys, len(num), num.sum(), den.sum(), ratio, low, high))
+        rows.append((*keys, len(num), num.sum(), den.sum(), ratio, low, high, n_articles, unit))
     names = [by] if isinstance(by, str) else list(by)
-    return pd.DataFrame(rows, columns=[*names, "n", numerator, denominator, "ratio", "low", "high"])
+    return pd.DataFrame(rows, columns=[*names, "n", numerator, denominator, "ratio", "low", "high",
+                                       "n_articles", "unit"])

@@ -1,4 +1,14 @@
-"""NMF topics on paragraphs, the number of topics chosen by stability across random seeds."""
+"""NMF topics on paragraphs, the number of topics chosen by stability across random starts.
+
+Stability of k is the mean matched cosine between the topics of NMF runs from different random
+starts. One base seed's handful of runs gives a noisy estimate (the chosen k moved with the base
+seed), so every k is fitted from N_SEEDS base seeds of N_RUNS runs each: the table reports the
+stability under each base seed (mean, lowest, highest), which k each base seed would choose and
+how many choose the k chosen from the mean. Stability favours few topics (two broad topics are
+found the same way from almost any start), so the rule is not the most stable k but the largest
+k whose mean stability is within TOLERANCE of the best. Large corpora fit on a reproducible
+sample of MAX_FIT_PARAGRAPHS paragraphs; every paragraph then gets its shares from that model.
+"""
 
 from dataclasses import dataclass
 from itertools import combinations
@@ -20,7 +30,11 @@ from analysis.vocabulary import sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
 MAX_TOPICS = 8
-N_RUNS = 10  # NMF fits per candidate number of topics, each from another random start
+N_RUNS = 5  # NMF fits per candidate number of topics and base seed, each from another random start
+N_SEEDS = 3  # base seeds, each with its own N_RUNS random starts
+SEED_STEP = 1000  # base seed b starts its runs at SEED + b * SEED_STEP
+TOLERANCE = 0.05  # a k whose stability is this close to the best one's is as stable
+MAX_FIT_PARAGRAPHS = 5000  # models are fitted on a reproducible sample of this many paragraphs
 TOPIC_MIN_DF = 2  # a topic is a pattern shared by passages: terms of a single paragraph are left out
 TOP_TERMS = 10
 CARD_TERMS = 6  # terms per topic in the chart
@@ -49,9 +63,17 @@ def _fit(job: tuple[sparse.spmatrix, int, int]) -> NMF:
         return NMF(k, init="random", random_state=seed, max_iter=1000).fit(x)
 
 
-def _fit_all(x: sparse.spmatrix, ks: list[int], n_runs: int, seed: int) -> dict[int, list[NMF]]:
-    """fit_runs for every k; on a large matrix the fits run in parallel (same models)."""
-    jobs = [(x, k, seed + run) for k in ks for run in range(n_runs)]
+def run_seeds(n_runs: int, seed: int, n_seeds: int) -> list[int]:
+    """The random starts of every base seed, base seed after base seed."""
+    return [seed + base * SEED_STEP + run for base in range(n_seeds) for run in range(n_runs)]
+
+
+def _fit_all(x: sparse.spmatrix, ks: list[int], n_runs: int, seed: int,
+             n_seeds: int = 1) -> dict[int, list[NMF]]:
+    """fit_runs for every k and base seed; on a large matrix the fits run in parallel (same models)."""
+    starts = run_seeds(n_runs, seed, n_seeds)
+    n_runs = len(starts)
+    jobs = [(x, k, start) for k in ks for start in starts]
     if x.nnz < PARALLEL_NNZ:
         models = [_fit(job) for job in jobs]
     else:
@@ -84,16 +106,31 @@ def candidate_ks(n_units: int, n_terms: int, max_topics: int = MAX_TOPICS) -> li
     return list(range(2, min(max_topics, n_units - 1, n_terms) + 1)) or [1]
 
 
-def stability_by_k(x: sparse.spmatrix, ks: list[int], n_runs: int = N_RUNS, seed: int = SEED):
-    """Per k: stability across runs and coherence of the best run; and the runs of each k."""
-    rows, fits = [], _fit_all(x, ks, n_runs, seed)
+def choose_k(ks: pd.Series, stability: pd.Series, tolerance: float = TOLERANCE) -> int:
+    """The largest k whose stability is within `tolerance` of the best (an undefined one counts 1)."""
+    stability = stability.round(3).fillna(1).to_numpy()
+    return int(ks.to_numpy()[stability >= stability.max() - tolerance].max())
+
+
+def stability_by_k(x: sparse.spmatrix, ks: list[int], n_runs: int = N_RUNS, seed: int = SEED,
+                   n_seeds: int = N_SEEDS):
+    """Per k: stability under each base seed (mean, min, max), coherence of the best run, how
+    many base seeds would choose this k, the chosen k; and the runs of each k (all base seeds)."""
+    rows, fits = [], _fit_all(x, ks, n_runs, seed, n_seeds)
     for k in ks:
         runs = fits[k]
         best = min(runs, key=lambda m: m.reconstruction_err_)
-        rows.append((k, run_stability(runs), umass_coherence(best.components_, x), n_runs))
-    table = pd.DataFrame(rows, columns=["k", "stability", "coherence", "n_runs"])
-    chosen = table["stability"].round(3).fillna(1).idxmax()  # ties go to fewer topics
-    table["chosen"] = table.index == chosen
+        per_seed = [run_stability(runs[b * n_runs:(b + 1) * n_runs]) for b in range(n_seeds)]
+        rows.append((k, np.mean(per_seed), umass_coherence(best.components_, x), n_runs * n_seeds,
+                     np.min(per_seed), np.max(per_seed), *per_seed))
+    seed_columns = [f"stability_seed_{b + 1}" for b in range(n_seeds)]
+    table = pd.DataFrame(rows, columns=["k", "stability", "coherence", "n_runs", "stability_min",
+                                        "stability_max", *seed_columns])
+    picks = [choose_k(table["k"], table[c]) for c in seed_columns]
+    table = table.drop(columns=seed_columns)
+    table["n_seeds_choosing"] = [picks.count(k) for k in table["k"]]
+    table["n_seeds"] = n_seeds
+    table["chosen"] = table["k"] == choose_k(table["k"], table["stability"])
     return table, fits
 
 
@@ -122,11 +159,19 @@ def paragraph_matrix(corpus: Corpus) -> tuple[sparse.csr_matrix, np.ndarray]:
     return TfidfTransformer(sublinear_tf=True).fit_transform(matrix).tocsr(), terms[columns]
 
 
+def fit_sample(n_units: int, limit: int = MAX_FIT_PARAGRAPHS, seed: int = SEED) -> np.ndarray:
+    """The rows the models are fitted on: all, or a reproducible sample of `limit` (in order)."""
+    if n_units <= limit:
+        return np.arange(n_units)
+    return np.sort(np.random.default_rng(seed).choice(n_units, limit, replace=False))
+
+
 @per_corpus
 def topic_model(corpus: Corpus) -> TopicModel:
-    """Fit NMF for each candidate k, keep the most stable k and its best-fitting run."""
+    """Fit NMF for each candidate k (on a sample of a large corpus), keep the chosen k's best run."""
     x, terms = paragraph_matrix(corpus)
-    stability, fits = stability_by_k(x, candidate_ks(*x.shape))
+    sample = x[fit_sample(x.shape[0])]
+    stability, fits = stability_by_k(sample, candidate_ks(*sample.shape))
     runs = fits[int(stability.loc[stability["chosen"], "k"].iloc[0])]
     best = min(range(len(runs)), key=lambda r: runs[r].reconstruction_err_)
     h = runs[best].components_
@@ -196,7 +241,7 @@ def compute_topics(corpus: Corpus) -> pd.DataFrame:
 
 
 def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
-    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over paragraphs."""
+    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over articles."""
     long = shares_long(topic_model(corpus).shares)
     return summarise_mean(long, "share", by=["outlet", "topic"])
 
@@ -205,6 +250,9 @@ def plot_topic_stability(stability: pd.DataFrame, ax=None):
     """Stability across random starts (and UMass coherence, a proxy) against the number of topics."""
     fig, ax = new_axes(ax, figsize=(7.0, 3.0))
     ax.plot(stability["k"], stability["stability"], "o-", color=OKABE_ITO[0], label="stability")
+    if "stability_min" in stability:
+        ax.fill_between(stability["k"], stability["stability_min"], stability["stability_max"],
+                        color=OKABE_ITO[0], alpha=0.2, label="range over base seeds")
     chosen = stability[stability["chosen"]]
     ax.plot(chosen["k"], chosen["stability"], "o", markersize=12, fillstyle="none", color="black",
             label="chosen")
@@ -250,7 +298,7 @@ def plot_topic_prevalence(prevalence: pd.DataFrame, labels: dict[int, str],
     ax.set_yticks(range(len(topics)), [f"{t}: {labels[t]}" for t in topics], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
-    ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over paragraphs)")
+    ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over articles)")
     ax.set_title("Topic prevalence per outlet")
     legend_outside(ax)
     return fig
@@ -275,8 +323,8 @@ def _prevalence(corpus: Corpus):
 def _stability_alt(data: pd.DataFrame) -> str:
     chosen = data[data["chosen"]].iloc[0]
     return (f"Line chart of topic stability across {chosen.n_runs} random starts for "
-            f"{data['k'].min()} to {data['k'].max()} topics; {chosen.k} topics chosen, "
-            f"stability {chosen.stability:.2f}.")
+            f"{data['k'].min()} to {data['k'].max()} topics; {chosen.k} topics chosen (the most "
+            f"topics within {TOLERANCE} of the best stability), stability {chosen.stability:.2f}.")
 
 
 def _terms_alt(data: pd.DataFrame) -> str:
@@ -287,8 +335,9 @@ def _terms_alt(data: pd.DataFrame) -> str:
 def _prevalence_alt(data: pd.DataFrame) -> str:
     top = data.sort_values("mean", ascending=False, kind="stable").head(3)
     return "Dot plot of mean topic share per outlet with bootstrap intervals; highest: " + "; ".join(
-        f"{r.outlet}, topic {r.topic}: {r.mean:.2f} ({r.low:.2f} to {r.high:.2f})"
-        for r in top.itertuples())
+        f"{r.outlet}, topic {r.topic}: {r.mean:.2f} ("
+        + (f"no interval, {r.n_articles} article(s)" if np.isnan(r.low) else
+           f"{r.low:.2f} to {r.high:.2f}") + ")" for r in top.itertuples())
 
 
 TABLES = {

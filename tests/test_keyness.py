@@ -12,6 +12,8 @@ from analysis.keyness import (
     REST,
     compute_keyness,
     compute_pairwise_counts,
+    corrected_level,
+    exact_p,
     log_likelihood_g2,
     log_odds_z,
     log_ratio,
@@ -95,13 +97,18 @@ def test_keyness_table_of_a_corpus_with_known_counts(two_outlets):
     assert counts.sum(axis=1).tolist() == [8, 8]
     keyness = compute_keyness(two_outlets)
     left = keyness[(keyness["outlet"] == "Left") & (keyness["reference"] == REST)]
-    assert left["term"].tolist() == ["tanks", "drones"]  # only these occur 3+ times
-    tanks = left.iloc[0]
+    # only these occur 3+ times; equally strong (3 of 4 each way), so in alphabetical order
+    assert left["term"].tolist() == ["drones", "tanks"]
+    assert left["direction"].tolist() == ["under", "over"]
+    tanks = left.iloc[1]
+    assert tanks["p"] == pytest.approx(2 * 5 / 16)  # P(X >= 3 | X ~ Bin(4, 1/2)) doubled
+    assert (tanks["lrc"], tanks["key"]) == (0.0, False)
+    assert (tanks["docs_target"], tanks["docs_reference"]) == (1, 1)
+    assert (tanks["n_docs_target"], tanks["n_docs_reference"]) == (1, 1)
     assert (tanks["count_target"], tanks["count_reference"]) == (3, 1)
     assert (tanks["n_target"], tanks["n_reference"]) == (8, 8)
     assert tanks["log_ratio"] == pytest.approx(math.log2(3))
     assert tanks["z"] == pytest.approx((math.log(7 / 17) - math.log(5 / 19)) / math.sqrt(12 / 35))
-    assert tanks["p"] == pytest.approx(stats.chi2.sf(tanks["g2"], 1))
     pair = keyness[(keyness["outlet"] == "Left") & (keyness["reference"] == "Right")]
     pd.testing.assert_frame_equal(pair.drop(columns="reference").reset_index(drop=True),
                                   left.drop(columns="reference").reset_index(drop=True))
@@ -138,3 +145,42 @@ def test_pairwise_counts_by_hand():
     pairs = compute_pairwise_counts(keyness, ["A", "B"])
     assert pairs["n_key_terms"].tolist() == [2, 0]
     assert pairs["top_term"].iloc[0] == "x" and pd.isna(pairs["top_term"].iloc[1])
+
+
+def test_exact_p_by_hand_and_against_fisher():
+    assert exact_p([10], [0], 100, 100)[0] == pytest.approx(2 / 2**10)  # all 10 in one half
+    assert exact_p([5], [5], 100, 100)[0] == 1.0
+    # Fisher's exact test on the 2 x 2 table, a rare word in large texts: the same p
+    for a, b in [(7, 1), (0, 9), (3, 2)]:
+        fisher = stats.fisher_exact([[a, b], [10**6 - a, 2 * 10**6 - b]],
+                                    alternative="greater" if a / 1 > b / 2 else "less").pvalue
+        assert exact_p([a], [b], 10**6, 2 * 10**6)[0] == pytest.approx(min(1, 2 * fisher), rel=1e-4)
+
+
+def test_corrected_level_by_hand():
+    assert corrected_level(np.array([0.01, 0.02, 0.5, 0.9])) == pytest.approx(0.05 * 2 / 4)
+    assert corrected_level(np.array([0.3, 0.5, 0.9, 0.9])) == pytest.approx(0.05 / 4)
+
+
+def test_lrc_non_zero_exactly_for_key_terms_with_both_directions(seeds):
+    keyness = compute_keyness(seeds)
+    assert ((keyness["lrc"] != 0) == keyness["key"]).all()
+    assert (keyness["key"] == (keyness["p_adjusted"] < 0.05)).all()
+    key = keyness[keyness["key"]]
+    assert (np.sign(key["lrc"]) == np.where(key["direction"] == "over", 1, -1)).all()
+    assert set(keyness["direction"]) == {"over", "under"}
+    assert ((keyness["docs_target"] <= keyness["n_docs_target"])
+            & (keyness["docs_reference"] <= keyness["n_docs_reference"])).all()
+    for _, group in keyness.groupby(["outlet", "reference"], sort=False):  # ranked by |LRC|, then p
+        assert (np.diff(group["lrc"].abs().to_numpy()) <= 0).all()
+    both = top_key_terms(keyness, n=2, direction=None)
+    assert (both.groupby(["outlet", "direction"]).size() <= 2).all()
+    assert (top_key_terms(keyness)["direction"] == "over").all()
+
+
+def test_exact_p_is_twice_the_smaller_tail():
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, 30, 300), rng.integers(0, 30, 300)
+    share = 700 / (700 + 1100)
+    tails = np.minimum(stats.binom.cdf(a, a + b, share), stats.binom.sf(a - 1, a + b, share))
+    np.testing.assert_allclose(exact_p(a, b, 700, 1100), np.minimum(1, 2 * tails), rtol=1e-12)

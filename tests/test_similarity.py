@@ -1,12 +1,19 @@
-"""Outlet similarity: cosine by hand and against scikit-learn, reproducible bootstrap intervals."""
+"""Outlet similarity: cosine by hand and against scikit-learn, intervals equal to scipy's bootstrap."""
 
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import sparse, stats
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from analysis.similarity import centred_interval, compute_similarity, cosine_matrix, resample_within
+from analysis import load_corpus
+from analysis.similarity import (
+    basic_interval,
+    compute_similarity,
+    cosine_matrix,
+    similarity_draws,
+)
 from analysis.vocabulary import analyze
 
 
@@ -15,21 +22,34 @@ def test_cosine_by_hand():
                                [[1, 2 ** -0.5, 0], [2 ** -0.5, 1, 0], [0, 0, 0]])
 
 
-def test_resampling_keeps_each_document_within_itself_and_its_size():
-    groups = np.array([0, 0, 0, 1, 1, 2])
-    for seed in range(20):
-        weights = resample_within(groups, np.random.default_rng(seed))
-        assert np.bincount(groups, weights=weights).tolist() == [3, 2, 1]
-        assert weights[5] == 1
-    first = resample_within(groups, np.random.default_rng(7))
-    assert (first == resample_within(groups, np.random.default_rng(7))).all()
+def _articles(seed=0):
+    """Two outlets of 6 and 7 articles over 8 terms."""
+    rng = np.random.default_rng(seed)
+    return [sparse.csr_matrix(rng.random((n, 8)) * (rng.random((n, 8)) < 0.6)) for n in (6, 7)]
 
 
-def test_centred_interval_by_hand():
-    draws = np.linspace(0.1, 0.3, 201)  # mean 0.2; 2.5th and 97.5th percentiles 0.105, 0.295
-    low, high, shift = centred_interval(0.25, draws)
-    assert shift == pytest.approx(-0.05)
-    assert (low, high) == (pytest.approx(0.155), pytest.approx(0.345))
+def test_draws_equal_scipy_bootstrap_and_the_unbiased_cosine_by_hand():
+    rows = _articles()
+    dense = [x.toarray() for x in rows]
+
+    def unbiased(idx_a, idx_b, axis=-1):
+        a, b = dense[0][idx_a], dense[1][idx_b]  # (..., n, terms)
+        length = [((x.sum(-2) ** 2).sum(-1) - (x ** 2).sum((-1, -2))) for x in (a, b)]
+        dot = (a.mean(-2) * b.mean(-2)).sum(-1)
+        return dot / np.sqrt(length[0] / (6 * 5) * length[1] / (7 * 6))
+
+    expected = stats.bootstrap((np.arange(6), np.arange(7)), unbiased, n_resamples=499,
+                               rng=np.random.default_rng(3)).bootstrap_distribution
+    draws = similarity_draws(rows, 499, np.random.default_rng(3), [True, True])[:, 0, 1]
+    np.testing.assert_allclose(draws, expected, rtol=1e-10)
+    fixed = similarity_draws(rows, 1, np.random.default_rng(0), [False, False])[0, 0, 1]
+    assert fixed == pytest.approx(unbiased(np.arange(6), np.arange(7)))
+
+
+def test_basic_interval_by_hand():
+    draws = np.linspace(0.1, 0.3, 201)  # 2.5th and 97.5th percentiles 0.105 and 0.295
+    low, high = basic_interval(0.3, 0.2, draws)  # draws - 0.2 from -0.095 to 0.095
+    assert (low, high) == (pytest.approx(0.205), pytest.approx(0.395))
 
 
 def test_point_estimate_matches_an_independent_tfidf(tiny):
@@ -43,11 +63,28 @@ def test_point_estimate_matches_an_independent_tfidf(tiny):
     np.testing.assert_allclose(grid.loc[tiny.outlets, tiny.outlets], cosine_similarity(profiles))
 
 
-def test_bootstrap_is_reproducible_under_a_fixed_seed(tiny):
-    first = compute_similarity(tiny, n_boot=200, seed=11)
-    pd.testing.assert_frame_equal(first, compute_similarity(tiny, n_boot=200, seed=11))
-    assert not first.equals(compute_similarity(tiny, n_boot=200, seed=12))
+def test_single_article_outlets_get_no_interval(tiny):
+    similarity = compute_similarity(tiny, n_boot=50)
+    off = similarity[similarity["outlet_a"] != similarity["outlet_b"]]
+    assert off["low"].isna().all() and off["high"].isna().all()
+    assert (off["n_articles_a"] < 5).all()
+    same = similarity[similarity["outlet_a"] == similarity["outlet_b"]]
+    assert (same["low"] == same["cosine"]).all()
+
+
+def test_article_bootstrap_is_reproducible_under_a_fixed_seed(make_corpus):
+    words = ["tanks", "drones", "border", "talks", "troops", "summit", "budget", "energy"]
+    files = {}
+    for outlet in ("Left", "Right"):
+        for i in range(5):
+            picked = [words[(i + 3 * (outlet == "Right") + j) % 8] for j in range(4)]
+            files[f"{outlet}/{outlet.lower()}{i}.txt"] = (
+                f"Story {i}\n\n" + " ".join(f"The {w} moved again." for w in picked) + "\n")
+    corpus = load_corpus(make_corpus(files))
+    first = compute_similarity(corpus, n_boot=200, seed=11)
+    pd.testing.assert_frame_equal(first, compute_similarity(corpus, n_boot=200, seed=11))
+    assert not first.equals(compute_similarity(corpus, n_boot=200, seed=12))
     off = first[first["outlet_a"] != first["outlet_b"]]
-    assert ((off["low"] <= off["cosine"]) & (off["cosine"] <= off["high"])).all()
-    assert (off["shift"] < 0).all()  # resampling lowers the cosine
-    assert off["cosine"].iloc[0] == pytest.approx(off["cosine"].iloc[1])  # symmetric
+    assert (off["n_articles_a"] == 5).all() and off["low"].notna().all()
+    assert (off["cosine_unbiased"] > off["cosine"]).all()  # noise lengthened the plain means
+    assert off["low"].iloc[0] == pytest.approx(off["low"].iloc[1])  # one draw serves both orders

@@ -1,6 +1,8 @@
-"""Large groups draw resamples as multinomial counts over distinct values: same distribution."""
+"""Bootstrap and exact intervals: articles resampled as clusters, no interval below five units,
+large groups drawn as multinomial counts over distinct values (same distribution)."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import stats
@@ -46,3 +48,47 @@ def test_draws_reproducible_under_a_fixed_seed():
     values = np.arange(10_000) % 5
     first = stats.bootstrap_means(values, stats.group_rng(7, "a"), 100)
     assert np.array_equal(first, stats.bootstrap_means(values, stats.group_rng(7, "a"), 100))
+
+
+def test_clopper_pearson_of_0_of_10():
+    low, high = stats.clopper_pearson(0, 10)
+    assert low == 0.0 and high == pytest.approx(1 - 0.025 ** (1 / 10))  # 0.30850
+
+
+def test_garwood_of_0_and_of_3():
+    assert stats.garwood_interval(0, 1000) == (0.0, pytest.approx(3.6889 / 1000, abs=1e-7))
+    low, high = stats.garwood_interval(3, 1)
+    assert (low, high) == (pytest.approx(0.6187, abs=1e-4), pytest.approx(8.7673, abs=1e-4))
+
+
+def test_fewer_than_five_units_give_no_interval():
+    frame = pd.DataFrame({"g": "a", "doc_id": ["d1", "d1", "d2", "d3", "d4"], "v": [1.0, 2, 3, 4, 5]})
+    row = stats.summarise_mean(frame, "v", "g").iloc[0]
+    assert (row["n"], row["mean"], row["n_articles"], row["unit"]) == (5, 3.0, 4, "articles")
+    assert np.isnan(row["low"]) and np.isnan(row["high"])
+
+
+def test_one_article_resamples_its_sentences():
+    frame = pd.DataFrame({"g": "a", "doc_id": "d1", "v": [0.0, 1, 2, 3, 4, 5]})
+    row = stats.summarise_mean(frame, "v", "g").iloc[0]
+    assert (row["n"], row["n_articles"], row["unit"]) == (6, 1, "sentences")
+    assert 0 <= row["low"] < 2.5 < row["high"] <= 5
+
+
+def test_cluster_bootstrap_resamples_whole_articles():
+    # every article is internally constant: only the article-level spread can vary the mean
+    frame = pd.DataFrame({"g": "a", "doc_id": np.repeat([f"d{i}" for i in range(6)], 50),
+                          "v": np.repeat([0.0, 0.0, 0.0, 1.0, 1.0, 1.0], 50)})
+    clustered = stats.summarise_mean(frame, "v", "g").iloc[0]
+    rows = stats.summarise_mean(frame, "v", "g", cluster=None).iloc[0]
+    assert clustered["unit"] == "articles" and rows["unit"] == "sentences"
+    assert clustered["high"] - clustered["low"] > 0.5  # six articles: wide
+    assert rows["high"] - rows["low"] < 0.25  # 300 independent rows: narrow
+
+
+def test_zero_count_gets_the_exact_bound():
+    frame = pd.DataFrame({"g": "a", "doc_id": [f"d{i}" for i in range(5)], "hits": 0,
+                          "words": 200})
+    row = stats.summarise_ratio(frame, "hits", "words", "g").iloc[0]
+    assert (row["ratio"], row["low"]) == (0.0, 0.0)
+    assert row["high"] == pytest.approx(3.6889 / 1000, abs=1e-7)

@@ -1,0 +1,57 @@
+"""Which number of topics each base seed chooses on BBC articles in five categories.
+
+Usage: python benchmarks/topics_k.py [per_category=100] [seeds=4]
+Builds a corpus of the first `per_category` articles (by file name) of each of the five BBC
+categories (/work/shared/corpora/bbc-2095/news/<category>/), runs the topic model's choice of k
+(stability_by_k: N_SEEDS base seeds of N_RUNS random starts per k) `seeds` times from different
+seeds, and prints each run's table (mean stability, its range over the base seeds, how many base
+seeds would choose each k) and the chosen k.
+"""
+
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from analysis import load_corpus
+from analysis.config import SEED
+from analysis.topics import candidate_ks, fit_sample, paragraph_matrix, stability_by_k
+
+BBC = Path("/work/shared/corpora/bbc-2095/news")
+
+
+def bbc_sample(per_category: int) -> Path:
+    """A temporary corpus folder: one subfolder (= outlet) per category."""
+    folder = Path(tempfile.mkdtemp(prefix="bbc-topics-"))
+    for category in sorted(p.name for p in BBC.iterdir() if p.is_dir()):
+        (folder / category).mkdir()
+        for path in sorted((BBC / category).glob("*.txt"))[:per_category]:
+            shutil.copy(path, folder / category / path.name)
+    return folder
+
+
+def main() -> None:
+    per_category = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    n_seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 4
+    folder = bbc_sample(per_category)
+    try:
+        corpus = load_corpus(folder)
+        x, _ = paragraph_matrix(corpus)
+        x = x[fit_sample(x.shape[0])]
+        print(f"{len(corpus.documents)} articles, paragraph matrix {x.shape}, nnz {x.nnz}")
+        chosen = []
+        for i in range(n_seeds):
+            seed = SEED + 7919 * i
+            start = time.perf_counter()
+            table, _ = stability_by_k(x, candidate_ks(*x.shape), seed=seed)
+            chosen.append(int(table.loc[table["chosen"], "k"].iloc[0]))
+            print(f"seed {seed}: chosen k = {chosen[-1]} ({time.perf_counter() - start:.0f} s)")
+            print(table.round(3).to_string(index=False), flush=True)
+        print(f"chosen k per seed: {chosen}")
+    finally:
+        shutil.rmtree(folder)
+
+
+if __name__ == "__main__":
+    main()
