@@ -19,11 +19,12 @@ from analysis.pipeline import FigureSpec
 from analysis.plotting import new_axes, outlet_colors
 from analysis.quotes import UNKNOWN, compute_quotes
 from analysis.sentiment import compute_outlet_sentiment, compute_sentence_sentiment
+from analysis.stats import resampled
 from analysis.terms import compute_kwic
 
 NOTEBOOK = "05-findings"
 AGGRESSION, OPERATION = "war as aggression", "war as operation or crisis"
-INTERVAL_COLUMNS = ["measure", "outlet", "value", "low", "high", "n"]
+INTERVAL_COLUMNS = ["measure", "outlet", "value", "low", "high", "n", "unit"]
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def plot_overview(measures: pd.DataFrame, colors: dict[str, str]):
         ax.grid(axis="x", color="#dddddd", linewidth=0.5)
     for ax in axes[len(panels):]:
         ax.set_visible(False)
-    fig.suptitle("The outlets side by side (95% bootstrap intervals over sentences)",
+    fig.suptitle(f"The outlets side by side (95% intervals: {resampled(measures['unit'])})",
                  x=0.01, ha="left", fontsize=10, fontweight="bold")
     return fig
 
@@ -135,9 +136,9 @@ def compute_profile(corpus: Corpus) -> pd.DataFrame:
 
 
 def find_top_speaker(corpus: Corpus) -> Finding:
-    """Who is cited most across the corpus, in how many outlets, with one quote per outlet."""
+    """Who is cited in most statements across the corpus, in how many outlets, one quote per outlet."""
     quotes = compute_quotes(corpus)
-    known = quotes[quotes["speaker"] != UNKNOWN]
+    known = quotes[quotes["speaker"] != UNKNOWN].drop_duplicates("statement_id")  # statements
     if known.empty:
         return Finding({}, pd.DataFrame(), "")
     counts = known["speaker"].value_counts(sort=False).sort_values(ascending=False, kind="stable")
@@ -169,12 +170,20 @@ def find_war_labels(corpus: Corpus) -> Finding:
     operation = sorted(narrator.index[narrator[OPERATION] > narrator[AGGRESSION]])
     aggression = sorted(narrator.index[narrator[AGGRESSION] > narrator[OPERATION]])
     hits = compute_label_hits(corpus)
-    evidence = hits[(hits["voice"] == "narrator") & hits["category"].isin([AGGRESSION, OPERATION])]
+    war = hits[hits["category"].isin([AGGRESSION, OPERATION])]
+    evidence = war[war["counted"] & (war["voice"] == "narrator")]
     evidence = evidence[evidence["outlet"].isin(operation) | (evidence["category"] == OPERATION)]
+    headlines = war[war["counted"] & (war["voice"] == "headline")]
     facts = {"operation": operation, "aggression": aggression,
-             "counts": narrator[[AGGRESSION, OPERATION]].astype(int)}
-    caveat = ("The lexicon counts words, not meanings ('crisis management' is not 'the Ukraine "
-              "crisis': check the lines above), and in translated articles the word is partly the "
+             "counts": narrator[[AGGRESSION, OPERATION]].astype(int),
+             "n_narrator": int(narrator[[AGGRESSION, OPERATION]].to_numpy().sum()),
+             "n_excluded": int((~war["counted"]).sum()),
+             "excluded": war.loc[~war["counted"], "reason"].value_counts(sort=False).sort_values(
+                 ascending=False, kind="stable"),
+             "headlines": headlines[["outlet", "unit", "category", "matched"]]}
+    caveat = ("Hits are few (a handful per outlet), so a difference of one or two words is no "
+              "pattern; the rules decide what a label refers to from a few words around it and miss "
+              "unattributed paraphrase of officials; in translated articles the word is partly the "
               "translation engine's choice.")
     return Finding(facts, evidence[["outlet", "category", "left", "matched", "right"]], caveat)
 
@@ -190,11 +199,14 @@ def find_tone_gap(corpus: Corpus) -> Finding:
         scored[scored["outlet"] == high["outlet"]].nlargest(1, "vader_compound"),
         scored[scored["outlet"] == low["outlet"]].nsmallest(1, "vader_compound"),
     ])[["outlet", "vader_compound", "text"]]
-    facts = {"high": high.to_dict(), "low": low.to_dict(), "overlap": bool(high["low"] <= low["high"]),
-             "n_outlets": len(tone)}
+    known = tone[["low", "high"]].loc[[high.name, low.name]].notna().all().all()
+    facts = {"high": high.to_dict(), "low": low.to_dict(), "n_outlets": len(tone),
+             "overlap": bool(high["low"] <= low["high"]) if known else None}  # None: no interval
     caveat = ("Dictionary tone in war news measures topic as much as stance ('war', 'threat' are "
-              "negative whoever writes them); the sentences of one article are not independent, so "
-              "the intervals are if anything too narrow.")
+              "negative whoever writes them); where an outlet has a single article its interval "
+              "resamples that article's sentences, which are not independent, so it is if anything "
+              "too narrow and speaks for the article, not the outlet.")
+    facts["units"] = sorted(set(tone["unit"]))
     return Finding(facts, evidence, caveat)
 
 
@@ -207,9 +219,10 @@ def find_key_terms(corpus: Corpus) -> Finding:
                                                                             strict=True)]
         or [pd.DataFrame(columns=["outlet", "left", "match", "right"])]
     )[["outlet", "left", "match", "right"]]
-    facts = {"terms": top[["outlet", "term", "count_target", "count_reference", "z", "p_adjusted"]],
+    facts = {"terms": top[["outlet", "term", "count_target", "count_reference", "lrc", "p_adjusted",
+                           "key"]],
              "handful": sorted(top.loc[top["count_target"] < HANDFUL, "outlet"]),
-             "significant": sorted(top.loc[top["p_adjusted"] < 0.05, "outlet"])}
+             "significant": sorted(top.loc[top["key"], "outlet"])}
     caveat = (f"A term seen fewer than {HANDFUL} times in its outlet rests on a handful of "
               "occurrences; one article per outlet means its subject, not the outlet's habits, "
               "decides most of these terms.")

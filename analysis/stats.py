@@ -23,6 +23,18 @@ LEVEL = 0.95
 MIN_UNITS = 5  # fewer resampling units (articles, or rows of one article) than this: no interval
 CLUSTER = "doc_id"  # the column naming the article of each row
 ARTICLES, SENTENCES = "articles", "sentences"  # values of the `unit` column
+
+
+def resampled(units) -> str:
+    """What an interval resampled, in words, from the `unit` values of a summary table."""
+    kinds = set(units) & {ARTICLES, SENTENCES}
+    if kinds == {ARTICLES}:
+        return "articles resampled"
+    if kinds == {SENTENCES}:
+        return "sentences resampled (one article a group)"
+    return "articles resampled; sentences where a group has one article"
+
+
 _CHUNK = 2_000_000  # resampled values held in memory at once
 # From this many rows on, when they hold at most a quarter as many distinct (numerator,
 # denominator) pairs, a resample is drawn as multinomial counts over the distinct pairs: the same
