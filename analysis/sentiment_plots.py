@@ -5,13 +5,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
 
-from analysis.plotting import legend_outside, new_axes
+from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes
 
 PANELS = {"vader_compound": "mean compound", "vader_positive": "share positive",
           "vader_negative": "share negative"}
 SUBSET_STYLE = {"all": ("o", "all articles"), "untranslated": ("s", "untranslated only")}
 VOICE_STYLE = {"narrator": ("o", "narrator"), "quoted": ("D", "quoted")}
-POSITIVE, NEGATIVE = "#0072B2", "#D55E00"
+POSITIVE, NEGATIVE = POLARITY_COLORS["positive"], POLARITY_COLORS["negative"]
 
 
 def _interval(ax, y, row, color, marker, filled=True, horizontal=True):

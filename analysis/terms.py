@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from analysis.corpus import Corpus, per_corpus
 from analysis.keyness import compute_keyness, top_key_terms
 from analysis.pipeline import FigureSpec
-from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
+from analysis.plotting import category_color, legend_outside, new_axes, outlet_colors
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -148,7 +148,7 @@ def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
     markers = "o^sDvP*X"
     for k, (term, group) in enumerate(positions.groupby("term", sort=False)):
         ax.scatter(group["position"], group["doc_id"].map(rows) + (k - 2) * 0.08,
-                   color=OKABE_ITO[k % len(OKABE_ITO)], marker=markers[k % len(markers)], s=28,
+                   color=category_color(k), marker=markers[k % len(markers)], s=28,
                    label=term, alpha=0.85)
     ax.set_yticks(range(len(docs)), [f"{d} ({o})" for d, o in zip(docs["doc_id"], docs["outlet"],
                                                                   strict=True)], fontsize=7)
