@@ -6,7 +6,7 @@ from scipy import special, stats
 
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import new_axes, outlet_colors
+from analysis.plotting import CELL_TEXT_MAX, grid_labels, new_axes, outlet_colors
 from analysis.vocabulary import is_unigram, sentence_outlets, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -151,7 +151,8 @@ def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
 
 def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
     """Heat map: how many terms the row outlet significantly over-uses against the column outlet."""
-    fig, ax = new_axes(ax, figsize=(7.0, 1.5 + 0.6 * len(outlets)))
+    fig, ax = new_axes(ax, figsize=(7.0, 2.5 + 0.6 * min(len(outlets), CELL_TEXT_MAX)
+                                    + 0.2 * max(len(outlets) - CELL_TEXT_MAX, 0)))
     grid = pairwise.pivot(index="outlet", columns="reference", values="n_key_terms").reindex(
         index=outlets, columns=outlets)
     values = grid.to_numpy(dtype=float)
@@ -159,14 +160,13 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
     top = pairwise.set_index(["outlet", "reference"])["top_term"]
     for i, row in enumerate(outlets):
         for j, column in enumerate(outlets):
-            if row != column:
+            if row != column and len(outlets) <= CELL_TEXT_MAX:
                 term = top[(row, column)]
                 label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if isinstance(term, str) else "")
                 dark = values[i, j] > 0.6 * image.norm.vmax
                 ax.text(j, i, label, ha="center", va="center", fontsize=7,
                         color="white" if dark else "black")
-    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
-    ax.set_yticks(range(len(outlets)), outlets)
+    grid_labels(ax, outlets)
     ax.set_xlabel("reference outlet")
     ax.set_ylabel("outlet")
     ax.set_title("Key terms of each outlet against another")

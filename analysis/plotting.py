@@ -1,5 +1,6 @@
 """The one figure helper: palettes, house style, sizes for many groups, saving PNG + SVG + CSV."""
 
+import textwrap
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -8,7 +9,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
+from matplotlib.ticker import FixedFormatter, FixedLocator  # noqa: E402
 
 from analysis.export import atomic_write, write_csv  # noqa: E402
 
@@ -31,6 +34,8 @@ MAX_WIDTH = 9.0  # inches: the widest figure (several panels side by side)
 MAX_HEIGHT = 30.0  # inches: long lists are cut (top N, "and M more") before this
 PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-density screens)
 LEGEND_RIGHT_MAX = 10  # legends with more entries go below the axes, in columns
+CELL_TEXT_MAX = 6  # a heat map writes its values in the cells up to this many rows and columns
+MAX_LABEL = 30  # characters of a tick or legend label; longer ones end in "…" (tables keep all)
 
 STYLE = {
     "figure.dpi": 100,
@@ -79,6 +84,14 @@ def top_with_more(items: list, n: int) -> tuple[list, str]:
     return list(items[:n]), (f"and {rest} more" if rest > 0 else "")
 
 
+def grid_labels(ax, labels: list[str]) -> None:
+    """Label both axes of a square heat map; column labels turn upright when there are many."""
+    many = len(labels) > 4
+    ax.set_xticks(range(len(labels)), labels, rotation=90 if many else 30,
+                  ha="center" if many else "right")
+    ax.set_yticks(range(len(labels)), labels)
+
+
 def new_axes(ax=None, figsize=(WIDTH, 3.5)):
     """The axes to draw on and its figure: a new figure unless `ax` is given."""
     if ax is not None:
@@ -90,28 +103,70 @@ def new_axes(ax=None, figsize=(WIDTH, 3.5)):
 
 def legend_outside(ax, **kwargs):
     """The house legend, no frame: right of the axes, or below in columns when it is long."""
-    handles, _ = ax.get_legend_handles_labels()
-    entries = len(kwargs.get("handles", handles))
+    handles, labels = ax.get_legend_handles_labels()
+    if "handles" in kwargs:
+        labels = [h.get_label() for h in kwargs["handles"]]
     kwargs.pop("fontsize", None)  # never below MIN_FONT (the rc default)
-    if entries <= LEGEND_RIGHT_MAX:
+    if len(labels) <= LEGEND_RIGHT_MAX:
         return ax.legend(**kwargs, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    columns = max(1, min(4, entries // 8 + 1))
-    return ax.legend(**kwargs, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False,
-                     ncols=columns)
+    fig = ax.figure
+    longest = max(len(shorten(str(label))) for label in labels)
+    column = (longest * 0.6 * MIN_FONT + 3 * MIN_FONT) / 72  # inches: marker, gap and text
+    columns = max(1, min(len(labels), int((fig.get_figwidth() - 0.4) / column)))
+    rows = -(-len(labels) // columns)
+    fig.set_figheight(min(fig.get_figheight() + rows * 1.4 * MIN_FONT / 72 + 0.3, MAX_HEIGHT))
+    return fig.legend(**kwargs, loc="outside lower center", frameon=False, ncols=columns)
 
 
-def floor_fonts(fig) -> None:
-    """Raise every text of `fig` smaller than MIN_FONT to MIN_FONT."""
+def shorten(label: str, limit: int = MAX_LABEL) -> str:
+    """A label cut to `limit` characters, ending in "…" when cut."""
+    return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def make_legible(fig) -> None:
+    """The house rules on a drawn figure: no text under MIN_FONT, long labels cut, titles wrapped."""
     for text in fig.findobj(Text):
         if text.get_fontsize() < MIN_FONT:
             text.set_fontsize(MIN_FONT)
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            labels = axis.major.formatter.format_ticks(axis.get_majorticklocs())
+            if isinstance(axis.get_major_locator(), FixedLocator) and any(
+                    len(label) > MAX_LABEL for label in labels):
+                axis.set_major_formatter(FixedFormatter([shorten(label) for label in labels]))
+    for legend in fig.findobj(Legend):
+        for text in legend.get_texts():
+            text.set_text(shorten(text.get_text()))
+    headings = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title,
+                                               ax.xaxis.label)]
+    headings += [t for t in (fig._suptitle, fig._supxlabel) if t is not None]
+    for _ in range(2):  # wrapping a heading changes the layout once more
+        fig.draw_without_rendering()
+        for text in headings:
+            wrap_to_figure(text, fig)
+
+
+def wrap_to_figure(text: Text, fig) -> None:
+    """Break a heading into lines when it runs past the figure's edge (it keeps its left end)."""
+    content = text.get_text()
+    if not content or not text.get_visible():
+        return
+    box, frame = text.get_window_extent(), fig.bbox
+    middle = (box.x0 + box.x1) / 2
+    room = (2 * min(middle - frame.x0, frame.x1 - middle) if text.get_ha() == "center"
+            else frame.x1 - max(box.x0, frame.x0)) - 4
+    if box.width <= room or box.width == 0:
+        return
+    longest = max(len(line) for line in content.split("\n"))
+    width = max(12, int(longest * room / box.width))
+    text.set_text("\n".join(textwrap.fill(line, width) for line in content.split("\n")))
 
 
 def save_figure(fig, stem: str, data: pd.DataFrame, out_dir: Path) -> list[Path]:
     """Save `fig` as STEM.png and STEM.svg with the plotted data as STEM.csv; close it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{stem}.{ext}" for ext in ("png", "svg", "csv")]
-    floor_fonts(fig)
+    make_legible(fig)
     atomic_write(paths[0], lambda tmp: fig.savefig(tmp, format="png", metadata={"Software": None},
                                                    dpi=100 * PNG_SCALE))
     atomic_write(paths[1], lambda tmp: fig.savefig(tmp, format="svg",

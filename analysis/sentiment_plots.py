@@ -4,6 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes
 
@@ -93,7 +94,7 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
         ax.set_yticks(range(len(mine)), mine["word"], fontsize=7)
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title(outlet, fontsize=8)
-        ax.tick_params(axis="x", labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # narrow panels: few numbers
     for ax in axes.flat[len(outlets):]:
         ax.set_visible(False)
     fig.supxlabel("summed VADER valence (after negation, 'but', boosters, capitals)", fontsize=8)

@@ -10,6 +10,7 @@ from scipy.spatial.distance import squareform
 from analysis.config import N_BOOTSTRAP, SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
+from analysis.plotting import CELL_TEXT_MAX, MAX_WIDTH, MIN_FONT, grid_labels
 from analysis.stats import group_rng, percentile_interval
 from analysis.terms import DocumentTerms, document_terms, outlet_averaging, outlet_profiles
 from analysis.vocabulary import sentence_term_counts
@@ -87,14 +88,16 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
         index=outlets, columns=outlets)
     values = grid.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(values, np.nan)  # an outlet with itself is 1 by definition
-    image = ax.imshow(values, cmap="viridis", vmin=0, vmax=1)
+    low, high = (np.nanmin(values), np.nanmax(values)) if len(outlets) > 1 else (0.0, 1.0)
+    low, high = (low - 0.01, high + 0.01) if high - low < 0.02 else (low, high)
+    image = ax.imshow(values, cmap="viridis", vmin=low, vmax=high)  # the colours span the data
     for row in similarity.itertuples():
         i, j = outlets.index(row.outlet_a), outlets.index(row.outlet_b)
-        if i != j:
+        if i != j and len(outlets) <= CELL_TEXT_MAX:
+            dark = row.cosine < low + 0.6 * (high - low)
             ax.text(j, i, f"{row.cosine:.2f}\n[{row.low:.2f}, {row.high:.2f}]", ha="center",
-                    va="center", fontsize=7, color="white" if row.cosine < 0.6 else "black")
-    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right", fontsize=7)
-    ax.set_yticks(range(len(outlets)), outlets, fontsize=7)
+                    va="center", color="white" if dark else "black")
+    grid_labels(ax, outlets)
     ax.set_title("Cosine similarity (TF-IDF) [95 % interval]")
     fig.colorbar(image, ax=ax, shrink=0.7)
     return fig
@@ -114,15 +117,20 @@ def plot_dendrogram(similarity: pd.DataFrame, ax=None):
     np.fill_diagonal(distance, 0)
     dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=outlets,
                orientation="right", ax=ax, color_threshold=0, above_threshold_color="#555555",
-               leaf_font_size=7)
+               leaf_font_size=MIN_FONT)
     ax.set_xlabel("1 - cosine similarity")
     return fig
 
 
 def _similarity(corpus: Corpus):
     data = similarity_table(corpus)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.5), width_ratios=[3, 2],
-                                      layout="constrained")
+    n = data["outlet_a"].nunique()
+    if n <= CELL_TEXT_MAX:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(MAX_WIDTH, 4.5), width_ratios=[3, 2],
+                                          layout="constrained")
+    else:  # one above the other, each tall enough for a label per outlet
+        fig, (left, right) = plt.subplots(2, 1, figsize=(7.0, 3.0 + 0.55 * n),
+                                          height_ratios=[3, 2], layout="constrained")
     plot_similarity(data, ax=left)
     plot_dendrogram(data, ax=right)
     return fig, data
