@@ -31,6 +31,7 @@ POLARITY_COLORS = {"positive": "#1B7837", "negative": "#762A83", "neutral": "#BB
 MIN_FONT = 10  # points at the figure's own (print) size: no text is smaller
 WIDTH = 7.0  # inches: the usual figure width, a printed page's text width
 MAX_WIDTH = 9.0  # inches: the widest figure (several panels side by side)
+MIN_HEIGHT = 2.0  # inches: room for a title, one row and an axis
 MAX_HEIGHT = 30.0  # inches: long lists are cut (top N, "and M more") before this
 PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-density screens)
 LEGEND_RIGHT_MAX = 10  # legends with more entries go below the axes, in columns
@@ -96,7 +97,8 @@ def new_axes(ax=None, figsize=(WIDTH, 3.5)):
     """The axes to draw on and its figure: a new figure unless `ax` is given."""
     if ax is not None:
         return ax.figure, ax
-    fig, ax = plt.subplots(figsize=(min(figsize[0], MAX_WIDTH), min(figsize[1], MAX_HEIGHT)),
+    height = min(max(figsize[1], MIN_HEIGHT), MAX_HEIGHT)
+    fig, ax = plt.subplots(figsize=(min(figsize[0], MAX_WIDTH), height),
                            layout="constrained")
     return fig, ax
 
@@ -137,24 +139,28 @@ def make_legible(fig) -> None:
     for legend in fig.findobj(Legend):
         for text in legend.get_texts():
             text.set_text(shorten(text.get_text()))
-    headings = [t for ax in fig.axes for t in (ax.title, ax._left_title, ax._right_title,
-                                               ax.xaxis.label)]
-    headings += [t for t in (fig._suptitle, fig._supxlabel) if t is not None]
+    panels = [ax for ax in fig.axes if ax.get_visible() and ax.get_title(loc="left")]
     for _ in range(2):  # wrapping a heading changes the layout once more
         fig.draw_without_rendering()
-        for text in headings:
-            wrap_to_figure(text, fig)
+        for ax in fig.axes:  # side by side panels: a title stays above its own panel
+            right = ax.bbox.x1 if len(panels) > 1 else fig.bbox.x1
+            for text in (ax.title, ax._left_title, ax._right_title):
+                wrap_heading(text, fig, right)
+            wrap_heading(ax.xaxis.label, fig, fig.bbox.x1)
+        for text in (fig._suptitle, fig._supxlabel):
+            if text is not None:
+                wrap_heading(text, fig, fig.bbox.x1)
 
 
-def wrap_to_figure(text: Text, fig) -> None:
-    """Break a heading into lines when it runs past the figure's edge (it keeps its left end)."""
+def wrap_heading(text: Text, fig, right: float) -> None:
+    """Break a heading into lines when it runs past `right` or the figure's edge."""
     content = text.get_text()
     if not content or not text.get_visible():
         return
     box, frame = text.get_window_extent(), fig.bbox
     middle = (box.x0 + box.x1) / 2
     room = (2 * min(middle - frame.x0, frame.x1 - middle) if text.get_ha() == "center"
-            else frame.x1 - max(box.x0, frame.x0)) - 4
+            else min(right, frame.x1) - max(box.x0, frame.x0)) - 4
     if box.width <= room or box.width == 0:
         return
     longest = max(len(line) for line in content.split("\n"))
