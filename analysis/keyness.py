@@ -6,7 +6,14 @@ from scipy import special, stats
 
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import CELL_TEXT_MAX, grid_labels, new_axes, outlet_colors
+from analysis.plotting import (
+    CELL_DETAIL_MAX,
+    CELL_TEXT_MAX,
+    grid_labels,
+    legend_outside,
+    new_axes,
+    outlet_colors,
+)
 from analysis.vocabulary import is_unigram, sentence_outlets, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -145,7 +152,7 @@ def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.set_xlim(0, max(top["log_ratio"].max() if len(top) else 1, 1) * 1.3)
     ax.set_xlabel("log2 of relative frequency in the outlet / in the other outlets")
     ax.set_title("Key terms against the rest (labels: count in outlet vs rest)")
-    ax.legend(fontsize=7, loc="lower right", frameon=False)
+    legend_outside(ax)
     return fig
 
 
@@ -162,7 +169,8 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
         for j, column in enumerate(outlets):
             if row != column and len(outlets) <= CELL_TEXT_MAX:
                 term = top[(row, column)]
-                label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if isinstance(term, str) else "")
+                detail = isinstance(term, str) and len(outlets) <= CELL_DETAIL_MAX
+                label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if detail else "")
                 dark = values[i, j] > 0.6 * image.norm.vmax
                 ax.text(j, i, label, ha="center", va="center", fontsize=7,
                         color="white" if dark else "black")

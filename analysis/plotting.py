@@ -35,7 +35,8 @@ MIN_HEIGHT = 2.0  # inches: room for a title, one row and an axis
 MAX_HEIGHT = 30.0  # inches: long lists are cut (top N, "and M more") before this
 PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-density screens)
 LEGEND_RIGHT_MAX = 10  # legends with more entries go below the axes, in columns
-CELL_TEXT_MAX = 6  # a heat map writes its values in the cells up to this many rows and columns
+CELL_TEXT_MAX = 6  # a heat map writes its values in the cells up to this many rows and columns,
+CELL_DETAIL_MAX = 3  # and a second line (interval, top term) up to this many
 MAX_LABEL = 30  # characters of a tick or legend label; longer ones end in "…" (tables keep all)
 
 STYLE = {

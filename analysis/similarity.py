@@ -10,7 +10,7 @@ from scipy.spatial.distance import squareform
 from analysis.config import N_BOOTSTRAP, SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import CELL_TEXT_MAX, MAX_WIDTH, MIN_FONT, grid_labels
+from analysis.plotting import CELL_DETAIL_MAX, CELL_TEXT_MAX, MAX_WIDTH, MIN_FONT, grid_labels
 from analysis.stats import group_rng, percentile_interval
 from analysis.terms import DocumentTerms, document_terms, outlet_averaging, outlet_profiles
 from analysis.vocabulary import sentence_term_counts
@@ -90,15 +90,18 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
     np.fill_diagonal(values, np.nan)  # an outlet with itself is 1 by definition
     low, high = (np.nanmin(values), np.nanmax(values)) if len(outlets) > 1 else (0.0, 1.0)
     low, high = (low - 0.01, high + 0.01) if high - low < 0.02 else (low, high)
-    image = ax.imshow(values, cmap="viridis", vmin=low, vmax=high)  # the colours span the data
+    image = ax.imshow(values, cmap="viridis", vmin=low, vmax=high,  # the colours span the data
+                      aspect="auto")
     for row in similarity.itertuples():
         i, j = outlets.index(row.outlet_a), outlets.index(row.outlet_b)
         if i != j and len(outlets) <= CELL_TEXT_MAX:
             dark = row.cosine < low + 0.6 * (high - low)
-            ax.text(j, i, f"{row.cosine:.2f}\n[{row.low:.2f}, {row.high:.2f}]", ha="center",
-                    va="center", color="white" if dark else "black")
+            interval = f"\n[{row.low:.2f}, {row.high:.2f}]" if len(outlets) <= CELL_DETAIL_MAX else ""
+            ax.text(j, i, f"{row.cosine:.2f}{interval}", ha="center", va="center",
+                    color="white" if dark else "black")
     grid_labels(ax, outlets)
-    ax.set_title("Cosine similarity (TF-IDF) [95 % interval]")
+    ax.set_title("Cosine similarity (TF-IDF)" + (" [95 % interval]" if len(outlets) <= CELL_DETAIL_MAX
+                                                 else ""))
     fig.colorbar(image, ax=ax, shrink=0.7)
     return fig
 
