@@ -13,6 +13,7 @@ from analysis.plotting import (
     legend_outside,
     new_axes,
     outlet_colors,
+    per_group,
 )
 from analysis.vocabulary import is_unigram, sentence_outlets, sentence_term_counts, sum_rows
 
@@ -151,7 +152,9 @@ def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.invert_yaxis()
     ax.set_xlim(0, max(top["log_ratio"].max() if len(top) else 1, 1) * 1.3)
     ax.set_xlabel("log2 of relative frequency in the outlet / in the other outlets")
-    ax.set_title("Key terms against the rest (labels: count in outlet vs rest)")
+    shown = top.groupby("outlet").size().max() if len(top) else 0
+    ax.set_title(f"Up to {shown} key terms of each outlet against the rest "
+                 "(labels: count in outlet vs rest; all terms in keyness.csv)")
     legend_outside(ax)
     return fig
 
@@ -183,7 +186,7 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
 
 
 def _key_terms(corpus: Corpus):
-    top = top_key_terms(compute_keyness(corpus))
+    top = top_key_terms(compute_keyness(corpus), n=per_group(len(corpus.outlets), TOP_TERMS))
     return plot_key_terms(top, outlet_colors(corpus.outlets)), top
 
 

@@ -31,6 +31,7 @@ POLARITY_COLORS = {"positive": "#1B7837", "negative": "#762A83", "neutral": "#BB
 MIN_FONT = 10  # points at the figure's own (print) size: no text is smaller
 WIDTH = 7.0  # inches: the usual figure width, a printed page's text width
 MAX_WIDTH = 9.0  # inches: the widest figure (several panels side by side)
+MAX_ROWS = 60  # labelled rows a chart holds at MIN_FONT within MAX_HEIGHT (top N per group)
 MIN_HEIGHT = 2.0  # inches: room for a title, one row and an axis
 MAX_HEIGHT = 30.0  # inches: long lists are cut (top N, "and M more") before this
 PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-density screens)
@@ -80,10 +81,9 @@ def rows_height(n_rows: int, per_row: float = 0.3, extra: float = 1.2) -> float:
     return min(extra + per_row * max(n_rows, 1), MAX_HEIGHT)
 
 
-def top_with_more(items: list, n: int) -> tuple[list, str]:
-    """The first `n` items and a note "and M more" for the rest ('' when nothing is left out)."""
-    rest = len(items) - n
-    return list(items[:n]), (f"and {rest} more" if rest > 0 else "")
+def per_group(n_groups: int, wanted: int) -> int:
+    """How many rows each group gets in a chart of rows: `wanted`, fewer past MAX_ROWS in all."""
+    return max(1, min(wanted, MAX_ROWS // max(n_groups, 1)))
 
 
 def grid_labels(ax, labels: list[str]) -> None:

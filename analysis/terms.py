@@ -11,7 +11,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from analysis.corpus import Corpus, per_corpus
 from analysis.keyness import compute_keyness, top_key_terms
 from analysis.pipeline import FigureSpec
-from analysis.plotting import category_color, legend_outside, new_axes, outlet_colors
+from analysis.plotting import category_color, legend_outside, new_axes, outlet_colors, per_group
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -137,7 +137,8 @@ def plot_distinctive_terms(terms: pd.DataFrame, colors: dict[str, str], ax=None)
     ax.invert_yaxis()
     ax.set_xlim(0, (terms["tfidf"].max() if len(terms) else 1) * 1.15)
     ax.set_xlabel("mean TF-IDF over the outlet's articles (label: occurrences in the outlet)")
-    ax.set_title("Distinctive terms per outlet (TF-IDF)")
+    shown = terms.groupby("outlet").size().max() if len(terms) else 0
+    ax.set_title(f"Up to {shown} distinctive terms per outlet (TF-IDF; more in terms.csv)")
     return fig
 
 
@@ -162,7 +163,7 @@ def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
 
 
 def _distinctive(corpus: Corpus):
-    terms = compute_distinctive_terms(corpus, n=PLOTTED_TERMS)
+    terms = compute_distinctive_terms(corpus, n=per_group(len(corpus.outlets), PLOTTED_TERMS))
     return plot_distinctive_terms(terms, outlet_colors(corpus.outlets)), terms
 
 
