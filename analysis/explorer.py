@@ -20,7 +20,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus
 from analysis.export import write_text
-from analysis.keyness import REST, compute_keyness, outlet_word_counts
+from analysis.keyness import REST, keyness_table, outlet_word_counts
 from analysis.terms import term_pattern
 from analysis.vocabulary import sentence_term_counts
 
@@ -117,7 +117,7 @@ def explorer_data(corpus: Corpus, group_by: str | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready values."""
     counts = outlet_word_counts(corpus)
     groups = [str(g) for g in counts.index]
-    keyness = compute_keyness(corpus)
+    keyness = keyness_table(corpus)
     terms = choose_terms(counts, keyness)
     return {
         "group_by": group_by or corpus.group_by,

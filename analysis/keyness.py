@@ -119,6 +119,9 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[COLUMNS]
 
 
+keyness_table = per_corpus(compute_keyness)  # computed once per corpus for every figure
+
+
 def top_key_terms(keyness: pd.DataFrame, n: int = TOP_TERMS) -> pd.DataFrame:
     """The `n` terms with the highest positive z per outlet against the rest."""
     rest = keyness[(keyness["reference"] == REST) & (keyness["z"] > 0)]  # sorted by z already
@@ -186,12 +189,12 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
 
 
 def _key_terms(corpus: Corpus):
-    top = top_key_terms(compute_keyness(corpus), n=per_group(len(corpus.outlets), TOP_TERMS))
+    top = top_key_terms(keyness_table(corpus), n=per_group(len(corpus.outlets), TOP_TERMS))
     return plot_key_terms(top, outlet_colors(corpus.outlets)), top
 
 
 def _pairwise(corpus: Corpus):
-    data = compute_pairwise_counts(compute_keyness(corpus), corpus.outlets)
+    data = compute_pairwise_counts(keyness_table(corpus), corpus.outlets)
     return plot_pairwise(data, corpus.outlets), data
 
 

@@ -9,7 +9,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from analysis.corpus import Corpus, per_corpus
-from analysis.keyness import compute_keyness, top_key_terms
+from analysis.keyness import keyness_table, top_key_terms
 from analysis.pipeline import FigureSpec
 from analysis.plotting import category_color, legend_outside, new_axes, outlet_colors, per_group
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
@@ -110,7 +110,7 @@ def compute_kwic(corpus: Corpus, term: str) -> pd.DataFrame:
 
 def position_terms(corpus: Corpus) -> list[str]:
     """The terms to place in articles: each outlet's top key term, else the commonest terms."""
-    top = top_key_terms(compute_keyness(corpus), n=1)["term"].drop_duplicates().tolist()
+    top = top_key_terms(keyness_table(corpus), n=1)["term"].drop_duplicates().tolist()
     if top:
         return top[:PLOTTED_TERMS]
     counts = document_terms(corpus).counts.sum(axis=0).A1
