@@ -169,7 +169,8 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
     grid = pairwise.pivot(index="outlet", columns="reference", values="n_key_terms").reindex(
         index=outlets, columns=outlets)
     values = grid.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 1))
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 1),
+                      aspect="auto")
     top = pairwise.set_index(["outlet", "reference"])["top_term"]
     for i, row in enumerate(outlets):
         for j, column in enumerate(outlets):
@@ -184,7 +185,8 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
     ax.set_xlabel("reference outlet")
     ax.set_ylabel("outlet")
     ax.set_title("Key terms of each outlet against another")
-    fig.colorbar(image, ax=ax, label="key terms (FDR < 5 %, LRC > 0)", shrink=0.8)
+    fig.colorbar(image, ax=ax, label="key terms (FDR < 5 %, LRC > 0)", shrink=0.8, fraction=0.04,
+                 pad=0.02)
     return fig
 
 

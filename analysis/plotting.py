@@ -38,6 +38,7 @@ PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-dens
 LEGEND_RIGHT_MAX = 10  # legends with more entries go below the axes, in columns
 CELL_TEXT_MAX = 6  # a heat map writes its values in the cells up to this many rows and columns,
 CELL_DETAIL_MAX = 3  # and a second line (interval, top term) up to this many
+GRID_LABEL = 20  # characters of a heat map's row and column labels (room for 30 columns)
 MAX_LABEL = 30  # characters of a tick or legend label; longer ones end in "…" (tables keep all)
 
 STYLE = {
@@ -89,6 +90,7 @@ def per_group(n_groups: int, wanted: int) -> int:
 def grid_labels(ax, labels: list[str]) -> None:
     """Label both axes of a square heat map; column labels turn upright when there are many."""
     many = len(labels) > 4
+    labels = [shorten(str(label), GRID_LABEL) for label in labels]
     ax.set_xticks(range(len(labels)), labels, rotation=90 if many else 30,
                   ha="center" if many else "right")
     ax.set_yticks(range(len(labels)), labels)

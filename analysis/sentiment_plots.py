@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes
+from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes, rows_height
 
 PANELS = {"vader_compound": "mean compound", "vader_positive": "share positive",
           "vader_negative": "share negative"}
@@ -85,8 +85,9 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
     cols = min(3, len(outlets))
     rows = int(np.ceil(len(outlets) / cols))
     per_panel = max(words["outlet"].value_counts().reindex(outlets, fill_value=0).max(), 1)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, 1.2 + 0.2 * per_panel * rows),
-                             layout="constrained", squeeze=False)
+    height = rows_height(rows * per_panel, per_row=0.22, extra=1.0 + 0.6 * rows)
+    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, height), layout="constrained",
+                             squeeze=False)
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         mine = words[words["outlet"] == outlet].sort_values("valence")
         ax.barh(range(len(mine)), mine["valence"],

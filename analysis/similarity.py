@@ -10,7 +10,15 @@ from scipy.spatial.distance import squareform
 from analysis.config import N_BOOTSTRAP, SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import CELL_DETAIL_MAX, CELL_TEXT_MAX, MAX_WIDTH, MIN_FONT, grid_labels
+from analysis.plotting import (
+    CELL_DETAIL_MAX,
+    CELL_TEXT_MAX,
+    GRID_LABEL,
+    MAX_WIDTH,
+    MIN_FONT,
+    grid_labels,
+    shorten,
+)
 from analysis.stats import group_rng, percentile_interval
 from analysis.terms import DocumentTerms, document_terms, outlet_averaging, outlet_profiles
 from analysis.vocabulary import sentence_term_counts
@@ -102,7 +110,7 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
     grid_labels(ax, outlets)
     ax.set_title("Cosine similarity (TF-IDF)" + (" [95 % interval]" if len(outlets) <= CELL_DETAIL_MAX
                                                  else ""))
-    fig.colorbar(image, ax=ax, shrink=0.7)
+    fig.colorbar(image, ax=ax, shrink=0.7, fraction=0.04, pad=0.02)
     return fig
 
 
@@ -118,7 +126,8 @@ def plot_dendrogram(similarity: pd.DataFrame, ax=None):
         index=outlets, columns=outlets).to_numpy(dtype=float)
     distance = np.clip(1 - grid, 0, None)
     np.fill_diagonal(distance, 0)
-    dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=outlets,
+    leaves = [shorten(o, GRID_LABEL) for o in outlets]  # as short as the heat map's labels
+    dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=leaves,
                orientation="right", ax=ax, color_threshold=0, above_threshold_color="#555555",
                leaf_font_size=MIN_FONT)
     ax.set_xlabel("1 - cosine similarity")

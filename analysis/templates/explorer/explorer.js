@@ -207,7 +207,7 @@
 
   function init() {
     const select = $("group");
-    data.groups.forEach((g, i) => select.append(new Option(`${g} (${data.documents[i]} articles)`, String(i))));
+    data.groups.forEach((g, i) => select.append(new Option(`${g} (${data.documents[i]} article${data.documents[i] === 1 ? "" : "s"})`, String(i))));
     select.addEventListener("change", () => { state.group = Number(select.value); drawScatter(); drawKeyLists(); drawDetail(); });
     const input = $("search");
     input.addEventListener("input", search);
