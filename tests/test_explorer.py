@@ -100,7 +100,7 @@ def test_search_click_and_hostile_text_in_an_offline_browser(tmp_path):
         page.goto(path.as_uri(), wait_until="load")
         assert page.locator("#group option").count() == 2
         assert page.locator("#group option").first.text_content() == (
-            "<script>alert('outlet')</script> Times (1 articles)")
+            "<script>alert('outlet')</script> Times (1 article)")
         page.fill("#search", "allian")
         assert page.text_content("#matches") == "1 term matches"
         assert page.locator("circle.found").count() == 1
