@@ -1,5 +1,6 @@
 """The one figure helper: palettes, house style, sizes for many groups, saving PNG + SVG + CSV."""
 
+import io
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,6 +13,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from matplotlib.ticker import FixedFormatter, FixedLocator  # noqa: E402
+from PIL import Image  # noqa: E402
 
 from analysis.export import atomic_write, write_csv  # noqa: E402
 
@@ -35,6 +37,7 @@ MAX_ROWS = 60  # labelled rows a chart holds at MIN_FONT within MAX_HEIGHT (top 
 MIN_HEIGHT = 2.0  # inches: room for a title, one row and an axis
 MAX_HEIGHT = 30.0  # inches: long lists are cut (top N, "and M more") before this
 PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-density screens)
+PNG_COLORS = 256  # a palette PNG: charts have few colours, and reports embed every PNG
 LEGEND_RIGHT_MAX = 10  # legends with more entries go below the axes, in columns
 CELL_TEXT_MAX = 6  # a heat map writes its values in the cells up to this many rows and columns,
 CELL_DETAIL_MAX = 3  # and a second line (interval, top term) up to this many
@@ -171,13 +174,24 @@ def wrap_heading(text: Text, fig, right: float) -> None:
     text.set_text("\n".join(textwrap.fill(line, width) for line in content.split("\n")))
 
 
+def png_bytes(fig) -> bytes:
+    """The figure as a PNG at PNG_SCALE, reduced to PNG_COLORS colours (a third of the bytes)."""
+    drawn = io.BytesIO()
+    fig.savefig(drawn, format="png", dpi=100 * PNG_SCALE, metadata={"Software": None})
+    image = Image.open(drawn).convert("RGB").quantize(
+        PNG_COLORS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    out = io.BytesIO()
+    image.save(out, format="png", optimize=True)
+    return out.getvalue()
+
+
 def save_figure(fig, stem: str, data: pd.DataFrame, out_dir: Path) -> list[Path]:
     """Save `fig` as STEM.png and STEM.svg with the plotted data as STEM.csv; close it."""
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{stem}.{ext}" for ext in ("png", "svg", "csv")]
     make_legible(fig)
-    atomic_write(paths[0], lambda tmp: fig.savefig(tmp, format="png", metadata={"Software": None},
-                                                   dpi=100 * PNG_SCALE))
+    png = png_bytes(fig)
+    atomic_write(paths[0], lambda tmp: tmp.write_bytes(png))
     atomic_write(paths[1], lambda tmp: fig.savefig(tmp, format="svg",
                                                    metadata={"Date": None, "Creator": None}))
     write_csv(data, paths[2])

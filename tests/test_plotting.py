@@ -131,6 +131,7 @@ def test_png_at_twice_the_resolution_and_svg_text_as_text(tmp_path):
     paths = save_figure(fig, "probe", pd_frame(), tmp_path)
     with Image.open(paths[0]) as image:
         assert image.size == (5.0 * 100 * PNG_SCALE, 2.0 * 100 * PNG_SCALE)
+        assert image.mode == "P"  # a palette image: a third of the bytes of RGBA
     svg = paths[1].read_text(encoding="utf-8")
     assert "Outlet &lt;b&gt; &amp; title" in svg  # text, not glyph paths
     fig, ax = plt.subplots(figsize=(5.0, 2.0))
