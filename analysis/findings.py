@@ -14,7 +14,7 @@ from analysis.framing import (
     compute_voice_shares,
     rank_speakers,
 )
-from analysis.keyness import HANDFUL, REST, compute_keyness, top_key_terms
+from analysis.keyness import HANDFUL, REST, keyness_table, top_key_terms
 from analysis.pipeline import FigureSpec
 from analysis.plotting import new_axes, outlet_colors
 from analysis.quotes import UNKNOWN, compute_quotes
@@ -127,7 +127,7 @@ def compute_profile(corpus: Corpus) -> pd.DataFrame:
     frames = frames[frames["frame"] != "none"].sort_values("share", ascending=False, kind="stable")
     top_frame = frames.groupby("outlet").first()
     profile["top frame"] = top_frame["frame"] + " (" + top_frame["share"].map("{:.0%}".format) + ")"
-    key = top_key_terms(compute_keyness(corpus), n=1).set_index("outlet")
+    key = top_key_terms(keyness_table(corpus), n=1).set_index("outlet")
     profile["most distinctive term"] = key["term"] + " (" + key["count_target"].astype(str) + "x)"
     profile = profile.reset_index()
     for column in ("events_from", "events_to"):
@@ -212,7 +212,7 @@ def find_tone_gap(corpus: Corpus) -> Finding:
 
 def find_key_terms(corpus: Corpus) -> Finding:
     """Each outlet's most distinctive term against the rest, with its counts and its contexts."""
-    top = top_key_terms(compute_keyness(corpus), n=1)
+    top = top_key_terms(keyness_table(corpus), n=1)
     top = top[top["reference"] == REST]
     evidence = pd.concat(
         [compute_kwic(corpus, t).query("outlet == @o").head(2) for t, o in zip(top["term"], top["outlet"],

@@ -264,13 +264,13 @@ def plot_speakers(ranked: pd.DataFrame, colors: dict[str, str], ax=None):
         for kind, hatch in (("n_direct", ""), ("n_indirect", "///")):
             ax.barh(range(len(speakers)), part[kind], left=left, color=colors[outlet], hatch=hatch,
                     edgecolor="white", linewidth=0.5,
-                    label=f"{outlet} ({'direct' if kind == 'n_direct' else 'indirect'})")
+                    label=outlet if kind == "n_direct" else "_nolegend_")  # hatching: x label
             left += part[kind]
     ax.set_yticks(range(len(speakers)), speakers)
     ax.invert_yaxis()
     ax.set_xlabel("statements (direct quotes solid, reported speech hatched)")
     ax.set_title("Who is quoted")
-    legend_outside(ax, fontsize=6)
+    legend_outside(ax)
     return fig
 
 

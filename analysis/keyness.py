@@ -22,7 +22,15 @@ from scipy import special, stats
 
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import new_axes, outlet_colors
+from analysis.plotting import (
+    CELL_DETAIL_MAX,
+    CELL_TEXT_MAX,
+    grid_labels,
+    legend_outside,
+    new_axes,
+    outlet_colors,
+    per_group,
+)
 from analysis.vocabulary import is_unigram, sentence_outlets, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -189,6 +197,9 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)[COLUMNS]
 
 
+keyness_table = per_corpus(compute_keyness)  # computed once per corpus for every figure
+
+
 def top_key_terms(keyness: pd.DataFrame, n: int = TOP_TERMS, direction: str | None = OVER
                   ) -> pd.DataFrame:
     """The `n` strongest terms per outlet against the rest in `direction` (None: n of each),
@@ -234,44 +245,49 @@ def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.set_xlim(-reach if (top["log_ratio"] < 0).any() else 0, reach)
     ax.axvline(0, color="black", linewidth=0.6)
     ax.set_xlabel("log2 relative frequency, outlet / rest (right: over-used, left: under-used)")
-    ax.set_title("Key terms against the rest (count in outlet vs rest; hatched: not significant)",
-                 fontsize=9)
-    ax.legend(fontsize=7, loc="lower right", frameon=False)
+    shown = top.groupby(["outlet", "direction"]).size().max() if len(top) else 0
+    ax.set_title(f"Up to {shown} over- and {shown} under-used terms of each outlet against the rest "
+                 "(labels: count in outlet vs rest; hatched: not significant; all in keyness.csv)")
+    legend_outside(ax)
     return fig
 
 
 def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
     """Heat map: how many terms the row outlet significantly over-uses against the column outlet."""
-    fig, ax = new_axes(ax, figsize=(7.0, 1.5 + 0.6 * len(outlets)))
+    fig, ax = new_axes(ax, figsize=(7.0, 2.5 + 0.6 * min(len(outlets), CELL_TEXT_MAX)
+                                    + 0.2 * max(len(outlets) - CELL_TEXT_MAX, 0)))
     grid = pairwise.pivot(index="outlet", columns="reference", values="n_key_terms").reindex(
         index=outlets, columns=outlets)
     values = grid.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 1))
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(np.nanmax(values, initial=0), 1),
+                      aspect="auto")
     top = pairwise.set_index(["outlet", "reference"])["top_term"]
     for i, row in enumerate(outlets):
         for j, column in enumerate(outlets):
-            if row != column:
+            if row != column and len(outlets) <= CELL_TEXT_MAX:
                 term = top[(row, column)]
-                label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if isinstance(term, str) else "")
+                detail = isinstance(term, str) and len(outlets) <= CELL_DETAIL_MAX
+                label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if detail else "")
                 dark = values[i, j] > 0.6 * image.norm.vmax
                 ax.text(j, i, label, ha="center", va="center", fontsize=7,
                         color="white" if dark else "black")
-    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
-    ax.set_yticks(range(len(outlets)), outlets)
+    grid_labels(ax, outlets)
     ax.set_xlabel("reference outlet")
     ax.set_ylabel("outlet")
     ax.set_title("Key terms of each outlet against another")
-    fig.colorbar(image, ax=ax, label="key terms (FDR < 5 %, LRC > 0)", shrink=0.8)
+    fig.colorbar(image, ax=ax, label="key terms (FDR < 5 %, LRC > 0)", shrink=0.8, fraction=0.04,
+                 pad=0.02)
     return fig
 
 
 def _key_terms(corpus: Corpus):
-    top = top_key_terms(compute_keyness(corpus), n=TOP_TERMS // 2, direction=None)
+    top = top_key_terms(keyness_table(corpus), n=max(1, per_group(len(corpus.outlets), TOP_TERMS) // 2),
+                        direction=None)
     return plot_key_terms(top, outlet_colors(corpus.outlets)), top
 
 
 def _pairwise(corpus: Corpus):
-    data = compute_pairwise_counts(compute_keyness(corpus), corpus.outlets)
+    data = compute_pairwise_counts(keyness_table(corpus), corpus.outlets)
     return plot_pairwise(data, corpus.outlets), data
 
 

@@ -1,13 +1,12 @@
 """Corpus overview: the base tables, what cleaning removed, and the figures of notebook 01."""
 
 import matplotlib.dates as mdates
-import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
 
 from analysis.corpus import Corpus
 from analysis.pipeline import FigureSpec
-from analysis.plotting import legend_outside, new_axes, outlet_colors
+from analysis.plotting import CATEGORY_COLORS, category_color, legend_outside, new_axes, outlet_colors
 from analysis.segment import count_words
 
 NOTEBOOK = "01-corpus-overview"
@@ -117,7 +116,8 @@ def plot_removals(by_rule: pd.DataFrame, ax=None):
     hatches = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
     for i, rule in enumerate(table.columns):
         ax.barh(range(len(table)), table[rule], left=left, label=rule,
-                color=plt.get_cmap("tab20")(i % 20), hatch=hatches[i // 20 % len(hatches)],
+                color=category_color(i),
+                hatch=hatches[i // len(CATEGORY_COLORS) % len(hatches)],
                 height=0.6)
         left += table[rule]
     ax.set_yticks(range(len(table)), table.index)

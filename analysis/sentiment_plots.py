@@ -4,14 +4,15 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
-from analysis.plotting import legend_outside, new_axes
+from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes, rows_height
 
 PANELS = {"vader_compound": "mean compound", "vader_positive": "share positive",
           "vader_negative": "share negative"}
 SUBSET_STYLE = {"all": ("o", "all articles"), "untranslated": ("s", "untranslated only")}
 VOICE_STYLE = {"narrator": ("o", "narrator"), "quoted": ("D", "quoted")}
-POSITIVE, NEGATIVE = "#0072B2", "#D55E00"
+POSITIVE, NEGATIVE = POLARITY_COLORS["positive"], POLARITY_COLORS["negative"]
 
 
 def _interval(ax, y, row, color, marker, filled=True, horizontal=True):
@@ -84,8 +85,9 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
     cols = min(3, len(outlets))
     rows = int(np.ceil(len(outlets) / cols))
     per_panel = max(words["outlet"].value_counts().reindex(outlets, fill_value=0).max(), 1)
-    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, 1.2 + 0.2 * per_panel * rows),
-                             layout="constrained", squeeze=False)
+    height = rows_height(rows * per_panel, per_row=0.22, extra=1.0 + 0.6 * rows)
+    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, height), layout="constrained",
+                             squeeze=False)
     for ax, outlet in zip(axes.flat, outlets, strict=False):
         mine = words[words["outlet"] == outlet].sort_values("valence")
         ax.barh(range(len(mine)), mine["valence"],
@@ -93,7 +95,7 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
         ax.set_yticks(range(len(mine)), mine["word"], fontsize=7)
         ax.axvline(0, color="grey", linewidth=0.6)
         ax.set_title(outlet, fontsize=8)
-        ax.tick_params(axis="x", labelsize=7)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # narrow panels: few numbers
     for ax in axes.flat[len(outlets):]:
         ax.set_visible(False)
     fig.supxlabel("summed VADER valence (after negation, 'but', boosters, capitals)", fontsize=8)

@@ -26,6 +26,15 @@ from scipy.spatial.distance import squareform
 from analysis.config import N_BOOTSTRAP, SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.pipeline import FigureSpec
+from analysis.plotting import (
+    CELL_DETAIL_MAX,
+    CELL_TEXT_MAX,
+    GRID_LABEL,
+    MAX_WIDTH,
+    MIN_FONT,
+    grid_labels,
+    shorten,
+)
 from analysis.stats import LEVEL, MIN_UNITS, group_rng
 from analysis.terms import document_terms, outlet_profiles
 
@@ -129,17 +138,22 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
         index=outlets, columns=outlets)
     values = grid.to_numpy(dtype=float, copy=True)
     np.fill_diagonal(values, np.nan)  # an outlet with itself is 1 by definition
-    image = ax.imshow(values, cmap="viridis", vmin=0, vmax=1)
+    low, high = (np.nanmin(values), np.nanmax(values)) if len(outlets) > 1 else (0.0, 1.0)
+    low, high = (low - 0.01, high + 0.01) if high - low < 0.02 else (low, high)
+    image = ax.imshow(values, cmap="viridis", vmin=low, vmax=high,  # the colours span the data
+                      aspect="auto")
     for row in similarity.itertuples():
         i, j = outlets.index(row.outlet_a), outlets.index(row.outlet_b)
-        if i != j:
-            interval = "" if np.isnan(row.low) else f"\n[{row.low:.2f}, {row.high:.2f}]"
-            ax.text(j, i, f"{row.cosine:.2f}{interval}", ha="center",
-                    va="center", fontsize=7, color="white" if row.cosine < 0.6 else "black")
-    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right", fontsize=7)
-    ax.set_yticks(range(len(outlets)), outlets, fontsize=7)
-    ax.set_title("Cosine similarity (TF-IDF) [95 % interval of the unbiased cosine]", fontsize=9)
-    fig.colorbar(image, ax=ax, shrink=0.7)
+        if i != j and len(outlets) <= CELL_TEXT_MAX:
+            dark = row.cosine < low + 0.6 * (high - low)
+            detail = len(outlets) <= CELL_DETAIL_MAX and not np.isnan(row.low)
+            interval = f"\n[{row.low:.2f}, {row.high:.2f}]" if detail else ""
+            ax.text(j, i, f"{row.cosine:.2f}{interval}", ha="center", va="center",
+                    color="white" if dark else "black")
+    grid_labels(ax, outlets)
+    ax.set_title("Cosine similarity (TF-IDF)" + (" [95 % interval of the unbiased cosine]"
+                                                 if len(outlets) <= CELL_DETAIL_MAX else ""))
+    fig.colorbar(image, ax=ax, shrink=0.7, fraction=0.04, pad=0.02)
     return fig
 
 
@@ -155,17 +169,23 @@ def plot_dendrogram(similarity: pd.DataFrame, ax=None):
         index=outlets, columns=outlets).to_numpy(dtype=float)
     distance = np.clip(1 - grid, 0, None)
     np.fill_diagonal(distance, 0)
-    dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=outlets,
+    leaves = [shorten(o, GRID_LABEL) for o in outlets]  # as short as the heat map's labels
+    dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=leaves,
                orientation="right", ax=ax, color_threshold=0, above_threshold_color="#555555",
-               leaf_font_size=7)
+               leaf_font_size=MIN_FONT)
     ax.set_xlabel("1 - cosine similarity")
     return fig
 
 
 def _similarity(corpus: Corpus):
     data = similarity_table(corpus)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4.5), width_ratios=[3, 2],
-                                      layout="constrained")
+    n = data["outlet_a"].nunique()
+    if n <= CELL_TEXT_MAX:
+        fig, (left, right) = plt.subplots(1, 2, figsize=(MAX_WIDTH, 4.5), width_ratios=[3, 2],
+                                          layout="constrained")
+    else:  # one above the other, each tall enough for a label per outlet
+        fig, (left, right) = plt.subplots(2, 1, figsize=(7.0, 3.0 + 0.55 * n),
+                                          height_ratios=[3, 2], layout="constrained")
     plot_similarity(data, ax=left)
     plot_dendrogram(data, ax=right)
     return fig, data

@@ -9,10 +9,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
 from analysis.corpus import Corpus, per_corpus
-from analysis.keyness import compute_keyness, top_key_terms
+from analysis.keyness import keyness_table, top_key_terms
 from analysis.kwic import CONTEXT_CHARS, context_window
 from analysis.pipeline import FigureSpec
-from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
+from analysis.plotting import category_color, legend_outside, new_axes, outlet_colors, per_group
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -113,7 +113,7 @@ def compute_kwic(corpus: Corpus, term: str, width: int = CONTEXT_CHARS) -> pd.Da
 
 def position_terms(corpus: Corpus) -> list[str]:
     """The terms to place in articles: each outlet's top key term, else the commonest terms."""
-    top = top_key_terms(compute_keyness(corpus), n=1)["term"].drop_duplicates().tolist()
+    top = top_key_terms(keyness_table(corpus), n=1)["term"].drop_duplicates().tolist()
     if top:
         return top[:PLOTTED_TERMS]
     counts = document_terms(corpus).counts.sum(axis=0).A1
@@ -140,7 +140,8 @@ def plot_distinctive_terms(terms: pd.DataFrame, colors: dict[str, str], ax=None)
     ax.invert_yaxis()
     ax.set_xlim(0, (terms["tfidf"].max() if len(terms) else 1) * 1.15)
     ax.set_xlabel("mean TF-IDF over the outlet's articles (label: occurrences in the outlet)")
-    ax.set_title("Distinctive terms per outlet (TF-IDF)")
+    shown = terms.groupby("outlet").size().max() if len(terms) else 0
+    ax.set_title(f"Up to {shown} distinctive terms per outlet (TF-IDF; more in terms.csv)")
     return fig
 
 
@@ -151,7 +152,7 @@ def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
     markers = "o^sDvP*X"
     for k, (term, group) in enumerate(positions.groupby("term", sort=False)):
         ax.scatter(group["position"], group["doc_id"].map(rows) + (k - 2) * 0.08,
-                   color=OKABE_ITO[k % len(OKABE_ITO)], marker=markers[k % len(markers)], s=28,
+                   color=category_color(k), marker=markers[k % len(markers)], s=28,
                    label=term, alpha=0.85)
     ax.set_yticks(range(len(docs)), [f"{d} ({o})" for d, o in zip(docs["doc_id"], docs["outlet"],
                                                                   strict=True)], fontsize=7)
@@ -165,7 +166,7 @@ def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
 
 
 def _distinctive(corpus: Corpus):
-    terms = compute_distinctive_terms(corpus, n=PLOTTED_TERMS)
+    terms = compute_distinctive_terms(corpus, n=per_group(len(corpus.outlets), PLOTTED_TERMS))
     return plot_distinctive_terms(terms, outlet_colors(corpus.outlets)), terms
 
 

@@ -24,7 +24,7 @@ from analysis.config import SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import run_partitions
 from analysis.pipeline import FigureSpec
-from analysis.plotting import OKABE_ITO, legend_outside, new_axes, outlet_colors
+from analysis.plotting import category_color, legend_outside, new_axes, outlet_colors
 from analysis.stats import summarise_mean
 from analysis.vocabulary import sentence_term_counts, sum_rows
 
@@ -249,10 +249,10 @@ def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
 def plot_topic_stability(stability: pd.DataFrame, ax=None):
     """Stability across random starts (and UMass coherence, a proxy) against the number of topics."""
     fig, ax = new_axes(ax, figsize=(7.0, 3.0))
-    ax.plot(stability["k"], stability["stability"], "o-", color=OKABE_ITO[0], label="stability")
+    ax.plot(stability["k"], stability["stability"], "o-", color=category_color(0), label="stability")
     if "stability_min" in stability:
         ax.fill_between(stability["k"], stability["stability_min"], stability["stability_max"],
-                        color=OKABE_ITO[0], alpha=0.2, label="range over base seeds")
+                        color=category_color(0), alpha=0.2, label="range over base seeds")
     chosen = stability[stability["chosen"]]
     ax.plot(chosen["k"], chosen["stability"], "o", markersize=12, fillstyle="none", color="black",
             label="chosen")
@@ -261,7 +261,7 @@ def plot_topic_stability(stability: pd.DataFrame, ax=None):
     ax.set_xlabel("number of topics")
     ax.set_ylabel("mean matched cosine between runs")
     twin = ax.twinx()
-    twin.plot(stability["k"], stability["coherence"], "s--", color=OKABE_ITO[1], label="coherence")
+    twin.plot(stability["k"], stability["coherence"], "s--", color=category_color(6), label="coherence")
     twin.set_ylabel("UMass coherence (higher is better)")
     twin.spines["right"].set_visible(True)
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
@@ -275,7 +275,7 @@ def plot_topic_terms(terms: pd.DataFrame, ax=None):
     fig, ax = new_axes(ax, figsize=(7.0, 0.8 + 0.2 * max(len(terms), 1)))
     y = np.arange(len(terms))
     ax.barh(y, terms["weight"], height=0.8,
-            color=[OKABE_ITO[(t - 1) % len(OKABE_ITO)] for t in terms["topic"]])
+            color=[category_color(t - 1) for t in terms["topic"]])
     ax.set_yticks(y, [f"{r.term} (topic {r.topic})" for r in terms.itertuples()], fontsize=7)
     ax.invert_yaxis()
     ax.set_xlabel("weight of the term in the topic")
