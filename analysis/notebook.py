@@ -1,8 +1,12 @@
 """Helpers for the notebooks: narrate with computed numbers, show and save registered figures."""
 
 import html
+import re
 import warnings
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
@@ -51,9 +55,98 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
     return data
 
 
-def show_table(df: pd.DataFrame, caption: str | None = None) -> None:
-    """Display a table with every cell HTML-escaped (and no random ids), with an optional caption."""
-    table = df.to_html(index=False, escape=True, border=0, na_rep="", float_format="{:.3g}".format)
+# --- Reader-facing wording and tables -------------------------------------------------------
+
+MAX_ROWS = 15  # rows of a long table shown in a page; the rest are in the table's CSV
+P_FLOOR = 0.001  # p-values below it are shown as "< 0.001"
+_display = {"group": config.DEFAULT_GROUP_BY}  # the grouping column named in headers and prose
+
+
+def open_corpus(folder=None, group_by: str | None = None) -> Corpus:
+    """Load the corpus of the parameters cell (None: the report's or seeds/) and name its groups."""
+    from analysis.corpus import load_corpus
+
+    corpus = load_corpus(Path(folder) if folder else config.corpus_dir(),
+                         group_by=group_by or config.group_by())
+    _display["group"] = corpus.group_by
+    return corpus
+
+
+def plural(n: int | float, word: str, many: str | None = None) -> str:
+    """'1 article', '2 articles', '1,204 articles' ('many' when the plural is not word + 's')."""
+    return f"{int(n):,} {word if int(n) == 1 else many or word + 's'}"
+
+
+def group_word(n: int = 1) -> str:
+    """The grouping column as a noun, singular or plural ('outlet', 'standpoints', 'folder')."""
+    word = _display["group"].replace("_", " ")
+    if n == 1:
+        return word
+    return word if word.endswith("s") else word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """Reader headers of table columns, from analysis/data/column_labels.csv."""
+    table = pd.read_csv(config.PACKAGE_DATA / "column_labels.csv", comment="#", dtype=str)
+    return dict(zip(table["column"], table["label"], strict=True))
+
+
+def header(column: str) -> str:
+    """The header a reader sees for a table column (the grouping column under its own name)."""
+    if column == "outlet":
+        return group_word()
+    if column in _labels():
+        return _labels()[column]
+    return re.sub(r"^n_(?=\w)", "", str(column)).replace("_", " ")
+
+
+def _number(value: float, p_value: bool = False) -> str:
+    """A float as a reader reads it: p-values floored, three significant digits, never '-0'."""
+    if pd.isna(value):
+        return ""
+    if p_value and value < P_FLOOR:
+        return f"< {P_FLOOR:g}"
+    text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+    return text[1:] if re.fullmatch(r"-0(\.0*)?", text) else text
+
+
+def _is_bool(values: pd.Series) -> bool:
+    """Whether a column holds only booleans (missing values aside)."""
+    known = values.dropna()
+    return pd.api.types.is_bool_dtype(values) or (
+        len(known) > 0 and known.map(lambda v: isinstance(v, bool | np.bool_)).all())
+
+
+def readable(df: pd.DataFrame) -> pd.DataFrame:
+    """A table with reader headers, yes/no for booleans, whole numbers as integers, p as '< 0.001'."""
+    out = pd.DataFrame(index=df.index)
+    for column in df.columns:
+        values = df[column]
+        if _is_bool(values):
+            values = values.map(lambda v: "" if pd.isna(v) else "yes" if v else "no")
+        elif pd.api.types.is_float_dtype(values):
+            p_value = column == "p" or str(column).startswith("p_")
+            whole = not p_value and values.dropna().eq(values.dropna().round()).all()
+            values = values.map(lambda v, p=p_value, w=whole: "" if pd.isna(v)
+                                else f"{v:,.0f}" if w else _number(v, p))
+        elif pd.api.types.is_integer_dtype(values):
+            values = values.map(lambda v: "" if pd.isna(v) else f"{v:,}")
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            values = values.dt.strftime("%Y-%m-%d").fillna("")
+        out[header(column)] = values
+    return out
+
+
+def show_table(df: pd.DataFrame, caption: str | None = None, name: str | None = None,
+               rows: int = MAX_ROWS) -> None:
+    """Display the top rows of a table for a reader; say how many more there are and where."""
+    shown = readable(df.head(rows))
+    table = shown.to_html(index=False, escape=True, border=0, na_rep="")
     if caption:
         table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+    more = len(df) - len(shown)
+    if more > 0:
+        where = f"; full table: tables/{name}.csv" if name else ""
+        table += f'<p class="table-more">and {plural(more, "more row")}{html.escape(where)}</p>'
     display(HTML(table))
