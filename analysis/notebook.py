@@ -37,12 +37,16 @@ def _show_corpus_warning(message, category, filename, lineno, file=None, line=No
 
 
 _default_showwarning = warnings.showwarning
-warnings.showwarning = _show_corpus_warning
 
 
 def say(markdown: str) -> None:
     """Display a paragraph of narration (build it with f-strings from computed values)."""
     display(Markdown(markdown))
+
+
+def summarise(markdown: str) -> None:
+    """Display the notebook's opening summary of what it found (the front page repeats it)."""
+    display(Markdown(markdown, metadata={"summary": True}))
 
 
 def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
@@ -66,6 +70,7 @@ def open_corpus(folder=None, group_by: str | None = None) -> Corpus:
     """Load the corpus of the parameters cell (None: the report's or seeds/) and name its groups."""
     from analysis.corpus import load_corpus
 
+    warnings.showwarning = _show_corpus_warning  # corpus warnings become notes in the page
     corpus = load_corpus(Path(folder) if folder else config.corpus_dir(),
                          group_by=group_by or config.group_by())
     _display["group"] = corpus.group_by
@@ -75,6 +80,17 @@ def open_corpus(folder=None, group_by: str | None = None) -> Corpus:
 def plural(n: int | float, word: str, many: str | None = None) -> str:
     """'1 article', '2 articles', '1,204 articles' ('many' when the plural is not word + 's')."""
     return f"{int(n):,} {word if int(n) == 1 else many or word + 's'}"
+
+
+def between(low: int, high: int) -> str:
+    """'5' when both ends are equal, else '3 to 7' (thousands separated)."""
+    return f"{low:,}" if low == high else f"{low:,} to {high:,}"
+
+
+def date_span(first, last) -> str:
+    """'on 3 March 2022' or 'from 3 March 2022 to 5 May 2023'."""
+    first, last = (f"{d.day} {d:%B %Y}" for d in (first, last))
+    return f"on {first}" if first == last else f"from {first} to {last}"
 
 
 def group_word(n: int = 1) -> str:

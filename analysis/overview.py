@@ -4,6 +4,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from analysis.corpus import Corpus
 from analysis.pipeline import FigureSpec
@@ -114,6 +115,7 @@ def plot_attention(attention: pd.DataFrame, colors: dict[str, str], group: str =
     step = max(1, len(table) // 12)
     ax.set_xticks(list(x)[::step], [d.strftime(fmt) for d in table.index[::step]], rotation=45,
                   ha="right", fontsize=7)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(f"articles per {unit}")
     ax.set_title(f"Attention over time: articles per {unit} and {group}")
     legend_outside(ax)
