@@ -266,7 +266,8 @@ def corpus_facts(corpus) -> dict:
 
     return {"name": corpus.folder.name, "articles": len(docs), "group_by": corpus.group_by,
             "groups": list(counts.items()), "published": span("published_start", "published_end"),
-            "events": span("event_start", "event_end")}
+            "events": span("event_start", "event_end"),
+            "n_published": int(docs["published_start"].notna().sum())}
 
 
 def describe_corpus(facts: dict, top: int = 8) -> str:
@@ -283,7 +284,10 @@ def describe_corpus(facts: dict, top: int = 8) -> str:
     text = (f"<strong>{html.escape(facts['name'])}</strong>: "
             f"{plural(facts['articles'], 'article')}, {grouping}.")
     if facts["published"]:
-        text += f" Published {date_span(*facts['published'])}."
+        dated = facts.get("n_published", facts["articles"])
+        text += (f" Published {date_span(*facts['published'])}." if dated == facts["articles"] else
+                 f" Publication dates are known for {dated:,} of the {plural(facts['articles'], 'article')}"
+                 f", {date_span(*facts['published'])}.")
     if facts["events"]:
         text += f" The events they report happened {date_span(*facts['events'])}."
     if not facts["published"] and not facts["events"]:
@@ -297,7 +301,8 @@ def _index_item(entry: Entry) -> str:
     if entry.failed:
         return (f"<li><strong>{title}: not built.</strong>"
                 f"<p>This notebook failed on this corpus: {html.escape(entry.failed)}</p></li>")
-    text = _linked(entry.found, entry.stem) if entry.found else f"<p>{html.escape(entry.text)}</p>"
+    text = (_linked(entry.found, entry.stem) if entry.found and entry.stem != FINDINGS
+            else f"<p>{html.escape(entry.text)}</p>")  # the findings' summary heads the page
     return (f'<li><a href="{stem}.html">{title}</a> (<a href="{stem}{CODE_SUFFIX}.html">with '
             f"code</a>){text}</li>")
 
