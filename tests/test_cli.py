@@ -39,7 +39,7 @@ def test_figures_writes_png_svg_csv(tmp_path):
         assert {p.suffix for p in tmp_path.glob(f"{stem}.*")} == {".png", ".svg", ".csv"}
 
 
-@pytest.mark.parametrize("command", ["tables", "figures", "report"])
+@pytest.mark.parametrize("command", ["tables", "figures", "report", "kwic"])
 def test_help(command):
     result = run(command, "--help")
     assert result.returncode == 0
