@@ -145,12 +145,13 @@ def readable(df: pd.DataFrame) -> pd.DataFrame:
             p_value = column == "p" or str(column).startswith("p_")
             whole = not p_value and values.dropna().eq(values.dropna().round()).all()
             values = values.map(lambda v, p=p_value, w=whole: "" if pd.isna(v)
-                                else f"{v:,.0f}" if w else _number(v, p))
+                                else f"{v + 0.0:,.0f}" if w else _number(v, p))
         elif pd.api.types.is_integer_dtype(values):
             values = values.map(lambda v: "" if pd.isna(v) else f"{v:,}")
         elif pd.api.types.is_datetime64_any_dtype(values):
             values = values.dt.strftime("%Y-%m-%d").fillna("")
-        out[header(column)] = values
+        name = header(column)
+        out[name if name not in out.columns else str(column).replace("_", " ")] = values
     return out
 
 
