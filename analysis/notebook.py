@@ -62,6 +62,7 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
 # --- Reader-facing wording and tables -------------------------------------------------------
 
 MAX_ROWS = 15  # rows of a long table shown in a page; the rest are in the table's CSV
+WIDE_COLUMNS = 7  # tables with more columns get equal-width, wrapping columns (they fit the page)
 P_FLOOR = 0.001  # p-values below it are shown as "< 0.001"
 _display = {"group": config.DEFAULT_GROUP_BY}  # the grouping column named in headers and prose
 
@@ -159,7 +160,8 @@ def show_table(df: pd.DataFrame, caption: str | None = None, name: str | None = 
                rows: int = MAX_ROWS) -> None:
     """Display the top rows of a table for a reader; say how many more there are and where."""
     shown = readable(df.head(rows))
-    table = shown.to_html(index=False, escape=True, border=0, na_rep="")
+    classes = ["wide"] if len(shown.columns) > WIDE_COLUMNS else None
+    table = shown.to_html(index=False, escape=True, border=0, na_rep="", classes=classes)
     if caption:
         table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
     more = len(df) - len(shown)
