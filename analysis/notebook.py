@@ -63,6 +63,7 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
 
 MAX_ROWS = 15  # rows of a long table shown in a page; the rest are in the table's CSV
 WIDE_COLUMNS = 7  # tables with more columns get equal-width, wrapping columns (they fit the page)
+MAX_CELL_CHARS = 400  # longer texts in a table cell are cut (the CSV keeps them whole)
 P_FLOOR = 0.001  # p-values below it are shown as "< 0.001"
 _display = {"group": config.DEFAULT_GROUP_BY}  # the grouping column named in headers and prose
 
@@ -135,6 +136,13 @@ def _is_bool(values: pd.Series) -> bool:
         len(known) > 0 and known.map(lambda v: isinstance(v, bool | np.bool_)).all())
 
 
+def clip(value, from_end: bool = False) -> object:
+    """A long text cut to MAX_CELL_CHARS with an ellipsis (its end kept for a left context)."""
+    if not isinstance(value, str) or len(value) <= MAX_CELL_CHARS:
+        return value
+    return "…" + value[-MAX_CELL_CHARS:] if from_end else value[:MAX_CELL_CHARS] + "…"
+
+
 def readable(df: pd.DataFrame) -> pd.DataFrame:
     """A table with reader headers, yes/no for booleans, whole numbers as integers, p as '< 0.001'."""
     out = pd.DataFrame(index=df.index)
@@ -151,6 +159,8 @@ def readable(df: pd.DataFrame) -> pd.DataFrame:
             values = values.map(lambda v: "" if pd.isna(v) else f"{v:,}")
         elif pd.api.types.is_datetime64_any_dtype(values):
             values = values.dt.strftime("%Y-%m-%d").fillna("")
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            values = values.map(lambda v, c=column: clip(v, from_end=c == "left"))
         name = header(column)
         out[name if name not in out.columns else str(column).replace("_", " ")] = values
     return out

@@ -51,6 +51,9 @@ def test_readable_tables_use_reader_headers_and_values():
     assert table.values.tolist() == [["a", "x", "< 0.001", "0", "7,506", "yes", "yes"],
                                      ["b", "y", "0.0457", "2.35", "12", "no", ""]]
     assert readable(pd.DataFrame({"lrc": [-0.0, 3.0]}))["LRC"].tolist() == ["0", "3"]
+    long = readable(pd.DataFrame({"left": ["a" * 500 + "end"], "text": ["start" + "b" * 500]}))
+    assert long["left"].iloc[0] == "…" + ("a" * 500 + "end")[-400:]
+    assert long["text"].iloc[0] == ("start" + "b" * 500)[:400] + "…"
 
 
 def test_headers_name_the_grouping_column(monkeypatch):
