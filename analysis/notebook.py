@@ -55,14 +55,27 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
     out_dir = config.figures_dir()
     _, data = render_figure(spec, corpus, out_dir)
     png = (out_dir / f"{spec.stem}.png").read_bytes()
+    width, height = png_size(png)
+    if height > MAX_FIGURE_HEIGHT or len(png) > MAX_FIGURE_BYTES:  # keeps the page small
+        say(f"*Figure not shown in this page: at {width:,} by {height:,} pixels it is too large to "
+            f"read here. It is saved as figures/{spec.stem}.png (and .svg, its data as .csv). "
+            f"What it shows: {escape(spec.alt(data))}*")
+        return data
     display(Image(data=png, format="png", metadata={"alt": spec.alt(data)}))
     return data
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, from its header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
 
 
 # --- Reader-facing wording and tables -------------------------------------------------------
 
 MAX_ROWS = 15  # rows of a long table shown in a page; the rest are in the table's CSV
 WIDE_COLUMNS = 7  # tables with more columns get equal-width, wrapping columns (they fit the page)
+MAX_FIGURE_HEIGHT = 4000  # pixels: a taller figure is saved but not embedded in the page
+MAX_FIGURE_BYTES = 1_500_000  # so is a larger PNG (pages stay under 2 MB)
 MAX_CELL_CHARS = 400  # longer texts in a table cell are cut (the CSV keeps them whole)
 P_FLOOR = 0.001  # p-values below it are shown as "< 0.001"
 _display = {"group": config.DEFAULT_GROUP_BY}  # the grouping column named in headers and prose

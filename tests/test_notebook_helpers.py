@@ -76,3 +76,29 @@ def test_a_long_table_shows_its_top_rows_and_where_the_rest_is(monkeypatch):
     assert shown[0].count("<td>") == 3
     assert shown[0].endswith('<p class="table-more">and 17 more rows; full table: '
                              'tables/quotes.csv</p>')
+
+
+def _png(width: int, height: int) -> bytes:
+    """The first bytes of a PNG of this size (signature and header chunk)."""
+    return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR"
+            + width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x06\x00\x00\x00")
+
+
+def test_a_figure_too_tall_for_a_page_is_saved_not_embedded(monkeypatch, tmp_path):
+    import pandas as pd
+
+    from analysis.notebook import png_size, show_figure
+    from analysis.pipeline import FigureSpec
+
+    assert png_size(_png(700, 32440)) == (700, 32440)
+    spec = FigureSpec("nb", "tall", lambda corpus: None, lambda data: "Dot plot of many rows")
+    monkeypatch.setenv(config.FIGURES_ENV, str(tmp_path))
+    monkeypatch.setattr("analysis.notebook.all_figures", lambda: [spec])
+    monkeypatch.setattr("analysis.notebook.render_figure", lambda s, c, out: (
+        (out / "nb-tall.png").write_bytes(_png(700, 32440)), pd.DataFrame()))
+    shown = []
+    monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj))
+    show_figure("nb", "tall", corpus=None)
+    assert shown[0].data == ("*Figure not shown in this page: at 700 by 32,440 pixels it is too "
+                             "large to read here. It is saved as figures/nb-tall.png (and .svg, its "
+                             "data as .csv). What it shows: Dot plot of many rows*")
