@@ -23,9 +23,13 @@ endif
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name nato-media-analysis \
+	  --display-name "Python (nato-media-analysis)" >/dev/null
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv with the pinned dependencies
+# The notebooks name the kernel nato-media-analysis (this .venv, installed inside it); the report
+# build runs them on the Python that runs it, so it needs no kernel installed.
+setup: $(STAMP)  ## create .venv with the pinned dependencies and the notebooks' Jupyter kernel
 
 # Outputs of seeds/ go to figures/, tables/ and reports/; of any other corpus to output/<name>/.
 report: $(STAMP)  ## re-render figures, write tables, execute notebooks, export HTML reports

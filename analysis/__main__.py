@@ -39,7 +39,7 @@ def _say(message: str) -> None:
 def default_out(command: str, corpus: Path) -> Path:
     """The folder a command writes into when --out is not given: ROOT/{tables,figures,reports}."""
     return config.output_root(corpus) / {"tables": "tables", "figures": "figures",
-                                         "report": "reports"}[command]
+                                         "report": "reports", "kwic": "tables"}[command]
 
 
 def store_root(args) -> Path | None:
@@ -123,6 +123,42 @@ def _report(args) -> int:
     return 0
 
 
+KWIC_WIDTH = 40  # characters of context printed on each side of the keyword
+KWIC_GROUP_WIDTH = 24  # the group column is cut to this many characters
+
+
+def concordance(kwic, width: int = KWIC_WIDTH, order: list[str] | None = None) -> list[str]:
+    """Concordance lines aligned on the keyword: group, article, left context, KEYWORD, right."""
+    if order:
+        rank = {group: i for i, group in enumerate(order)}
+        kwic = kwic.sort_values("outlet", key=lambda g: g.map(rank), kind="stable")
+    group_width = min(max((len(str(g)) for g in kwic["outlet"]), default=0), KWIC_GROUP_WIDTH)
+    doc_width = max((len(str(d)) for d in kwic["doc_id"]), default=0)
+    lines = []
+    for row in kwic.itertuples(index=False):
+        left = " ".join(str(row.left).split())[-width:]
+        right = " ".join(str(row.right).split())[:width]
+        group = str(row.outlet)[:group_width]
+        lines.append(f"{group:<{group_width}}  {row.doc_id!s:<{doc_width}}  "
+                     f"{left:>{width}} [{row.match}] {right}".rstrip())
+    return lines
+
+
+def _kwic(args) -> int:
+    from analysis.terms import compute_kwic
+
+    corpus = _load(args)
+    kwic = compute_kwic(corpus, args.term)
+    if args.limit:
+        kwic = kwic.head(args.limit)
+    for line in concordance(kwic, args.width, corpus.outlets):
+        print(line)
+    per = kwic.groupby("outlet", sort=False).size()
+    _say(f"kwic: {len(kwic)} occurrence{'s' if len(kwic) != 1 else ''} of {args.term!r}"
+         + (" (" + ", ".join(f"{g}: {n}" for g, n in per.items()) + ")" if len(per) else ""))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its three subcommands."""
     parser = argparse.ArgumentParser(
@@ -145,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
                    "notebooks against a corpus and export self-contained HTML (full and reader "
                    "versions) with an index page. Figures made along the way go to OUT/figures/.",
                    _report),
+        "kwic": ("print a term's occurrences in context", "Print every occurrence of a term "
+                 "with the words around it, aligned on the term (keyword in context), grouped by "
+                 "the grouping column.", _kwic),
     }
     for name, (short, description, run) in commands.items():
         command = sub.add_parser(name, help=short, description=description)
@@ -153,6 +192,12 @@ def build_parser() -> argparse.ArgumentParser:
                              help=f"output folder (default: {name} folder of the corpus's output)")
         command.add_argument("--group-by", default=None, metavar="COLUMN", help=group_help)
         command.set_defaults(run=run)
+        if name == "kwic":
+            command.add_argument("term", help="a word or a phrase of adjacent words")
+            command.add_argument("--width", type=int, default=KWIC_WIDTH, metavar="CHARS",
+                                 help=f"context on each side (default: {KWIC_WIDTH})")
+            command.add_argument("--limit", type=int, default=0, metavar="N",
+                                 help="print at most N lines (default: all)")
         if name == "report":
             command.add_argument("--notebook", dest="notebooks", action="append", metavar="NAME",
                                  help="only this notebook (e.g. 01-corpus-overview); repeatable; "

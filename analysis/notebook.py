@@ -1,8 +1,12 @@
 """Helpers for the notebooks: narrate with computed numbers, show and save registered figures."""
 
 import html
+import re
 import warnings
+from functools import lru_cache
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
@@ -33,12 +37,16 @@ def _show_corpus_warning(message, category, filename, lineno, file=None, line=No
 
 
 _default_showwarning = warnings.showwarning
-warnings.showwarning = _show_corpus_warning
 
 
 def say(markdown: str) -> None:
     """Display a paragraph of narration (build it with f-strings from computed values)."""
     display(Markdown(markdown))
+
+
+def summarise(markdown: str) -> None:
+    """Display the notebook's opening summary of what it found (the front page repeats it)."""
+    display(Markdown(markdown, metadata={"summary": True}))
 
 
 def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
@@ -47,13 +55,140 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
     out_dir = config.figures_dir()
     _, data = render_figure(spec, corpus, out_dir)
     png = (out_dir / f"{spec.stem}.png").read_bytes()
+    width, height = png_size(png)
+    if height > MAX_FIGURE_HEIGHT or len(png) > MAX_FIGURE_BYTES:  # keeps the page small
+        say(f"*Figure not shown in this page: at {width:,} by {height:,} pixels it is too large to "
+            f"read here. It is saved as figures/{spec.stem}.png (and .svg, its data as .csv). "
+            f"What it shows: {escape(spec.alt(data))}*")
+        return data
     display(Image(data=png, format="png", metadata={"alt": spec.alt(data)}))
     return data
 
 
-def show_table(df: pd.DataFrame, caption: str | None = None) -> None:
-    """Display a table with every cell HTML-escaped (and no random ids), with an optional caption."""
-    table = df.to_html(index=False, escape=True, border=0, na_rep="", float_format="{:.3g}".format)
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, from its header."""
+    return int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
+
+
+# --- Reader-facing wording and tables -------------------------------------------------------
+
+MAX_ROWS = 15  # rows of a long table shown in a page; the rest are in the table's CSV
+WIDE_COLUMNS = 7  # tables with more columns get equal-width, wrapping columns (they fit the page)
+MAX_FIGURE_HEIGHT = 4000  # pixels: a taller figure is saved but not embedded in the page
+MAX_FIGURE_BYTES = 1_500_000  # so is a larger PNG (pages stay under 2 MB)
+MAX_CELL_CHARS = 400  # longer texts in a table cell are cut (the CSV keeps them whole)
+P_FLOOR = 0.001  # p-values below it are shown as "< 0.001"
+_display = {"group": config.DEFAULT_GROUP_BY}  # the grouping column named in headers and prose
+
+
+def open_corpus(folder=None, group_by: str | None = None) -> Corpus:
+    """Load the corpus of the parameters cell (None: the report's or seeds/) and name its groups."""
+    from analysis.corpus import load_corpus
+
+    warnings.showwarning = _show_corpus_warning  # corpus warnings become notes in the page
+    corpus = load_corpus(Path(folder) if folder else config.corpus_dir(),
+                         group_by=group_by or config.group_by())
+    _display["group"] = corpus.group_by
+    return corpus
+
+
+def plural(n: int | float, word: str, many: str | None = None) -> str:
+    """'1 article', '2 articles', '1,204 articles' ('many' when the plural is not word + 's')."""
+    return f"{int(n):,} {word if int(n) == 1 else many or word + 's'}"
+
+
+def between(low: int, high: int) -> str:
+    """'5' when both ends are equal, else '3 to 7' (thousands separated)."""
+    return f"{low:,}" if low == high else f"{low:,} to {high:,}"
+
+
+def date_span(first, last) -> str:
+    """'on 3 March 2022' or 'from 3 March 2022 to 5 May 2023'."""
+    first, last = (f"{d.day} {d:%B %Y}" for d in (first, last))
+    return f"on {first}" if first == last else f"from {first} to {last}"
+
+
+def group_word(n: int = 1) -> str:
+    """The grouping column as a noun, singular or plural ('outlet', 'standpoints', 'folder')."""
+    word = _display["group"].replace("_", " ")
+    if n == 1:
+        return word
+    return word if word.endswith("s") else word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    """Reader headers of table columns, from analysis/data/column_labels.csv."""
+    table = pd.read_csv(config.PACKAGE_DATA / "column_labels.csv", comment="#", dtype=str)
+    return dict(zip(table["column"], table["label"], strict=True))
+
+
+def header(column: str) -> str:
+    """The header a reader sees for a table column (the grouping column under its own name)."""
+    if column == "outlet":
+        return group_word()
+    if column in _labels():
+        return _labels()[column]
+    return re.sub(r"^n_(?=\w)", "", str(column)).replace("_", " ")
+
+
+def _number(value: float, p_value: bool = False) -> str:
+    """A float as a reader reads it: p-values floored, three significant digits, never '-0'."""
+    if pd.isna(value):
+        return ""
+    if p_value and value < P_FLOOR:
+        return f"< {P_FLOOR:g}"
+    text = f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3g}"
+    return text[1:] if re.fullmatch(r"-0(\.0*)?", text) else text
+
+
+def _is_bool(values: pd.Series) -> bool:
+    """Whether a column holds only booleans (missing values aside)."""
+    known = values.dropna()
+    return pd.api.types.is_bool_dtype(values) or (
+        len(known) > 0 and known.map(lambda v: isinstance(v, bool | np.bool_)).all())
+
+
+def clip(value, from_end: bool = False) -> object:
+    """A long text cut to MAX_CELL_CHARS with an ellipsis (its end kept for a left context)."""
+    if not isinstance(value, str) or len(value) <= MAX_CELL_CHARS:
+        return value
+    return "…" + value[-MAX_CELL_CHARS:] if from_end else value[:MAX_CELL_CHARS] + "…"
+
+
+def readable(df: pd.DataFrame) -> pd.DataFrame:
+    """A table with reader headers, yes/no for booleans, whole numbers as integers, p as '< 0.001'."""
+    out = pd.DataFrame(index=df.index)
+    for column in df.columns:
+        values = df[column]
+        if _is_bool(values):
+            values = values.map(lambda v: "" if pd.isna(v) else "yes" if v else "no")
+        elif pd.api.types.is_float_dtype(values):
+            p_value = column == "p" or str(column).startswith("p_")
+            whole = not p_value and values.dropna().eq(values.dropna().round()).all()
+            values = values.map(lambda v, p=p_value, w=whole: "" if pd.isna(v)
+                                else f"{v + 0.0:,.0f}" if w else _number(v, p))
+        elif pd.api.types.is_integer_dtype(values):
+            values = values.map(lambda v: "" if pd.isna(v) else f"{v:,}")
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            values = values.dt.strftime("%Y-%m-%d").fillna("")
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
+            values = values.map(lambda v, c=column: clip(v, from_end=c == "left"))
+        name = header(column)
+        out[name if name not in out.columns else str(column).replace("_", " ")] = values
+    return out
+
+
+def show_table(df: pd.DataFrame, caption: str | None = None, name: str | None = None,
+               rows: int = MAX_ROWS) -> None:
+    """Display the top rows of a table for a reader; say how many more there are and where."""
+    shown = readable(df.head(rows))
+    classes = ["wide"] if len(shown.columns) > WIDE_COLUMNS else None
+    table = shown.to_html(index=False, escape=True, border=0, na_rep="", classes=classes)
     if caption:
         table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+    more = len(df) - len(shown)
+    if more > 0:
+        where = f"; full table: tables/{name}.csv" if name else ""
+        table += f'<p class="table-more">and {plural(more, "more row")}{html.escape(where)}</p>'
     display(HTML(table))

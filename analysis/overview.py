@@ -3,6 +3,7 @@
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from analysis.corpus import Corpus
 from analysis.pipeline import FigureSpec
@@ -56,6 +57,68 @@ def compute_outlet_lengths(corpus: Corpus) -> pd.DataFrame:
     )
     lengths["share_removed"] = 1 - lengths["n_words_clean"] / lengths["n_words_raw"]
     return lengths
+
+
+# The period of the attention chart, by the span of the publication dates: (longest span in
+# days, pandas period code, reader word). Spans longer than the last row are counted per year.
+PERIODS = [(45, "D", "day"), (366, "W-SUN", "week"), (8 * 366, "M", "month")]
+MAX_LABELLED_BARS = 60  # bars get their count printed above them up to this many periods
+
+
+def attention_period(dates: pd.Series) -> tuple[str, str]:
+    """The period code and its name for a set of dates: days, weeks, months or years."""
+    days = (dates.max() - dates.min()).days
+    return next(((code, word) for limit, code, word in PERIODS if days <= limit), ("Y", "year"))
+
+
+def compute_attention(corpus: Corpus) -> pd.DataFrame:
+    """Articles per period and group from known publication dates (zeros included; empty if none)."""
+    docs = corpus.documents.dropna(subset=["published_start"])
+    columns = ["period", "unit", "outlet", "n_articles"]
+    if docs.empty:
+        return pd.DataFrame(columns=columns)
+    code, word = attention_period(docs["published_start"])
+    period = docs["published_start"].dt.to_period(code)
+    counts = docs.groupby([period.rename("period"), "outlet"], sort=False).size()
+    periods = pd.period_range(period.min(), period.max(), freq=code)
+    outlets = [o for o in corpus.outlets if o in set(docs["outlet"])]
+    grid = counts.reindex(pd.MultiIndex.from_product([periods, outlets], names=["period", "outlet"]),
+                          fill_value=0).rename("n_articles").reset_index()
+    grid["period"] = grid["period"].dt.start_time
+    grid.insert(1, "unit", word)
+    return grid[columns]
+
+
+def plot_attention(attention: pd.DataFrame, colors: dict[str, str], group: str = "outlet", ax=None):
+    """Stacked bars: articles per period, one colour per group, the total above each bar."""
+    fig, ax = new_axes(ax, figsize=(8.0, 3.6))
+    if attention.empty:
+        ax.text(0.5, 0.5, "no article has a known publication date", ha="center",
+                transform=ax.transAxes)
+        ax.set_axis_off()
+        return fig
+    table = attention.pivot_table(index="period", columns="outlet", values="n_articles",
+                                  aggfunc="sum", fill_value=0, sort=False)
+    table = table[list(dict.fromkeys(attention["outlet"]))]
+    unit = attention["unit"].iloc[0]
+    x = range(len(table))
+    bottom = pd.Series(0, index=table.index)
+    for outlet in table.columns:
+        ax.bar(x, table[outlet], bottom=bottom, color=colors[outlet], label=outlet, width=0.85)
+        bottom += table[outlet]
+    if len(table) <= MAX_LABELLED_BARS:
+        for i, total in enumerate(bottom):
+            if total:
+                ax.text(i, total, f"{total}", ha="center", va="bottom", fontsize=7)
+    fmt = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y", "year": "%Y"}[unit]
+    step = max(1, len(table) // 12)
+    ax.set_xticks(list(x)[::step], [d.strftime(fmt) for d in table.index[::step]], rotation=45,
+                  ha="right", fontsize=7)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(f"articles per {unit}")
+    ax.set_title(f"Attention over time: articles per {unit} and {group}")
+    legend_outside(ax)
+    return fig
 
 
 def plot_timeline(docs: pd.DataFrame, colors: dict[str, str], ax=None):
@@ -134,6 +197,22 @@ def _timeline(corpus: Corpus):
     return plot_timeline(docs, outlet_colors(corpus.outlets)), data
 
 
+def _attention(corpus: Corpus):
+    data = compute_attention(corpus)
+    return plot_attention(data, outlet_colors(corpus.outlets), corpus.group_by), data
+
+
+def _attention_alt(data: pd.DataFrame) -> str:
+    if data.empty:
+        return "Attention over time: no article has a known publication date, so nothing is drawn."
+    totals = data.groupby("period")["n_articles"].sum()
+    unit = data["unit"].iloc[0]
+    first, last, busiest = (f"{d.day} {d:%B %Y}" for d in
+                            (totals.index.min(), totals.index.max(), totals.idxmax()))
+    return (f"Stacked bars of articles per {unit} from {first} to {last}; the busiest {unit} "
+            f"starts {busiest} with {totals.max()} articles.")
+
+
 def _lengths(corpus: Corpus):
     data = compute_outlet_lengths(corpus)
     return plot_lengths(data, outlet_colors(corpus.outlets)), data
@@ -162,10 +241,12 @@ TABLES = {
     "removed": lambda corpus: corpus.removed,
     "skipped": lambda corpus: corpus.skipped,
     "removal_summary": compute_removal_summary,
+    "attention": compute_attention,
 }
 
 FIGURES = [
     FigureSpec(NOTEBOOK, "timeline", _timeline, _span_alt),
+    FigureSpec(NOTEBOOK, "attention", _attention, _attention_alt),
     FigureSpec(
         NOTEBOOK, "lengths", _lengths,
         lambda d: "Bar chart of words per outlet before and after cleaning: "

@@ -1,6 +1,8 @@
 """Execute the numbered notebooks headlessly and export self-contained HTML reports."""
 
+import base64
 import html
+import json
 import os
 import re
 import shutil
@@ -11,15 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 from nbconvert import HTMLExporter
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
+from nbconvert.preprocessors import TagRemovePreprocessor
 
 from analysis import config
 from analysis.errors import CorpusError
 from analysis.export import write_text
 
 KERNEL = "python3"  # the kernel of the environment running this command: the project's .venv
+PROJECT_KERNEL = "nato-media-analysis"  # the kernel the notebooks name for Lab (`make setup`)
+PARAMETERS_TAG = "parameters"  # the cell of defaults the build overrides, papermill style
+INJECTED_TAG = "injected-parameters"
+CODE_ONLY_TAG = "with-code-only"  # Markdown for developers (what a notebook reads and writes)
+SUMMARY_KEY = "summary"  # display metadata of a notebook's opening summary
+FINDINGS = "05-findings"  # the notebook whose summary is the front page's headline findings
 TIMEOUT = 1800  # seconds a single cell may take
 CODE_SUFFIX = "-with-code"
 KILL_GRACE = 30  # seconds the client may take to notice a killed kernel and clean up
@@ -35,6 +46,7 @@ class Entry:
     title: str
     text: str
     failed: str | None = None
+    found: str = ""  # the executed notebook's summary of what it found (Markdown)
 
 
 @dataclass
@@ -113,10 +125,27 @@ class NotebookFailed(CorpusError):
         self.detail = detail
 
 
+def inject_parameters(nb: nbformat.NotebookNode, values: dict) -> nbformat.NotebookNode:
+    """Add a cell setting `values` after the cell tagged 'parameters' (as papermill does)."""
+    cells = [c for c in nb.cells if INJECTED_TAG not in c.metadata.get("tags", [])]
+    at = next((i + 1 for i, c in enumerate(cells)
+               if PARAMETERS_TAG in c.metadata.get("tags", [])), None)
+    if at is None:
+        return nb
+    source = "# Parameters of this build\n" + "".join(
+        f"{name} = {value!r}\n" for name, value in values.items())
+    cells.insert(at, nbformat.v4.new_code_cell(source, metadata={"tags": [INJECTED_TAG]}))
+    nb.cells = cells
+    return nb
+
+
 def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | None = None,
-                     timeout: int = TIMEOUT, store: Path | None = None) -> nbformat.NotebookNode:
+                     timeout: int = TIMEOUT, store: Path | None = None,
+                     parameters: dict | None = None) -> nbformat.NotebookNode:
     """Run every cell of a notebook against a corpus (BuildInterrupted if a signal stopped it)."""
-    nb = nbformat.read(path, as_version=4)
+    nb = inject_parameters(nbformat.read(path, as_version=4), {
+        "corpus_folder": str(Path(corpus).resolve()), "group_by": group_by or config.DEFAULT_GROUP_BY,
+        **(parameters or {})})
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}},
                             extra_arguments=["--IPKernelApp.log_level=ERROR"])
@@ -149,10 +178,10 @@ def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | No
 
 
 def _execute(path: Path, corpus: Path, figures: Path, group_by: str | None,
-             timeout: int, store: Path | None) -> nbformat.NotebookNode:
+             timeout: int, store: Path | None, parameters: dict | None) -> nbformat.NotebookNode:
     """execute_notebook, with nbclient's errors turned into NotebookFailed."""
     try:
-        return execute_notebook(path, corpus, figures, group_by, timeout, store)
+        return execute_notebook(path, corpus, figures, group_by, timeout, store, parameters)
     except CellExecutionError as exc:
         reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
         raise NotebookFailed(f"{path.name}: a cell failed ({reason})",
@@ -174,10 +203,20 @@ def first_heading(nb: nbformat.NotebookNode) -> str:
     return "Untitled"
 
 
+def found(nb: nbformat.NotebookNode) -> str:
+    """The Markdown of an executed notebook's summary of what it found ('' if none)."""
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            metadata = output.get("metadata", {})
+            if metadata.get(SUMMARY_KEY) or metadata.get("text/markdown", {}).get(SUMMARY_KEY):
+                return output.get("data", {}).get("text/markdown", "")
+    return ""
+
+
 def summary(nb: nbformat.NotebookNode) -> str:
     """The first plain paragraph of the notebook's opening Markdown cell."""
     for cell in nb.cells:
-        if cell.cell_type == "markdown":
+        if cell.cell_type == "markdown" and CODE_ONLY_TAG not in cell.metadata.get("tags", []):
             for block in cell.source.split("\n\n"):
                 if block.strip() and not block.lstrip().startswith(("#", "-", "*", "|")):
                     return " ".join(block.split())
@@ -194,6 +233,9 @@ def export_html(nb: nbformat.NotebookNode, with_code: bool) -> str:
         exclude_output_prompt=True,
         embed_images=True,
     )
+    if not with_code:  # developer notes (reads, writes, parameters) are for the code version
+        exporter.register_preprocessor(TagRemovePreprocessor(
+            remove_cell_tags={CODE_ONLY_TAG, PARAMETERS_TAG, INJECTED_TAG}), enabled=True)
     nb.metadata["title"] = first_heading(nb)
     body, _ = exporter.from_notebook_node(nb)
     return add_contents(body)
@@ -213,36 +255,106 @@ def add_contents(body: str) -> str:
     return body.replace("</h1>", "</h1>\n" + nav, 1)
 
 
+def corpus_facts(corpus) -> dict:
+    """What the front page says of a loaded corpus: name, size, groups and dates."""
+    docs = corpus.documents
+    counts = docs["outlet"].value_counts(sort=False).sort_values(ascending=False, kind="stable")
+
+    def span(start: str, end: str) -> tuple | None:
+        first, last = docs[start].min(), docs[end].max()
+        return None if pd.isna(first) else (first, last if pd.notna(last) else first)
+
+    return {"name": corpus.folder.name, "articles": len(docs), "group_by": corpus.group_by,
+            "groups": list(counts.items()), "published": span("published_start", "published_end"),
+            "events": span("event_start", "event_end"),
+            "n_published": int(docs["published_start"].notna().sum())}
+
+
+def describe_corpus(facts: dict, top: int = 8) -> str:
+    """One paragraph (HTML) naming the corpus, its size, its groups and its dates."""
+    from analysis.notebook import date_span, plural
+
+    groups, column = facts["groups"], html.escape(facts["group_by"])
+    named = ", ".join(f"{html.escape(str(g))} ({n:,})" for g, n in groups[:top])
+    more = f" and {plural(len(groups) - top, 'more')}" if len(groups) > top else ""
+    if len(groups) == 1:
+        grouping = f"all in one {column}, {html.escape(str(groups[0][0]))}"
+    else:
+        grouping = f"compared by {column} across {len(groups)} groups: {named}{more}"
+    text = (f"<strong>{html.escape(facts['name'])}</strong>: "
+            f"{plural(facts['articles'], 'article')}, {grouping}.")
+    if facts["published"]:
+        dated = facts.get("n_published", facts["articles"])
+        text += (f" Published {date_span(*facts['published'])}." if dated == facts["articles"] else
+                 f" Publication dates are known for {dated:,} of the {plural(facts['articles'], 'article')}"
+                 f", {date_span(*facts['published'])}.")
+    if facts["events"]:
+        text += f" The events they report happened {date_span(*facts['events'])}."
+    if not facts["published"] and not facts["events"]:
+        text += " No article has a known date."
+    return f"<p>{text}</p>"
+
+
 def _index_item(entry: Entry) -> str:
     """One list item of the index: links to both versions, or the reason it failed."""
     title, stem = html.escape(entry.title), html.escape(entry.stem)
     if entry.failed:
         return (f"<li><strong>{title}: not built.</strong>"
                 f"<p>This notebook failed on this corpus: {html.escape(entry.failed)}</p></li>")
+    text = (_linked(entry.found, entry.stem) if entry.found and entry.stem != FINDINGS
+            else f"<p>{html.escape(entry.text)}</p>")  # the findings' summary heads the page
     return (f'<li><a href="{stem}.html">{title}</a> (<a href="{stem}{CODE_SUFFIX}.html">with '
-            f"code</a>)<p>{html.escape(entry.text)}</p></li>")
+            f"code</a>){text}</li>")
 
 
-def write_index(entries: list[Entry], out_dir: Path) -> Path:
-    """An index page linking each report (reader and code versions) with its summary."""
+def _linked(markdown: str, stem: str) -> str:
+    """A notebook's Markdown summary as HTML, its section links pointing into its page."""
+    return markdown2html_mistune(markdown).replace('href="#', f'href="{html.escape(stem)}.html#')
+
+
+def _figure(path: Path | None) -> str:
+    """The overview figure embedded as an image, or nothing."""
+    if path is None or not path.is_file():
+        return ""
+    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    return (f'<figure><img src="data:image/png;base64,{data}" style="max-width: 100%; height: '
+            'auto;" alt="Small multiples: every measure of the Findings report for each group, '
+            'with its interval"><figcaption>Every measure side by side (details in '
+            f'<a href="{FINDINGS}.html">the Findings report</a>).</figcaption></figure>')
+
+
+def write_index(entries: list[Entry], out_dir: Path, facts: dict | None = None,
+                figure: Path | None = None) -> Path:
+    """The front page: the corpus, the headline findings with links, the overview, the reports."""
     items = "\n".join(_index_item(entry) for entry in entries)
+    name = html.escape(facts["name"]) if facts else "the corpus"
+    about = describe_corpus(facts) if facts else ""
+    findings = next((_linked(e.found, e.stem) for e in entries
+                     if e.stem == FINDINGS and e.found and not e.failed), "")
+    if findings:
+        findings = f"<h2>What the reports found</h2>\n{findings}"
     page = f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Comparative media analysis: reports</title>
+<title>{name}: comparative media analysis</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem;
        line-height: 1.5; color: #222; }}
 li {{ margin-bottom: 1rem; }} li p {{ margin: 0.25rem 0 0; }}
+figure {{ margin: 1rem 0; }} figcaption {{ font-size: 0.9em; color: #555; }}
 </style>
 </head>
 <body>
 <main>
-<h1>Comparative media analysis: reports</h1>
-<p>Each report is a notebook executed against the corpus, exported as one self-contained page.
-The plain link is the reader version (code hidden); "with code" shows every cell.</p>
+<h1>{name}: comparative media analysis</h1>
+{about}
+{findings}
+{_figure(figure)}
+<h2>The reports</h2>
+<p>Each report is a notebook run on this corpus and saved as one self-contained page. The plain
+link is the reader version; "with code" shows every step of the computation.</p>
 <ol>
 {items}
 </ol>
@@ -251,6 +363,23 @@ The plain link is the reader version (code hidden); "with code" shows every cell
 </html>
 """
     return write_text(out_dir / "index.html", page)
+
+
+SUMMARIES = ".summaries.json"  # each built notebook's summary, for the index of a partial build
+
+
+def _read_summaries(out_dir: Path) -> dict:
+    """The summaries of the notebooks built before (empty if none or unreadable)."""
+    with suppress(OSError, ValueError):
+        return dict(json.loads((out_dir / SUMMARIES).read_text(encoding="utf-8")))
+    return {}
+
+
+def _facts(corpus: Path, group_by: str | None, store: Path | None) -> dict:
+    """The front page's facts of the corpus (loaded as the notebooks load it)."""
+    from analysis.corpus import load_corpus
+
+    return corpus_facts(load_corpus(corpus, group_by=group_by, store=store))
 
 
 def _pages(stem: str) -> list[str]:
@@ -275,13 +404,15 @@ def _swap_in(partial: Path, out_dir: Path, stale: list[str], full: bool) -> None
 
 def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = None,
                   group_by: str | None = None, timeout: int = TIMEOUT,
-                  progress=None, store: Path | None = None) -> Build:
+                  progress=None, store: Path | None = None,
+                  parameters: dict | None = None) -> Build:
     """Execute the notebooks against `corpus`; write reader and code HTML plus an index page.
 
     The build goes into OUT/.partial/ and is moved into OUT only at the end, so an interrupted
     build leaves the previous report as it was. A notebook that fails is listed in the index
     with its reason (its old pages are removed); the others are built. With `notebooks`, the
-    other notebooks' existing pages are kept and stay in the index.
+    other notebooks' existing pages are kept and stay in the index. `parameters` override
+    the notebooks' parameters cells (corpus_folder and group_by are always set).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     _running["signal"] = None
@@ -289,18 +420,22 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
     shutil.rmtree(partial, ignore_errors=True)
     build, entries, stale = Build(), [], []
     selected = notebook_paths(notebooks)
+    known = _read_summaries(out_dir)
     try:
+        facts = _facts(corpus, group_by, store)
         for path in notebook_paths():
             if path not in selected:
                 if (out_dir / _pages(path.stem)[0]).exists():
                     source = nbformat.read(path, as_version=4)
-                    entries.append(Entry(path.stem, first_heading(source), summary(source)))
+                    entries.append(Entry(path.stem, first_heading(source), summary(source),
+                                         found=known.get(path.stem, "")))
                 continue
             _check_interrupted()
             if progress:
                 progress(path.stem)
             try:
-                nb = _execute(path, corpus, partial / "figures", group_by, timeout, store)
+                nb = _execute(path, corpus, partial / "figures", group_by, timeout, store,
+                              parameters)
             except NotebookFailed as exc:
                 build.failures[path.stem] = (str(exc), exc.detail)
                 source = nbformat.read(path, as_version=4)
@@ -310,8 +445,13 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
             for name, with_code in zip(_pages(path.stem), (False, True), strict=True):
                 write_text(partial / name, export_html(nb, with_code))
                 build.written.append(out_dir / name)
-            entries.append(Entry(path.stem, first_heading(nb), summary(nb)))
-        write_index(entries, partial)
+            entries.append(Entry(path.stem, first_heading(nb), summary(nb), found=found(nb)))
+        overview = next((p for p in (partial / "figures" / f"{FINDINGS}-overview.png",
+                                     out_dir / "figures" / f"{FINDINGS}-overview.png")
+                         if p.is_file()), None)
+        write_text(partial / SUMMARIES, json.dumps(
+            {e.stem: e.found for e in entries if e.found and not e.failed}, indent=1))
+        write_index(entries, partial, facts, overview)
         _check_interrupted()
         build.written.append(out_dir / "index.html")
         _swap_in(partial, out_dir, stale, full=notebooks is None)

@@ -39,7 +39,7 @@ def test_figures_writes_png_svg_csv(tmp_path):
         assert {p.suffix for p in tmp_path.glob(f"{stem}.*")} == {".png", ".svg", ".csv"}
 
 
-@pytest.mark.parametrize("command", ["tables", "figures", "report"])
+@pytest.mark.parametrize("command", ["tables", "figures", "report", "kwic"])
 def test_help(command):
     result = run(command, "--help")
     assert result.returncode == 0
@@ -69,3 +69,20 @@ def test_warnings_are_one_line_each(tmp_path):
     assert all(line.startswith(("warning: ", "corpus ", "skipped ")) for line in lines), lines
     assert pd.read_csv(tmp_path / "out" / "skipped.csv").values.tolist() == [
         ["empty.txt", "empty file"]]
+
+
+def test_kwic_prints_a_concordance_aligned_on_the_term(tmp_path):
+    result = run("kwic", "nato", "--corpus", TINY, "--out", tmp_path, "--width", "20")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Alpha Times  alpha                       [NATO] will send more troop",
+        "Beta News    beta    Ministry criticised [NATO] ."]
+    assert result.stderr.splitlines()[-1] == "kwic: 2 occurrences of 'nato' (Alpha Times: 1, Beta News: 1)"
+
+
+def test_kwic_groups_by_another_column(tmp_path):
+    result = run("kwic", "nato", "--corpus", TINY, "--out", tmp_path, "--group-by", "standpoint",
+                 "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "fixture outlet A  alpha  " + " " * 40 + " [NATO] will send more troops to the east."]

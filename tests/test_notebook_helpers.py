@@ -27,3 +27,78 @@ def test_a_corpus_warning_is_a_note_without_the_build_path(monkeypatch, tmp_path
     _show_corpus_warning(CorpusWarning(f"{folder}: all 3 article(s) are in one group"),
                          CorpusWarning, "x.py", 1)
     assert shown == [r"> **Note.** my-corpus\: all 3 article\(s\) are in one group"]
+
+
+def test_plural_has_no_parenthesised_s():
+    from analysis.notebook import plural
+
+    assert [plural(1, "article"), plural(0, "article"), plural(1204, "article"),
+            plural(2, "country", "countries"), plural(1.0, "row")] == [
+        "1 article", "0 articles", "1,204 articles", "2 countries", "1 row"]
+
+
+def test_readable_tables_use_reader_headers_and_values():
+    import pandas as pd
+
+    from analysis.notebook import readable
+
+    df = pd.DataFrame({"outlet": ["a", "b"], "doc_id": ["x", "y"], "p_adjusted": [1e-7, 0.04567],
+                       "z": [-0.0, 2.345], "n_words": [7506.0, 12.0], "flag": [True, False],
+                       "translated": pd.array([True, None], dtype="boolean")})
+    table = readable(df)
+    assert list(table.columns) == ["outlet", "article", "p (adjusted)", "z", "words", "flag",
+                                   "translated"]
+    assert table.values.tolist() == [["a", "x", "< 0.001", "0", "7,506", "yes", "yes"],
+                                     ["b", "y", "0.0457", "2.35", "12", "no", ""]]
+    assert readable(pd.DataFrame({"lrc": [-0.0, 3.0]}))["LRC"].tolist() == ["0", "3"]
+    long = readable(pd.DataFrame({"left": ["a" * 500 + "end"], "text": ["start" + "b" * 500]}))
+    assert long["left"].iloc[0] == "…" + ("a" * 500 + "end")[-400:]
+    assert long["text"].iloc[0] == ("start" + "b" * 500)[:400] + "…"
+
+
+def test_headers_name_the_grouping_column(monkeypatch):
+    from analysis.notebook import _display, group_word, header
+
+    monkeypatch.setitem(_display, "group", "standpoint")
+    assert header("outlet") == "standpoint" and group_word(2) == "standpoints"
+    monkeypatch.setitem(_display, "group", "country")
+    assert group_word(1) == "country" and group_word(3) == "countries"
+
+
+def test_a_long_table_shows_its_top_rows_and_where_the_rest_is(monkeypatch):
+    import pandas as pd
+
+    from analysis.notebook import show_table
+
+    shown = []
+    monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj.data))
+    show_table(pd.DataFrame({"n": range(20)}), name="quotes", rows=3)
+    assert shown[0].count("<td>") == 3
+    assert shown[0].endswith('<p class="table-more">and 17 more rows; full table: '
+                             'tables/quotes.csv</p>')
+
+
+def _png(width: int, height: int) -> bytes:
+    """The first bytes of a PNG of this size (signature and header chunk)."""
+    return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR"
+            + width.to_bytes(4, "big") + height.to_bytes(4, "big") + b"\x08\x06\x00\x00\x00")
+
+
+def test_a_figure_too_tall_for_a_page_is_saved_not_embedded(monkeypatch, tmp_path):
+    import pandas as pd
+
+    from analysis.notebook import png_size, show_figure
+    from analysis.pipeline import FigureSpec
+
+    assert png_size(_png(700, 32440)) == (700, 32440)
+    spec = FigureSpec("nb", "tall", lambda corpus: None, lambda data: "Dot plot of many rows")
+    monkeypatch.setenv(config.FIGURES_ENV, str(tmp_path))
+    monkeypatch.setattr("analysis.notebook.all_figures", lambda: [spec])
+    monkeypatch.setattr("analysis.notebook.render_figure", lambda s, c, out: (
+        (out / "nb-tall.png").write_bytes(_png(700, 32440)), pd.DataFrame()))
+    shown = []
+    monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj))
+    show_figure("nb", "tall", corpus=None)
+    assert shown[0].data == ("*Figure not shown in this page: at 700 by 32,440 pixels it is too "
+                             "large to read here. It is saved as figures/nb-tall.png (and .svg, its "
+                             "data as .csv). What it shows: Dot plot of many rows*")

@@ -8,7 +8,13 @@ import nbformat
 import pytest
 
 from analysis import config
-from analysis.report import build_reports, notebook_paths
+from analysis.report import (
+    CODE_ONLY_TAG,
+    PARAMETERS_TAG,
+    PROJECT_KERNEL,
+    build_reports,
+    notebook_paths,
+)
 from tests.conftest import FIXTURES, TINY
 
 MAX_REPORT_BYTES = 2 * 1024 * 1024
@@ -27,8 +33,19 @@ def test_committed_without_outputs(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_opens_with_what_it_reads_and_writes(path):
-    first = nbformat.read(path, as_version=4).cells[0].source
-    assert first.startswith("# ") and "**Reads**" in first and "**Writes**" in first
+    cells = nbformat.read(path, as_version=4).cells
+    assert cells[0].source.startswith("# ")
+    notes = next(c for c in cells if CODE_ONLY_TAG in c.metadata.get("tags", []))
+    assert "**Reads**" in notes.source and "**Writes**" in notes.source
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_has_a_parameters_cell_and_the_project_kernel(path):
+    nb = nbformat.read(path, as_version=4)
+    parameters = [c for c in nb.cells if PARAMETERS_TAG in c.metadata.get("tags", [])]
+    assert len(parameters) == 1 and "corpus_folder = None" in parameters[0].source
+    assert nb.metadata["kernelspec"]["name"] == PROJECT_KERNEL
+    assert "(s)" not in "".join(c.source for c in nb.cells)
 
 
 @pytest.fixture(scope="module", params=list(CORPORA))
@@ -72,8 +89,9 @@ def test_reader_version_hides_code(reports):
     for path in NOTEBOOKS:
         reader = (reports / f"{path.stem}.html").read_text(encoding="utf-8")
         full = (reports / f"{path.stem}-with-code.html").read_text(encoding="utf-8")
-        assert "jp-Editor jp-InputArea-editor" not in reader and "load_corpus" not in reader
-        assert "jp-Editor jp-InputArea-editor" in full and "load_corpus" in full
+        assert "jp-Editor jp-InputArea-editor" not in reader and "open_corpus" not in reader
+        assert "jp-Editor jp-InputArea-editor" in full and "open_corpus" in full
+        assert "**Reads**" not in reader and "<strong>Reads</strong>" in full
 
 
 def test_index_links_every_report(reports):

@@ -1,0 +1,62 @@
+"""Report pages without running a kernel: parameters, the front page, the reader version."""
+
+import nbformat
+import pandas as pd
+
+from analysis.report import (
+    CODE_ONLY_TAG,
+    INJECTED_TAG,
+    PARAMETERS_TAG,
+    Entry,
+    describe_corpus,
+    export_html,
+    inject_parameters,
+    write_index,
+)
+
+
+def _notebook():
+    new = nbformat.v4
+    return new.new_notebook(cells=[
+        new.new_markdown_cell("# Title\n\nWhat it does."),
+        new.new_markdown_cell("**Reads** a folder. **Writes** figures.",
+                              metadata={"tags": [CODE_ONLY_TAG]}),
+        new.new_code_cell("corpus_folder = None", metadata={"tags": [PARAMETERS_TAG]}),
+        new.new_code_cell("print(corpus_folder)"),
+    ])
+
+
+def test_parameters_are_injected_after_the_parameters_cell_once():
+    nb = inject_parameters(_notebook(), {"corpus_folder": "/data/x", "group_by": "standpoint"})
+    nb = inject_parameters(nb, {"corpus_folder": "/data/y"})
+    sources = [c.source for c in nb.cells]
+    assert sources[3] == "# Parameters of this build\ncorpus_folder = '/data/y'\n"
+    assert nb.cells[3].metadata["tags"] == [INJECTED_TAG] and len(sources) == 5
+
+
+def test_reader_version_leaves_out_developer_notes():
+    reader, full = export_html(_notebook(), False), export_html(_notebook(), True)
+    assert "Reads" not in reader and "What it does." in reader
+    assert "<strong>Reads</strong>" in full
+
+
+def test_front_page_names_the_corpus_and_links_the_findings(tmp_path):
+    facts = {"name": "climate", "articles": 176, "group_by": "standpoint",
+             "groups": [("left", 100), ("right", 75), ("unknown", 1)],
+             "published": (pd.Timestamp("2022-03-03"), pd.Timestamp("2023-05-05")), "events": None}
+    entries = [Entry("01-corpus-overview", "Corpus overview", "static text"),
+               Entry("05-findings", "Findings", "static", found="**A** speaks most "
+                     "([evidence](#finding-1-who-speaks)).")]
+    page = write_index(entries, tmp_path, facts).read_text(encoding="utf-8")
+    assert ("<p><strong>climate</strong>: 176 articles, compared by standpoint across 3 groups: "
+            "left (100), right (75), unknown (1). Published from 3 March 2022 to 5 May 2023.</p>"
+            in page)
+    assert 'href="05-findings.html#finding-1-who-speaks"' in page
+    assert "<title>climate: comparative media analysis</title>" in page
+
+
+def test_one_group_is_described_not_compared():
+    facts = {"name": "c", "articles": 1, "group_by": "outlet", "groups": [("BBC", 1)],
+             "published": None, "events": None}
+    assert describe_corpus(facts) == ("<p><strong>c</strong>: 1 article, all in one outlet, BBC. "
+                                      "No article has a known date.</p>")
