@@ -358,6 +358,10 @@ link is the reader version; "with code" shows every step of the computation.</p>
 <ol>
 {items}
 </ol>
+<h2>Explore the words yourself</h2>
+<p><a href="{EXPLORER}">The term explorer</a> places every frequent word by how often one group
+uses it against the rest; search for a word or click one to see its counts, its keyness and the
+sentences it occurs in, group by group. It is one page that works offline.</p>
 </main>
 </body>
 </html>
@@ -375,11 +379,18 @@ def _read_summaries(out_dir: Path) -> dict:
     return {}
 
 
-def _facts(corpus: Path, group_by: str | None, store: Path | None) -> dict:
-    """The front page's facts of the corpus (loaded as the notebooks load it)."""
-    from analysis.corpus import load_corpus
+EXPLORER = "explorer.html"  # the interactive term explorer, beside the reports
 
-    return corpus_facts(load_corpus(corpus, group_by=group_by, store=store))
+
+def _facts_and_explorer(corpus: Path, group_by: str | None, store: Path | None, partial: Path) -> dict:
+    """Write the term explorer into `partial`; return the front page's facts of the corpus (both
+    from the corpus loaded as the notebooks load it)."""
+    from analysis.corpus import load_corpus
+    from analysis.explorer import write_explorer
+
+    loaded = load_corpus(corpus, group_by=group_by, store=store)
+    write_explorer(loaded, partial / EXPLORER, loaded.group_by)
+    return corpus_facts(loaded)
 
 
 def _pages(stem: str) -> list[str]:
@@ -422,7 +433,8 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
     selected = notebook_paths(notebooks)
     known = _read_summaries(out_dir)
     try:
-        facts = _facts(corpus, group_by, store)
+        facts = _facts_and_explorer(corpus, group_by, store, partial)
+        build.written.append(out_dir / EXPLORER)
         for path in notebook_paths():
             if path not in selected:
                 if (out_dir / _pages(path.stem)[0]).exists():

@@ -137,8 +137,8 @@ def test_a_failing_notebook_is_listed_and_the_others_built(tmp_path, monkeypatch
     detail = build.failures["02-bad"][1]
     assert "ValueError" in detail and "\x1b[" not in detail  # the log is plain text
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["01-good-with-code.html", "01-good.html", "03-good-with-code.html",
-                     "03-good.html", "index.html"]
+    assert names == [".summaries.json", "01-good-with-code.html", "01-good.html", "03-good-with-code.html",
+                     "03-good.html", "explorer.html", "index.html"]
     index = (out / "index.html").read_text()
     assert "Notebook 02-bad" in index and "not built" in index and "no dates in this corpus" in index
 
