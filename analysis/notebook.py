@@ -108,9 +108,12 @@ def date_span(first, last) -> str:
     return f"on {first}" if first == last else f"from {first} to {last}"
 
 
-def group_word(n: int = 1) -> str:
-    """The grouping column as a noun, singular or plural ('outlet', 'standpoints', 'folder')."""
+def group_word(n: int = 1, article: bool = False) -> str:
+    """The grouping column as a noun, singular or plural ('outlet', 'standpoints', 'folder'); with
+    `article`, singular after 'a' or 'an' ('an outlet', 'a standpoint')."""
     word = _display["group"].replace("_", " ")
+    if article:
+        return ("an " if word[:1].lower() in "aeiou" else "a ") + word
     if n == 1:
         return word
     return word if word.endswith("s") else word[:-1] + "ies" if word.endswith("y") else word + "s"

@@ -61,6 +61,7 @@ def test_headers_name_the_grouping_column(monkeypatch):
 
     monkeypatch.setitem(_display, "group", "standpoint")
     assert header("outlet") == "standpoint" and group_word(2) == "standpoints"
+    assert group_word(article=True) == "a standpoint"
     monkeypatch.setitem(_display, "group", "country")
     assert group_word(1) == "country" and group_word(3) == "countries"
 
