@@ -15,7 +15,8 @@ from analysis.export import write_csv
 from analysis.plotting import save_figure
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
-# FIGURES (a list of FigureSpec). A later stage may replace an earlier stage's table by name.
+# FIGURES (a list of FigureSpec). Each table has one owner: two stages naming the same table is an
+# error (the sentences table, with its tone columns, belongs to analysis.sentiment).
 STAGES = (
     "analysis.overview",
     "analysis.terms",
@@ -48,10 +49,14 @@ def stage_modules() -> list:
 
 
 def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
-    """Every table any stage contributes, by file stem."""
-    tables = {}
+    """Every table any stage contributes, by file stem; a name two stages give is an error."""
+    tables, owners = {}, {}
     for module in stage_modules():
-        tables.update(module.TABLES)
+        for name, make in module.TABLES.items():
+            if name in owners:
+                raise ValueError(f"table {name!r} is made by both {owners[name]} and "
+                                 f"{module.__name__}: give it one owner")
+            tables[name], owners[name] = make, module.__name__
     return tables
 
 
