@@ -181,16 +181,18 @@ def same_tone(texts: pd.Series, scores: pd.DataFrame, sample: int = 2000) -> boo
 
 
 def timed(timings: dict, name: str, fn):
-    """fn(), its wall time added to timings[name]."""
-    start = time.perf_counter()
+    """fn(), its wall time added to timings[name] and its CPU time to timings[name + ' cpu']."""
+    start, cpu = time.perf_counter(), time.process_time()
     value = fn()
     timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
+    timings[f"{name} cpu"] = timings.get(f"{name} cpu", 0.0) + time.process_time() - cpu
     return value
 
 
-def run_cli(command: str, folder: Path, out: Path) -> tuple[float, float, int]:
+def run_cli(command: str, folder: Path, out: Path) -> tuple[float, float, float, int]:
     """Run `python -m analysis COMMAND` in a child (one store for all commands: OUT/store); its
-    seconds, peak RSS in MB (its own or a waited-for child's, whichever is larger), exit status."""
+    wall and CPU seconds (its own and its waited-for children's), peak RSS in MB (its own or a
+    child's, whichever is larger) and exit status."""
     env = {**os.environ, "ANALYSIS_STORE": str(out / "store")}
     log = out / f"{command}.stderr"
     start = time.perf_counter()
@@ -203,7 +205,7 @@ def run_cli(command: str, folder: Path, out: Path) -> tuple[float, float, int]:
     code = os.waitstatus_to_exitcode(status)
     if code:
         print(f"# {command} failed ({code}): {log.read_text()[-500:]}", file=sys.stderr)
-    return seconds, usage.ru_maxrss / 1024, code
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
 
 
 def main() -> None:
@@ -226,32 +228,40 @@ def main() -> None:
         timed(naive, "distinctive", lambda: naive_distinctive(docs))
         timed(naive, "keyness", lambda: naive_keyness(docs))
         corpus, texts, scores = project_stages(folder, ours)
-        naive_total, ours_total = sum(naive.values()), sum(ours.values())
         print(f"# {len(docs)} articles; naive {len(sentences)} sentences, project "
-              f"{len(corpus.sentences)} sentences; project tone equals reference VADER on a "
-              f"sample of 2000: {same_tone(texts, scores)}")
-        print(f"{'part':<14}{'naive s':>9}{'project s':>11}")
-        print(f"{'read':<14}{naive['read']:>9.1f}")
-        print(f"{'split':<14}{naive['split']:>9.1f}")
-        print(f"{'read+split':<14}{naive['read'] + naive['split']:>9.1f}{ours['read+split']:>11.1f}")
-        for part in ("tone", "distinctive", "keyness"):
-            print(f"{part:<14}{naive[part]:>9.1f}{ours[part]:>11.1f}")
-        print(f"{'total':<14}{naive_total:>9.1f}{ours_total:>11.1f}   ratio naive/project "
-              f"{naive_total / ours_total:.2f} (target >= 3)")
+              f"{len(corpus.sentences)} sentences ({texts.size} distinct texts scored); project "
+              f"tone equals reference VADER on a sample of 2000: {same_tone(texts, scores)}")
+        naive["read+split"] = naive["read"] + naive["split"]
+        naive["read+split cpu"] = naive["read cpu"] + naive["split cpu"]
+        parts = ("read+split", "tone", "distinctive", "keyness")
+        for table in (naive, ours):
+            table["total"] = sum(table[p] for p in parts)
+            table["total cpu"] = sum(table[f"{p} cpu"] for p in parts)
+        print(f"{'part':<13}{'naive s':>9}{'project s':>11}{'naive cpu':>11}{'project cpu':>13}")
+        for part in ("read", "split"):
+            print(f"{part:<13}{naive[part]:>9.1f}{'':>11}{naive[part + ' cpu']:>11.1f}")
+        for part in (*parts, "total"):
+            print(f"{part:<13}{naive[part]:>9.1f}{ours[part]:>11.1f}{naive[part + ' cpu']:>11.1f}"
+                  f"{ours[part + ' cpu']:>13.1f}")
+        print(f"naive/project: wall {naive['total'] / ours['total']:.2f}, CPU "
+              f"{naive['total cpu'] / ours['total cpu']:.2f} (target >= 3)")
+        naive_total = naive["total"]
         if args.cli:
             out = Path(tempfile.mkdtemp(prefix="scale-out-"))
             try:
-                cli_total = 0.0
-                print(f"{'command':<24}{'s':>8}{'peak RSS MB':>13}")
+                cli_total = cli_cpu = 0.0
+                print(f"{'command':<24}{'s':>8}{'cpu s':>8}{'peak RSS MB':>13}")
                 for command, label in (("tables", "tables"), ("figures", "figures"),
                                        ("report", "report"),
                                        ("figures", "figures (store current)")):
-                    seconds, peak, code = run_cli(command, folder, out)
-                    cli_total += seconds if label == command else 0.0
-                    print(f"{label:<24}{seconds:>8.1f}{peak:>13.0f}"
-                          + ("" if code == 0 else f"  exit {code}"))
-                print(f"{'tables+figures+report':<24}{cli_total:>8.1f}   x naive "
-                      f"{cli_total / naive_total:.2f} (target <= 3)")
+                    seconds, cpu, peak, code = run_cli(command, folder, out)
+                    if label == command:
+                        cli_total, cli_cpu = cli_total + seconds, cli_cpu + cpu
+                    print(f"{label:<24}{seconds:>8.1f}{cpu:>8.1f}{peak:>13.0f}"
+                          + ("" if code == 0 else f"  exit {code}"), flush=True)
+                print(f"{'tables+figures+report':<24}{cli_total:>8.1f}{cli_cpu:>8.1f}   x naive: "
+                      f"wall {cli_total / naive_total:.2f}, CPU {cli_cpu / naive['total cpu']:.2f}"
+                      " (target <= 3)")
             finally:
                 shutil.rmtree(out, ignore_errors=True)
     finally:
