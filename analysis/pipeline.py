@@ -13,6 +13,7 @@ from analysis.corpus import Corpus, stored
 from analysis.errors import CorpusWarning
 from analysis.export import write_csv
 from analysis.plotting import save_figure
+from analysis.progress import Timer, progress
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
 # FIGURES (a list of FigureSpec). Each table has one owner: two stages naming the same table is an
@@ -48,21 +49,37 @@ def stage_modules() -> list:
     return [importlib.import_module(name) for name in STAGES]
 
 
-def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
-    """Every table any stage contributes, by file stem; a name two stages give is an error."""
-    tables, owners = {}, {}
+def stage_name(module) -> str:
+    """The short name of a stage module ('analysis.terms' -> 'terms')."""
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def stage_tables() -> dict[str, dict[str, Callable[[Corpus], pd.DataFrame]]]:
+    """Each stage's tables by file stem, stages in order; a name two stages give is an error."""
+    by_stage, owners = {}, {}
     for module in stage_modules():
-        for name, make in module.TABLES.items():
+        for name in module.TABLES:
             if name in owners:
                 raise ValueError(f"table {name!r} is made by both {owners[name]} and "
                                  f"{module.__name__}: give it one owner")
-            tables[name], owners[name] = make, module.__name__
-    return tables
+            owners[name] = module.__name__
+        by_stage[stage_name(module)] = dict(module.TABLES)
+    return by_stage
+
+
+def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
+    """Every table any stage contributes, by file stem."""
+    return {name: make for tables in stage_tables().values() for name, make in tables.items()}
+
+
+def stage_figures() -> dict[str, list[FigureSpec]]:
+    """Each stage's figures, stages in order."""
+    return {stage_name(module): list(module.FIGURES) for module in stage_modules()}
 
 
 def all_figures() -> list[FigureSpec]:
     """Every figure of every stage."""
-    return [spec for module in stage_modules() for spec in module.FIGURES]
+    return [spec for specs in stage_figures().values() for spec in specs]
 
 
 # Tables a person fills in by hand: a filled-in copy is never overwritten (columns starting "coder_").
@@ -82,18 +99,23 @@ def has_hand_coding(path: Path) -> bool:
     return bool(coder) and bool((sheet[coder].apply(lambda c: c.str.strip()) != "").any().any())
 
 
-def write_tables(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write every table as CSV into `out_dir`; a hand-coded sheet gets its new version beside it."""
+def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> list[Path]:
+    """Write every table as CSV into `out_dir`; a hand-coded sheet gets its new version beside it.
+
+    Each stage's time is added to `timer`; a progress bar per stage when bars are shown."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    timer = timer or Timer()
     paths = []
-    for name, make in all_tables().items():
-        path = out_dir / f"{name}.csv"
-        if name in HAND_CODED and has_hand_coding(path):
-            path = out_dir / f"{name}.new.csv"
-            warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
-                          f"{path.name}", CorpusWarning, stacklevel=2)
-        write_csv(stored(corpus, f"table.{name}", lambda make=make: make(corpus)), path)
-        paths.append(path)
+    for stage, tables in stage_tables().items():
+        with timer.step(stage):
+            for name, make in progress(tables.items(), stage, total=len(tables)):
+                path = out_dir / f"{name}.csv"
+                if name in HAND_CODED and has_hand_coding(path):
+                    path = out_dir / f"{name}.new.csv"
+                    warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
+                                  f"{path.name}", CorpusWarning, stacklevel=2)
+                write_csv(stored(corpus, f"table.{name}", lambda make=make: make(corpus)), path)
+                paths.append(path)
     return paths
 
 
@@ -104,8 +126,15 @@ def render_figure(spec: FigureSpec, corpus: Corpus, out_dir: Path) -> tuple[Figu
     return fig, data
 
 
-def render_figures(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Re-render every figure into `out_dir`; return the PNG paths."""
-    for spec in all_figures():
-        render_figure(spec, corpus, out_dir)
-    return [out_dir / f"{spec.stem}.png" for spec in all_figures()]
+def render_figures(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> list[Path]:
+    """Re-render every figure into `out_dir`; return the PNG paths.
+
+    Each stage's time is added to `timer`; a progress bar per stage when bars are shown."""
+    timer = timer or Timer()
+    paths = []
+    for stage, specs in stage_figures().items():
+        with timer.step(stage):
+            for spec in progress(specs, stage, total=len(specs)):
+                render_figure(spec, corpus, out_dir)
+                paths.append(out_dir / f"{spec.stem}.png")
+    return paths
