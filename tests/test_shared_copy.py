@@ -29,7 +29,7 @@ def test_pairs_of_different_outlets_with_counts_and_ratios():
     shared = find_shared_sentences(SENTENCES, min_containment=0)
     assert shared[["sentence_id_a", "sentence_id_b", "n_shared"]].values.tolist() == [
         ["a-s0", "b-s0", 2], ["c-s0", "b-s0", 1]]
-    assert shared["containment"].tolist() == [1.0, 0.25]  # of the shorter: 2/2, 1/4
+    assert shared["containment"].tolist() == [1.0, 1 / 3]  # of the shorter: 2 of 2, 1 of 3
     assert shared["jaccard"].tolist() == [2 / 3, 1 / 6]
     assert find_shared_sentences(SENTENCES)["sentence_id_a"].tolist() == ["a-s0"]  # 0.5 at least
 
