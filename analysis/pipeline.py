@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from analysis.corpus import Corpus, stored
 from analysis.errors import CorpusWarning
-from analysis.export import write_csv
+from analysis.export import atomic_write, write_csv
 from analysis.plotting import save_figure
 from analysis.progress import Timer, progress
 
@@ -119,10 +119,22 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
     return paths
 
 
-def render_figure(spec: FigureSpec, corpus: Corpus, out_dir: Path) -> tuple[Figure, pd.DataFrame]:
-    """Draw one figure and save it (PNG, SVG, CSV); return the figure and its data."""
+def render_figure(spec: FigureSpec, corpus: Corpus,
+                  out_dir: Path) -> tuple[Figure | None, pd.DataFrame]:
+    """Draw one figure and save it (PNG, SVG, CSV); return the (closed) figure and its data.
+
+    The saved files and data are kept in the corpus's store: while it is current, the files are
+    written again from there (the figure is then None) instead of computed and drawn again."""
+    name = f"figure.{spec.stem}"
+    saved = corpus.store.get(name) if corpus.store is not None else None
+    if saved is not None:
+        for suffix, content in saved["files"].items():
+            atomic_write(out_dir / f"{spec.stem}.{suffix}", lambda tmp, c=content: tmp.write_bytes(c))
+        return None, saved["data"]
     fig, data = spec.make(corpus)
-    save_figure(fig, spec.stem, data, out_dir)
+    paths = save_figure(fig, spec.stem, data, out_dir)
+    if corpus.store is not None:
+        corpus.store.put(name, {"data": data, "files": {p.suffix[1:]: p.read_bytes() for p in paths}})
     return fig, data
 
 
