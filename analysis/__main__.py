@@ -67,11 +67,13 @@ def check_out(out: Path, corpus: Path) -> None:
         raise CorpusError(f"--out {out}: {existing} is not writable")
 
 
-def _load(args):
+def _load(args, timer=None):
     """Load the corpus with the grouping asked for, and say which groups were found."""
     from analysis.corpus import describe_groups, load_corpus
+    from analysis.progress import Timer
 
-    corpus = load_corpus(args.corpus, group_by=args.group_by, store=store_root(args))
+    with (timer or Timer()).step("load"):
+        corpus = load_corpus(args.corpus, group_by=args.group_by, store=store_root(args))
     _say(f"corpus {args.corpus}: {describe_groups(corpus)}")
     if len(corpus.skipped):
         _say(f"corpus {args.corpus}: {len(corpus.skipped)} file(s) skipped, listed in skipped.csv")
@@ -80,37 +82,51 @@ def _load(args):
 
 def _tables(args) -> int:
     from analysis.pipeline import write_tables
+    from analysis.progress import Timer
 
-    for path in write_tables(_load(args), args.out):
+    timer = Timer()
+    for path in write_tables(_load(args, timer), args.out, timer):
         print(path)
+    _say(timer.summary("tables"))
     return 0
 
 
 def _figures(args) -> int:
     from analysis.pipeline import render_figures
+    from analysis.progress import Timer
 
-    for path in render_figures(_load(args), args.out):
+    timer = Timer()
+    for path in render_figures(_load(args, timer), args.out, timer):
         print(path.with_suffix(".{png,svg,csv}"))
+    _say(timer.summary("figures"))
     return 0
 
 
 def _report(args) -> int:
+    from analysis.progress import Timer
     from analysis.report import BuildInterrupted, build_reports, interrupt
 
-    _load(args)  # fail early, with a clear message, before starting any kernel
+    timer = Timer()
+    _load(args, timer)  # fail early, with a clear message, before starting any kernel
+
+    def running(stem: str) -> None:
+        _say(f"report: running {stem}")
+        timer.lap(stem)
     # Inside a build a signal kills the running kernel and ends the build cleanly: raising from
     # the handler in the middle of nbclient's event loop would leave the kernel and a traceback.
     previous = {s: signal.signal(s, interrupt) for s in EXIT_SIGNAL}
     try:
         build = build_reports(args.corpus, args.out, notebooks=args.notebooks or None,
                               group_by=args.group_by, timeout=args.timeout, store=store_root(args),
-                              progress=lambda stem: _say(f"report: running {stem}"))
+                              progress=running)
     except BuildInterrupted as exc:
         raise (KeyboardInterrupt() if exc.signum == signal.SIGINT else Interrupted(exc.signum)) \
             from None
     finally:
+        timer.lap(None)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+    _say(timer.summary("report"))
     for path in build.written:
         print(path)
     if build.failures:

@@ -53,6 +53,7 @@ def compute_mentions(corpus: Corpus) -> pd.DataFrame:
     return mentions
 
 
+@per_corpus
 def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
     """Mentions per 1,000 words per outlet and actor group, with bootstrap intervals over sentences."""
     sentences = sentences_with_outlet(corpus)
@@ -146,6 +147,7 @@ def compute_label_hits(corpus: Corpus) -> pd.DataFrame:
     return hits
 
 
+@per_corpus
 def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
     """Per outlet, voice and category: counted hits per 1,000 words of that voice, bootstrap over
     segments' sentences (a headline is one sentence of the headline voice)."""

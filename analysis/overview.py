@@ -237,7 +237,6 @@ def _span_alt(data: pd.DataFrame) -> str:
 TABLES = {
     "documents": compute_documents,
     "paragraphs": lambda corpus: corpus.paragraphs,
-    "sentences": lambda corpus: corpus.sentences,
     "removed": lambda corpus: corpus.removed,
     "skipped": lambda corpus: corpus.skipped,
     "removal_summary": compute_removal_summary,

@@ -11,8 +11,10 @@ $ANALYSIS_PARTITION_ROWS (rows a partition, default PARTITION_ROWS) and $DASK_SC
 """
 
 import atexit
+import contextlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
@@ -20,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.errors import CorpusError
+from analysis.progress import progress, showing
 
 WORKERS_ENV = "ANALYSIS_WORKERS"
 PARTITION_ENV = "ANALYSIS_PARTITION_ROWS"
@@ -85,8 +88,9 @@ def _local_pool(n: int) -> ProcessPoolExecutor:
 def run_partitions(fn: Callable, parts: list, combine: Callable[[list], object]):
     """`combine([fn(p) for p in parts])`, the calls run by Dask when there is more than one."""
     address, n = scheduler(), workers()
+    name = getattr(fn, "__name__", "partitions").strip("_").replace("_", " ")
     if len(parts) <= 1 or (address is None and n == 1):
-        return combine([fn(p) for p in parts])
+        return combine([fn(p) for p in progress(parts, name, total=len(parts))])
     import dask
     from dask import delayed
 
@@ -96,7 +100,17 @@ def run_partitions(fn: Callable, parts: list, combine: Callable[[list], object])
 
         with Client(address, set_as_default=False) as client:
             return combine(list(dask.compute(*tasks, scheduler=client)))
-    return combine(list(dask.compute(*tasks, scheduler="processes", pool=_local_pool(n))))
+    with _dask_bar():
+        return combine(list(dask.compute(*tasks, scheduler="processes", pool=_local_pool(n))))
+
+
+def _dask_bar():
+    """Dask's progress bar on stderr when bars are shown, else nothing."""
+    if not showing():
+        return contextlib.nullcontext()
+    from dask.diagnostics import ProgressBar
+
+    return ProgressBar(out=sys.stderr)
 
 
 def map_documents(fn: Callable[[pd.DataFrame], pd.DataFrame], table: pd.DataFrame,

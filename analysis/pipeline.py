@@ -11,11 +11,13 @@ from matplotlib.figure import Figure
 
 from analysis.corpus import Corpus, stored
 from analysis.errors import CorpusWarning
-from analysis.export import write_csv
+from analysis.export import atomic_write, write_csv
 from analysis.plotting import save_figure
+from analysis.progress import Timer, progress
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
-# FIGURES (a list of FigureSpec). A later stage may replace an earlier stage's table by name.
+# FIGURES (a list of FigureSpec). Each table has one owner: two stages naming the same table is an
+# error (the sentences table, with its tone columns, belongs to analysis.sentiment).
 STAGES = (
     "analysis.overview",
     "analysis.terms",
@@ -47,17 +49,37 @@ def stage_modules() -> list:
     return [importlib.import_module(name) for name in STAGES]
 
 
+def stage_name(module) -> str:
+    """The short name of a stage module ('analysis.terms' -> 'terms')."""
+    return module.__name__.rsplit(".", 1)[-1]
+
+
+def stage_tables() -> dict[str, dict[str, Callable[[Corpus], pd.DataFrame]]]:
+    """Each stage's tables by file stem, stages in order; a name two stages give is an error."""
+    by_stage, owners = {}, {}
+    for module in stage_modules():
+        for name in module.TABLES:
+            if name in owners:
+                raise ValueError(f"table {name!r} is made by both {owners[name]} and "
+                                 f"{module.__name__}: give it one owner")
+            owners[name] = module.__name__
+        by_stage[stage_name(module)] = dict(module.TABLES)
+    return by_stage
+
+
 def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
     """Every table any stage contributes, by file stem."""
-    tables = {}
-    for module in stage_modules():
-        tables.update(module.TABLES)
-    return tables
+    return {name: make for tables in stage_tables().values() for name, make in tables.items()}
+
+
+def stage_figures() -> dict[str, list[FigureSpec]]:
+    """Each stage's figures, stages in order."""
+    return {stage_name(module): list(module.FIGURES) for module in stage_modules()}
 
 
 def all_figures() -> list[FigureSpec]:
     """Every figure of every stage."""
-    return [spec for module in stage_modules() for spec in module.FIGURES]
+    return [spec for specs in stage_figures().values() for spec in specs]
 
 
 # Tables a person fills in by hand: a filled-in copy is never overwritten (columns starting "coder_").
@@ -77,30 +99,54 @@ def has_hand_coding(path: Path) -> bool:
     return bool(coder) and bool((sheet[coder].apply(lambda c: c.str.strip()) != "").any().any())
 
 
-def write_tables(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Write every table as CSV into `out_dir`; a hand-coded sheet gets its new version beside it."""
+def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> list[Path]:
+    """Write every table as CSV into `out_dir`; a hand-coded sheet gets its new version beside it.
+
+    Each stage's time is added to `timer`; a progress bar per stage when bars are shown."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    timer = timer or Timer()
     paths = []
-    for name, make in all_tables().items():
-        path = out_dir / f"{name}.csv"
-        if name in HAND_CODED and has_hand_coding(path):
-            path = out_dir / f"{name}.new.csv"
-            warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
-                          f"{path.name}", CorpusWarning, stacklevel=2)
-        write_csv(stored(corpus, f"table.{name}", lambda make=make: make(corpus)), path)
-        paths.append(path)
+    for stage, tables in stage_tables().items():
+        with timer.step(stage):
+            for name, make in progress(tables.items(), stage, total=len(tables)):
+                path = out_dir / f"{name}.csv"
+                if name in HAND_CODED and has_hand_coding(path):
+                    path = out_dir / f"{name}.new.csv"
+                    warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
+                                  f"{path.name}", CorpusWarning, stacklevel=2)
+                write_csv(stored(corpus, f"table.{name}", lambda make=make: make(corpus)), path)
+                paths.append(path)
     return paths
 
 
-def render_figure(spec: FigureSpec, corpus: Corpus, out_dir: Path) -> tuple[Figure, pd.DataFrame]:
-    """Draw one figure and save it (PNG, SVG, CSV); return the figure and its data."""
+def render_figure(spec: FigureSpec, corpus: Corpus,
+                  out_dir: Path) -> tuple[Figure | None, pd.DataFrame]:
+    """Draw one figure and save it (PNG, SVG, CSV); return the (closed) figure and its data.
+
+    The saved files and data are kept in the corpus's store: while it is current, the files are
+    written again from there (the figure is then None) instead of computed and drawn again."""
+    name = f"figure.{spec.stem}"
+    saved = corpus.store.get(name) if corpus.store is not None else None
+    if saved is not None:
+        for suffix, content in saved["files"].items():
+            atomic_write(out_dir / f"{spec.stem}.{suffix}", lambda tmp, c=content: tmp.write_bytes(c))
+        return None, saved["data"]
     fig, data = spec.make(corpus)
-    save_figure(fig, spec.stem, data, out_dir)
+    paths = save_figure(fig, spec.stem, data, out_dir)
+    if corpus.store is not None:
+        corpus.store.put(name, {"data": data, "files": {p.suffix[1:]: p.read_bytes() for p in paths}})
     return fig, data
 
 
-def render_figures(corpus: Corpus, out_dir: Path) -> list[Path]:
-    """Re-render every figure into `out_dir`; return the PNG paths."""
-    for spec in all_figures():
-        render_figure(spec, corpus, out_dir)
-    return [out_dir / f"{spec.stem}.png" for spec in all_figures()]
+def render_figures(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> list[Path]:
+    """Re-render every figure into `out_dir`; return the PNG paths.
+
+    Each stage's time is added to `timer`; a progress bar per stage when bars are shown."""
+    timer = timer or Timer()
+    paths = []
+    for stage, specs in stage_figures().items():
+        with timer.step(stage):
+            for spec in progress(specs, stage, total=len(specs)):
+                render_figure(spec, corpus, out_dir)
+                paths.append(out_dir / f"{spec.stem}.png")
+    return paths

@@ -41,11 +41,13 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
 def _split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """split_sentences for whole documents, in one process."""
     tokenizer = sentence_tokenizer()
-    rows = []
+    rows, spans = [], {}  # a paragraph text repeated (wire copy, boilerplate) is split once
     for doc_id, p_index, p_start, text in paragraphs[
         ["doc_id", "paragraph_index", "start", "text"]
     ].itertuples(index=False):
-        for s_start, s_end in tokenizer.span_tokenize(text):
+        if text not in spans:
+            spans[text] = list(tokenizer.span_tokenize(text))
+        for s_start, s_end in spans[text]:
             rows.append((doc_id, p_index, p_start + s_start, p_start + s_end, text[s_start:s_end]))
     sentences = pd.DataFrame(
         rows, columns=["doc_id", "paragraph_index", "start", "end", "text"]

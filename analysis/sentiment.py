@@ -123,6 +123,7 @@ def summarise_tone(df: pd.DataFrame, by: list[str], levels: dict[str, list]) -> 
     return summary
 
 
+@per_corpus
 def compute_outlet_sentiment(corpus: Corpus) -> pd.DataFrame:
     """Per article subset, outlet and measure: mean with bootstrap interval over sentences, n."""
     return summarise_tone(score_corpus(corpus).sentences, ["outlet"], {"outlet": corpus.outlets})

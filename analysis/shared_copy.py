@@ -1,7 +1,9 @@
 """Shared copy: sentences of different outlets that share most of their word 5-grams (wire copy,
 re-published press releases), grouped into passages of consecutive sentences."""
 
+import numpy as np
 import pandas as pd
+from scipy import sparse
 
 from analysis.segment import WORD_PATTERN
 
@@ -13,29 +15,50 @@ MIN_CONTAINMENT = 0.5
 MAX_SHINGLE_SENTENCES = 50
 
 
-def sentence_shingles(sentences: pd.DataFrame, n: int = SHINGLE_WORDS) -> pd.DataFrame:
-    """One row a distinct (sentence, lower-cased word n-gram)."""
+def shingle_codes(sentences: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct (sentence row, shingle code) pairs, sorted: each lower-cased word n-gram gets an
+    integer code, built word by word from word ids (exact: no hash collisions; linear time)."""
     words = sentences["text"].str.lower().str.findall(WORD_PATTERN)
-    rows = [(sid, " ".join(w[i:i + n]))
-            for sid, w in zip(sentences["sentence_id"], words, strict=True)
-            for i in range(len(w) - n + 1)]
-    return pd.DataFrame(rows, columns=["sentence_id", "shingle"]).drop_duplicates()
+    lengths = words.str.len().fillna(0).to_numpy(dtype=np.int64)
+    ids, vocabulary = pd.factorize(pd.Series([w for ws in words for w in ws], dtype=object))
+    row_of = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
+    start = np.arange(max(len(ids) - n + 1, 0))
+    start = start[row_of[start] == row_of[start + n - 1]]  # n-grams inside one sentence
+    codes = ids[start].astype(np.int64)
+    for k in range(1, n):  # (code of the first k words, next word) -> code of k + 1 words
+        codes = pd.factorize(codes * len(vocabulary) + ids[start + k])[0].astype(np.int64)
+    n_codes = int(codes.max()) + 1 if len(codes) else 1
+    pairs = np.unique(row_of[start] * n_codes + codes)
+    return pairs // n_codes, pairs % n_codes
 
 
 def find_shared_sentences(sentences: pd.DataFrame, min_containment: float = MIN_CONTAINMENT,
                           n: int = SHINGLE_WORDS) -> pd.DataFrame:
-    """Pairs of sentences from different outlets with their shared shingles, containment, Jaccard."""
-    shingles = sentence_shingles(sentences, n)
+    """Pairs of sentences from different outlets with their shared shingles, containment, Jaccard.
+
+    Shingles are integer codes; the pairs come from a sparse product (sentence x shingle times
+    its transpose) over the shingles found in 2 to MAX_SHINGLE_SENTENCES sentences, so the work
+    grows with the corpus, not with its square."""
+    rows, codes = shingle_codes(sentences, n)
+    sizes = np.bincount(rows, minlength=len(sentences))
+    spread = np.bincount(codes)
+    keep = (spread[codes] >= 2) & (spread[codes] <= MAX_SHINGLE_SENTENCES)
+    incidence = sparse.csr_matrix((np.ones(int(keep.sum()), dtype=np.int64),
+                                   (rows[keep], codes[keep])),
+                                  shape=(len(sentences), len(spread)))
+    shared_counts = (incidence @ incidence.T).tocoo()
+    outlet = sentences["outlet"].astype(str).to_numpy()
+    a, b = shared_counts.row, shared_counts.col
+    different = outlet[a] < outlet[b]  # different outlets, each pair once
+    a, b, n_shared = a[different], b[different], shared_counts.data[different].astype(np.int64)
+    ids = sentences["sentence_id"].to_numpy(dtype=object)
+    shared = pd.DataFrame({"sentence_id_a": ids[a], "sentence_id_b": ids[b], "n_shared": n_shared},
+                          dtype=object).astype({"n_shared": np.int64})
+    shared = shared.sort_values(["sentence_id_a", "sentence_id_b"], ignore_index=True)
     meta = sentences.set_index("sentence_id")[["doc_id", "outlet", "sentence_index"]]
-    sizes = shingles.groupby("sentence_id").size()
-    shingles = shingles[shingles.groupby("shingle")["sentence_id"].transform("size").between(
-        2, MAX_SHINGLE_SENTENCES)]
-    shingles = shingles.join(meta["outlet"], on="sentence_id")
-    pairs = shingles.merge(shingles, on="shingle", suffixes=("_a", "_b"))
-    pairs = pairs[pairs["outlet_a"] < pairs["outlet_b"]]  # different outlets, each pair once
-    shared = pairs.groupby(["sentence_id_a", "sentence_id_b"]).size().rename("n_shared").reset_index()
-    size_a = shared["sentence_id_a"].map(sizes)
-    size_b = shared["sentence_id_b"].map(sizes)
+    size = pd.Series(sizes, index=sentences["sentence_id"].to_numpy())
+    size_a = shared["sentence_id_a"].map(size)
+    size_b = shared["sentence_id_b"].map(size)
     shared["containment"] = shared["n_shared"] / pd.concat([size_a, size_b], axis=1).min(axis=1)
     shared["jaccard"] = shared["n_shared"] / (size_a + size_b - shared["n_shared"])
     shared = shared[shared["containment"] >= min_containment]

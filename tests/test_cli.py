@@ -66,7 +66,8 @@ def test_warnings_are_one_line_each(tmp_path):
     assert warnings[0] == "warning: empty.txt: skipped, empty file"
     assert "all 1 article(s) are in one group (outlet = 'unknown')" in warnings[1]
     assert len(warnings) == 2
-    assert all(line.startswith(("warning: ", "corpus ", "skipped ")) for line in lines), lines
+    assert all(line.startswith(("warning: ", "corpus ", "skipped ", "time: ")) for line in lines), \
+        lines
     assert pd.read_csv(tmp_path / "out" / "skipped.csv").values.tolist() == [
         ["empty.txt", "empty file"]]
 

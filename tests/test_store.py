@@ -104,3 +104,33 @@ def test_warnings_of_the_store_load_name_the_file(corpus, tmp_path):
             warnings.simplefilter("always")
             load_corpus(corpus, store=tmp_path / "store")
         assert any("empty.txt" in str(w.message) for w in caught)
+
+
+def test_a_figure_drawn_once_is_written_again_from_the_store(corpus, tmp_path):
+    from matplotlib.figure import Figure
+
+    from analysis.pipeline import FigureSpec, render_figure
+
+    calls = []
+
+    def make(c):
+        calls.append(1)
+        fig = Figure()
+        fig.add_subplot().plot([0, 1], [1, 2])
+        return fig, pd.DataFrame({"x": [0, 1], "y": [1, 2]})
+
+    spec = FigureSpec("00-test", "line", make, lambda d: "a line")
+    loaded = load_corpus(corpus, store=tmp_path / "store")
+    fig, data = render_figure(spec, loaded, tmp_path / "one")
+    again, data_again = render_figure(spec, load_corpus(corpus, store=tmp_path / "store"),
+                                      tmp_path / "two")
+    assert fig is not None and again is None and len(calls) == 1
+    pd.testing.assert_frame_equal(data, data_again)
+    for suffix in ("png", "svg", "csv"):
+        name = f"00-test-line.{suffix}"
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    render_figure(spec, load_corpus(corpus, store=tmp_path / "store"), tmp_path / "two")
+    assert len(calls) == 1
+    (corpus / "new.txt").write_text("A new article. It changes the store key.\n")
+    render_figure(spec, load_corpus(corpus, store=tmp_path / "store"), tmp_path / "three")
+    assert len(calls) == 2

@@ -1,0 +1,33 @@
+"""The stage registry: every table has exactly one owner."""
+
+import sys
+import types
+
+import pytest
+
+from analysis import pipeline
+
+
+def _stage(monkeypatch, name: str, tables: dict) -> str:
+    module = types.ModuleType(name)
+    module.TABLES, module.FIGURES = tables, []
+    monkeypatch.setitem(sys.modules, name, module)
+    return name
+
+
+def test_a_table_two_stages_make_is_an_error(monkeypatch):
+    first = _stage(monkeypatch, "stage_one", {"a": len, "sentences": len})
+    second = _stage(monkeypatch, "stage_two", {"b": len, "sentences": str})
+    monkeypatch.setattr(pipeline, "STAGES", (first, second))
+    with pytest.raises(ValueError, match="'sentences' is made by both stage_one and stage_two"):
+        pipeline.all_tables()
+    monkeypatch.setattr(pipeline, "STAGES", (first,))
+    assert list(pipeline.all_tables()) == ["a", "sentences"]
+
+
+def test_the_real_stages_name_each_table_once():
+    from analysis.sentiment import compute_sentence_sentiment
+
+    tables = pipeline.all_tables()
+    assert tables["sentences"] is compute_sentence_sentiment
+    assert len(tables) == 29
