@@ -84,6 +84,7 @@ def all_figures() -> list[FigureSpec]:
 
 # Tables a person fills in by hand: a filled-in copy is never overwritten (columns starting "coder_").
 HAND_CODED = ("frame_validation",)
+GROUP = "outlet"  # the column of every table that holds a document's group, whatever it is grouped by
 CODER_PREFIX = "coder_"
 
 
@@ -114,9 +115,18 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
                     path = out_dir / f"{name}.new.csv"
                     warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
                                   f"{path.name}", CorpusWarning, stacklevel=2)
-                write_csv(stored(corpus, f"table.{name}", lambda make=make: make(corpus)), path)
+                table = stored(corpus, f"table.{name}", lambda make=make: make(corpus))
+                write_csv(named_groups(table, corpus.group_by), path)
                 paths.append(path)
     return paths
+
+
+def named_groups(table: pd.DataFrame, group_by: str) -> pd.DataFrame:
+    """The table with its group column named after the column the corpus is grouped by (the
+    `outlet` column holds the groups; a table that has the grouping column itself keeps both)."""
+    if group_by == GROUP or GROUP not in table or group_by in table:
+        return table
+    return table.rename(columns={GROUP: group_by})
 
 
 def render_figure(spec: FigureSpec, corpus: Corpus,

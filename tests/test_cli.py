@@ -87,3 +87,14 @@ def test_kwic_groups_by_another_column(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
         "fixture outlet A  alpha  " + " " * 40 + " [NATO] will send more troops to the east."]
+
+
+def test_tables_name_the_column_they_group_by(tmp_path):
+    """Grouped by standpoint, the tables' group column is called standpoint, not outlet."""
+    result = run("tables", "--corpus", TINY, "--group-by", "standpoint", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    keyness = pd.read_csv(tmp_path / "keyness.csv")
+    assert "standpoint" in keyness and "outlet" not in keyness
+    profile = pd.read_csv(tmp_path / "outlet_profile.csv")
+    assert profile["standpoint"].tolist()[:1] == ["fixture outlet A"]
+    assert "standpoint" in pd.read_csv(tmp_path / "documents.csv")  # the metadata column itself
