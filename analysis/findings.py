@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from analysis.corpus import Corpus
 from analysis.framing import (
@@ -92,6 +93,7 @@ def plot_overview(measures: pd.DataFrame, colors: dict[str, str]):
         ax.set_title(panel, fontsize=8, loc="left")
         ax.tick_params(labelsize=7)
         ax.grid(axis="x", color="#dddddd", linewidth=0.5)
+        ax.xaxis.set_major_locator(MaxNLocator(4))  # narrow panels at many groups: few ticks
     for ax in axes[len(panels):]:
         ax.set_visible(False)
     fig.suptitle(f"The outlets side by side (95% intervals: {resampled(measures['unit'])})",

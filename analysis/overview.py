@@ -62,7 +62,7 @@ def compute_outlet_lengths(corpus: Corpus) -> pd.DataFrame:
 # The period of the attention chart, by the span of the publication dates: (longest span in
 # days, pandas period code, reader word). Spans longer than the last row are counted per year.
 PERIODS = [(45, "D", "day"), (366, "W-SUN", "week"), (8 * 366, "M", "month")]
-MAX_LABELLED_BARS = 60  # bars get their count printed above them up to this many periods
+MAX_LABELLED_BARS = 12  # bars get their count printed above them up to this many periods
 
 
 def attention_period(dates: pd.Series) -> tuple[str, str]:
@@ -111,9 +111,9 @@ def plot_attention(attention: pd.DataFrame, colors: dict[str, str], group: str =
             if total:
                 ax.text(i, total, f"{total}", ha="center", va="bottom", fontsize=7)
     fmt = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y", "year": "%Y"}[unit]
-    step = max(1, len(table) // 12)
-    ax.set_xticks(list(x)[::step], [d.strftime(fmt) for d in table.index[::step]], rotation=45,
-                  ha="right", fontsize=7)
+    step = -(-len(table) // 4)  # at most four dates on the axis, so they never overprint
+    ax.set_xticks(list(x)[::step], [d.strftime(fmt) for d in table.index[::step]])
+    ax.set_ylim(0, bottom.max() * 1.25)  # room for the totals under the title
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(f"articles per {unit}")
     ax.set_title(f"Attention over time: articles per {unit} and {group}")

@@ -109,7 +109,7 @@ def test_an_unexpected_failure_is_one_line_with_the_traceback_in_the_log(tmp_pat
     script = textwrap.dedent(f"""
         import sys
         import analysis.pipeline as p
-        def broken(corpus, out_dir):
+        def broken(*args, **kwargs):
             raise RuntimeError("something inside broke")
         p.write_tables = broken
         from analysis.__main__ import main

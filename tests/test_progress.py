@@ -23,6 +23,7 @@ def test_bars_are_quiet_unless_stderr_is_a_terminal_or_asked(monkeypatch, capsys
 
 def test_partitions_show_a_bar_when_asked(monkeypatch, capsys):
     monkeypatch.setenv(PROGRESS_ENV, "on")
+    monkeypatch.setenv("ANALYSIS_WORKERS", "1")  # the labelled bar of the in-process path
     parts = [pd.DataFrame({"x": [i]}) for i in range(3)]
 
     def _double_rows(df):
