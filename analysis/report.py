@@ -134,9 +134,20 @@ def inject_parameters(nb: nbformat.NotebookNode, values: dict) -> nbformat.Noteb
         return nb
     source = "# Parameters of this build\n" + "".join(
         f"{name} = {value!r}\n" for name, value in values.items())
-    cells.insert(at, nbformat.v4.new_code_cell(source, metadata={"tags": [INJECTED_TAG]}))
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": [INJECTED_TAG]})
+    cell.id = INJECTED_TAG  # a fixed id: the same notebook exports to the same bytes
+    cells.insert(at, cell)
     nb.cells = cells
     return nb
+
+
+def notebook_path(folder: Path, notebooks: Path) -> str:
+    """`folder` as the kernel (started in `notebooks`) should read it: relative inside the project,
+    so that pages built on any machine are the same bytes; absolute elsewhere."""
+    folder = Path(folder).resolve()
+    if folder.is_relative_to(config.PROJECT_ROOT.resolve()):
+        return os.path.relpath(folder, Path(notebooks).resolve())
+    return str(folder)
 
 
 def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | None = None,
@@ -144,7 +155,7 @@ def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | No
                      parameters: dict | None = None) -> nbformat.NotebookNode:
     """Run every cell of a notebook against a corpus (BuildInterrupted if a signal stopped it)."""
     nb = inject_parameters(nbformat.read(path, as_version=4), {
-        "corpus_folder": str(Path(corpus).resolve()), "group_by": group_by or config.DEFAULT_GROUP_BY,
+        "corpus_folder": notebook_path(corpus, path.parent), "group_by": group_by or config.DEFAULT_GROUP_BY,
         **(parameters or {})})
     client = NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}},
