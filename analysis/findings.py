@@ -19,7 +19,7 @@ from analysis.keyness import HANDFUL, REST, keyness_table, top_key_terms
 from analysis.pipeline import FigureSpec
 from analysis.plotting import new_axes, outlet_colors
 from analysis.quotes import UNKNOWN, compute_quotes
-from analysis.sentiment import compute_outlet_sentiment, compute_sentence_sentiment
+from analysis.sentiment import compute_outlet_sentiment, compute_sentence_sentiment, describe_mean
 from analysis.stats import resampled
 from analysis.terms import compute_kwic
 
@@ -110,7 +110,7 @@ def compute_profile(corpus: Corpus) -> pd.DataFrame:
         events_from=("event_start", "min"), events_to=("event_end", "max"))
     tone = _tone(corpus).set_index("outlet")
     profile["tone [95% CI]"] = tone.apply(
-        lambda r: f"{r['mean']:+.2f} [{r['low']:+.2f}, {r['high']:+.2f}]", axis=1)
+        lambda r: describe_mean(r, with_n=False), axis=1)
     voices = compute_voice_shares(corpus, compute_quotes(corpus)).set_index("outlet")
     profile["quoted share"] = voices["share_quoted"].map("{:.0%}".format)
     profile["named voices"] = voices["n_voices"]

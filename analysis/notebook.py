@@ -102,6 +102,14 @@ def between(low: int, high: int) -> str:
     return f"{low:,}" if low == high else f"{low:,} to {high:,}"
 
 
+def interval(low: float, high: float, spec: str = ".2f", label: str = "interval") -> str:
+    """'interval 0.12 to 0.34' (ends in format `spec`), or 'too few for an interval' when an end is
+    missing (the group has too few articles or sentences to resample)."""
+    if pd.isna(low) or pd.isna(high):
+        return "too few for an interval"
+    return f"{label} {low:{spec}} to {high:{spec}}"
+
+
 def date_span(first, last) -> str:
     """'on 3 March 2022' or 'from 3 March 2022 to 5 May 2023'."""
     first, last = (f"{d.day} {d:%B %Y}" for d in (first, last))

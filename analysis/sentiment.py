@@ -254,10 +254,13 @@ def _voice_figure(corpus: Corpus):
 
 
 def describe_mean(row, with_n: bool = True) -> str:
-    """'+0.25 [-0.03, +0.48], n=10' for a summary row (dict or Series); 'no sentences' if n = 0."""
+    """'+0.25 [-0.03, +0.48], n=10' for a summary row (dict or Series); 'no sentences' if n = 0;
+    '+0.25 [no interval]' when the group is too small to resample."""
     if not row["n"]:
         return "no sentences"
-    text = f"{row['mean']:+.2f} [{row['low']:+.2f}, {row['high']:+.2f}]"
+    bounds = ("no interval" if pd.isna(row["low"]) or pd.isna(row["high"])
+              else f"{row['low']:+.2f}, {row['high']:+.2f}")
+    text = f"{row['mean']:+.2f} [{bounds}]"
     return f"{text}, n={row['n']}" if with_n else text
 
 

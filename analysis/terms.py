@@ -18,6 +18,7 @@ from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 NOTEBOOK = "02-terms-and-topics"
 TOP_TERMS = 10
 PLOTTED_TERMS = 5
+ARTICLE_ROWS = 30  # term positions: one row per article up to this many, else one per group
 _WORD = r"[^\W_]"
 
 
@@ -146,20 +147,28 @@ def plot_distinctive_terms(terms: pd.DataFrame, colors: dict[str, str], ax=None)
 
 
 def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
-    """One row per article: where chosen terms occur, from its start (0) to its end (1)."""
-    fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.35 * len(docs)))
-    rows = {doc_id: i for i, doc_id in enumerate(docs["doc_id"])}
+    """Where chosen terms occur, from an article's start (0) to its end (1): one row per article
+    up to ARTICLE_ROWS articles, else one row per group with its articles' occurrences pooled."""
+    per_article = len(docs) <= ARTICLE_ROWS
+    if per_article:
+        key, rows = "doc_id", docs["doc_id"].tolist()
+        labels = [f"{d} ({o})" for d, o in zip(docs["doc_id"], docs["outlet"], strict=True)]
+    else:
+        key, sizes = "outlet", docs.groupby("outlet", sort=False).size()
+        rows, labels = sizes.index.tolist(), [f"{o} (n={n:,})" for o, n in sizes.items()]
+    fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.35 * len(rows)))
+    index = {row: i for i, row in enumerate(rows)}
     markers = "o^sDvP*X"
     for k, (term, group) in enumerate(positions.groupby("term", sort=False)):
-        ax.scatter(group["position"], group["doc_id"].map(rows) + (k - 2) * 0.08,
-                   color=category_color(k), marker=markers[k % len(markers)], s=28,
-                   label=term, alpha=0.85)
-    ax.set_yticks(range(len(docs)), [f"{d} ({o})" for d, o in zip(docs["doc_id"], docs["outlet"],
-                                                                  strict=True)], fontsize=7)
-    ax.set_ylim(len(docs) - 0.5, -0.5)
+        ax.scatter(group["position"], group[key].map(index) + (k - 2) * 0.08,
+                   color=category_color(k), marker=markers[k % len(markers)], s=28 if per_article else 18,
+                   label=term, alpha=0.85 if per_article else 0.4)
+    ax.set_yticks(range(len(rows)), labels, fontsize=7)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (0 = first word, 1 = last)")
-    ax.set_title("Where each outlet's top key term occurs in each article")
+    ax.set_title("Where each outlet's top key term occurs in each article" if per_article else
+                 "Where each outlet's top key term occurs, all articles of a group pooled (n = articles)")
     if len(positions):
         legend_outside(ax)
     return fig

@@ -5,7 +5,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from analysis import config
 from analysis.errors import CorpusWarning
-from analysis.notebook import _show_corpus_warning, escape
+from analysis.notebook import _show_corpus_warning, escape, interval
 
 
 @pytest.mark.parametrize("text", [
@@ -103,3 +103,10 @@ def test_a_figure_too_tall_for_a_page_is_saved_not_embedded(monkeypatch, tmp_pat
     assert shown[0].data == ("*Figure not shown in this page: at 700 by 32,440 pixels it is too "
                              "large to read here. It is saved as figures/nb-tall.png (and .svg, its "
                              "data as .csv). What it shows: Dot plot of many rows*")
+
+
+def test_interval_says_when_there_is_none():
+    assert interval(0.123, 0.456) == "interval 0.12 to 0.46"
+    assert interval(0.1, 0.25, ".0%", label="95 % interval") == "95 % interval 10% to 25%"
+    assert interval(float("nan"), 0.3) == "too few for an interval"
+    assert interval(None, None) == "too few for an interval"

@@ -238,3 +238,11 @@ def test_degrades_on_a_corpus_without_metadata_actors_or_quotes(make_corpus):
     for spec in FIGURES:
         fig, data = spec.make(corpus)
         assert len(spec.alt(data)) > 20
+
+
+def test_describe_mean_without_an_interval():
+    from analysis.sentiment import describe_mean
+    assert describe_mean({"n": 10, "mean": 0.25, "low": -0.031, "high": 0.48}) == "+0.25 [-0.03, +0.48], n=10"
+    assert describe_mean({"n": 2, "mean": 0.5, "low": float("nan"), "high": float("nan")},
+                         with_n=False) == "+0.50 [no interval]"
+    assert describe_mean({"n": 0, "mean": float("nan"), "low": 0, "high": 0}) == "no sentences"

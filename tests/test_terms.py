@@ -3,6 +3,7 @@
 import math
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from analysis import CorpusError, load_corpus
@@ -94,3 +95,20 @@ def test_a_corpus_without_content_words_is_a_clear_error(make_corpus):
     corpus = load_corpus(make_corpus({"a.txt": "Title\n\nIt is what it is. And so on.\n"}))
     with pytest.raises(CorpusError, match="no term to analyse"):
         compute_distinctive_terms(corpus)
+
+
+def test_positions_figure_has_one_row_per_group_beyond_thirty_articles():
+    import matplotlib.pyplot as plt
+
+    from analysis.terms import ARTICLE_ROWS, plot_positions
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(ARTICLE_ROWS + 1)],
+                         "outlet": ["A"] * 20 + ["B"] * (ARTICLE_ROWS - 19)})
+    positions = pd.DataFrame({"term": ["nato", "nato"], "outlet": ["A", "B"],
+                              "doc_id": ["d0", "d30"], "position": [0.1, 0.9]})
+    fig = plot_positions(positions, docs)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["A (n=20)", "B (n=11)"]
+    plt.close(fig)
+    fig = plot_positions(positions, docs.head(ARTICLE_ROWS))
+    assert len(fig.axes[0].get_yticklabels()) == ARTICLE_ROWS
+    plt.close(fig)
