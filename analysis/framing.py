@@ -19,10 +19,19 @@ from analysis.labels import (
     mark_subheads,
 )
 from analysis.pipeline import FigureSpec
-from analysis.plotting import legend_outside, new_axes, outlet_colors
+from analysis.plotting import (
+    GROUPED_BARS_MAX,
+    MAX_WIDTH,
+    MIN_FONT,
+    heat_map,
+    legend_outside,
+    new_axes,
+    outlet_colors,
+    shorten,
+)
 from analysis.quotes import UNKNOWN, compute_quotes
 from analysis.shared_copy import find_shared_sentences, group_passages
-from analysis.stats import summarise_ratio
+from analysis.stats import resampled, summarise_ratio
 from analysis.voice import compute_voice_segments
 
 NOTEBOOK = "04-source-framing"
@@ -214,9 +223,12 @@ def compute_frame_validation(corpus: Corpus) -> pd.DataFrame:
 
 def plot_rates(data: pd.DataFrame, row: str, value: str, colors: dict[str, str], xlabel: str,
                title: str, ax=None):
-    """Horizontal bars of `value` per `row` (one bar per outlet) with bootstrap intervals."""
+    """`value` per `row` and outlet: grouped bars with their intervals up to GROUPED_BARS_MAX
+    outlets; beyond, a heat map of rows x outlets (the intervals stay in the data)."""
     rows = list(dict.fromkeys(data[row]))
     outlets = [o for o in colors if o in set(data["outlet"])]
+    if len(outlets) > GROUPED_BARS_MAX:
+        return _plot_rate_grid(data, row, value, rows, outlets, xlabel, title, ax)
     fig, ax = new_axes(ax, figsize=(7.0, 1.0 + 0.12 * len(rows) * len(outlets) + 0.25 * len(rows)))
     height = 0.8 / max(1, len(outlets))
     for i, outlet in enumerate(outlets):
@@ -231,6 +243,21 @@ def plot_rates(data: pd.DataFrame, row: str, value: str, colors: dict[str, str],
     ax.set_xlabel(xlabel)
     ax.set_title(title)
     legend_outside(ax)
+    return fig
+
+
+def _plot_rate_grid(data: pd.DataFrame, row: str, value: str, rows: list[str], outlets: list[str],
+                    xlabel: str, title: str, ax=None):
+    """The many-outlet form of plot_rates: a heat map, one row per outlet and one column per
+    `row` value, coloured by `value` (rows grow with the outlets, columns stay few)."""
+    grid = data.pivot_table(index="outlet", columns=row, values=value, aggfunc="first", dropna=False)
+    values = grid.reindex(index=outlets, columns=rows).to_numpy(dtype=float)
+    longest = max(len(shorten(str(r))) for r in rows)
+    fig, ax = new_axes(ax, figsize=(MAX_WIDTH if len(rows) > 8 else 7.0,
+                                    1.6 + 0.3 * len(outlets) + longest * 0.6 * MIN_FONT / 72))
+    image = heat_map(ax, values, outlets, rows)
+    ax.set_title(f"{title} (intervals in the CSV)")
+    fig.colorbar(image, ax=ax, shrink=0.8, fraction=0.04, pad=0.02).set_label(xlabel.split(" (")[0])
     return fig
 
 
@@ -279,7 +306,7 @@ def plot_speakers(ranked: pd.DataFrame, colors: dict[str, str], ax=None):
 def _salience(corpus: Corpus):
     data = compute_actor_salience(corpus)
     return plot_rates(data, "group", "per_1000_words", outlet_colors(corpus.outlets),
-                      "mentions per 1,000 words (95% bootstrap interval over sentences)",
+                      f"mentions per 1,000 words (95% interval, {resampled(data['unit'])})",
                       "How often each actor group is named"), data
 
 
@@ -296,7 +323,7 @@ def _quoted(corpus: Corpus):
                            low=data["reported_low"] * 100, high=data["reported_high"] * 100)
     fig = plot_rates(pd.concat([quoted, reported], ignore_index=True), "row", "value",
                      outlet_colors(corpus.outlets),
-                     "% of words (95% bootstrap interval over sentences); the rest is the narrator's",
+                     f"% of words (95% interval, {resampled(data['unit'])}); the rest is the narrator's",
                      "How much of each outlet's text is quoted or reported speech")
     return fig, data
 
@@ -311,7 +338,8 @@ def _labels(corpus: Corpus):
     data = data.assign(row=data["category"] + " (" + data["voice"] + ")").sort_values(
         ["category", "voice"], kind="stable")
     fig = plot_rates(data, "row", "per_1000_words", outlet_colors(corpus.outlets),
-                     "counted label hits per 1,000 words of that voice (95% bootstrap interval)",
+                     "counted label hits per 1,000 words of that voice "
+                     f"(95% interval, {resampled(data['unit'])})",
                      "How the war is labelled: headlines, the outlet's voice and quotes")
     return fig, data.drop(columns="row")
 
@@ -320,7 +348,7 @@ def _frames(corpus: Corpus):
     data = compute_outlet_frame_shares(corpus)
     percent = data.assign(pct=data["share"] * 100, low=data["low"] * 100, high=data["high"] * 100)
     fig = plot_rates(percent, "frame", "pct", outlet_colors(corpus.outlets),
-                     "% of sentences with the frame (95% bootstrap interval over sentences)",
+                     f"% of sentences with the frame (95% interval, {resampled(data['unit'])})",
                      "Which frames dominate (dictionary tagging)")
     return fig, data
 

@@ -9,6 +9,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib.legend import Legend  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
@@ -40,6 +41,8 @@ PNG_SCALE = 2  # PNG pixels per point are twice the screen's (sharp on high-dens
 PNG_COLORS = 256  # a palette PNG: charts have few colours, and reports embed every PNG
 LEGEND_RIGHT_MAX = 10  # legends with more entries go below the axes, in columns
 CELL_TEXT_MAX = 6  # a heat map writes its values in the cells up to this many rows and columns,
+GROUPED_BARS_MAX = 6  # groups drawn as grouped bars up to this many; beyond, a heat map
+GRID_TEXT_MAX = 15  # a heat map of groups x categories writes its values in the cells up to this many columns
 CELL_DETAIL_MAX = 3  # and a second line (interval, top term) up to this many
 GRID_LABEL = 20  # characters of a heat map's row and column labels (room for 30 columns)
 MAX_LABEL = 30  # characters of a tick or legend label; longer ones end in "…" (tables keep all)
@@ -97,6 +100,30 @@ def grid_labels(ax, labels: list[str]) -> None:
     ax.set_xticks(range(len(labels)), labels, rotation=90 if many else 30,
                   ha="center" if many else "right")
     ax.set_yticks(range(len(labels)), labels)
+
+
+def cell_text(value: float) -> str:
+    """A heat map cell's value: '0', one decimal under 10 ('0.3', '7.5'), else whole ('42')."""
+    return "0" if value == 0 else f"{value:.1f}" if abs(value) < 10 else f"{value:.0f}"
+
+
+def heat_map(ax, values: np.ndarray, rows: list[str], columns: list[str]):
+    """Draw a rows x columns heat map whose colours span the data; values in the cells (cell_text)
+    up to GRID_TEXT_MAX columns; blank (grey) where a value is missing. Returns the image."""
+    finite = values[np.isfinite(values)]
+    low, high = (finite.min(), finite.max()) if finite.size else (0.0, 1.0)
+    high = high if high > low else low + 1
+    cmap = matplotlib.colormaps["viridis"].with_extremes(bad="#DDDDDD")
+    image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=low, vmax=high, aspect="auto")
+    if len(columns) <= GRID_TEXT_MAX:
+        for (i, j), value in np.ndenumerate(values):
+            if np.isfinite(value):
+                ax.text(j, i, cell_text(value), ha="center", va="center",
+                        color="white" if value < low + 0.6 * (high - low) else "black")
+    ax.set_xticks(range(len(columns)), [shorten(str(c)) for c in columns],
+                  rotation=90 if len(columns) > 4 else 30, ha="center" if len(columns) > 4 else "right")
+    ax.set_yticks(range(len(rows)), [shorten(str(r), GRID_LABEL) for r in rows])
+    return image
 
 
 def new_axes(ax=None, figsize=(WIDTH, 3.5)):

@@ -28,7 +28,8 @@ MEASURE = """() => {
     if (r.width === 0) continue;
     const clipped = el.closest('.table-scroll, .jp-OutputArea-output, pre');
     if (clipped && clipped !== el) continue;
-    if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'PRE') inner = Math.max(inner, el.scrollWidth - el.clientWidth);
+    if (el.scrollWidth > el.clientWidth + 1 && el.tagName !== 'PRE')
+      inner = Math.max(inner, el.scrollWidth - el.clientWidth);
     over = Math.max(over, r.right - vw);
   }
   return [document.documentElement.scrollHeight, Math.round(over), Math.round(inner)];

@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Text
@@ -175,3 +176,15 @@ def test_every_figure_legible(groups, tmp_path, monkeypatch):
             if found:
                 problems[spec.stem] = found[:8] + ([f"and {len(found) - 8} more"] if len(found) > 8 else [])
     assert problems == {}
+
+
+def test_heat_map_cells_and_labels():
+    import matplotlib.pyplot as plt
+
+    from analysis.plotting import cell_text, heat_map
+    assert [cell_text(v) for v in (0, 0.25, 7.46, 12.6, -3.0)] == ["0", "0.2", "7.5", "13", "-3.0"]
+    fig, ax = plt.subplots()
+    heat_map(ax, np.array([[1.0, np.nan], [3.0, 4.0]]), ["a", "b"], ["x", "y"])
+    assert [t.get_text() for t in ax.texts] == ["1.0", "3.0", "4.0"]  # no text where data is missing
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
+    plt.close(fig)
