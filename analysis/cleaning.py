@@ -392,14 +392,14 @@ def mark_reader_threads(lines: pd.DataFrame, rules: Rules) -> None:
     wins (the earliest on a tie), so article paragraphs between two removed lines stay.
     """
     filled = lines[lines["text"] != ""]
-    open_ = filled["reason"].isna()
-    anchor = ~open_ & ~filled["reason"].isin(_TITLE_REASONS)
-    body_before = (open_ & _is_prose(filled["text"])).groupby(filled["doc_id"]).cummax()
-    anchor &= body_before.groupby(filled["doc_id"]).shift(1, fill_value=False).astype(bool)
-    if not rules.thread or not anchor.any():
+    removed = filled["reason"].notna() & ~filled["reason"].isin(_TITLE_REASONS)
+    if not rules.thread or not removed.any():
         return
-    docs = filled["doc_id"].isin(filled.loc[anchor, "doc_id"])
-    filled, open_, anchor = filled[docs], open_[docs], anchor[docs]
+    filled = filled[filled["doc_id"].isin(filled.loc[removed, "doc_id"])]
+    open_ = filled["reason"].isna()
+    body_before = (open_ & _is_prose(filled["text"])).groupby(filled["doc_id"]).cummax()
+    anchor = removed[filled.index] & body_before.groupby(filled["doc_id"]).shift(
+        1, fill_value=False).astype(bool)
     sign = open_ & sum(
         filled["text"].map(rule.pattern.search).notna() for rule in rules.thread
     ).astype(bool)
@@ -423,11 +423,13 @@ def mark_signoff(lines: pd.DataFrame, rules: Rules) -> None:
     if not rules.signoff or filled.empty:
         return
     by_doc = filled.groupby("doc_id")["text"]
-    last = filled.index.isin(by_doc.tail(1).index)
-    after_prose = _is_prose(by_doc.shift(1).fillna("")).to_numpy()
-    reason = _first_match(filled["text"], rules.signoff)
-    hit = last & after_prose & reason.notna().to_numpy()
-    lines.loc[filled.index[hit], "reason"] = reason[hit] + " (last line)"
+    last = by_doc.tail(1)
+    reason = _first_match(last, rules.signoff)
+    second_last = by_doc.nth(-2)
+    before = second_last.set_axis(second_last.index.map(filled["doc_id"])).astype("string")
+    after_prose = _is_prose(filled.loc[last.index, "doc_id"].map(before).astype("string").fillna(""))
+    hit = reason.notna() & after_prose
+    lines.loc[hit[hit].index, "reason"] = reason[hit] + " (last line)"
 
 
 def _words(text: str) -> tuple[str, ...]:
