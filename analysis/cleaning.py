@@ -174,13 +174,21 @@ def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
     )
 
 
+# Speech in quotation marks: a quoted span of five or more words, or a quotation left open (it
+# runs on into the next paragraph). A quoted name or slogan ("United We Stand") is not speech.
+_SPEECH = re.compile(
+    "[\"\u201c\u00ab](?:[^\"\u201d\u00bb\\s]+\\s+){4,}[^\"\u201d\u00bb]*[\"\u201d\u00bb]"
+    "|^[^\"\u201c\u201d\u00ab\u00bb]*[\"\u201c\u00ab][^\"\u201d\u00bb]*$"
+)
+
+
 def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
-    """Mark lines without a quotation that show PROMO_MIN_CUES different promo cues."""
+    """Mark lines without quoted speech that show PROMO_MIN_CUES different promo cues."""
     open_ = (
         lines["reason"].isna() & (lines["text"] != "")
         & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
-        & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
     )
+    open_[open_] = lines.loc[open_, "text"].map(_SPEECH.search).isna()
     texts = lines.loc[open_, "text"]
     cues = sum(texts.map(rule.pattern.search).notna().astype(int) for rule in rules.cue)
     if isinstance(cues, int):

@@ -664,3 +664,12 @@ def test_closing_lines_like_a_sign_off_are_kept(ending):
     body = [PROSE, PROSE + " More.", *ending]
     kept, _ = _clean("\n\n".join(["A headline", *body]))
     assert kept == body
+
+
+def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
+    promo = ('"United We Stand" Click Here To Create Your Personal Citizen Journalist Account '
+             "Today, Be Sure To Invite Your Friends.")
+    speech = "\u201cSign up now and join us at Example.com, every one of you, she told the rally."
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, speech, PROSE + " More."]))
+    assert removed[promo] == "promo insert (cues)"
+    assert kept == [PROSE, speech, PROSE + " More."]
