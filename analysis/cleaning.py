@@ -39,6 +39,13 @@ EMBED_MAX_CHARS = 280
 PROMO_MIN_CUES = 2
 # A line that repeats the next 2 to this many paragraphs joined is a copy of them.
 JOINED_MAX_LINES = 5
+# A later word-for-word copy of a document's lead is a scraped copy from this many words.
+REPEAT_PARAGRAPH_MIN_WORDS = 8
+# The closing lines after a removed line are a reader thread when at least this many are left and
+# at least this share of them show a [[thread]] sign (typed by readers: lower-case starts, no
+# closing marks, chat words). News prose shows a sign in well under one line in ten.
+THREAD_MIN_LINES = 5
+THREAD_MIN_SHARE = 0.3
 # Whole-line rules never match a longer line: boilerplate lines are short, and a longer line is
 # article text (perhaps a whole article scraped onto one line).
 LINE_RULE_MAX_CHARS = 1000
@@ -58,13 +65,17 @@ class Rule:
 
 @dataclass(frozen=True)
 class Rules:
-    """The kinds of rule: whole lines, footer-zone openers, spans inside a line, closing lines."""
+    """The kinds of rule: whole lines, footer-zone openers, spans inside a line, closing lines,
+    promo cues, link-list openers, sign-offs and signs of a reader thread."""
 
     line: tuple[Rule, ...]
     tail: tuple[Rule, ...]
     inline: tuple[Rule, ...]
     end: tuple[Rule, ...] = ()
     cue: tuple[Rule, ...] = ()
+    list: tuple[Rule, ...] = ()
+    signoff: tuple[Rule, ...] = ()
+    thread: tuple[Rule, ...] = ()
 
 
 @cache
@@ -74,7 +85,7 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
     return Rules(
         *(
             tuple(Rule(r["reason"], re.compile(r["pattern"], re.IGNORECASE)) for r in spec.get(k, []))
-            for k in ("line", "tail", "inline", "end", "cue")
+            for k in ("line", "tail", "inline", "end", "cue", "list", "signoff", "thread")
         )
     )
 
@@ -158,16 +169,26 @@ def mark_line_rules(lines: pd.DataFrame, rules: Rules) -> None:
         lines["reason"].isna() & (lines["text"] != "")
         & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
     )
-    lines.loc[open_, "reason"] = _first_match(lines.loc[open_, "text"], rules.line + rules.tail)
+    lines.loc[open_, "reason"] = _first_match(
+        lines.loc[open_, "text"], rules.line + rules.list + rules.tail
+    )
+
+
+# Speech in quotation marks: a quoted span of five or more words, or a quotation left open (it
+# runs on into the next paragraph). A quoted name or slogan ("United We Stand") is not speech.
+_SPEECH = re.compile(
+    "[\"\u201c\u00ab](?:[^\"\u201d\u00bb\\s]+\\s+){4,}[^\"\u201d\u00bb]*[\"\u201d\u00bb]"
+    "|^[^\"\u201c\u201d\u00ab\u00bb]*[\"\u201c\u00ab][^\"\u201d\u00bb]*$"
+)
 
 
 def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
-    """Mark lines without a quotation that show PROMO_MIN_CUES different promo cues."""
+    """Mark lines without quoted speech that show PROMO_MIN_CUES different promo cues."""
     open_ = (
         lines["reason"].isna() & (lines["text"] != "")
         & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
-        & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
     )
+    open_[open_] = lines.loc[open_, "text"].map(_SPEECH.search).isna()
     texts = lines.loc[open_, "text"]
     cues = sum(texts.map(rule.pattern.search).notna().astype(int) for rule in rules.cue)
     if isinstance(cues, int):
@@ -218,18 +239,22 @@ def mark_corpus_repeats(lines: pd.DataFrame) -> None:
 
 
 def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
-    """Extend footer markers: to the end past mid-document, else over the headlines after them."""
+    """Extend footer markers: to the end past mid-document, else over the headlines after them.
+
+    A [[list]] opener takes only the headlines after it, wherever it stands.
+    """
     tail_reasons = {rule.reason for rule in rules.tail}
     marker = lines["reason"].isin(tail_reasons)
-    zone_reason = lines["reason"].where(marker)
+    opener = marker | lines["reason"].isin({rule.reason for rule in rules.list})
+    zone_reason = lines["reason"].where(opener)
     late = marker & (lines["position"] >= TAIL_START)
     in_late_zone = late.astype(int).groupby(lines["doc_id"]).cummax().astype(bool)
-    filled = zone_reason.groupby(lines["doc_id"]).ffill()
+    filled = zone_reason.where(marker).groupby(lines["doc_id"]).ffill()
     fill = in_late_zone & lines["reason"].isna()
     lines.loc[fill, "reason"] = filled[fill] + " (footer zone)"
     # Early markers: only the headline-like lines that directly follow (blank lines allowed).
     headline = _is_headline_like(lines["text"]) | (lines["text"] == "")
-    run_break = marker | ~headline | lines["reason"].notna() & ~marker
+    run_break = opener | ~headline | lines["reason"].notna() & ~opener
     run_id = run_break.astype(int).groupby(lines["doc_id"]).cumsum()
     run_reason = zone_reason.groupby([lines["doc_id"], run_id]).transform("first")
     fill = lines["reason"].isna() & run_reason.notna() & (lines["text"] != "")
@@ -350,6 +375,71 @@ def mark_joined_repeats(lines: pd.DataFrame) -> None:
     lines.loc[found[found].index, "reason"] = "repeated paragraphs (joined copy)"
 
 
+def mark_repeated_lead(lines: pd.DataFrame) -> None:
+    """Mark a later copy of a document's lead (its first kept paragraph), word for word.
+
+    Scrapers take a page's standfirst or summary box twice. Other repeated paragraphs stay: a
+    live blog repeats its standing lines ("It takes 1,237 delegates to win.") on purpose.
+    """
+    filled = lines[(lines["text"] != "") & lines["reason"].isna()]
+    lead_key = filled.groupby("doc_id")["key"].transform("first")
+    long_ = _n_tokens(filled["text"]) >= REPEAT_PARAGRAPH_MIN_WORDS
+    again = long_ & (filled["key"] == lead_key) & filled.duplicated(["doc_id", "key"])
+    lines.loc[again[again].index, "reason"] = "repeated lead paragraph"
+
+
+_TITLE_REASONS = ("title (kept as the document title)", "repeated title")
+
+
+def mark_reader_threads(lines: pd.DataFrame, rules: Rules) -> None:
+    """Mark the closing lines after a removed line when they read as a reader comment thread.
+
+    Each removed line (not a title) after some article prose is a candidate start; the lines left
+    open after it, to the document's end, are a thread when at least THREAD_MIN_LINES remain and
+    THREAD_MIN_SHARE of them show a [[thread]] sign. The candidate whose lines show the most signs
+    wins (the earliest on a tie), so article paragraphs between two removed lines stay.
+    """
+    filled = lines[lines["text"] != ""]
+    removed = filled["reason"].notna() & ~filled["reason"].isin(_TITLE_REASONS)
+    if not rules.thread or not removed.any():
+        return
+    filled = filled[filled["doc_id"].isin(filled.loc[removed, "doc_id"])]
+    open_ = filled["reason"].isna()
+    body_before = (open_ & _is_prose(filled["text"])).groupby(filled["doc_id"]).cummax()
+    anchor = removed[filled.index] & body_before.groupby(filled["doc_id"]).shift(
+        1, fill_value=False).astype(bool)
+    sign = open_ & sum(
+        filled["text"].map(rule.pattern.search).notna() for rule in rules.thread
+    ).astype(bool)
+    by_doc = filled["doc_id"]
+    after_open = open_[::-1].astype(int).groupby(by_doc[::-1]).cumsum()[::-1] - open_.astype(int)
+    after_sign = sign[::-1].astype(int).groupby(by_doc[::-1]).cumsum()[::-1] - sign.astype(int)
+    share = (after_sign / after_open.where(after_open > 0)).fillna(0.0)
+    thread_like = anchor & (after_open >= THREAD_MIN_LINES) & (share >= THREAD_MIN_SHARE)
+    if not thread_like.any():
+        return
+    start = share[thread_like].groupby(by_doc[thread_like]).idxmax()
+    order = pd.Series(np.arange(len(filled)), index=filled.index)
+    start_at = pd.Series(order[start.to_numpy()].to_numpy(), index=start.index)
+    hit = open_ & (order > by_doc.map(start_at).fillna(np.inf))
+    lines.loc[hit[hit].index, "reason"] = "reader comment thread"
+
+
+def mark_signoff(lines: pd.DataFrame, rules: Rules) -> None:
+    """Mark a [[signoff]] line (the writer's name) that ends a document right after prose."""
+    filled = lines[(lines["text"] != "") & lines["reason"].isna()]
+    if not rules.signoff or filled.empty:
+        return
+    by_doc = filled.groupby("doc_id")["text"]
+    last = by_doc.tail(1)
+    reason = _first_match(last, rules.signoff)
+    second_last = by_doc.nth(-2)
+    before = second_last.set_axis(second_last.index.map(filled["doc_id"])).astype("string")
+    after_prose = _is_prose(filled.loc[last.index, "doc_id"].map(before).astype("string").fillna(""))
+    hit = reason.notna() & after_prose
+    lines.loc[hit[hit].index, "reason"] = reason[hit] + " (last line)"
+
+
 def _words(text: str) -> tuple[str, ...]:
     """The lower-case words of a line, for matching one line inside another."""
     return tuple(_WORD.findall(text.lower()))
@@ -442,8 +532,11 @@ def clean_lines(
     found_titles = mark_titles(lines, titles)
     mark_embed_bodies(lines)
     mark_joined_repeats(lines)
+    mark_repeated_lead(lines)
     mark_repeated_fragments(lines)
+    mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
+    mark_signoff(lines, rules)
     spans = strip_inline(lines, rules)
     whole = lines[lines["reason"].notna() & (lines["text"] != "")]
     removed = pd.concat(

@@ -6,6 +6,10 @@ Usage: .venv/bin/python benchmarks/cleaning_eval.py
   before the rules were changed for them), cleaned as part of the whole 176-article folder without
   metadata, as a new user would bring it;
 - BBC: 2,095 clean articles, where every line but the title should be kept.
+
+With --polnear it also lists what the rules remove from PolNeAR's 924 US news articles (train and
+dev, unlabelled: some carry site furniture), as a check for false removals on other news writing.
+Only rules that fire on few lines are listed line by line.
 """
 
 import sys
@@ -24,6 +28,9 @@ CORPORA = next((p / "shared" / "corpora" for p in ROOT.parents if (p / "shared" 
                ROOT.parent / "shared" / "corpora")
 BBC = CORPORA / "bbc-2095" / "news"
 SCRAPED = CORPORA / "semeval2025-cc" / "docs"
+POLNEAR = [CORPORA / "polnear" / split / "text" for split in ("train", "dev")]
+# Reasons removing more lines than this on PolNeAR are only counted, not listed.
+LIST_AT_MOST = 30
 LABELS = ROOT / "benchmarks" / "labels" / "scraped_lines.tsv"
 HELDOUT = ROOT / "benchmarks" / "labels" / "heldout_lines.tsv"
 TITLE = "title (kept as the document title)"
@@ -99,6 +106,21 @@ def report_scraped(folder: Path = SCRAPED) -> None:
             print(f"    {row.file}:{row.line}")
 
 
+def report_polnear(folders: list[Path] = POLNEAR) -> None:
+    """Print PolNeAR removals by rule (without the suffix) and list the rarer rules' lines."""
+    removed = pd.concat([load(folder).removed for folder in folders], ignore_index=True)
+    removed = removed[removed["reason"] != TITLE]
+    rule = removed["reason"].str.replace(r" \(.*\)$", "", regex=True)
+    counts = rule.value_counts()
+    print(f"PolNeAR: {len(removed)} lines or spans removed besides titles")
+    for reason, n in counts.items():
+        print(f"  {n:5d}  {reason}")
+    for row in removed[rule.map(counts) <= LIST_AT_MOST].itertuples(index=False):
+        print(f"  - {row.doc_id[:60]}:{row.line} [{row.reason}] {row.text[:90]!r}")
+
+
 if __name__ == "__main__":
     report_scraped()
     report_bbc()
+    if "--polnear" in sys.argv[1:]:
+        report_polnear()

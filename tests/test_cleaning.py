@@ -270,7 +270,7 @@ def test_identical_files_count_once_as_repeats():
      "aggregator link"),
     ("Related: WATCH: Cricketer Carries Climate Protester Off the Field", "link to related content"),
     ("h/t Steve B.", "link to related content"),
-    ("This video is from the Daily Videos channel on Brighteon.com.", "video embed caption"),
+    ("This video is from 2019.", "video embed caption"),
     ("This interview has been lightly edited and condensed for clarity.",
      "syndication or editorial note"),
     ("Top photo of the Vanilla bean plant by Kristy An on Unsplash", "image credit"),
@@ -295,7 +295,7 @@ def test_article_lines_like_furniture_are_kept(line):
 
 def test_a_short_line_in_many_documents_of_the_corpus_is_furniture():
     texts = [f"Title {i}\n\nStory number {i} is about the vote in parliament.\n\n"
-             "Join the conversation as a VIP Member\n" for i in range(4)]
+             "Thanks for reading our coverage of the vote\n" for i in range(4)]
     ids = [f"d{i}" for i in range(4)]
     kept, removed, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
                                    pd.Series(pd.NA, index=ids),
@@ -515,3 +515,161 @@ def test_link_markers_are_cut_from_a_paragraph():
                                         "state has removed the firm from its contracts."]))
     assert kept == [PROSE, "The money will be moved elsewhere, he said.",
                     "Since early 2021 the state has removed the firm from its contracts."]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("See Related: Tax Cuts for the Rich? Clean Energy Credits Go to the Few",
+     "link to related content"),
+    ("MUST WATCH: President Lights Up Host Who Tries to Shame Him", "link to related content"),
+    ("Also read | Landslides: Minister conducts aerial survey of disaster-hit areas",
+     "link to related content"),
+    ("Read: Provincial Premiers Form a Rare United Front Against the Tax",
+     "link to related content"),
+    ("HT", "link to related content"),
+    ("New maps show exact date more storm chaos will wallop into Britain [ANALYSIS]",
+     "link to related content"),
+    ("Most read in Tech", "link to related content"),
+    ("The latest news about the council and its ideas can be found at Example.news.",
+     "promo insert"),
+    ("Want to keep up with the latest on the climate? Visit Climate.news.", "promo insert"),
+    ("TRUTH LIVES on at https://example.tv/", "promo insert"),
+    ("View full results: http://example.co/1oGcEFv.", "link line"),
+    ("https://www.example.com/news/464051-study-no-evidence/", "link line"),
+    ("Stay up-to-date with more news on Example Agency's WhatsApp channel", "newsletter sign-up"),
+    ("Today's top stories curated by our news team.", "newsletter sign-up"),
+    ("We need your consent to load this player content. We use the player to manage extra "
+     "content that can set cookies on your device.", "cookie or consent notice"),
+])
+def test_more_families_of_furniture_are_removed(line, reason):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert removed[line] == reason
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    "In addition, France was the first Western country to sign an air agreement with China, "
+    "according to new.china.com.",
+    "The ministry published the full list of 400 names on its website at https://example.gov/a",
+    "Read at least one report a year, the minister told the students in Leeds.",
+    "Met Office verdict on the storm [REVEAL] was published on Monday. It said more may come.",
+    "The Most Read Books",
+])
+def test_article_lines_like_the_link_and_promo_families_are_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_promo_sentence_closing_an_article_paragraph_is_cut():
+    line = "Everything they do aims to stamp out freedom. To learn more, visit Example.news."
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, "Everything they do aims to stamp out freedom.", PROSE + " More."]
+
+
+def test_bare_read_more_takes_only_the_linked_headline_after_it():
+    # A [[list]] opener: late in the document too, only the headline-like lines right after go.
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    text = "\n\n".join(["A headline", *body, "Read more:", "Province Defies the Capital on Power",
+                        PROSE + " Last.", "Don't miss...", "Maps show the exact day it will hit",
+                        "Storm chaos explained [INSIGHT]", PROSE + " End."])
+    kept, removed = _clean(text)
+    assert kept == [*body, PROSE + " Last.", PROSE + " End."]
+    assert removed["Read more:"] == "link list heading"
+    assert removed["Province Defies the Capital on Power"] == "link list heading (list after marker)"
+    assert removed["Maps show the exact day it will hit"] == "link list heading (list after marker)"
+
+
+def test_video_platform_credit_closes_the_post():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    after = ["Video shows the minister admitting the plan is a scam.", "Sources include:"]
+    credit = "This video is from the Daily Videos channel on Brighteon.com."
+    kept, removed = _clean("\n\n".join(["A headline", *body, credit, *after]))
+    assert kept == body
+    assert removed[credit] == "video embed credit"
+    assert removed[after[0]] == "video embed credit (footer zone)"
+
+
+@pytest.mark.parametrize("marker", [
+    "Comment Policy: As a privately owned web site, we reserve the right to remove comments.",
+    "Join the conversation as a VIP Member",
+    "Full article here (includes a video extract).",
+])
+def test_comment_doors_and_full_article_links_open_a_footer_zone(marker):
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, marker, "say no to all of them"]))
+    assert kept == body
+    assert removed["say no to all of them"].endswith("(footer zone)")
+
+
+def test_lead_repeated_later_is_removed_and_other_repeats_stay():
+    lead = "When an eclipse turns day into night, will tortoises start acting romantic?"
+    standing = "It takes 1,237 delegates to win the Republican nomination for president."
+    body = [lead, standing, PROSE, standing, PROSE + " More.", lead]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [lead, standing, PROSE, standing, PROSE + " More."]
+    assert removed[lead] == "repeated lead paragraph"
+
+
+THREAD = [
+    "I hope the police have their lists up to date. They normally shoot at the other side.",
+    "Tonight is beautiful weather for evening baseball",
+    "these punks have never been in a fight. About time for them to learn.",
+    "Why don't they just forfeit like they do on everything else",
+    "That's because they're driven by emotions, not reason.",
+    "LOL !",
+    "either of those work",
+    "He is a professional troublemaker. He has never held an honest job.",
+]
+
+
+def test_reader_thread_after_an_aggregator_link_is_removed():
+    # The aggregator's link stands early (the thread is long), so no footer zone opens; the lines
+    # after it read as typed by readers (4 of 8 show a sign), so they go.
+    body = [PROSE, PROSE + " More."]
+    link = "(Excerpt) Read more at example.com ..."
+    kept, removed = _clean("\n\n".join(["A headline", *body, link, *THREAD]))
+    assert kept == body
+    assert [removed[line] for line in THREAD] == ["reader comment thread"] * len(THREAD)
+
+
+def test_news_prose_after_a_removed_line_is_not_a_thread():
+    later = [f"{PROSE} Paragraph {i}." for i in range(6)] + ["What happens next", "Officials "
+             "said the vote would be held in the spring, the ministry confirmed."]
+    body = [PROSE, "Photo: Reuters/John Doe", *later]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [PROSE, *later]
+
+
+def test_thread_starts_after_the_last_article_paragraph():
+    # Two removed lines: the one after the article's last paragraph has the more thread-like lines
+    # after it, so the paragraphs between them stay.
+    body = [PROSE, "h/t Jane Roe", PROSE + " More.", PROSE + " Yet more."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, "h/t John Roe", *THREAD]))
+    assert kept == [PROSE, PROSE + " More.", PROSE + " Yet more."]
+
+
+@pytest.mark.parametrize("name", ["Ian Miles Cheong", "- Jane Doe."])
+def test_writers_name_after_the_last_paragraph_is_removed(name):
+    body = [PROSE, PROSE + " More."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, name]))
+    assert kept == body
+    assert removed[name] == "author sign-off (last line)"
+
+
+@pytest.mark.parametrize("ending", [
+    ["Shrek 2", "The Incredibles", "School Of Rock"],  # a list of titles
+    ["Enter President Trump."],  # a sentence
+    [PROSE + " Again.", "Jennifer Ho, La Crescenta"],  # a letter's signature with the town
+])
+def test_closing_lines_like_a_sign_off_are_kept(ending):
+    body = [PROSE, PROSE + " More.", *ending]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
+    promo = ('"United We Stand" Click Here To Create Your Personal Citizen Journalist Account '
+             "Today, Be Sure To Invite Your Friends.")
+    speech = "\u201cSign up now and join us at Example.com, every one of you, she told the rally."
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, speech, PROSE + " More."]))
+    assert removed[promo] == "promo insert (cues)"
+    assert kept == [PROSE, speech, PROSE + " More."]
