@@ -13,7 +13,8 @@ from IPython.display import HTML, Image, Markdown, display
 from analysis import config
 from analysis.corpus import Corpus
 from analysis.errors import CorpusWarning
-from analysis.pipeline import all_figures, render_figure
+from analysis.pipeline import render_figure
+from analysis.plots import all_figures
 
 
 def escape(text: object) -> str:

@@ -3,7 +3,6 @@
 import importlib
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -12,12 +11,14 @@ from matplotlib.figure import Figure
 from analysis.corpus import Corpus, stored
 from analysis.errors import CorpusWarning
 from analysis.export import atomic_write, write_csv
+from analysis.plots import FigureSpec, stage_figures
 from analysis.plotting import save_figure
 from analysis.progress import Timer, progress
 
-# Each stage module defines TABLES (name -> function of the corpus returning a DataFrame) and
-# FIGURES (a list of FigureSpec). Each table has one owner: two stages naming the same table is an
-# error (the sentences table, with its tone columns, belongs to analysis.sentiment).
+# Each stage module defines TABLES (name -> function of the corpus returning a DataFrame); its
+# figures are declared apart, in analysis.plots (measures import no matplotlib). Each table has
+# one owner: two stages naming the same table is an error (the sentences table, with its tone
+# columns, belongs to analysis.sentiment).
 STAGES = (
     "analysis.overview",
     "analysis.terms",
@@ -28,20 +29,6 @@ STAGES = (
     "analysis.framing",
     "analysis.findings",
 )
-
-
-@dataclass(frozen=True)
-class FigureSpec:
-    """A figure of a notebook: how to draw it from the corpus, and its alt text."""
-
-    notebook: str
-    name: str
-    make: Callable[[Corpus], tuple[Figure, pd.DataFrame]]
-    alt: Callable[[pd.DataFrame], str]
-
-    @property
-    def stem(self) -> str:
-        return f"{self.notebook}-{self.name}"
 
 
 def stage_modules() -> list:
@@ -70,16 +57,6 @@ def stage_tables() -> dict[str, dict[str, Callable[[Corpus], pd.DataFrame]]]:
 def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
     """Every table any stage contributes, by file stem."""
     return {name: make for tables in stage_tables().values() for name, make in tables.items()}
-
-
-def stage_figures() -> dict[str, list[FigureSpec]]:
-    """Each stage's figures, stages in order."""
-    return {stage_name(module): list(module.FIGURES) for module in stage_modules()}
-
-
-def all_figures() -> list[FigureSpec]:
-    """Every figure of every stage."""
-    return [spec for specs in stage_figures().values() for spec in specs]
 
 
 # Tables a person fills in by hand: a filled-in copy is never overwritten (columns starting "coder_").

@@ -10,15 +10,6 @@ from analysis.clause_tone import CONTEXT_COLUMNS, SCORED_COLUMNS, mention_contex
 from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
 from analysis.parallel import partitions, run_partitions
-from analysis.pipeline import FigureSpec
-from analysis.plotting import outlet_colors
-from analysis.sentiment_plots import (
-    plot_actor_tone,
-    plot_lexicon_agreement,
-    plot_outlet_tone,
-    plot_top_words,
-    plot_voice_tone,
-)
 from analysis.stats import summarise_mean
 from analysis.voice import compute_voice_segments
 
@@ -212,47 +203,6 @@ def select_rows(summary: pd.DataFrame, articles: str = "all", measure: str = "va
     return summary[rows].drop(columns=["articles", "measure"]).reset_index(drop=True)
 
 
-def _outlets_figure(corpus: Corpus):
-    data = compute_outlet_sentiment(corpus)
-    data = data[data["measure"].str.startswith("vader")].reset_index(drop=True)
-    return plot_outlet_tone(data, outlet_colors(corpus.outlets)), data
-
-
-def _agreement_figure(corpus: Corpus):
-    sentences = score_corpus(corpus).sentences
-    points = pd.DataFrame({"level": "sentence", "outlet": sentences["outlet"],
-                           "sentence_id": sentences["sentence_id"],
-                           "vader": sentences["vader_compound"], "afinn": sentences["afinn_score"]})
-    summary = compute_outlet_sentiment(corpus)
-    vader, afinn = select_rows(summary), select_rows(summary, measure="afinn_score")
-    means = vader[vader["n"] > 0].merge(afinn, on=["outlet", "n"], suffixes=("_v", "_a"))
-    means = pd.DataFrame({
-        "level": "outlet mean", "outlet": means["outlet"], "n": means["n"],
-        "vader": means["mean_v"], "vader_low": means["low_v"], "vader_high": means["high_v"],
-        "afinn": means["mean_a"], "afinn_low": means["low_a"], "afinn_high": means["high_a"]})
-    data = pd.concat([points, means], ignore_index=True)
-    return plot_lexicon_agreement(data, outlet_colors(corpus.outlets)), data
-
-
-def _words_figure(corpus: Corpus):
-    words = compute_word_contributions(corpus)
-    vader = words[words["lexicon"] == "vader"]
-    data = (vader.groupby(["outlet", "direction"], sort=False).head(TOP_WORDS)
-            .reset_index(drop=True))
-    return plot_top_words(data, corpus.outlets), data
-
-
-def _actors_figure(corpus: Corpus):
-    data = select_rows(compute_actor_sentiment(corpus))
-    data = data[data["n"] > 0].reset_index(drop=True)
-    return plot_actor_tone(data, outlet_colors(corpus.outlets)), data
-
-
-def _voice_figure(corpus: Corpus):
-    data = select_rows(compute_voice_sentiment(corpus))
-    return plot_voice_tone(data, outlet_colors(corpus.outlets)), data
-
-
 def describe_mean(row, with_n: bool = True) -> str:
     """'+0.25 [-0.03, +0.48], n=10' for a summary row (dict or Series); 'no sentences' if n = 0;
     '+0.25 [no interval]' when the group is too small to resample."""
@@ -264,48 +214,6 @@ def describe_mean(row, with_n: bool = True) -> str:
     return f"{text}, n={row['n']}" if with_n else text
 
 
-def _outlets_alt(data: pd.DataFrame) -> str:
-    rows = data[(data["articles"] == "all") & (data["measure"] == "vader_compound")]
-    return ("Dot plots per outlet of the mean VADER compound and the shares of positive and "
-            "negative sentences, all articles (filled) and untranslated only (hollow), with 95% "
-            "intervals. Mean compound: "
-            + "; ".join(f"{r['outlet']} {describe_mean(r)}" for r in rows.to_dict("records")))
-
-
-def _agreement_alt(data: pd.DataFrame) -> str:
-    means = data[data["level"] == "outlet mean"]
-    return (f"Scatter of {int((data['level'] == 'sentence').sum())} sentences, VADER compound "
-            "against AFINN sum, with outlet means: "
-            + "; ".join(f"{r.outlet} VADER {r.vader:+.2f}, AFINN {r.afinn:+.2f}"
-                        for r in means.itertuples()))
-
-
-def _words_alt(data: pd.DataFrame) -> str:
-    if data.empty:
-        return "Bar charts of the words driving each outlet's tone; no lexicon word was found."
-    top = data.loc[data.groupby("outlet", sort=False)["valence"].idxmin()]
-    return ("Bar charts per outlet of the words adding most positive and negative VADER valence; "
-            "the largest negative driver: "
-            + "; ".join(f"{r.outlet}: {r.word} ({r.valence:+.1f}, {r.n}x)" for r in top.itertuples()))
-
-
-def _actors_alt(data: pd.DataFrame) -> str:
-    if data.empty:
-        return ("Dot plot of the tone of the actor's clause per outlet; no actor of the alias file "
-                "is mentioned.")
-    top = data.sort_values("n", ascending=False, kind="stable").head(4)
-    return ("Dot plot of the mean VADER compound of the actor's clause (the clause around each "
-            "mention of an actor group), per outlet, with 95% intervals; most mentioned: "
-            + "; ".join(f"{r['actor_group']} in {r['outlet']} {describe_mean(r)}"
-                      for r in top.to_dict("records")))
-
-
-def _voice_alt(data: pd.DataFrame) -> str:
-    return ("Dot plot per outlet of the mean VADER compound of the narrator's segments and of "
-            "quoted segments, with 95% intervals: "
-            + "; ".join(f"{r['outlet']} {r['voice']} {describe_mean(r)}" for r in data.to_dict("records")))
-
-
 TABLES = {
     "sentences": compute_sentence_sentiment,
     "sentiment_by_outlet": compute_outlet_sentiment,
@@ -314,11 +222,3 @@ TABLES = {
     "sentiment_by_voice": compute_voice_sentiment,
     "sentiment_words": compute_word_contributions,
 }
-
-FIGURES = [
-    FigureSpec(NOTEBOOK, "outlets", _outlets_figure, _outlets_alt),
-    FigureSpec(NOTEBOOK, "agreement", _agreement_figure, _agreement_alt),
-    FigureSpec(NOTEBOOK, "words", _words_figure, _words_alt),
-    FigureSpec(NOTEBOOK, "actors", _actors_figure, _actors_alt),
-    FigureSpec(NOTEBOOK, "voice", _voice_figure, _voice_alt),
-]

@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.pipeline import all_figures, render_figures
+from analysis.pipeline import render_figures
+from analysis.plots import all_figures
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +49,7 @@ def test_similarity_csv_identical_under_another_blas_kernel(tmp_path):
     import sys
 
     script = ("import sys; from pathlib import Path; from analysis import load_corpus; "
-              "from analysis.pipeline import all_figures, render_figure; "
+              "from analysis.pipeline import render_figure; from analysis.plots import all_figures; "
               "spec = next(s for s in all_figures() if s.stem == '02-terms-and-topics-similarity'); "
               "render_figure(spec, load_corpus(), Path(sys.argv[1]))")
     env = {**os.environ, "OPENBLAS_CORETYPE": "Haswell"}

@@ -89,7 +89,7 @@ def test_a_figure_too_tall_for_a_page_is_saved_not_embedded(monkeypatch, tmp_pat
     import pandas as pd
 
     from analysis.notebook import png_size, show_figure
-    from analysis.pipeline import FigureSpec
+    from analysis.plots import FigureSpec
 
     assert png_size(_png(700, 32440)) == (700, 32440)
     spec = FigureSpec("nb", "tall", lambda corpus: None, lambda data: "Dot plot of many rows")

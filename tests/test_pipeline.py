@@ -10,7 +10,7 @@ from analysis import pipeline
 
 def _stage(monkeypatch, name: str, tables: dict) -> str:
     module = types.ModuleType(name)
-    module.TABLES, module.FIGURES = tables, []
+    module.TABLES = tables
     monkeypatch.setitem(sys.modules, name, module)
     return name
 
@@ -31,3 +31,23 @@ def test_the_real_stages_name_each_table_once():
     tables = pipeline.all_tables()
     assert tables["sentences"] is compute_sentence_sentiment
     assert len(tables) == 31
+
+
+def test_measure_modules_import_no_matplotlib():
+    import subprocess
+    import sys
+
+    from analysis.pipeline import STAGES
+    code = ("import importlib, sys\n"
+            f"for name in {list(STAGES)!r}: importlib.import_module(name)\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib')[:3])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_every_figure_is_declared_once_in_the_registry():
+    from analysis import config
+    from analysis.plots import all_figures
+    stems = [spec.stem for spec in all_figures()]
+    assert len(stems) == len(set(stems))
+    assert sorted(stems) == sorted(p.stem for p in config.FIGURES_DIR.glob("*.png"))  # as committed

@@ -17,7 +17,8 @@ from PIL import Image
 
 from analysis import load_corpus, similarity
 from analysis.corpus import per_corpus
-from analysis.pipeline import all_figures, render_figure
+from analysis.pipeline import render_figure
+from analysis.plots import all_figures
 from analysis.plotting import (
     CATEGORY_COLORS,
     MAX_WIDTH,

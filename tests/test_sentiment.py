@@ -9,8 +9,8 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import load_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
+from analysis.plots.sentiment import FIGURES
 from analysis.sentiment import (
-    FIGURES,
     TABLES,
     compute_actor_sentiment,
     compute_lexicon_agreement,

@@ -100,7 +100,8 @@ def test_a_corpus_without_content_words_is_a_clear_error(make_corpus):
 def test_positions_figure_has_one_row_per_group_beyond_thirty_articles():
     import matplotlib.pyplot as plt
 
-    from analysis.terms import ARTICLE_ROWS, plot_positions
+    from analysis.plots.terms import plot_positions
+    from analysis.terms import ARTICLE_ROWS
     docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(ARTICLE_ROWS + 1)],
                          "outlet": ["A"] * 20 + ["B"] * (ARTICLE_ROWS - 19)})
     positions = pd.DataFrame({"term": ["nato", "nato"], "outlet": ["A", "B"],

@@ -6,7 +6,20 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes, rows_height
+from analysis.corpus import Corpus
+from analysis.plots import FigureSpec
+from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes, outlet_colors, rows_height
+from analysis.sentiment import (
+    NOTEBOOK,
+    TOP_WORDS,
+    compute_actor_sentiment,
+    compute_outlet_sentiment,
+    compute_voice_sentiment,
+    compute_word_contributions,
+    describe_mean,
+    score_corpus,
+    select_rows,
+)
 
 PANELS = {"vader_compound": "mean compound", "vader_positive": "share positive",
           "vader_negative": "share negative"}
@@ -152,3 +165,96 @@ def plot_voice_tone(summary: pd.DataFrame, colors: dict[str, str], ax=None):
                for key, (m, label) in VOICE_STYLE.items()]
     legend_outside(ax, handles=handles)
     return fig
+
+
+
+def _outlets_figure(corpus: Corpus):
+    data = compute_outlet_sentiment(corpus)
+    data = data[data["measure"].str.startswith("vader")].reset_index(drop=True)
+    return plot_outlet_tone(data, outlet_colors(corpus.outlets)), data
+
+
+def _agreement_figure(corpus: Corpus):
+    sentences = score_corpus(corpus).sentences
+    points = pd.DataFrame({"level": "sentence", "outlet": sentences["outlet"],
+                           "sentence_id": sentences["sentence_id"],
+                           "vader": sentences["vader_compound"], "afinn": sentences["afinn_score"]})
+    summary = compute_outlet_sentiment(corpus)
+    vader, afinn = select_rows(summary), select_rows(summary, measure="afinn_score")
+    means = vader[vader["n"] > 0].merge(afinn, on=["outlet", "n"], suffixes=("_v", "_a"))
+    means = pd.DataFrame({
+        "level": "outlet mean", "outlet": means["outlet"], "n": means["n"],
+        "vader": means["mean_v"], "vader_low": means["low_v"], "vader_high": means["high_v"],
+        "afinn": means["mean_a"], "afinn_low": means["low_a"], "afinn_high": means["high_a"]})
+    data = pd.concat([points, means], ignore_index=True)
+    return plot_lexicon_agreement(data, outlet_colors(corpus.outlets)), data
+
+
+def _words_figure(corpus: Corpus):
+    words = compute_word_contributions(corpus)
+    vader = words[words["lexicon"] == "vader"]
+    data = (vader.groupby(["outlet", "direction"], sort=False).head(TOP_WORDS)
+            .reset_index(drop=True))
+    return plot_top_words(data, corpus.outlets), data
+
+
+def _actors_figure(corpus: Corpus):
+    data = select_rows(compute_actor_sentiment(corpus))
+    data = data[data["n"] > 0].reset_index(drop=True)
+    return plot_actor_tone(data, outlet_colors(corpus.outlets)), data
+
+
+def _voice_figure(corpus: Corpus):
+    data = select_rows(compute_voice_sentiment(corpus))
+    return plot_voice_tone(data, outlet_colors(corpus.outlets)), data
+
+
+def _outlets_alt(data: pd.DataFrame) -> str:
+    rows = data[(data["articles"] == "all") & (data["measure"] == "vader_compound")]
+    return ("Dot plots per outlet of the mean VADER compound and the shares of positive and "
+            "negative sentences, all articles (filled) and untranslated only (hollow), with 95% "
+            "intervals. Mean compound: "
+            + "; ".join(f"{r['outlet']} {describe_mean(r)}" for r in rows.to_dict("records")))
+
+
+def _agreement_alt(data: pd.DataFrame) -> str:
+    means = data[data["level"] == "outlet mean"]
+    return (f"Scatter of {int((data['level'] == 'sentence').sum())} sentences, VADER compound "
+            "against AFINN sum, with outlet means: "
+            + "; ".join(f"{r.outlet} VADER {r.vader:+.2f}, AFINN {r.afinn:+.2f}"
+                        for r in means.itertuples()))
+
+
+def _words_alt(data: pd.DataFrame) -> str:
+    if data.empty:
+        return "Bar charts of the words driving each outlet's tone; no lexicon word was found."
+    top = data.loc[data.groupby("outlet", sort=False)["valence"].idxmin()]
+    return ("Bar charts per outlet of the words adding most positive and negative VADER valence; "
+            "the largest negative driver: "
+            + "; ".join(f"{r.outlet}: {r.word} ({r.valence:+.1f}, {r.n}x)" for r in top.itertuples()))
+
+
+def _actors_alt(data: pd.DataFrame) -> str:
+    if data.empty:
+        return ("Dot plot of the tone of the actor's clause per outlet; no actor of the alias file "
+                "is mentioned.")
+    top = data.sort_values("n", ascending=False, kind="stable").head(4)
+    return ("Dot plot of the mean VADER compound of the actor's clause (the clause around each "
+            "mention of an actor group), per outlet, with 95% intervals; most mentioned: "
+            + "; ".join(f"{r['actor_group']} in {r['outlet']} {describe_mean(r)}"
+                      for r in top.to_dict("records")))
+
+
+def _voice_alt(data: pd.DataFrame) -> str:
+    return ("Dot plot per outlet of the mean VADER compound of the narrator's segments and of "
+            "quoted segments, with 95% intervals: "
+            + "; ".join(f"{r['outlet']} {r['voice']} {describe_mean(r)}" for r in data.to_dict("records")))
+
+
+FIGURES = [
+    FigureSpec(NOTEBOOK, "outlets", _outlets_figure, _outlets_alt),
+    FigureSpec(NOTEBOOK, "agreement", _agreement_figure, _agreement_alt),
+    FigureSpec(NOTEBOOK, "words", _words_figure, _words_alt),
+    FigureSpec(NOTEBOOK, "actors", _actors_figure, _actors_alt),
+    FigureSpec(NOTEBOOK, "voice", _voice_figure, _voice_alt),
+]
