@@ -26,6 +26,7 @@ STAGES = (
     "analysis.topics",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.roles",
     "analysis.findings",
 )
 
