@@ -40,6 +40,8 @@ EVIDENCE_COLUMNS = ["doc_id", "outlet", "group", "actor", "sentence_id", "alias"
                     "family", "role", "pattern", "voice", "negated", "modal", "weight", "text"]
 _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s]")
 _BOUNDARY = frozenset(",;:()[]\"")
+_MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
+                               "hypothetical", "imminent"])
 _PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "into", "by", "about",
                            "against", "over", "under", "between", "among", "after", "before",
                            "during", "since", "than", "like", "across", "inside", "within"])
@@ -187,8 +189,10 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         k = j + 2
     for step in range(MAX_GAP):
         w = tok.get(k + step)
+        if w in _MODAL_ADJECTIVES:  # "Russia's possible invasion": the cue stays, modal
+            continue
         if (not _is_word(w) or w in lex.blockers or w in lex.auxiliaries or w in lex.be
-                or w in lex.determiners):
+                or w in lex.determiners or w in lex.modal or w in lex.negation):
             return None
         if w in lex.victim_nouns:
             return Cue("victim_noun", "actor + victim noun")
@@ -197,7 +201,7 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         if w in lex.positive:
             return Cue("positive_label", "actor + positive label")
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
-            before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), j)]
+            before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
                        modal=_hedged(lex, tok, j) or any(w in lex.modal for w in before))
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
@@ -244,7 +248,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
         return cue("agent_of_harm", "subject of light verb + harm noun")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
-    if w in lex.help and not passive:
+    if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
         return cue("agent_of_help", "subject of help verb")
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
@@ -301,7 +305,7 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor after its verb or noun: "shelled X", "the shelling of X", "attacks on X",
     "shelled by X", "victims in X", "accused X", "sanctions against X", "the aggressor X",
     "branded X a terrorist state"."""
-    k, skipped, prep, adjacent = i - 1, 0, None, True
+    k, skipped, prep = i - 1, 0, None
     while k >= 0:
         w = tok.low[k]
         if prep is None and (w in lex.determiners or (_is_head(lex, w) and skipped < MAX_GAP
@@ -310,7 +314,6 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                                                       and w not in lex.victim_nouns
                                                       and w not in lex.negative
                                                       and w not in lex.positive)):
-            adjacent &= w in lex.determiners
             skipped += _is_head(lex, w)
             k -= 1
             continue
@@ -347,9 +350,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return [Cue("target_of_blame", "object of blame verb", negated, modal)]
     if head in lex.naming:
         return _named_as(lex, tok, j, negated, modal)
-    if adjacent and head in lex.negative:
+    if skipped <= 2 and head in lex.negative:  # "the aggressor X", "tyrannical Scottish X"
         return [Cue("negative_label", "negative label + actor", negated, modal)]
-    if adjacent and head in lex.positive:
+    if skipped <= 2 and head in lex.positive:
         return [Cue("positive_label", "positive label + actor", negated, modal)]
     return []
 
