@@ -176,27 +176,23 @@ def _kwic(args) -> int:
 
 
 def _validate_roles(args) -> int:
-    from analysis.roles import ROLES, score_calls, validate_roles
+    from analysis.roles import ROLES, default_labels_folder, validate_roles, validation_table
 
-    folder = args.folder or next(
-        (p / "shared" / "corpora" / "semeval2025-cc" for p in Path(__file__).resolve().parents
-         if (p / "shared" / "corpora" / "semeval2025-cc").is_dir()), Path("../shared/corpora/semeval2025-cc"))
+    folder = args.folder or default_labels_folder()
     if not (folder / "entity-roles.tsv").is_file() or not (folder / "docs").is_dir():
         raise CorpusError(f"{folder}: expected docs/ and entity-roles.tsv (SemEval-2025 entity "
                           "framing layout)")
     calls = validate_roles(folder)
     print(f"{folder}: {calls['doc_id'].nunique()} articles, {len(calls)} labelled (article, actor) "
           "pairs (human roles: Antagonist = villain, Innocent = victim, Protagonist = hero)")
-    for column, voices in (("call", "all voices"), ("narrator_call", "narrator's own words")):
-        for half, part in [*calls.groupby("half", sort=True), ("all", calls)]:
-            s = score_calls(part, column)
-            cells = "; ".join(f"{r} precision {s[f'{r}_correct']}/{s[f'{r}_calls']} = "
-                              f"{s[f'{r}_precision']:.2f}" for r in ROLES)
-            print(f"{voices}, {half}: coverage {s['called']}/{s['pairs']} = {s['coverage']:.2f}; "
-                  f"{cells}; AUC victim vs villain {s['victim_vs_villain_auc']:.2f}, hero vs "
-                  f"villain {s['hero_vs_villain_auc']:.2f}")
-    abstain = (calls["call"] == "none").mean()
-    print(f"abstention rate (all voices): {abstain:.2f}")
+    for r in validation_table(calls).itertuples(index=False):
+        cells = "; ".join(f"{role} precision {getattr(r, f'{role}_correct')}/"
+                          f"{getattr(r, f'{role}_calls')} = {getattr(r, f'{role}_precision'):.2f}"
+                          for role in ROLES)
+        print(f"{r.voices}, {r.half}: coverage {r.called}/{r.pairs} = {r.coverage:.2f}; {cells}; "
+              f"AUC victim vs villain {r.victim_vs_villain_auc:.2f}, hero vs villain "
+              f"{r.hero_vs_villain_auc:.2f}")
+    print(f"abstention rate (all voices): {(calls['call'] == 'none').mean():.2f}")
     return 0
 
 

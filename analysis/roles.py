@@ -12,6 +12,7 @@ A call is made only when the cues point one way; otherwise the pair abstains ("n
 
 import re
 import tomllib
+import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +24,7 @@ import pandas as pd
 from analysis.actors import titled_people
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
+from analysis.errors import CorpusWarning
 from analysis.stats import clopper_pearson
 
 ROLES_FILE = PACKAGE_DATA / "roles.toml"
@@ -647,16 +649,18 @@ def plot_role_shares(shares: pd.DataFrame, outlets: list[str], ax=None):
                     left += share
                 panel.barh(3 * i + offset, 1 - left, left=left, color=ROLE_COLORS[NONE], height=0.9,
                            label="no call" if i == offset == 0 else "_nolegend_")
-        panel.set_xlim(0, 1)
+                if offset == 0:
+                    panel.text(1.02, 3 * i + 0.5, f"n={int(cells['n_articles'].iloc[0])}",
+                               ha="left", va="center", color="#222222")
+        panel.set_xlim(0, 1.25)
+        panel.spines["bottom"].set_bounds(0, 1)
         panel.set_title(shorten(actor, 24))
         panel.set_xticks([0, 0.5, 1], ["0", "50%", "100%"])
-    n = shares.drop_duplicates(["outlet", "actor"]).groupby("outlet")["n_articles"].max()
-    labels = [label for o in outlets for label in
-              (f"{shorten(o, 22)} (n≤{int(n.get(o, 0))}) all", "narrator only")]
+    labels = [label for o in outlets for label in (shorten(o, 26), "narrator only")]
     axes[0][0].set_yticks(ticks, labels)
     axes[0][0].set_ylim(3 * len(outlets) - 1.5, -0.5)
-    fig.supxlabel("share of the group's articles naming the actor (bars: all voices, then the "
-                  "narrator's own words)")
+    fig.supxlabel("share of the group's n articles naming the actor, from all voices (upper bar) "
+                  "and from the narrator's own words (lower bar)")
     fig.suptitle("Who is cast as villain, victim or hero", x=0.02, ha="left", fontweight="bold")
     legend_outside(axes[0][-1])
     return fig
@@ -829,7 +833,9 @@ def validate_roles(folder: Path) -> pd.DataFrame:
     from analysis.corpus import load_corpus
 
     actors = labelled_actors(read_role_labels(folder))
-    corpus = load_corpus(folder / "docs", store=None)
+    with warnings.catch_warnings():  # one group, no metadata: expected of a labelled folder
+        warnings.simplefilter("ignore", CorpusWarning)
+        corpus = load_corpus(folder / "docs", store=None)
     evidence, mentions = labelled_evidence(corpus, actors)
     counts = mentions.groupby(["doc_id", "actor"]).size()
     pairs = actors.assign(doc_id=actors["file"].map(lambda f: Path(f).stem), group="labelled")
@@ -839,3 +845,26 @@ def validate_roles(folder: Path) -> pd.DataFrame:
     calls["role"] = actors["role"].to_numpy()
     calls["half"] = actors["file"].map(half_of).to_numpy()
     return calls
+
+
+def default_labels_folder() -> Path:
+    """../shared/corpora/semeval2025-cc beside the checkout (a worktree may sit a level deeper)."""
+    tail = Path("shared") / "corpora" / "semeval2025-cc"
+    here = Path(__file__).resolve()
+    return next((p / tail for p in here.parents if (p / tail).is_dir()), here.parents[2] / tail)
+
+
+def validation_table(calls: pd.DataFrame) -> pd.DataFrame:
+    """The scores of validate_roles' calls: one row per voices (all, narrator only) and half
+    (dev, held-out, all): pairs, coverage, precision and counts per call, the two AUCs (rounded)."""
+    rows = []
+    for voices, column in (("all voices", "call"), ("narrator only", "narrator_call")):
+        for half, part in [*calls.groupby("half", sort=True), ("all", calls)]:
+            s = score_calls(part, column)
+            rows.append({"voices": voices, "half": half, "pairs": s["pairs"], "called": s["called"],
+                         "coverage": round(s["coverage"], 3),
+                         **{f"{r}_{k}": (round(s[f"{r}_{k}"], 3) if k == "precision" else s[f"{r}_{k}"])
+                            for r in ROLES for k in ("calls", "correct", "precision")},
+                         "victim_vs_villain_auc": round(s["victim_vs_villain_auc"], 3),
+                         "hero_vs_villain_auc": round(s["hero_vs_villain_auc"], 3)})
+    return pd.DataFrame(rows)

@@ -16,12 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.roles import ROLES, score_calls, validate_roles
+from analysis.roles import ROLES, default_labels_folder, score_calls, validate_roles
 
-# ../shared/corpora beside the checkout (a worktree may sit a level deeper)
-CORPUS = next((p / "shared" / "corpora" / "semeval2025-cc" for p in Path(__file__).resolve().parents
-               if (p / "shared" / "corpora" / "semeval2025-cc").is_dir()),
-              Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "semeval2025-cc")
+CORPUS = default_labels_folder()
 
 
 def report(calls, column: str = "call") -> list[str]:
