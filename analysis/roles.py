@@ -82,6 +82,8 @@ class Lexicon:
     of_agent: frozenset
     possessive_only: frozenset
     light: dict
+    cause: dict
+    caused_nouns: frozenset
     suffer: dict
     victim_nouns: frozenset
     victim_preps: frozenset
@@ -103,7 +105,7 @@ class Lexicon:
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
-        for forms in (self.harm, self.light, self.suffer, self.help, self.blame, self.face,
+        for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming):
             if word in forms:
                 return forms[word]
@@ -121,6 +123,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         harm_nouns=low(h["nouns"]), of_agent=low(h["of_agent_nouns"]),
         possessive_only=low(h["possessive_only_nouns"]),
         light=_verbs(h["light_verbs"], h["light_irregular"]),
+        cause=_verbs(h["cause_verbs"], h["cause_irregular"]), caused_nouns=low(h["caused_nouns"]),
         suffer=_verbs(h["suffer_verbs"], h["suffer_irregular"]), victim_nouns=low(v["nouns"]),
         victim_preps=low(v["prepositions"]), negative=low(lab["negative"]),
         positive=low(lab["positive"]), naming=_verbs(lab["naming_verbs"], []),
@@ -158,6 +161,14 @@ class Tokens:
     def get(self, k: int) -> str:
         """The lower-cased token k, or "" outside the sentence."""
         return self.low[k] if 0 <= k < len(self.low) else ""
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Title words that stand before a name (data/titles.txt, shared with analysis.quotes)."""
+    lines = (PACKAGE_DATA / "titles.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
+    return frozenset(words | {"sen", "rep", "gov", "gen", "col", "lt", "mr", "mrs", "ms", "dr"})
 
 
 def _is_word(w: str) -> bool:
@@ -211,12 +222,32 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     return None
 
 
+def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
+    """A mention that is itself a description: its last word a victim noun or a label
+    ("Ukrainian civilians", "the occupiers", "the Kyiv regime", "Ukraine's defenders")."""
+    if j - i < 1:
+        return None
+    w = tok.low[j - 1]
+    if w in lex.victim_nouns:
+        return Cue("victim_noun", "victim noun in the name")
+    if w in lex.negative:
+        return Cue("negative_label", "negative label in the name")
+    if w in lex.positive:
+        return Cue("positive_label", "positive label in the name")
+    return None
+
+
 def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     """The actor as subject: "X shelled", "X's forces have shelled", "X was shelled", "X could
     invade", "X threatened to invade", "X did not attack", "X is a terrorist state"."""
     k, heads, chain = j + (tok.get(j) == "'s"), 0, []
+    relative = False
     while k < len(tok.low):
         w = tok.low[k]
+        if not chain and not relative and (w in ("who", "which") or (
+                w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
+            k, relative = k + 1 + (w == ","), True
+            continue
         if (w in lex.modal and tok.get(k + 1) == "to") or w in ("ca", "wo"):
             chain.append(w)
             k += 1
@@ -236,6 +267,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)
+    if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
+        if tok.get(k + 1 + (w != "under")) in lex.harm_nouns:  # "X came under attack"
+            return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
     kind = lex.verb_kind(w)
     if kind is None:
         return _predicate_cues(lex, tok, k, chain, negated, modal)
@@ -248,6 +282,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
             "agent_of_harm", "subject of harm verb")
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns):
         return cue("agent_of_harm", "subject of light verb + harm noun")
+    if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
+                                                      lex.harm_nouns | lex.caused_nouns):
+        return cue("agent_of_harm", "subject of cause verb + harm noun")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
@@ -310,6 +347,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     k, skipped, prep = i - 1, 0, None
     while k >= 0:
         w = tok.low[k]
+        if prep is None and (w in _titles() or (w == "." and tok.get(k - 1) in _titles())):
+            k -= 1  # "harassed Sen. Amy Klobuchar", "attacked President X"
+            continue
         if prep is None and (w in lex.determiners or (_is_head(lex, w) and skipped < MAX_GAP
                                                       and w not in lex.harm_nouns
                                                       and w not in lex.blame_nouns
@@ -343,6 +383,15 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
         if head in lex.blame_nouns and prep in lex.blame_preps:
             return [Cue("target_of_blame", f"blame noun + {prep} + actor", negated, modal)]
+        if prep == "of" and _is_head(lex, head):  # "shelled the city of X", "the people of X"
+            x = k - 1
+            while x >= 0 and tok.low[x] in lex.determiners:
+                x -= 1
+            verb = tok.get(x)
+            if verb in lex.harm and not any(tok.get(y) in lex.be for y in range(x - 2, x)):
+                negated, modal = _before(lex, tok, x)
+                return [Cue("patient_of_harm", "object of harm verb + noun of + actor", negated,
+                            modal)]
         return []
     kind = lex.verb_kind(head)
     passive_before = any(tok.get(x) in lex.be for x in range(k - 2, k))
@@ -396,8 +445,8 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
         k -= 1
     inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
-    found = [_nominal_cue(lex, tok, j), *([] if inside_phrase else _subject_cues(lex, tok, j)),
-             *_object_cues(lex, tok, i, j)]
+    found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
+             *([] if inside_phrase else _subject_cues(lex, tok, j)), *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:
         if cue is not None and (cue.family not in by_family or _weight(by_family[cue.family])

@@ -38,6 +38,13 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Ukraine was attacked on Thursday.", "Ukraine", [("patient_of_harm", False, False)]),
     ("The shelling of Kharkiv by Russia went on.", "Kharkiv", [("patient_of_harm", False, False)]),
     ("Russia launched a massive attack on Kyiv.", "Kyiv", [("patient_of_harm", False, False)]),
+    ("Troops shelled the city of Kharkiv.", "Kharkiv", [("patient_of_harm", False, False)]),
+    ("Protesters harassed Sen. Amy Klobuchar.", "Amy Klobuchar", [("patient_of_harm", False, False)]),
+    ("Ukraine came under attack.", "Ukraine", [("patient_of_harm", False, False)]),
+    ("Russian forces, which shelled Kharkiv, withdrew.", "Russian", [("agent_of_harm", False, False)]),
+    ("Moscow started the war.", "Moscow", [("agent_of_harm", False, False)]),
+    ("Ukrainian civilians", "Ukrainian civilians", [("victim_noun", False, False)]),
+    ("The Kyiv regime", "Kyiv regime", [("negative_label", False, False)]),
     # victim nouns
     ("Ukrainian civilians fled the fighting.", "Ukrainian",
      [("patient_of_harm", False, False), ("victim_noun", False, False)]),
