@@ -16,7 +16,16 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.roles import ROLES, default_labels_folder, score_calls, validate_roles
+import pandas as pd
+
+from analysis.roles import (
+    ROLES,
+    default_labels_folder,
+    find_mentions,
+    role_evidence,
+    score_calls,
+    validate_roles,
+)
 
 CORPUS = default_labels_folder()
 
@@ -49,6 +58,33 @@ def main(folder: Path) -> None:
     print("\n".join(report(calls, "narrator_call")))
     base = calls["role"].value_counts(normalize=True).round(2).to_dict()
     print(f"base rates of the human roles (precision of calling every pair that role): {base}")
+    linearity()
+
+
+SENTENCES = ["Russian forces shelled Kharkiv overnight, and Ukrainian civilians fled the city.",
+             "Putin threatened to invade again, while the Kremlin denied the attack on Kyiv.",
+             "NATO leaders met in Brussels; Ukraine's defenders were praised as heroes."]
+
+
+def linearity() -> None:
+    """Seconds for the cues of one article of 1x, 10x and 100x these sentences (per mention)."""
+    aliases = {"Russian": "Russia", "Kremlin": "Russia", "Putin": "Putin", "Kharkiv": "Ukraine",
+               "Ukrainian": "Ukraine", "Kyiv": "Ukraine", "Ukraine": "Ukraine", "NATO": "NATO"}
+    for times in (1, 10, 100):
+        texts = SENTENCES * times
+        starts = list(pd.Series([len(t) + 1 for t in texts]).cumsum().shift(fill_value=0))
+        sentences = pd.DataFrame({"doc_id": "d", "sentence_id": [f"s{i}" for i in range(len(texts))],
+                                  "start": starts, "text": texts})
+        mentions = pd.DataFrame(
+            [("d", sid, "g", actor, alias, start + a, start + b)
+             for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False)
+             for a, b, alias, actor in find_mentions(text, aliases)],
+            columns=["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"])
+        started = time.perf_counter()
+        evidence = role_evidence(sentences, mentions)
+        seconds = time.perf_counter() - started
+        print(f"one article of {len(texts)} sentences: {len(mentions)} mentions, {len(evidence)} cues, "
+              f"{seconds:.3f} s ({seconds / len(mentions) * 1e6:.0f} us a mention)")
 
 
 if __name__ == "__main__":
