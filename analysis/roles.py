@@ -711,7 +711,11 @@ def plot_role_shares(shares: pd.DataFrame, outlets: list[str], ax=None):
     fig.supxlabel("share of the group's n articles naming the actor, from all voices (upper bar) "
                   "and from the narrator's own words (lower bar)")
     fig.suptitle("Who is cast as villain, victim or hero", x=0.02, ha="left", fontweight="bold")
-    legend_outside(axes[0][-1])
+    if shares.empty:
+        axes[0][0].text(0.5, 0.5, "no actor of the alias file is named", ha="center", va="center",
+                        transform=axes[0][0].transAxes)
+    else:
+        legend_outside(axes[0][-1])
     return fig
 
 

@@ -238,3 +238,18 @@ def test_validate_roles_command(tmp_path, capsys):
     assert "all voices, all: coverage 2/2 = 1.00; villain precision 1/1 = 1.00; victim precision " \
            "1/1 = 1.00" in out
     assert main(["validate-roles", str(tmp_path / "missing")]) == 2
+
+
+def test_a_corpus_without_actors_gives_empty_tables_and_a_figure(make_corpus, tmp_path):
+    from analysis import load_corpus
+    from analysis.pipeline import render_figure
+    from analysis.roles import FIGURES, TABLES
+
+    folder = make_corpus({"a.txt": "Weather\n\nIt rained all day in the valley, and the farmers "
+                                   "were pleased with the harvest this year.\n"})
+    with pytest.warns(Warning):
+        corpus = load_corpus(folder)
+    assert {name: len(make(corpus)) for name, make in TABLES.items()} == {
+        "role_evidence": 0, "role_calls": 0, "role_shares": 0}
+    _, data = render_figure(FIGURES[0], corpus, tmp_path / "figures")
+    assert data.empty and (tmp_path / "figures" / "04-source-framing-roles.png").is_file()
