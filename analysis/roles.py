@@ -500,18 +500,23 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
                                      "end"]]
     group_of = dict(zip(base["actor"], base["group"], strict=True))
     meto = metonyms()
-    meto = meto[meto["actor"].isin(group_of) & ~meto["alias"].isin(set(base["alias"]))]
+    meto = meto[meto["actor"].isin(group_of)]
     people = [a for a in group_of if a != group_of[a] and " " in a]
     texts = corpus.documents.set_index("doc_id")["text"]
     rows = []
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
-        present = set(base.loc[base["doc_id"] == doc_id, "actor"])
+        mine = base[base["doc_id"] == doc_id]
+        present = set(mine["actor"])
+        taken = sorted(zip(mine["start"], mine["end"], strict=True))
         aliases = dict(zip(meto["alias"], meto["actor"], strict=True))
         blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
         for title, person in titled_people(texts[doc_id], [p for p in people if p in present]).items():
             aliases |= {title: person, title[0].upper() + title[1:]: person}
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
+                k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
+                if k >= 0 and taken[k][1] > start + a:
+                    continue
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
