@@ -175,6 +175,27 @@ def _kwic(args) -> int:
     return 0
 
 
+def _validate_roles(args) -> int:
+    from analysis.roles import ROLES, default_labels_folder, validate_roles, validation_table
+
+    folder = args.folder or default_labels_folder()
+    if not (folder / "entity-roles.tsv").is_file() or not (folder / "docs").is_dir():
+        raise CorpusError(f"{folder}: expected docs/ and entity-roles.tsv (SemEval-2025 entity "
+                          "framing layout)")
+    calls = validate_roles(folder)
+    print(f"{folder}: {calls['doc_id'].nunique()} articles, {len(calls)} labelled (article, actor) "
+          "pairs (human roles: Antagonist = villain, Innocent = victim, Protagonist = hero)")
+    for r in validation_table(calls).itertuples(index=False):
+        cells = "; ".join(f"{role} precision {getattr(r, f'{role}_correct')}/"
+                          f"{getattr(r, f'{role}_calls')} = {getattr(r, f'{role}_precision'):.2f}"
+                          for role in ROLES)
+        print(f"{r.voices}, {r.half}: coverage {r.called}/{r.pairs} = {r.coverage:.2f}; {cells}; "
+              f"AUC victim vs villain {r.victim_vs_villain_auc:.2f}, hero vs villain "
+              f"{r.hero_vs_villain_auc:.2f}")
+    print(f"abstention rate (all voices): {(calls['call'] == 'none').mean():.2f}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with its three subcommands."""
     parser = argparse.ArgumentParser(
@@ -201,6 +222,14 @@ def build_parser() -> argparse.ArgumentParser:
                  "with the words around it, aligned on the term (keyword in context), grouped by "
                  "the grouping column.", _kwic),
     }
+    roles = sub.add_parser(
+        "validate-roles", help="score the role calls against human role labels",
+        description="Score the villain / victim / hero calls against a folder of human role labels "
+        "(docs/*.txt and entity-roles.tsv as in SemEval-2025 entity framing): precision per call, "
+        "coverage and AUCs, per half of the files (dev, held-out) and in all.")
+    roles.add_argument("folder", type=Path, nargs="?", default=None,
+                       metavar="DIR", help="default: ../shared/corpora/semeval2025-cc")
+    roles.set_defaults(run=_validate_roles, corpus=None, out=None)
     for name, (short, description, run) in commands.items():
         command = sub.add_parser(name, help=short, description=description)
         command.add_argument("--corpus", type=Path, default=config.SEEDS_DIR, help=corpus_help)
@@ -245,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     previous = signal.signal(signal.SIGTERM, _on_signal)
     try:
         args.explicit_out = args.out is not None
+        if args.command == "validate-roles":
+            return args.run(args)
         if args.out is None:
             args.out = default_out(args.command, args.corpus)
         check_out(args.out, args.corpus)

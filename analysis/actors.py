@@ -45,3 +45,77 @@ def compute_actor_mentions(sentences: pd.DataFrame, path: Path = ACTORS_FILE) ->
         rows, columns=["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]
     ).astype({"doc_id": "string", "sentence_id": "string", "group": "string", "actor": "string",
               "alias": "string"})
+
+
+# Mention joining within one article: surnames to full names, "the president" to the one person
+# the article names with that title, acronyms in brackets to the name they abbreviate.
+_ORG_WORDS_FILE = PACKAGE_DATA / "organisation_words.txt"
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'.-]*$")
+# Titles that stand for their holder as "the <title>" once the article has named them with it.
+ROLE_TITLES = ("president", "prime minister", "chancellor", "foreign minister", "defence minister",
+               "defense minister", "defense secretary", "defence secretary", "secretary of state",
+               "secretary general", "secretary-general", "governor", "senator", "mayor", "king",
+               "pope", "premier", "commander", "chairman", "chairwoman", "chief executive")
+
+
+@cache
+def _organisation_words() -> frozenset[str]:
+    """Words that make a name an organisation's, not a person's (data/organisation_words.txt)."""
+    lines = _ORG_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def clean_name(name: str) -> str:
+    """A name as annotators and writers cut it, tidied: no leading "the", no unmatched bracket or
+    trailing punctuation ("World Economic Forum (WEF" -> "World Economic Forum (WEF)")."""
+    name = " ".join(name.split()).strip(" ,;:-'\"")
+    if name.count("(") > name.count(")"):
+        name += ")"
+    return re.sub(r"^(?i:the)\s+", "", name)
+
+
+def is_person_name(name: str) -> bool:
+    """Two to four capitalised words, none of them an organisation word ("Al Gore", not "World Bank")."""
+    words = clean_name(name).split()
+    return (2 <= len(words) <= 4 and all(_NAME_TOKEN.match(w) for w in words)
+            and not any(w.lower().strip(".'") in _organisation_words() for w in words))
+
+
+def name_aliases(name: str) -> set[str]:
+    """The ways an article writes one actor: the name, with and without "the", its surname (a
+    person), its bracketed acronym ("World Economic Forum (WEF)": "WEF", "World Economic Forum")."""
+    name = clean_name(name)
+    aliases = {name, f"the {name}", f"The {name}"}
+    bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
+    if bracket:
+        aliases |= {bracket.group(1), bracket.group(2), f"the {bracket.group(1)}",
+                    f"The {bracket.group(1)}"}
+    if is_person_name(name):
+        aliases.add(name.split()[-1])
+    return {a for a in aliases if a.strip()}
+
+
+def join_names(names: list[str]) -> dict[str, str]:
+    """Each name of one article -> the actor it joins: a surname or a short form joins the one
+    longer name it is part of ("Gates" -> "Bill Gates"); when two names share it, it stays alone."""
+    cleaned = {n: clean_name(n) for n in names}
+    full = sorted(set(cleaned.values()), key=lambda n: (-len(n), n))
+    joined = {}
+    for name, clean in cleaned.items():
+        owners = [f for f in full if f != clean and clean in name_aliases(f)]
+        joined[name] = owners[0] if len(owners) == 1 else clean
+    return joined
+
+
+def titled_people(text: str, people: list[str]) -> dict[str, str]:
+    """Within one article: "the <title>" -> the person it names with that title ("President Joe
+    Biden" ... "the president"), for titles that name exactly one of the people."""
+    holders: dict[str, set[str]] = {}
+    for person in people:
+        forms = "|".join(re.escape(a) for a in sorted(name_aliases(person), key=len, reverse=True)
+                         if not a.lower().startswith("the "))
+        for title in ROLE_TITLES:
+            pattern = rf"(?i:\b{re.escape(title)})\.?\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:{forms})\b"
+            if re.search(pattern, text):
+                holders.setdefault(title, set()).add(person)
+    return {f"the {title}": next(iter(who)) for title, who in holders.items() if len(who) == 1}

@@ -27,6 +27,7 @@ STAGES = (
     "analysis.topics",
     "analysis.sentiment",
     "analysis.framing",
+    "analysis.roles",
     "analysis.findings",
 )
 

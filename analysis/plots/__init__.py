@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-STAGES = ("overview", "terms", "keyness", "similarity", "topics", "sentiment", "framing", "findings")
+STAGES = ("overview", "terms", "keyness", "similarity", "topics", "sentiment", "framing", "roles",
+          "findings")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,852 @@
+"""Who does what to whom: role cues per actor mention, and a villain / victim / hero call per
+(article, actor) where the cues are clear (notebook 04).
+
+A mention takes part in cue families (data/roles.toml): agent or patient of a harm verb, active
+or passive ("X shelled Y", "Y was shelled by X", "the shelling of Y by X"), a victim noun, a
+negative or positive label, agent of help, target of blame; each cue records negation ("did not
+attack"), modality ("could invade", "threatened to") and the voice of its words (narrator,
+quoted, reported: analysis.voice). Word lists and regular expressions only, one pass over the
+tokens of each sentence with a mention, so the work is linear in the length of a document.
+A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
+"""
+
+import re
+import tomllib
+import warnings
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from analysis.actors import titled_people
+from analysis.config import PACKAGE_DATA
+from analysis.corpus import Corpus, per_corpus
+from analysis.errors import CorpusWarning
+from analysis.stats import clopper_pearson
+
+ROLES_FILE = PACKAGE_DATA / "roles.toml"
+METONYMS_FILE = PACKAGE_DATA / "metonyms.toml"
+ROLES = ("villain", "victim", "hero")
+NONE = "none"
+MODAL_WEIGHT = 0.5  # a possible, planned or threatened act counts half
+CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the next one
+MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
+BY_REACH = 6  # words from "by" back to the participle or noun it completes
+EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
+TOP_ACTORS = 3  # actors (most articles) in the shares table and figure
+NOTEBOOK = "04-source-framing"
+EVIDENCE_COLUMNS = ["doc_id", "outlet", "group", "actor", "sentence_id", "alias", "start", "end",
+                    "family", "role", "pattern", "voice", "negated", "modal", "weight", "text"]
+_TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s]")
+_BOUNDARY = frozenset(",;:()[]\"")
+_MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
+                               "hypothetical", "imminent"])
+_PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "into", "by", "about",
+                           "against", "over", "under", "between", "among", "after", "before",
+                           "during", "since", "than", "like", "across", "inside", "within"])
+
+
+def _inflect(base: str) -> dict[str, str]:
+    """Regular forms of a verb -> their kind (base, s, ed, ing); spelling variants over-generated."""
+    stem_y = base[:-1] if base.endswith("y") and base[-2:-1] not in "aeiou" else None
+    forms = {base: "base", base + "s": "s", base + "es": "s", base + "ed": "ed",
+             base + base[-1] + "ed": "ed", base + "ing": "ing", base + base[-1] + "ing": "ing"}
+    if base.endswith("e"):
+        forms |= {base + "d": "ed", base[:-1] + "ing": "ing"}
+    if stem_y:
+        forms |= {stem_y + "ies": "s", stem_y + "ied": "ed"}
+    return forms
+
+
+def _verbs(bases: list[str], irregular: list[str]) -> dict[str, str]:
+    """Every form of the verbs -> kind; irregular "base past participle" entries add their forms."""
+    forms = {}
+    for base in bases:
+        forms |= {f: k for f, k in _inflect(base.lower()).items() if f not in forms}
+    for entry in irregular:
+        base, past, participle = entry.lower().split()
+        forms |= _inflect(base) | {past: "ed", participle: "ed"}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of data/roles.toml as sets and verb-form maps."""
+
+    role_of: dict
+    harm: dict
+    harm_nouns: frozenset
+    of_agent: frozenset
+    possessive_only: frozenset
+    light: dict
+    cause: dict
+    caused_nouns: frozenset
+    suffer: dict
+    victim_nouns: frozenset
+    victim_preps: frozenset
+    negative: frozenset
+    positive: frozenset
+    naming: dict
+    help: dict
+    blame: dict
+    blame_nouns: frozenset
+    blame_predicates: frozenset
+    face: dict
+    blame_preps: frozenset
+    negation: frozenset
+    modal: frozenset
+    auxiliaries: frozenset
+    be: frozenset
+    blockers: frozenset
+    determiners: frozenset
+
+    def verb_kind(self, word: str) -> str | None:
+        """Whether a word is a form of any listed verb."""
+        for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
+                      self.naming):
+            if word in forms:
+                return forms[word]
+        return None
+
+
+@cache
+def lexicon(path: Path = ROLES_FILE) -> Lexicon:
+    """The cue word lists (data/roles.toml)."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    low = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    h, v, lab, he, b, g = d["harm"], d["victim"], d["labels"], d["help"], d["blame"], d["grammar"]
+    return Lexicon(
+        role_of=dict(d["roles"]), harm=_verbs(h["verbs"], h["irregular"]),
+        harm_nouns=low(h["nouns"]), of_agent=low(h["of_agent_nouns"]),
+        possessive_only=low(h["possessive_only_nouns"]),
+        light=_verbs(h["light_verbs"], h["light_irregular"]),
+        cause=_verbs(h["cause_verbs"], h["cause_irregular"]), caused_nouns=low(h["caused_nouns"]),
+        suffer=_verbs(h["suffer_verbs"], h["suffer_irregular"]), victim_nouns=low(v["nouns"]),
+        victim_preps=low(v["prepositions"]), negative=low(lab["negative"]),
+        positive=low(lab["positive"]), naming=_verbs(lab["naming_verbs"], []),
+        help=_verbs(he["verbs"], he["irregular"]), blame=_verbs(b["verbs"], b["irregular"]),
+        blame_nouns=low(b["nouns"]), blame_predicates=low(b["predicates"]),
+        face=_verbs(b["face_verbs"], b["face_irregular"]), blame_preps=low(b["prepositions"]),
+        negation=low(g["negation"]), modal=low(g["modal"]), auxiliaries=low(g["auxiliaries"]),
+        be=low(g["be"]), blockers=low(g["blockers"]), determiners=low(g["determiners"]))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue of one mention: its family, the pattern that found it, negation and modality."""
+
+    family: str
+    pattern: str
+    negated: bool = False
+    modal: bool = False
+
+
+class Tokens:
+    """The tokens of one sentence: lower-cased words, their offsets, and lookups."""
+
+    def __init__(self, text: str):
+        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.words = [w for w, _, _ in found]
+        self.low = [w.lower() for w in self.words]
+        self.starts = [s for _, s, _ in found]
+        self.ends = [e for _, _, e in found]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The token range [i, j) of the characters [start, end)."""
+        return bisect_right(self.ends, start), bisect_left(self.starts, end)
+
+    def get(self, k: int) -> str:
+        """The lower-cased token k, or "" outside the sentence."""
+        return self.low[k] if 0 <= k < len(self.low) else ""
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Title words that stand before a name (data/titles.txt, shared with analysis.quotes)."""
+    lines = (PACKAGE_DATA / "titles.txt").read_text(encoding="utf-8").splitlines()
+    words = {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
+    return frozenset(words | {"sen", "rep", "gov", "gen", "col", "lt", "mr", "mrs", "ms", "dr"})
+
+
+def _is_word(w: str) -> bool:
+    return bool(w) and (w[0].isalnum())
+
+
+def _is_head(lex: Lexicon, w: str) -> bool:
+    """A noun, adjective or name that may stand between an actor and its verb ("forces")."""
+    return (_is_word(w) and w not in lex.blockers and w not in lex.auxiliaries and w not in lex.be
+            and w not in lex.modal and w not in lex.negation and not w.endswith("n't")
+            and lex.verb_kind(w) is None and w not in lex.determiners)
+
+
+def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
+    """An "if", "unless" or "whether" earlier in the clause (since the last comma or colon)."""
+    for k in range(upto - 1, -1, -1):
+        w = tok.low[k]
+        if w in _BOUNDARY or w == ".":
+            return False
+        if w in ("if", "unless", "whether"):
+            return True
+    return False
+
+
+def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
+    """The actor as possessor or modifier of a noun: "Ukrainian civilians", "the Putin regime",
+    "Russia's invasion", "Russian missile strikes"."""
+    possessive = tok.get(j) == "'s"
+    k = j + possessive
+    if tok.get(j) == "," and tok.get(j + 1) in lex.determiners:  # apposition: "X, a war criminal,"
+        k = j + 2
+    for step in range(MAX_GAP):
+        w = tok.get(k + step)
+        if w in _MODAL_ADJECTIVES:  # "Russia's possible invasion": the cue stays, modal
+            continue
+        if (not _is_word(w) or w in lex.blockers or w in lex.auxiliaries or w in lex.be
+                or w in lex.determiners or w in lex.modal or w in lex.negation):
+            return None
+        if w in lex.victim_nouns:
+            return Cue("victim_noun", "actor + victim noun")
+        if w in lex.negative:
+            return Cue("negative_label", "actor + negative label")
+        if w in lex.positive:
+            return Cue("positive_label", "actor + positive label")
+        if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
+            before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
+            return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
+                       modal=_hedged(lex, tok, j) or any(w in lex.modal for w in before))
+        if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
+            return None
+    return None
+
+
+def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
+    """A mention that is itself a description: its last word a victim noun or a label
+    ("Ukrainian civilians", "the occupiers", "the Kyiv regime", "Ukraine's defenders")."""
+    if j - i < 1:
+        return None
+    w = tok.low[j - 1]
+    if w in lex.victim_nouns:
+        return Cue("victim_noun", "victim noun in the name")
+    if w in lex.negative:
+        return Cue("negative_label", "negative label in the name")
+    if w in lex.positive:
+        return Cue("positive_label", "positive label in the name")
+    return None
+
+
+def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
+    """The actor as subject: "X shelled", "X's forces have shelled", "X was shelled", "X could
+    invade", "X threatened to invade", "X did not attack", "X is a terrorist state"."""
+    k, heads, chain = j + (tok.get(j) == "'s"), 0, []
+    relative = False
+    while k < len(tok.low):
+        w = tok.low[k]
+        if not chain and not relative and (w in ("who", "which") or (
+                w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
+            k, relative = k + 1 + (w == ","), True
+            continue
+        if (w in lex.modal and tok.get(k + 1) == "to") or w in ("ca", "wo"):
+            chain.append(w)
+            k += 1
+            continue
+        if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
+            break
+        if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
+                or w.endswith("n't") or (w.endswith("ly") and len(w) > 4)):
+            chain.append(w)
+            k += 1
+            continue
+        if chain or heads >= MAX_GAP or not _is_head(lex, w):
+            break
+        heads += 1
+        k += 1
+    negated = any(w in lex.negation or w.endswith("n't") for w in chain)
+    modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
+    passive = any(w in lex.be for w in chain)
+    w = tok.get(k)
+    if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
+        if tok.get(k + 1 + (w != "under")) in lex.harm_nouns:  # "X came under attack"
+            return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
+    kind = lex.verb_kind(w)
+    if kind is None:
+        return _predicate_cues(lex, tok, k, chain, negated, modal)
+    passive = (passive and kind == "ed") or (not chain and kind == "ed" and tok.get(k + 1) == "by")
+
+    def cue(family: str, pattern: str) -> list[Cue]:
+        return [Cue(family, pattern, negated, modal)]
+    if w in lex.harm:
+        return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
+            "agent_of_harm", "subject of harm verb")
+    if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns):
+        return cue("agent_of_harm", "subject of light verb + harm noun")
+    if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
+                                                      lex.harm_nouns | lex.caused_nouns):
+        return cue("agent_of_harm", "subject of cause verb + harm noun")
+    if w in lex.suffer and not passive:
+        return cue("patient_of_harm", "subject of suffer verb")
+    if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
+        return cue("agent_of_help", "subject of help verb")
+    if w in lex.blame and passive:
+        return cue("target_of_blame", "passive subject of blame verb")
+    if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
+        return cue("target_of_blame", "subject of 'faces' + blame noun")
+    return []
+
+
+def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
+    """One of `nouns` within MAX_GAP words from k, past determiners and adjectives."""
+    for step in range(MAX_GAP + 1):
+        w = tok.get(k + step)
+        if w in nouns:
+            return True
+        if not (w in lex.determiners or _is_head(lex, w)):
+            return False
+    return False
+
+
+def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
+                    modal: bool) -> list[Cue]:
+    """After a form of "be": a label, a victim noun or blame ("X is a terrorist state", "X was the
+    victim", "X is to blame", "X is guilty of")."""
+    if not chain or chain[-1] not in lex.be and not (chain[-1] == "to" and tok.get(k) == "blame"):
+        return []
+    for step in range(MAX_GAP + 1):
+        w = tok.get(k + step)
+        if w in lex.victim_nouns:
+            return [Cue("victim_noun", "predicate victim noun", negated, modal)]
+        if w in lex.negative:
+            return [Cue("negative_label", "predicate negative label", negated, modal)]
+        if w in lex.positive:
+            return [Cue("positive_label", "predicate positive label", negated, modal)]
+        if w in lex.blame_predicates:
+            return [Cue("target_of_blame", "predicate of blame", negated, modal)]
+        if not (w in lex.determiners or _is_head(lex, w) or w in ("to", "so", "very", "most")):
+            return []
+    return []
+
+
+def _before(lex: Lexicon, tok: Tokens, head: int) -> tuple[bool, bool]:
+    """Negation and modality in the few words before a verb (its own auxiliaries)."""
+    words = []
+    for k in range(head - 1, max(head - 5, -1), -1):
+        w = tok.low[k]
+        if w in _BOUNDARY or w in lex.blockers:
+            break
+        words.append(w)
+    negated = any(w in lex.negation or w.endswith("n't") for w in words)
+    return negated, any(w in lex.modal for w in words) or _hedged(lex, tok, head)
+
+
+def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor after its verb or noun: "shelled X", "the shelling of X", "attacks on X",
+    "shelled by X", "victims in X", "accused X", "sanctions against X", "the aggressor X",
+    "branded X a terrorist state"."""
+    k, skipped, prep = i - 1, 0, None
+    while k >= 0:
+        w = tok.low[k]
+        if prep is None and (w in _titles() or (w == "." and tok.get(k - 1) in _titles())):
+            k -= 1  # "harassed Sen. Amy Klobuchar", "attacked President X"
+            continue
+        if prep is None and (w in lex.determiners or (_is_head(lex, w) and skipped < MAX_GAP
+                                                      and w not in lex.harm_nouns
+                                                      and w not in lex.blame_nouns
+                                                      and w not in lex.victim_nouns
+                                                      and w not in lex.negative
+                                                      and w not in lex.positive)):
+            skipped += _is_head(lex, w)
+            k -= 1
+            continue
+        if prep is None and w in ("by", "on", "against", "of", "upon", "into", "at", "toward",
+                                  "towards", "from", "in", "among", "inside", "over"):
+            prep = w
+            k -= 1
+            while k >= 0 and tok.low[k] in lex.determiners:
+                k -= 1
+            continue
+        break
+    if k < 0:
+        return []
+    head = tok.low[k]
+    negated, modal = _before(lex, tok, k)
+    if prep == "by":
+        return _by_agent(lex, tok, k)
+    if prep is not None:
+        if head in lex.harm_nouns and prep in ("on", "against", "upon", "into", "at", "toward",
+                                               "towards", "of", "over"):
+            if prep == "of" and head in lex.of_agent:
+                return [Cue("agent_of_harm", "harm noun + of + actor", negated, modal)]
+            return [Cue("patient_of_harm", f"harm noun + {prep} + actor", negated, modal)]
+        if head in lex.victim_nouns and prep in lex.victim_preps:
+            return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
+        if head in lex.blame_nouns and prep in lex.blame_preps:
+            return [Cue("target_of_blame", f"blame noun + {prep} + actor", negated, modal)]
+        if prep == "of" and _is_head(lex, head):  # "shelled the city of X", "the people of X"
+            x = k - 1
+            while x >= 0 and tok.low[x] in lex.determiners:
+                x -= 1
+            verb = tok.get(x)
+            if verb in lex.harm and not any(tok.get(y) in lex.be for y in range(x - 2, x)):
+                negated, modal = _before(lex, tok, x)
+                return [Cue("patient_of_harm", "object of harm verb + noun of + actor", negated,
+                            modal)]
+        return []
+    kind = lex.verb_kind(head)
+    passive_before = any(tok.get(x) in lex.be for x in range(k - 2, k))
+    if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
+        return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
+    if head in lex.blame and not passive_before:
+        return [Cue("target_of_blame", "object of blame verb", negated, modal)]
+    if head in lex.naming:
+        return _named_as(lex, tok, j, negated, modal)
+    if skipped <= 2 and head in lex.negative:  # "the aggressor X", "tyrannical Scottish X"
+        return [Cue("negative_label", "negative label + actor", negated, modal)]
+    if skipped <= 2 and head in lex.positive:
+        return [Cue("positive_label", "positive label + actor", negated, modal)]
+    return []
+
+
+def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
+    """"... shelled by X", "the shelling of Y by X": a harm participle or noun before "by"."""
+    for x in range(k, max(k - BY_REACH, -1), -1):
+        w = tok.low[x]
+        if w in _BOUNDARY:
+            return []
+        if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns:
+            negated, modal = _before(lex, tok, x)
+            return [Cue("agent_of_harm", "harm participle or noun + by + actor", negated, modal)]
+    return []
+
+
+def _named_as(lex: Lexicon, tok: Tokens, j: int, negated: bool, modal: bool) -> list[Cue]:
+    """After "called X", "branded X": the label that follows ("a terrorist state", "a hero")."""
+    for step in range(MAX_GAP + 1):
+        w = tok.get(j + step)
+        if w in lex.negative:
+            return [Cue("negative_label", "named verb + actor + negative label", negated, modal)]
+        if w in lex.positive:
+            return [Cue("positive_label", "named verb + actor + positive label", negated, modal)]
+        if not (w in lex.determiners or w == "as" or _is_head(lex, w)):
+            return []
+    return []
+
+
+def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
+                 path: Path = ROLES_FILE) -> list[Cue]:
+    """The cues of the mention text[start:end] in its sentence, one per family, in family order."""
+    lex = lexicon(path)
+    tok = tok or Tokens(text)
+    i, j = tok.span(start, end)
+    if i >= j:
+        return []
+    k = i - 1
+    while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
+        k -= 1
+    inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
+    found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
+             *([] if inside_phrase else _subject_cues(lex, tok, j)), *_object_cues(lex, tok, i, j)]
+    by_family: dict[str, Cue] = {}
+    for cue in found:
+        if cue is not None and (cue.family not in by_family or _weight(by_family[cue.family])
+                                < _weight(cue)):
+            by_family[cue.family] = cue
+    return [by_family[f] for f in lex.role_of if f in by_family]
+
+
+def _weight(cue: Cue) -> float:
+    """What a cue counts for: 0 negated, MODAL_WEIGHT when modal, else 1."""
+    return 0.0 if cue.negated else MODAL_WEIGHT if cue.modal else 1.0
+
+
+# ---- metonyms and the mentions of the pipeline's actors ----------------------------------------
+
+@cache
+def metonyms(path: Path = METONYMS_FILE) -> pd.DataFrame:
+    """alias -> actor rows of data/metonyms.toml: alias, actor, kind (metonym / demonym), not_after."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    rows = [(alias, e["actor"], kind, tuple(e.get("not_after", [])))
+            for kind in ("metonym", "demonym") for e in d.get(kind, []) for alias in e["aliases"]]
+    return pd.DataFrame(rows, columns=["alias", "actor", "kind", "not_after"])
+
+
+def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
+    """Whether the word before text[start:] makes an alias a place ("in Brussels")."""
+    before = re.findall(r"[\w']+", text[max(0, start - 40):start])
+    return bool(before) and before[-1].lower() in {w.lower() for w in not_after}
+
+
+def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple] | None = None
+                  ) -> list[tuple[int, int, str, str]]:
+    """(start, end, alias as written, actor) of every alias in a text, longest alias first, whole
+    words; an alias with `not_after` words is skipped where one of them comes right before it."""
+    if not aliases:
+        return []
+    ordered = sorted(aliases, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+    lookup, blocked = dict(aliases), not_after or {}
+    return [(m.start(), m.end(), m.group(), lookup[m.group()]) for m in pattern.finditer(text)
+            if not is_place_use(text, m.start(), blocked.get(m.group(), ()))]
+
+
+def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
+    """The actor mentions of notebook 04 (data/actors.csv) plus, per article, "the president" and
+    the like for the one person it names with that title, and the metonyms of data/metonyms.toml
+    for actors of actors.csv: doc_id, sentence_id, group, actor, alias, start, end."""
+    from analysis.framing import compute_mentions
+
+    base = compute_mentions(corpus)[["doc_id", "sentence_id", "group", "actor", "alias", "start",
+                                     "end"]]
+    group_of = dict(zip(base["actor"], base["group"], strict=True))
+    meto = metonyms()
+    meto = meto[meto["actor"].isin(group_of)]
+    people = [a for a in group_of if a != group_of[a] and " " in a]
+    texts = corpus.documents.set_index("doc_id")["text"]
+    rows = []
+    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
+        mine = base[base["doc_id"] == doc_id]
+        present = set(mine["actor"])
+        taken = sorted(zip(mine["start"], mine["end"], strict=True))
+        aliases = dict(zip(meto["alias"], meto["actor"], strict=True))
+        blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
+        for title, person in titled_people(texts[doc_id], [p for p in people if p in present]).items():
+            aliases |= {title: person, title[0].upper() + title[1:]: person}
+        for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
+            for a, b, alias, actor in find_mentions(text, aliases, blocked):
+                k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
+                if k >= 0 and taken[k][1] > start + a:
+                    continue
+                rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
+    extra = pd.DataFrame(rows, columns=base.columns)
+    mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
+    return mentions.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
+
+
+# ---- evidence, calls and shares -----------------------------------------------------------------
+
+def _voice_at(segments: pd.DataFrame | None) -> dict:
+    """Per sentence: the starts, ends and voices of its voice segments."""
+    if segments is None or segments.empty:
+        return {}
+    out = {}
+    for sid, g in segments.sort_values(["sentence_id", "start"]).groupby("sentence_id", sort=False):
+        out[sid] = (g["start"].tolist(), g["end"].tolist(), g["voice"].tolist())
+    return out
+
+
+def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
+                  segments: pd.DataFrame | None = None, path: Path = ROLES_FILE) -> pd.DataFrame:
+    """One row per cue of a mention (EVIDENCE_COLUMNS but outlet): mentions give doc_id,
+    sentence_id, group, actor, alias and document offsets; sentences their start and text;
+    segments (analysis.voice) the voice at the mention, else "narrator"."""
+    lex = lexicon(path)
+    sent = sentences.set_index("sentence_id")[["start", "text"]]
+    voices = _voice_at(segments)
+    rows, tokens = [], {}
+    for doc_id, sid, group, actor, alias, start, end in mentions[
+            ["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]].itertuples(index=False):
+        base, text = sent.at[sid, "start"], sent.at[sid, "text"]
+        tok = tokens.get(sid) or tokens.setdefault(sid, Tokens(text))
+        if len(tokens) > 64:
+            tokens = {sid: tok}
+        cues = mention_cues(text, start - base, end - base, tok, path)
+        if not cues:
+            continue
+        voice = "narrator"
+        if sid in voices:
+            starts, ends, names = voices[sid]
+            k = bisect_right(starts, start) - 1
+            if k >= 0 and start < ends[k]:
+                voice = names[k]
+        for cue in cues:
+            rows.append((doc_id, group, actor, sid, alias, start, end, cue.family,
+                         lex.role_of[cue.family], cue.pattern, voice, cue.negated, cue.modal,
+                         _weight(cue), text))
+    columns = [c for c in EVIDENCE_COLUMNS if c != "outlet"]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {"doc_id": "string", "group": "string", "actor": "string", "sentence_id": "string",
+         "alias": "string", "family": "string", "role": "string", "pattern": "string",
+         "voice": "string", "negated": bool, "modal": bool, "weight": float, "text": "string"})
+
+
+def call_role(scores: dict[str, float]) -> tuple[str, str]:
+    """The call from role weights, and why it abstains: no cue, or cues that conflict."""
+    ranked = sorted(((scores.get(r, 0.0), r) for r in ROLES), reverse=True)
+    (top, role), (second, _) = ranked[0], ranked[1]
+    if top < MODAL_WEIGHT or top == 0:
+        return NONE, "no cue"
+    if top < CONFLICT_RATIO * second:
+        return NONE, "conflicting cues"
+    return role, ""
+
+
+def role_calls(evidence: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """Per (doc_id, actor) of `pairs` (with group and n_mentions): role weights, the call with all
+    voices and with the narrator's words only, why it abstains, and the evidence sentences."""
+    rows = []
+    by_pair = {k: g for k, g in evidence.groupby(["doc_id", "actor"], sort=False)}
+    for doc_id, group, actor, n_mentions in pairs[["doc_id", "group", "actor", "n_mentions"]] \
+            .itertuples(index=False):
+        cues = by_pair.get((doc_id, actor), evidence.iloc[:0])
+        row = {"doc_id": doc_id, "group": group, "actor": actor, "n_mentions": int(n_mentions),
+               "n_cues": int((cues["weight"] > 0).sum())}
+        for scope, part in (("", cues), ("narrator_", cues[cues["voice"] == "narrator"])):
+            scores = part.groupby("role")["weight"].sum().to_dict()
+            call, why = call_role(scores)
+            if not scope:
+                row |= {r: round(float(scores.get(r, 0.0)), 2) for r in ROLES}
+            row |= {f"{scope}call": call, f"{scope}abstain_reason": why}
+        chosen = cues[(cues["role"] == row["call"]) & (cues["weight"] > 0)] if row["call"] != NONE \
+            else cues[cues["weight"] > 0]
+        texts = list(dict.fromkeys(chosen["text"]))[:EVIDENCE_SENTENCES]
+        row["evidence"] = " | ".join(" ".join(t.split()) for t in texts)
+        rows.append(row)
+    columns = ["doc_id", "group", "actor", "n_mentions", "n_cues", *ROLES, "call", "abstain_reason",
+               "narrator_call", "narrator_abstain_reason", "evidence"]
+    return pd.DataFrame(rows, columns=columns).astype(
+        {c: "string" for c in ["doc_id", "group", "actor", "call", "abstain_reason", "narrator_call",
+                               "narrator_abstain_reason", "evidence"]})
+
+
+def pair_score(calls: pd.DataFrame, positive: str, negative: str = "villain") -> np.ndarray:
+    """A per-pair score for ranking: weight of `positive` minus weight of `negative` (ties at 0)."""
+    return (calls[positive] - calls[negative]).to_numpy(dtype=float)
+
+
+@per_corpus
+def compute_role_evidence(corpus: Corpus) -> pd.DataFrame:
+    """The role_evidence table: one row per cue of an actor mention, with outlet and voice."""
+    from analysis.voice import compute_voice_segments
+
+    evidence = role_evidence(corpus.sentences, corpus_mentions(corpus), compute_voice_segments(corpus))
+    evidence.insert(1, "outlet", evidence["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
+                    .astype("string"))
+    return evidence
+
+
+@per_corpus
+def compute_role_calls(corpus: Corpus) -> pd.DataFrame:
+    """The role_calls table: per (article, actor) mentioned, the call and its evidence."""
+    mentions = corpus_mentions(corpus)
+    pairs = (mentions.groupby(["doc_id", "group", "actor"], sort=False).size()
+             .rename("n_mentions").reset_index())
+    calls = role_calls(compute_role_evidence(corpus), pairs)
+    calls.insert(1, "outlet", calls["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
+                 .astype("string"))
+    return calls
+
+
+def top_actors(calls: pd.DataFrame, n: int = TOP_ACTORS) -> list[str]:
+    """The actors mentioned in most articles (ties by name)."""
+    counts = calls.groupby("actor")["doc_id"].nunique()
+    return sorted(counts.index, key=lambda a: (-counts[a], a))[:n]
+
+
+def role_shares(calls: pd.DataFrame, outlets: list[str], n: int = TOP_ACTORS) -> pd.DataFrame:
+    """Per outlet, top actor, voices (all / narrator only) and role: the share of the outlet's
+    articles naming the actor that cast it in the role, with a Clopper-Pearson interval, n, and
+    the abstention rate; an example sentence per cell."""
+    rows = []
+    for actor in top_actors(calls, n):
+        for outlet in outlets:
+            part = calls[(calls["actor"] == actor) & (calls["outlet"] == outlet)]
+            if part.empty:
+                continue
+            for voices, column in (("all voices", "call"), ("narrator only", "narrator_call")):
+                abstain = float((part[column] == NONE).mean())
+                for role in ROLES:
+                    hits = part[part[column] == role]
+                    low, high = clopper_pearson(len(hits), len(part))
+                    example = hits["evidence"].str.split(" | ", regex=False).str[0]
+                    rows.append((outlet, actor, voices, role, len(part), len(hits),
+                                 round(len(hits) / len(part), 4), round(low, 4), round(high, 4),
+                                 round(abstain, 4), example.iloc[0] if len(hits) else ""))
+    return pd.DataFrame(rows, columns=["outlet", "actor", "voices", "role", "n_articles", "n_calls",
+                                       "share", "low", "high", "abstention", "example"])
+
+
+@per_corpus
+def compute_role_shares(corpus: Corpus) -> pd.DataFrame:
+    """The role_shares table of the corpus."""
+    return role_shares(compute_role_calls(corpus), corpus.outlets)
+
+
+TABLES = {
+    "role_evidence": compute_role_evidence,
+    "role_calls": compute_role_calls,
+    "role_shares": compute_role_shares,
+}
+
+
+# ---- validation against human role labels (SemEval-2025 entity framing) ------------------------
+
+LABEL_ROLE = {"Antagonist": "villain", "Innocent": "victim", "Protagonist": "hero"}
+
+
+def _utf16_to_char(text: str, utf16: int) -> int:
+    """The character position of a UTF-16 code unit position in text."""
+    units = np.cumsum([2 if ord(c) > 0xFFFF else 1 for c in text])
+    return int(np.searchsorted(units, utf16, side="right"))
+
+
+def read_role_labels(folder: Path) -> pd.DataFrame:
+    """entity-roles.tsv as one row per labelled mention: file, entity (the raw text at its offsets,
+    widened to whole words: an annotation cut inside a word is repaired), role (villain / victim /
+    hero)."""
+    labels = pd.read_csv(folder / "entity-roles.tsv", sep="\t", header=None, usecols=range(5),
+                         names=["file", "entity", "start", "end", "label"], quoting=3,
+                         dtype={"file": str, "entity": str})
+    rows = []
+    for file, group in labels.groupby("file", sort=True):
+        path = folder / "docs" / file
+        text = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
+        for entity, start16, end16, label in group[["entity", "start", "end", "label"]] \
+                .itertuples(index=False):
+            start, end = _utf16_to_char(text, int(start16)), _utf16_to_char(text, int(end16)) + 1
+            if text[start:end].strip() and text[start:end] in entity + text[end:end + 1]:
+                while start > 0 and text[start - 1].isalnum():
+                    start -= 1
+                while end < len(text) and text[end].isalnum():
+                    end += 1
+                entity = text[start:end]
+            rows.append((file, " ".join(str(entity).split()), LABEL_ROLE.get(label, label)))
+    return pd.DataFrame(rows, columns=["file", "entity", "role"])
+
+
+def _known_aliases() -> dict[str, set[str]]:
+    """Every alias of an actor of data/actors.csv and data/metonyms.toml -> the actor's aliases."""
+    from analysis.actors import load_aliases
+
+    table = load_aliases()[["actor", "alias"]]
+    table = pd.concat([table, metonyms()[["actor", "alias"]],
+                       pd.DataFrame({"actor": table["actor"].unique(),
+                                     "alias": table["actor"].unique()})])
+    by_actor = table.groupby("actor")["alias"].agg(set).to_dict()
+    return {alias.lower(): by_actor[actor] for actor, alias in table.itertuples(index=False)}
+
+
+def labelled_actors(labels: pd.DataFrame) -> pd.DataFrame:
+    """Labelled mentions joined into (file, actor) pairs (surnames to full names, acronyms), with
+    the majority role (ties: the pair is dropped as conflicting) and the aliases to look for."""
+    from analysis.actors import clean_name, join_names, name_aliases
+
+    known, rows = _known_aliases(), []
+    for file, group in labels.groupby("file", sort=True):
+        joined = join_names(list(group["entity"]))
+        group = group.assign(actor=group["entity"].map(joined))
+        for actor, part in group.groupby("actor", sort=True):
+            counts = part["role"].value_counts()
+            if len(counts) > 1 and counts.iloc[0] == counts.iloc[1]:
+                continue
+            aliases = set().union(*(name_aliases(e) for e in part["entity"]), name_aliases(actor))
+            for form in list(aliases):
+                aliases |= known.get(clean_name(form).lower(), set())
+            rows.append((file, actor, counts.index[0], len(part), sorted(aliases)))
+    return pd.DataFrame(rows, columns=["file", "actor", "role", "n_labels", "aliases"])
+
+
+def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Role evidence and mention counts of the labelled actors in the loaded corpus (an alias two
+    actors of one article share names neither)."""
+    from analysis.voice import compute_voice_segments
+
+    meto = metonyms()
+    blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
+    texts = corpus.documents.set_index("doc_id")["text"]
+    stem = {Path(f).stem: f for f in actors["file"]}
+    rows = []
+    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
+        mine = actors[actors["file"] == stem.get(doc_id, "")]
+        owners: dict[str, set[str]] = {}
+        for actor, aliases in mine[["actor", "aliases"]].itertuples(index=False):
+            for alias in aliases:
+                owners.setdefault(alias, set()).add(actor)
+        people = [a for a in mine["actor"] if " " in a]
+        for title, person in titled_people(texts[doc_id], people).items():
+            for form in (title, title[0].upper() + title[1:]):
+                owners.setdefault(form, set()).add(person)
+        aliases = {a: next(iter(o)) for a, o in owners.items() if len(o) == 1}
+        for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
+            for a, b, alias, actor in find_mentions(text, aliases, blocked):
+                rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
+    mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
+                                           "start", "end"])
+    evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))
+    return evidence, mentions
+
+
+def score_calls(calls: pd.DataFrame, column: str = "call") -> dict:
+    """Precision per call, coverage and the two AUCs of calls joined to human roles (`role`)."""
+    from scipy.stats import rankdata
+
+    def auc(positive: str) -> float:
+        part = calls[calls["role"].isin([positive, "villain"])]
+        scores, truth = pair_score(part, positive), (part["role"] == positive).to_numpy()
+        if truth.all() or not truth.any():
+            return float("nan")
+        ranks = rankdata(scores)
+        n1 = truth.sum()
+        return float((ranks[truth].sum() - n1 * (n1 + 1) / 2) / (n1 * (len(truth) - n1)))
+
+    out = {"pairs": len(calls), "called": int((calls[column] != NONE).sum())}
+    out["coverage"] = out["called"] / len(calls) if len(calls) else float("nan")
+    for role in ROLES:
+        made = calls[calls[column] == role]
+        out[f"{role}_calls"] = len(made)
+        out[f"{role}_correct"] = int((made["role"] == role).sum())
+        out[f"{role}_precision"] = out[f"{role}_correct"] / len(made) if len(made) else float("nan")
+        out[f"{role}_labelled"] = int((calls["role"] == role).sum())
+    out["victim_vs_villain_auc"] = auc("victim")
+    out["hero_vs_villain_auc"] = auc("hero")
+    return out
+
+
+def half_of(file: str) -> str:
+    """The fixed split of the labelled files: "dev" or "held-out" by a hash of the file name."""
+    import zlib
+
+    return "dev" if zlib.crc32(file.encode("utf-8")) % 2 == 0 else "held-out"
+
+
+def validate_roles(folder: Path) -> pd.DataFrame:
+    """Role calls for every labelled (article, actor) of a SemEval-style folder (docs/ and
+    entity-roles.tsv), with the human role and the split half: one row per pair."""
+    from analysis.corpus import load_corpus
+
+    actors = labelled_actors(read_role_labels(folder))
+    with warnings.catch_warnings():  # one group, no metadata: expected of a labelled folder
+        warnings.simplefilter("ignore", CorpusWarning)
+        corpus = load_corpus(folder / "docs", store=None)
+    evidence, mentions = labelled_evidence(corpus, actors)
+    counts = mentions.groupby(["doc_id", "actor"]).size()
+    pairs = actors.assign(doc_id=actors["file"].map(lambda f: Path(f).stem), group="labelled")
+    pairs["n_mentions"] = [int(counts.get((d, a), 0)) for d, a in zip(pairs["doc_id"], pairs["actor"],
+                                                                      strict=True)]
+    calls = role_calls(evidence, pairs)
+    calls["role"] = actors["role"].to_numpy()
+    calls["half"] = actors["file"].map(half_of).to_numpy()
+    return calls
+
+
+def default_labels_folder() -> Path:
+    """../shared/corpora/semeval2025-cc beside the checkout (a worktree may sit a level deeper)."""
+    tail = Path("shared") / "corpora" / "semeval2025-cc"
+    here = Path(__file__).resolve()
+    return next((p / tail for p in here.parents if (p / tail).is_dir()), here.parents[2] / tail)
+
+
+def validation_table(calls: pd.DataFrame) -> pd.DataFrame:
+    """The scores of validate_roles' calls: one row per voices (all, narrator only) and half
+    (dev, held-out, all): pairs, coverage, precision and counts per call, the two AUCs (rounded)."""
+    rows = []
+    for voices, column in (("all voices", "call"), ("narrator only", "narrator_call")):
+        for half, part in [*calls.groupby("half", sort=True), ("all", calls)]:
+            s = score_calls(part, column)
+            rows.append({"voices": voices, "half": half, "pairs": s["pairs"], "called": s["called"],
+                         "coverage": round(s["coverage"], 3),
+                         **{f"{r}_{k}": (round(s[f"{r}_{k}"], 3) if k == "precision" else s[f"{r}_{k}"])
+                            for r in ROLES for k in ("calls", "correct", "precision")},
+                         "victim_vs_villain_auc": round(s["victim_vs_villain_auc"], 3),
+                         "hero_vs_villain_auc": round(s["hero_vs_villain_auc"], 3)})
+    return pd.DataFrame(rows)
