@@ -118,7 +118,8 @@ def _report(args) -> int:
     try:
         build = build_reports(args.corpus, args.out, notebooks=args.notebooks or None,
                               group_by=args.group_by, timeout=args.timeout, store=store_root(args),
-                              progress=running)
+                              progress=running,
+                              parameters={"follow_terms": args.follow} if args.follow else None)
     except BuildInterrupted as exc:
         raise (KeyboardInterrupt() if exc.signum == signal.SIGINT else Interrupted(exc.signum)) \
             from None
@@ -247,6 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--notebook", dest="notebooks", action="append", metavar="NAME",
                                  help="only this notebook (e.g. 01-corpus-overview); repeatable; "
                                  "the other notebooks' pages are kept")
+            command.add_argument("--follow", action="append", default=[], metavar="TERM",
+                                 help="a term to follow in context in notebook 02 (its positions "
+                                 "and concordance); repeatable")
             command.add_argument("--timeout", type=int, default=1800, metavar="SECONDS",
                                  help="longest a single notebook cell may run (default: 1800)")
     return parser

@@ -215,3 +215,17 @@ def test_a_report_on_another_corpus_leaves_the_checkout_clean(tmp_path):
         assert status() == before
     finally:
         shutil.rmtree(config.OUTPUT_DIR / corpus.name, ignore_errors=True)
+
+
+def test_follow_terms_reach_the_notebooks_parameters(tmp_path, monkeypatch):
+    from analysis.__main__ import main
+    folder = _notebooks(tmp_path / "nb", {"01-f": ["print('following', follow_terms)"]})
+    nb = nbformat.read(folder / "01-f.ipynb", as_version=4)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("follow_terms = []", metadata={"tags": ["parameters"]}))
+    nbformat.write(nb, folder / "01-f.ipynb")
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", folder)
+    out = tmp_path / "reports"
+    assert main(["report", "--corpus", str(TINY), "--out", str(out), "--follow", "nato",
+                 "--follow", "grain deal"]) == 0
+    assert "following [&#x27;nato&#x27;, &#x27;grain deal&#x27;]" in (out / "01-f.html").read_text() \
+        or "following ['nato', 'grain deal']" in (out / "01-f.html").read_text()
