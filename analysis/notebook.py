@@ -15,6 +15,7 @@ from analysis.corpus import Corpus
 from analysis.errors import CorpusWarning
 from analysis.pipeline import render_figure
 from analysis.plots import all_figures
+from analysis.plotting import group_words
 
 
 def escape(text: object) -> str:
@@ -57,12 +58,13 @@ def show_figure(notebook: str, name: str, corpus: Corpus) -> pd.DataFrame:
     _, data = render_figure(spec, corpus, out_dir)
     png = (out_dir / f"{spec.stem}.png").read_bytes()
     width, height = png_size(png)
+    alt = group_words(spec.alt(data), corpus.group_by)
     if height > MAX_FIGURE_HEIGHT or len(png) > MAX_FIGURE_BYTES:  # keeps the page small
         say(f"*Figure not shown in this page: at {width:,} by {height:,} pixels it is too large to "
             f"read here. It is saved as figures/{spec.stem}.png (and .svg, its data as .csv). "
-            f"What it shows: {escape(spec.alt(data))}*")
+            f"What it shows: {escape(alt)}*")
         return data
-    display(Image(data=png, format="png", metadata={"alt": spec.alt(data)}))
+    display(Image(data=png, format="png", metadata={"alt": alt}))
     return data
 
 

@@ -12,7 +12,7 @@ from analysis.corpus import Corpus, stored
 from analysis.errors import CorpusWarning
 from analysis.export import atomic_write, write_csv
 from analysis.plots import FigureSpec, stage_figures
-from analysis.plotting import save_figure
+from analysis.plotting import name_groups, save_figure
 from analysis.progress import Timer, progress
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame); its
@@ -120,6 +120,7 @@ def render_figure(spec: FigureSpec, corpus: Corpus,
             atomic_write(out_dir / f"{spec.stem}.{suffix}", lambda tmp, c=content: tmp.write_bytes(c))
         return None, saved["data"]
     fig, data = spec.make(corpus)
+    name_groups(fig, corpus.group_by)
     paths = save_figure(fig, spec.stem, data, out_dir)
     if corpus.store is not None:
         corpus.store.put(name, {"data": data, "files": {p.suffix[1:]: p.read_bytes() for p in paths}})

@@ -1,6 +1,7 @@
 """The one figure helper: palettes, house style, sizes for many groups, saving PNG + SVG + CSV."""
 
 import io
+import re
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -156,6 +157,30 @@ def legend_outside(ax, **kwargs):
 def shorten(label: str, limit: int = MAX_LABEL) -> str:
     """A label cut to `limit` characters, ending in "…" when cut."""
     return label if len(label) <= limit else label[:limit - 1].rstrip() + "…"
+
+
+def group_words(text: str, group_by: str) -> str:
+    """Text written about outlets, about the column the corpus is grouped by instead ('outlet' ->
+    'narrative', 'outlets' -> 'narratives'); unchanged when grouped by outlet."""
+    if group_by == "outlet":
+        return text
+    word = group_by.replace("_", " ")
+    return re.sub(r"\b([Oo])utlet(s?)\b",
+                  lambda m: (word.capitalize() if m.group(1) == "O" else word) + m.group(2), text)
+
+
+def name_groups(fig, group_by: str) -> None:
+    """Say the grouping column instead of 'outlet' in a figure's titles and axis labels (tick
+    labels and legends hold the groups' own names and stay as they are)."""
+    if group_by == "outlet":
+        return
+    texts = [t for t in fig.texts]
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax._right_title, ax.xaxis.label, ax.yaxis.label]
+    if getattr(fig, "_suptitle", None) is not None:
+        texts.append(fig._suptitle)
+    for text in texts:
+        text.set_text(group_words(text.get_text(), group_by))
 
 
 def make_legible(fig) -> None:

@@ -189,3 +189,22 @@ def test_heat_map_cells_and_labels():
     assert [t.get_text() for t in ax.texts] == ["1.0", "3.0", "4.0"]  # no text where data is missing
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
     plt.close(fig)
+
+
+def test_figures_name_the_grouping_column():
+    from analysis.plotting import group_words, name_groups
+    assert group_words("Tone per outlet; Outlets clustered; outlet00", "narrative") == \
+        "Tone per narrative; Narratives clustered; outlet00"
+    assert group_words("each outlet's words", "outlet") == "each outlet's words"
+    assert group_words("per outlet", "source_type") == "per source type"
+    fig, ax = plt.subplots()
+    ax.set_title("Key terms of each outlet")
+    ax.set_xlabel("reference outlet")
+    ax.set_yticks([0], ["outlet"])  # a group's own name stays
+    fig.suptitle("Outlets side by side")
+    name_groups(fig, "month")
+    title = ax.get_title(loc=plt.rcParams["axes.titlelocation"])  # the house style titles left
+    assert (title, ax.get_xlabel(), fig._suptitle.get_text()) == (
+        "Key terms of each month", "reference month", "Months side by side")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["outlet"]
+    plt.close(fig)

@@ -20,6 +20,7 @@ from analysis.sentiment import (
     score_corpus,
     select_rows,
 )
+from analysis.stats import resampled
 
 PANELS = {"vader_compound": "mean compound", "vader_positive": "share positive",
           "vader_negative": "share negative"}
@@ -63,7 +64,7 @@ def plot_outlet_tone(summary: pd.DataFrame, colors: dict[str, str], axes=None):
     n_of = dict(zip(n_all["outlet"], n_all["n"], strict=True))
     axes[0].set_yticks(range(len(outlets)), [f"{o} (n={n_of[o]})" for o in outlets])
     axes[0].set_ylim(len(outlets) - 0.5, -0.5)
-    fig.suptitle("Sentence tone per outlet (VADER; 95% bootstrap intervals over sentences)",
+    fig.suptitle(f"Sentence tone per outlet (VADER; 95% intervals, {resampled(summary['unit'])})",
                  fontsize=10, fontweight="bold", x=0.02, ha="left")
     handles = [Line2D([], [], marker=m, color="grey", linestyle="", label=label,
                       markerfacecolor="grey" if key == "all" else "white")
