@@ -100,10 +100,12 @@ def _gram_dots(x, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
     then computed one outlet at a time; outlets side by side from `starts`."""
     dots = np.empty((weights.shape[0], len(starts), len(starts)))
     bounds = np.r_[starts, weights.shape[1]]
-    for k in range(len(starts)):
-        block = slice(bounds[k], bounds[k + 1])
-        gram = x[block] if isinstance(x, np.ndarray) else (x[block] @ x.T).toarray()
-        dots[:, k] = np.add.reduceat((weights[:, block] @ gram) * weights, starts, axis=1)
+    for k in range(len(starts)):  # outlet k with itself and every later outlet; the rest mirrored
+        block, rest = slice(bounds[k], bounds[k + 1]), slice(bounds[k], None)
+        gram = x[block, rest] if isinstance(x, np.ndarray) else (x[block] @ x[rest].T).toarray()
+        dots[:, k, k:] = np.add.reduceat((weights[:, block] @ gram) * weights[:, rest],
+                                         starts[k:] - starts[k], axis=1)
+        dots[:, k + 1:, k] = dots[:, k, k + 1:]
     return dots
 
 
