@@ -26,6 +26,7 @@ from analysis.topics import (
     fit_sample,
     paragraph_matrix,
     run_stability,
+    shared_terms,
     stability_by_k,
 )
 
@@ -56,6 +57,7 @@ def main() -> None:
         corpus = load_corpus(folder)
         x, _ = paragraph_matrix(corpus)
         x = x[fit_sample(x.shape[0])]
+        x = x[:, shared_terms(x)]  # as topic_model fits it
         print(f"{len(corpus.documents)} articles, paragraph matrix {x.shape}, nnz {x.nnz}")
         chosen = []
         for i in range(n_seeds):
