@@ -13,7 +13,10 @@ own cosine, the plain `cosine`, as the estimate scatters around the true one (Da
 BBC business and tech articles, mean unbiased cosine 0.443 against a true 0.448 (plain: 0.319),
 95 % intervals containing the truth 35 times of 40 (0.88; the former shifted interval 0). A pair gets
 no interval (NaN) unless both outlets have at least MIN_UNITS articles: an outlet of one article
-has no article-to-article variation to resample.
+has no article-to-article variation to resample; with fewer than two such outlets nothing is
+resampled (n_boot 0). The resamples are drawn as article weights and only sums over articles enter
+(similarity_draws): no loop per resample, and on corpora of up to some thousand articles a cost
+that does not grow with the vocabulary or the number of outlets.
 """
 
 import numpy as np
@@ -27,6 +30,12 @@ from analysis.terms import document_terms, outlet_profiles
 
 NOTEBOOK = "02-terms-and-topics"
 _CHUNK = 10_000_000  # profile values (resamples x outlets x terms) held in memory at once
+_WEIGHTS = 10_000_000  # article weights (resamples x articles) drawn at once
+GRAM_MAX = 25_000_000  # an article Gram matrix up to this many entries (200 MB) is held whole
+# Per multiply-add, the Gram path runs about this many times faster than dense outlet profiles
+# (1,000 articles of benchmarks/scale.py, 8 groups, 2,000 resamples: 2e9 products in 0.6 s against
+# 1.2e10 in 13 s); it is taken while articles^2 <= GRAM_EFFICIENCY * outlets^2 * terms.
+GRAM_EFFICIENCY = 4
 
 
 def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
@@ -38,41 +47,91 @@ def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
 
 def unbiased_cosines(profiles: np.ndarray, square_norms: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """Cosines of a stack of outlet mean profiles (resample x outlet x term) with each squared
-    length replaced by its unbiased estimate (n |mean|^2 - mean |row|^2) / (n - 1) (the mean
-    product of two different articles); `square_norms` (resample x outlet) is the mean squared
-    length of the articles, `sizes` the articles per outlet. NaN where an estimate is not positive."""
-    dots = np.einsum("rkv,rlv->rkl", profiles, profiles)
+    length replaced by its unbiased estimate (see dot_cosines)."""
+    return dot_cosines(np.matmul(profiles, profiles.transpose(0, 2, 1)), square_norms, sizes)
+
+
+def dot_cosines(dots: np.ndarray, square_norms: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """Cosines from dot products of outlet mean profiles (resample x outlet x outlet) with each
+    squared length replaced by its unbiased estimate (n |mean|^2 - mean |row|^2) / (n - 1) (the
+    mean product of two different articles); `square_norms` (resample x outlet) is the mean
+    squared length of the articles, `sizes` the articles per outlet. NaN where an estimate is not
+    positive."""
     with np.errstate(invalid="ignore", divide="ignore"):
         lengths = (sizes * np.einsum("rkk->rk", dots) - square_norms) / (sizes - 1)
         lengths = np.sqrt(np.where(lengths > 0, lengths, np.nan))
         return dots / (lengths[:, :, None] * lengths[:, None, :])
 
 
+def resample_weights(sizes: list[int], n_boot: int, rng: np.random.Generator,
+                     resampled: list[bool]):
+    """Batches of article weights (resample x article, outlets side by side): how often each
+    article is drawn, per batch and outlet rng.integers(0, n, (batch, n)) as scipy.stats.bootstrap
+    draws; an outlet not `resampled` keeps weight 1. The batches depend only on the sizes."""
+    batch = max(1, _WEIGHTS // max(sum(sizes), 1))
+    for done in range(0, n_boot, batch):
+        size = min(batch, n_boot - done)
+        blocks = []
+        for n, drawn in zip(sizes, resampled, strict=True):
+            if drawn:
+                picks = rng.integers(0, n, (size, n)) + n * np.arange(size)[:, None]
+                blocks.append(np.bincount(picks.ravel(), minlength=size * n).reshape(size, n))
+            else:
+                blocks.append(np.ones((size, n)))
+        yield np.hstack(blocks).astype(float)
+
+
+def _gram_dots(x, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Resample x outlet x outlet sums of weighted article products from the article Gram matrix:
+    `x` is that matrix (dense, articles x articles) or the articles (sparse), whose Gram rows are
+    then computed one outlet at a time; outlets side by side from `starts`."""
+    dots = np.empty((weights.shape[0], len(starts), len(starts)))
+    bounds = np.r_[starts, weights.shape[1]]
+    for k in range(len(starts)):  # outlet k with itself and every later outlet; the rest mirrored
+        block, rest = slice(bounds[k], bounds[k + 1]), slice(bounds[k], None)
+        gram = x[block, rest] if isinstance(x, np.ndarray) else (x[block] @ x[rest].T).toarray()
+        dots[:, k, k:] = np.add.reduceat((weights[:, block] @ gram) * weights[:, rest],
+                                         starts[k:] - starts[k], axis=1)
+        dots[:, k + 1:, k] = dots[:, k, k + 1:]
+    return dots
+
+
+def _profile_dots(x: sparse.csr_matrix, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Resample x outlet x outlet dot products of weighted outlet sums of the articles `x`
+    (articles x terms), a few resamples at a time (dense profiles resample x outlet x term)."""
+    n_groups, bounds = len(starts), np.r_[starts, weights.shape[1]]
+    step = max(1, _CHUNK // max(n_groups * x.shape[1], 1))
+    dots = np.empty((weights.shape[0], n_groups, n_groups))
+    for first in range(0, weights.shape[0], step):
+        w = weights[first:first + step]
+        profiles = np.stack([(x[bounds[k]:bounds[k + 1]].T @ w[:, bounds[k]:bounds[k + 1]].T).T
+                             for k in range(n_groups)], axis=1)
+        dots[first:first + step] = np.matmul(profiles, profiles.transpose(0, 2, 1))
+    return dots
+
+
 def similarity_draws(rows: list[sparse.csr_matrix], n_boot: int, rng: np.random.Generator,
                      resampled: list[bool]) -> np.ndarray:
     """Outlet x outlet unbiased cosines of `n_boot` resamples of the articles (`rows`, one matrix
     per outlet) of every outlet marked `resampled` (the others keep their mean), drawn as
-    scipy.stats.bootstrap draws them: per batch, per outlet, rng.integers(0, n, (batch, n))."""
-    k, n_terms = len(rows), rows[0].shape[1]
+    scipy.stats.bootstrap draws them (resample_weights). Only sums over articles enter: the
+    outlets' weighted sums and the articles' squared lengths. With few articles the dot products
+    come from the article Gram matrix (cost resamples x articles^2, whatever the vocabulary and
+    the number of outlets), else from dense outlet profiles (resamples x outlets^2 x terms)."""
     sizes = np.array([x.shape[0] for x in rows], dtype=float)
-    squares = [np.asarray(x.multiply(x).sum(axis=1)).ravel() for x in rows]
-    batch = max(1, _CHUNK // max(k * n_terms, 1))
+    x = sparse.vstack(rows).tocsr()
+    squares = np.asarray(x.multiply(x).sum(axis=1)).ravel()
+    starts = np.r_[0, np.cumsum(sizes[:-1])].astype(int)
+    n, groups = x.shape[0], len(rows)
+    gram = n * n <= GRAM_EFFICIENCY * groups * groups * x.shape[1]
+    if gram and n * n <= GRAM_MAX:
+        x = (x @ x.T).toarray()
     draws = []
-    for done in range(0, n_boot, batch):
-        size = min(batch, n_boot - done)
-        profiles, square_norms = np.empty((size, k, n_terms)), np.empty((size, k))
-        for j, x in enumerate(rows):
-            n = x.shape[0]
-            if resampled[j]:
-                picks = rng.integers(0, n, (size, n))
-                weights = np.bincount((picks + n * np.arange(size)[:, None]).ravel(),
-                                      minlength=size * n).reshape(size, n)
-            else:
-                weights = np.ones((size, n))
-            profiles[:, j] = (x.T @ weights.T).T / n
-            square_norms[:, j] = weights @ squares[j] / n
-        draws.append(unbiased_cosines(profiles, square_norms, sizes))
-    return np.concatenate(draws)
+    for weights in resample_weights([r.shape[0] for r in rows], n_boot, rng, resampled):
+        dots = (_gram_dots if gram else _profile_dots)(x, weights, starts) / np.outer(sizes, sizes)
+        square_norms = np.add.reduceat(weights * squares, starts, axis=1) / sizes
+        draws.append(dot_cosines(dots, square_norms, sizes))
+    return np.concatenate(draws) if draws else np.empty((0, groups, groups))
 
 
 def basic_interval(estimate: float, plug_in: float, draws: np.ndarray,

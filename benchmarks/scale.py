@@ -12,7 +12,8 @@ sentence in DataFrame.apply, TfidfVectorizer for each group's distinctive terms,
 Usage (from the worktree root, PYTHONPATH=$PWD ANALYSIS_WORKERS=1 ANALYSIS_STORE=off):
     python benchmarks/scale.py N [--cli] [--keep DIR]
 --cli also runs `python -m analysis tables`, `figures` and `report` as subprocesses into a temp
---out (store under it), with their peak RSS, then `figures` again with the store current.
+--out (store under it), with their peak RSS and seconds per stage, then `figures` again with the
+store current.
 """
 
 import argparse
@@ -208,6 +209,13 @@ def run_cli(command: str, folder: Path, out: Path) -> tuple[float, float, float,
     return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
 
 
+def stage_times(log: Path) -> str:
+    """The last 'time:' line (seconds per stage) a command wrote to its stderr log."""
+    lines = [line for line in log.read_text(errors="replace").splitlines()
+             if line.startswith("time:")]
+    return lines[-1] if lines else "no time: line"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int)
@@ -259,6 +267,7 @@ def main() -> None:
                         cli_total, cli_cpu = cli_total + seconds, cli_cpu + cpu
                     print(f"{label:<24}{seconds:>8.1f}{cpu:>8.1f}{peak:>13.0f}"
                           + ("" if code == 0 else f"  exit {code}"), flush=True)
+                    print(f"#   {stage_times(out / f'{command}.stderr')}", flush=True)
                 print(f"{'tables+figures+report':<24}{cli_total:>8.1f}{cli_cpu:>8.1f}   x naive: "
                       f"wall {cli_total / naive_total:.2f}, CPU {cli_cpu / naive['total cpu']:.2f}"
                       " (target <= 3)")

@@ -1,11 +1,12 @@
 """Which number of topics each base seed chooses on BBC articles in five categories.
 
-Usage: python benchmarks/topics_k.py [per_category=100] [seeds=4]
+Usage: python benchmarks/topics_k.py [per_category=100|all] [seeds=4]
 Builds a corpus of the first `per_category` articles (by file name) of each of the five BBC
-categories (/work/shared/corpora/bbc-2095/news/<category>/), runs the topic model's choice of k
-(stability_by_k: N_SEEDS base seeds of N_RUNS random starts per k) `seeds` times from different
-seeds, and prints each run's table (mean stability, its range over the base seeds, how many base
-seeds would choose each k) and the chosen k.
+categories (/work/shared/corpora/bbc-2095/news/<category>/; `all`: every article), runs the topic
+model's choice of k (stability_by_k: N_SEEDS base seeds of N_RUNS random starts per k) `seeds`
+times from different seeds, and prints each run's table (mean stability, its range over the base
+seeds, how many base seeds would choose each k), the stability under each base seed, and the
+chosen k.
 """
 
 import shutil
@@ -14,14 +15,25 @@ import tempfile
 import time
 from pathlib import Path
 
+import pandas as pd
+
 from analysis import load_corpus
 from analysis.config import SEED
-from analysis.topics import candidate_ks, fit_sample, paragraph_matrix, stability_by_k
+from analysis.topics import (
+    N_RUNS,
+    N_SEEDS,
+    candidate_ks,
+    fit_sample,
+    paragraph_matrix,
+    run_stability,
+    shared_terms,
+    stability_by_k,
+)
 
 BBC = Path("/work/shared/corpora/bbc-2095/news")
 
 
-def bbc_sample(per_category: int) -> Path:
+def bbc_sample(per_category: int | None) -> Path:
     """A temporary corpus folder: one subfolder (= outlet) per category."""
     folder = Path(tempfile.mkdtemp(prefix="bbc-topics-"))
     for category in sorted(p.name for p in BBC.iterdir() if p.is_dir()):
@@ -31,23 +43,32 @@ def bbc_sample(per_category: int) -> Path:
     return folder
 
 
+def per_seed(fits: dict, ks: list[int]) -> pd.DataFrame:
+    """Stability of every k under each base seed (its N_RUNS random starts)."""
+    return pd.DataFrame({f"base seed {b + 1}": [run_stability(fits[k][b * N_RUNS:(b + 1) * N_RUNS])
+                                                for k in ks] for b in range(N_SEEDS)}, index=ks)
+
+
 def main() -> None:
-    per_category = int(sys.argv[1]) if len(sys.argv) > 1 else 100
+    per_category = sys.argv[1] if len(sys.argv) > 1 else "100"
     n_seeds = int(sys.argv[2]) if len(sys.argv) > 2 else 4
-    folder = bbc_sample(per_category)
+    folder = bbc_sample(None if per_category == "all" else int(per_category))
     try:
         corpus = load_corpus(folder)
         x, _ = paragraph_matrix(corpus)
         x = x[fit_sample(x.shape[0])]
+        x = x[:, shared_terms(x)]  # as topic_model fits it
         print(f"{len(corpus.documents)} articles, paragraph matrix {x.shape}, nnz {x.nnz}")
         chosen = []
         for i in range(n_seeds):
             seed = SEED + 7919 * i
             start = time.perf_counter()
-            table, _ = stability_by_k(x, candidate_ks(*x.shape), seed=seed)
+            ks = candidate_ks(*x.shape)
+            table, fits = stability_by_k(x, ks, seed=seed)
             chosen.append(int(table.loc[table["chosen"], "k"].iloc[0]))
             print(f"seed {seed}: chosen k = {chosen[-1]} ({time.perf_counter() - start:.0f} s)")
-            print(table.round(3).to_string(index=False), flush=True)
+            print(table.round(3).to_string(index=False))
+            print(per_seed(fits, ks).round(3).to_string(), flush=True)
         print(f"chosen k per seed: {chosen}")
     finally:
         shutil.rmtree(folder)

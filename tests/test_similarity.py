@@ -88,3 +88,20 @@ def test_article_bootstrap_is_reproducible_under_a_fixed_seed(make_corpus):
     assert (off["n_articles_a"] == 5).all() and off["low"].notna().all()
     assert (off["cosine_unbiased"] > off["cosine"]).all()  # noise lengthened the plain means
     assert off["low"].iloc[0] == pytest.approx(off["low"].iloc[1])  # one draw serves both orders
+
+
+def test_gram_and_profile_paths_give_the_same_draws(monkeypatch):
+    import analysis.similarity as similarity
+
+    rows = _articles(1) + [sparse.csr_matrix(np.eye(5, 8))]
+    resampled = [True, True, False]
+    draws = {}
+    for path, (efficiency, held) in {"gram": (1e9, 10**9), "blocks": (1e9, 0),
+                                     "profiles": (0, 0)}.items():
+        monkeypatch.setattr(similarity, "GRAM_EFFICIENCY", efficiency)
+        monkeypatch.setattr(similarity, "GRAM_MAX", held)
+        draws[path] = similarity_draws(rows, 40, np.random.default_rng(5), resampled)
+    np.testing.assert_allclose(draws["gram"], draws["profiles"], rtol=1e-12)
+    np.testing.assert_allclose(draws["blocks"], draws["profiles"], rtol=1e-12)
+    assert draws["gram"].shape == (40, 3, 3)
+    assert np.isnan(draws["gram"][:, 2, 2]).all()  # eye rows: no two articles share a term

@@ -18,6 +18,7 @@ from analysis.topics import (
     fit_sample,
     matched_similarity,
     run_seeds,
+    shared_terms,
     shares_long,
     stability_by_k,
     topic_model,
@@ -65,6 +66,12 @@ def test_base_seeds_and_the_fit_sample():
     sample = fit_sample(100, limit=10, seed=3)
     assert len(sample) == 10 and (np.diff(sample) > 0).all()
     assert sample.tolist() == fit_sample(100, limit=10, seed=3).tolist()
+
+
+def test_shared_terms_are_in_two_rows_or_all_when_too_few():
+    matrix = sparse.csr_matrix([[1.0, 2, 0, 1], [1, 1, 0, 0], [0, 0, 3, 0]])
+    assert shared_terms(matrix).tolist() == [0, 1]
+    assert shared_terms(sparse.csr_matrix([[1.0, 0, 1], [1, 0, 0], [0, 1, 0]])).tolist() == [0, 1, 2]
 
 
 def test_umass_coherence_by_hand():
