@@ -34,7 +34,7 @@ UNKNOWN = "unknown"
 # "Baltic Defense Line"") rather than quoting someone.
 MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
-MAX_APPOSITIVE_WORDS = 20
+MAX_APPOSITIVE_WORDS = 30
 MAX_NAME_WORDS = 3
 MAX_ROLES_REMEMBERED = 50
 PRONOUNS = {"he", "she"}
@@ -378,9 +378,11 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
 
 
 def _is_aside(chunk: str) -> bool:
-    """A comma-separated chunk that is no subject: empty, an age, or a time or place phrase."""
+    """A comma-separated chunk that is no subject: empty, an age, a time or place phrase, or an
+    adverb ("Forbes, however, says")."""
     words = chunk.split()
     return (not words or _bare(words[0]) in _PREPOSITIONS
+            or (len(words) == 1 and (_bare(words[0]) in _ADVERBS or _bare(words[0]).endswith("ly")))
             or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words))
 
 
@@ -401,6 +403,7 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
         return False  # 'X, in a speech, said that ...': a clause, not a description
     first = _bare(words[0])
     return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+            or words[0].endswith("'s")  # "Clinton's director of state campaigns"
             or (whole and _is_description(phrase)))
 
 
@@ -422,6 +425,7 @@ _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 # Tuesday said", "Obama late last week said").
 _TIME_JOINERS = {"on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later"}
 _COORDINATORS = {"and", "but"}
+_ADVERBS = {"however", "meanwhile", "therefore", "though", "too", "instead", "also", "moreover"}
 # Verbs whose object is what was said, with or without "that" ("X did Y and said he ..."); other
 # verbs report only before "that" or a colon ("X did Y and announced that ...").
 _SAYING = set("said says say told tells added adds insisted argued claimed warned noted stressed "
@@ -447,8 +451,10 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     ("R.P. Eddy, CEO of Ergo"); after "and"/"but" the subject of the clause ("X did Y and said")."""
     text = _without_time(_PARENTHESIS.sub("", text))
     words = [w for w in _words(text) if _bare(w) not in _FILLERS]
-    if coordinated and words and _bare(words[-1]) in _COORDINATORS and "," not in words[-1]:
-        return clause_subject(text)
+    if words and _bare(words[-1]) in _COORDINATORS:
+        return clause_subject(text) if coordinated else None
+    if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
+        return trailing_phrase(text[:text.rfind(words[-1])].rstrip(" ,") + " ")
     chunks = text.split(",")
     while len(chunks) > 1 and _is_aside(chunks[-1]):
         chunks.pop()
@@ -576,10 +582,13 @@ def _inverted(text: str, m: re.Match) -> str | None:
     """The speaker of '..., said X' or '..., said X, a professor at Y.' at a sentence's end."""
     named = _without_time(m.group(2)).strip()
     phrase = leading_phrase(named)
+    appositive = (m.group(3) or "").strip(" ,")
+    if _bare(named.split()[0]) in DETERMINERS and len(_words(named)) <= MAX_SPEAKER_WORDS \
+            and (name := _is_bare_name(appositive.split(",")[0])):
+        return f"{name}, {named}"  # "..., said the company's chief executive, John Ferriola."
     if not phrase or phrase in PRONOUNS | GROUP_PRONOUNS \
             or len(_words(phrase)) != len(_words(named)):
         return None
-    appositive = (m.group(3) or "").strip(" ,")
     if not appositive:
         return phrase
     return f"{phrase}, {appositive}" if _is_appositive(appositive, None) else None

@@ -26,7 +26,8 @@ Matching (defined here, printed with the figures):
   matching gold sources are pronouns ("he") that the system resolved to a name cannot be judged
   (PolNeAR does not resolve pronouns): it is left out of the speaker precision and counted.
 - voices, per word (a run of letters or digits): gold "quoted" is a word inside quotation marks
-  within a gold content span, gold "reported" a word of a gold content span outside quotation
+  ('"', or two apostrophes as PolNeAR's New York Times articles write them) within a gold
+  content span, gold "reported" a word of a gold content span outside quotation
   marks, gold "narrator" every other word; the system's voice is the voice segment holding the
   word. Precision and recall per voice, and accuracy.
 - SemEval: benchmarks/labels/semeval_quotes.tsv lists hand-labelled direct quotes of 15 SemEval
@@ -167,17 +168,21 @@ def score_attributions(quotes: pd.DataFrame, gold: dict[str, list[dict]]) -> Cou
 
 
 def gold_voices(text: str, attributions: list[dict]) -> list[str]:
-    """Per character: narrator, or reported / quoted inside a gold content span."""
+    """Per character: narrator, or reported / quoted inside a gold content span. A quotation mark
+    is '"' or two apostrophes ('' , how PolNeAR's New York Times articles write one)."""
     voice = ["narrator"] * len(text)
     for a in attributions:
         _, start, end, _ = a["Content"]
-        inside = False
-        for i in range(start, min(end, len(text))):
-            if text[i] == '"':
+        inside, i = False, start
+        while i < min(end, len(text)):
+            mark = 2 if text.startswith("''", i) else 1 if text[i] == '"' else 0
+            if mark:
                 inside = not inside
-                voice[i] = "quoted"
+                voice[i:i + mark] = ["quoted"] * mark
+                i += mark
                 continue
             voice[i] = "quoted" if inside else "reported"
+            i += 1
     return voice
 
 
