@@ -464,7 +464,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
         rest = chunks[:-1]
         roles = [chunks[-1].strip()]
-        while len(rest) > 2 and _is_role(rest[-1]):  # "Habib Elahi, CEO, The Green Ark said"
+        while len(rest) > 1 and _is_role(rest[-1]):  # "Habib Elahi, CEO, The Green Ark said"
             roles.insert(0, rest.pop().strip())
         while len(rest) > 1 and _is_aside(rest[-1]):
             rest.pop()
@@ -501,7 +501,7 @@ def clause_subject(text: str) -> str | None:
     tokens = list(re.finditer(r"\S+", rest))
     for i, m in enumerate(tokens):
         word = _bare(m.group())
-        if i == 0 or not word[:1].islower() or word in DETERMINERS | CONNECTORS \
+        if i == 0 or not m.group().strip("\"'(")[:1].islower() or word in DETERMINERS | CONNECTORS \
                 or word in lex["role_words"]:
             continue
         following = [t.group() for t in tokens[i + 1:i + 3]]
