@@ -626,7 +626,28 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             return phrase, "X said that", _content(text, start, len(text))
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
-    return None
+    return _headline(text)
+
+
+# Speech verbs as headlines write them ("Rubio Says Abandoning Reform Was A Sign Of Leadership").
+_HEADLINE_VERB = re.compile(r"(?<![\w-])(?:Says|Said|Say|Tells|Told|Warns|Claims|Admits|Urges|Insists)"
+                            r"(?![\w-])")
+
+
+def _headline(text: str) -> tuple[str | None, str, tuple[int, int]] | None:
+    """Reported speech in a Title Case headline: "X Says Y" or "Y, X Says"."""
+    words = re.findall(r"[^\W\d_][\w'-]*", text)
+    if not _title_case(words) or not (m := _HEADLINE_VERB.search(text)):
+        return None
+    if not text[m.end():].strip(" .!?"):  # "..., Trevor Noah Says."
+        before = text[:m.start()]
+        if "," in before and (phrase := trailing_phrase(before.rsplit(",", 1)[1])):
+            return phrase, "headline: X says", _content(text, 0, before.rfind(","))
+        return None
+    phrase = trailing_phrase(text[:m.start()])
+    if phrase is None or len(_words(phrase)) != len(_words(text[:m.start()])):
+        return None
+    return phrase, "headline: X says", _content(text, m.end(), len(text))
 
 
 _SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}

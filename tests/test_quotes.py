@@ -344,3 +344,19 @@ def test_coordinated_verb_names_its_subject_only_for_saying():
     assert attribute("Police caught the men, and reported glue on the glass.").empty
     assert speakers_of('Ann Lee did not answer but insisted, "We are on your side here."') == [
         ("Ann Lee", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rubio Says Reform Was A Sign Of Leadership", [("Rubio", "Reform Was A Sign Of Leadership")]),
+        ("Trump Is Like A Lawyer's Client, Trevor Noah Says.",
+         [("Trevor Noah", "Trump Is Like A Lawyer's Client")]),
+        ("The Man Who Says No To Everything", []),  # no speaker before the verb
+        ("Rubio says reform was a sign", [("Rubio", "reform was a sign")]),  # not a headline
+    ],
+)
+def test_headline_speech(text, expected):
+    quotes = attribute(text)
+    assert [(s, text[a:b]) for s, a, b in zip(quotes["speaker"], quotes["content_start"],
+                                             quotes["content_end"], strict=True)] == expected
