@@ -235,14 +235,35 @@ def introduced_people(text: str) -> list[tuple[int, str]]:
     return people
 
 
+_ORGANISATION_RUN = re.compile(r"(?<![\w-])[A-Z][\w&'-]*(?: (?:of |for |the |and )*[A-Z][\w&'-]*)*")
+MAX_ORGANISATION_WORDS = 6
+
+
+def named_organisations(text: str) -> list[tuple[int, str]]:
+    """(position, name) of every run of capitalised words with an organisation word ("the
+    Defence Ministry", "Ministry of Defence"), without a leading "The", in text order."""
+    words = _lexicon()["organisations"]
+    found = []
+    for m in _ORGANISATION_RUN.finditer(text):
+        run = m.group().removeprefix("The ").strip()
+        tokens = run.split()
+        if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and {t.lower() for t in tokens} & words:
+            found.append((m.start(), run))
+    return found
+
+
 class _Resolver:
     """Canonical speakers within one document: aliases, pronouns, roles and descriptions."""
 
     def __init__(self, people: list[tuple[int, str]] | None = None,
-                 names: set[str] | None = None) -> None:
+                 names: set[str] | None = None,
+                 organisations: list[tuple[int, str]] | None = None) -> None:
         self.lex = _lexicon()
         self.people = people or []  # introduced people, in text order
         self.next_person = 0
+        self.organisations = organisations or []  # organisations named in the text, in order
+        self.next_organisation = 0
+        self.named_organisations: set[str] = set()
         self.names = names or set()  # every full name of the document
         # full names by their last and first word: met so far (speakers, introduced people), or
         # anywhere in the document; sets keyed by word keep every look-up constant-time
@@ -285,6 +306,19 @@ class _Resolver:
             self.last_person = self.people[self.next_person][1]
             self._meet(self.last_person)
             self.next_person += 1
+        while self.next_organisation < len(self.organisations) \
+                and self.organisations[self.next_organisation][0] < position:
+            self.named_organisations.add(self.organisations[self.next_organisation][1])
+            self.next_organisation += 1
+
+    def _organisation(self) -> str:
+        """What "they" or "a statement" speaks for: the last organisation that spoke, else the one
+        organisation named so far (none when two or more are: that would be a guess)."""
+        if self.last_organisation:
+            return self.last_organisation
+        if len(self.named_organisations) == 1:
+            return next(iter(self.named_organisations))
+        return UNKNOWN
 
     def _meet(self, name: str) -> None:
         """Remember a full name met in the text."""
@@ -314,7 +348,7 @@ class _Resolver:
                 _bare(tokens[-1]) in self.lex["documents"]
                 or (len(tokens) == 2 and _bare(tokens[-1]) in self.lex["organisations"]
                     and self.last_organisation))):  # "the group", "the company"
-            return self.last_organisation or UNKNOWN
+            return self._organisation()
         role, name = _split_role_name(phrase, self.lex["titles"])
         role = " ".join(x for x in (role, appositive) if x)
         if name:
@@ -754,7 +788,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    return _resolve(quotes, indirect, introduced_people(text), full_names(text))
+    return _resolve(quotes, indirect, introduced_people(text), full_names(text),
+                    named_organisations(text))
 
 
 SAME_PARAGRAPH = "quote in the same paragraph"
@@ -781,10 +816,11 @@ def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
-             names: set[str] | None = None) -> list[dict]:
+             names: set[str] | None = None,
+             organisations: list[tuple[int, str]] | None = None) -> list[dict]:
     """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
     (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
-    resolver = _Resolver(people, names)
+    resolver = _Resolver(people, names, organisations)
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:

@@ -360,3 +360,19 @@ def test_headline_speech(text, expected):
     quotes = attribute(text)
     assert [(s, text[a:b]) for s, a, b in zip(quotes["speaker"], quotes["content_start"],
                                              quotes["content_end"], strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The Defence Ministry met on Monday. They said: "We will not negotiate at all."',
+         "Defence Ministry"),
+        ('The Defence Ministry issued a statement. A statement read: "We will not negotiate."',
+         "Defence Ministry"),
+        # two organisations named: "they" is not resolved
+        ('The Defence Ministry met the Finance Ministry. They said: "We will not negotiate."',
+         "unknown"),
+    ],
+)
+def test_they_and_statements_speak_for_the_one_organisation_named(text, speaker):
+    assert speakers_of(text) == [(speaker, "direct")]
