@@ -34,7 +34,7 @@ UNKNOWN = "unknown"
 # "Baltic Defense Line"") rather than quoting someone.
 MIN_UNATTRIBUTED_WORDS = 4
 MAX_SPEAKER_WORDS = 9
-MAX_APPOSITIVE_WORDS = 20
+MAX_APPOSITIVE_WORDS = 30
 MAX_NAME_WORDS = 3
 MAX_ROLES_REMEMBERED = 50
 PRONOUNS = {"he", "she"}
@@ -80,6 +80,8 @@ def _lexicon() -> dict:
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
                          + _word_list("unnamed_sources.txt")},
         "sources": {w.lower() for w in _word_list("unnamed_sources.txt")},
+        "time_words": {w.lower() for w in _word_list("not_speakers.txt")},
+        "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
@@ -172,7 +174,8 @@ def _valid_phrase(tokens: list[str]) -> str | None:
         return first
     head = _bare(tokens[-1])
     if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]) \
-            or head in _lexicon()["role_words"] or head.removesuffix("s") in _lexicon()["role_words"]:
+            or head in _lexicon()["role_words"] or head.removesuffix("s") in _lexicon()["role_words"] \
+            or head in _lexicon()["groups"]:
         return " ".join(tokens).strip(".,")  # "top black lawmakers", "officials" included
     return None
 
@@ -232,14 +235,35 @@ def introduced_people(text: str) -> list[tuple[int, str]]:
     return people
 
 
+_ORGANISATION_RUN = re.compile(r"(?<![\w-])[A-Z][\w&'-]*(?: (?:of |for |the |and )*[A-Z][\w&'-]*)*")
+MAX_ORGANISATION_WORDS = 6
+
+
+def named_organisations(text: str) -> list[tuple[int, str]]:
+    """(position, name) of every run of capitalised words with an organisation word ("the
+    Defence Ministry", "Ministry of Defence"), without a leading "The", in text order."""
+    words = _lexicon()["organisations"]
+    found = []
+    for m in _ORGANISATION_RUN.finditer(text):
+        run = m.group().removeprefix("The ").strip()
+        tokens = run.split()
+        if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and {t.lower() for t in tokens} & words:
+            found.append((m.start(), run))
+    return found
+
+
 class _Resolver:
     """Canonical speakers within one document: aliases, pronouns, roles and descriptions."""
 
     def __init__(self, people: list[tuple[int, str]] | None = None,
-                 names: set[str] | None = None) -> None:
+                 names: set[str] | None = None,
+                 organisations: list[tuple[int, str]] | None = None) -> None:
         self.lex = _lexicon()
         self.people = people or []  # introduced people, in text order
         self.next_person = 0
+        self.organisations = organisations or []  # organisations named in the text, in order
+        self.next_organisation = 0
+        self.named_organisations: set[str] = set()
         self.names = names or set()  # every full name of the document
         # full names by their last and first word: met so far (speakers, introduced people), or
         # anywhere in the document; sets keyed by word keep every look-up constant-time
@@ -282,6 +306,19 @@ class _Resolver:
             self.last_person = self.people[self.next_person][1]
             self._meet(self.last_person)
             self.next_person += 1
+        while self.next_organisation < len(self.organisations) \
+                and self.organisations[self.next_organisation][0] < position:
+            self.named_organisations.add(self.organisations[self.next_organisation][1])
+            self.next_organisation += 1
+
+    def _organisation(self) -> str:
+        """What "they" or "a statement" speaks for: the last organisation that spoke, else the one
+        organisation named so far (none when two or more are: that would be a guess)."""
+        if self.last_organisation:
+            return self.last_organisation
+        if len(self.named_organisations) == 1:
+            return next(iter(self.named_organisations))
+        return UNKNOWN
 
     def _meet(self, name: str) -> None:
         """Remember a full name met in the text."""
@@ -311,7 +348,7 @@ class _Resolver:
                 _bare(tokens[-1]) in self.lex["documents"]
                 or (len(tokens) == 2 and _bare(tokens[-1]) in self.lex["organisations"]
                     and self.last_organisation))):  # "the group", "the company"
-            return self.last_organisation or UNKNOWN
+            return self._organisation()
         role, name = _split_role_name(phrase, self.lex["titles"])
         role = " ".join(x for x in (role, appositive) if x)
         if name:
@@ -354,9 +391,11 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
 
 
 def _unnamed_source(text: str) -> bool:
-    """The text before a verb ends with a source that is no speaker ("the report", "the matter")."""
-    words = [w for w in _words(text) if _bare(w) not in _FILLERS]
-    return bool(words) and _bare(words[-1]) in _lexicon()["sources"]
+    """The text before a verb ends with a source that is no speaker ("the report", "the matter",
+    "52 percent", "six in 10", "52%")."""
+    words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
+    return bool(words) and (words[-1] in _lexicon()["sources"] or words[-1].endswith("%")
+                            or (words[-1].isdigit() and len(words) > 1 and words[-2] == "in"))
 
 
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
@@ -373,9 +412,11 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
 
 
 def _is_aside(chunk: str) -> bool:
-    """A comma-separated chunk that is no subject: empty, an age, or a time or place phrase."""
+    """A comma-separated chunk that is no subject: empty, an age, a time or place phrase, or an
+    adverb ("Forbes, however, says")."""
     words = chunk.split()
     return (not words or _bare(words[0]) in _PREPOSITIONS
+            or (len(words) == 1 and (_bare(words[0]) in _ADVERBS or _bare(words[0]).endswith("ly")))
             or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words))
 
 
@@ -396,6 +437,7 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
         return False  # 'X, in a speech, said that ...': a clause, not a description
     first = _bare(words[0])
     return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+            or words[0].endswith("'s")  # "Clinton's director of state campaigns"
             or (whole and _is_description(phrase)))
 
 
@@ -412,9 +454,41 @@ def _is_bare_name(chunk: str) -> str | None:
     return name
 
 
-def _subject(text: str) -> str | None:
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+# Words that may join a time word in a phrase between a subject and its verb ("Sanders on
+# Tuesday said", "Obama late last week said").
+_TIME_JOINERS = {"on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later"}
+_COORDINATORS = {"and", "but"}
+_ADVERBS = {"however", "meanwhile", "therefore", "though", "too", "instead", "also", "moreover"}
+# Verbs whose object is what was said, with or without "that" ("X did Y and said he ..."); other
+# verbs report only before "that" or a colon ("X did Y and announced that ...").
+_SAYING = set("said says say told tells added adds insisted argued claimed warned noted stressed "
+              "explained wrote writes".split())
+
+
+def _without_time(text: str) -> str:
+    """Text without a time phrase at its end ("Sanders on Tuesday" -> "Sanders")."""
+    tokens = text.split()
+    time_words = _lexicon()["time_words"]
+    kept = list(tokens)
+    while kept and (_bare(kept[-1]) in time_words or _bare(kept[-1]).isdigit()
+                    or _bare(kept[-1]) in _TIME_JOINERS):
+        kept.pop()
+    if kept == tokens or not kept or not any(_bare(t) in time_words for t in tokens[len(kept):]):
+        return text
+    return " ".join(kept) + " "
+
+
+def _subject(text: str, coordinated: bool = True) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
-    "X, 47, said") and keeping an appositive with its name ("R.P. Eddy, CEO of Ergo")."""
+    "X, 47, said", "X (R-Ky.) said", "X on Tuesday said") and keeping an appositive with its name
+    ("R.P. Eddy, CEO of Ergo"); after "and"/"but" the subject of the clause ("X did Y and said")."""
+    text = _without_time(_PARENTHESIS.sub("", text))
+    words = [w for w in _words(text) if _bare(w) not in _FILLERS]
+    if words and _bare(words[-1]) in _COORDINATORS:
+        return clause_subject(text) if coordinated else None
+    if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
+        return trailing_phrase(text[:text.rfind(words[-1])].rstrip(" ,") + " ")
     chunks = text.split(",")
     while len(chunks) > 1 and _is_aside(chunks[-1]):
         chunks.pop()
@@ -423,11 +497,54 @@ def _subject(text: str) -> str | None:
     phrase = trailing_phrase(chunks[-1])
     if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
         rest = chunks[:-1]
+        roles = [chunks[-1].strip()]
+        while len(rest) > 1 and _is_role(rest[-1]):  # "Habib Elahi, CEO, The Green Ark said"
+            roles.insert(0, rest.pop().strip())
         while len(rest) > 1 and _is_aside(rest[-1]):
             rest.pop()
         if name := _is_bare_name(rest[-1]):
-            return f"{name}, {chunks[-1].strip()}"
+            return f"{name}, {', '.join(roles)}"
     return phrase
+
+
+def _is_role(chunk: str) -> bool:
+    """A chunk of role words only ("CEO", "executive director")."""
+    words = [_bare(w) for w in _words(chunk)]
+    return 0 < len(words) <= 3 and all(w in _lexicon()["role_words"] for w in words)
+
+
+_AUXILIARIES = set("""
+is was are were has have had did does do will would can could should may might must
+""".split())
+
+
+def clause_subject(text: str) -> str | None:
+    """The subject of the main clause of `text`, after any opening phrases ("In May, a U.S.
+    District Court judge sided with ..." -> "a U.S. District Court judge"): the words before its
+    first verb (a word in -ed, an auxiliary, a speech verb, or a lower-case word that no
+    capitalised word follows)."""
+    text = _PARENTHESIS.sub("", text)
+    chunks = text.split(",")
+    skip = 0
+    while skip < len(chunks) - 1 and (not chunks[skip].split()
+                                      or _bare(chunks[skip].split()[0]) in _PREPOSITIONS | _STOP):
+        skip += 1
+    lex = _lexicon()
+    head = ",".join(chunks[:skip]) + ("," if skip else "")
+    rest = text[len(head):]
+    tokens = list(re.finditer(r"\S+", rest))
+    for i, m in enumerate(tokens):
+        word = _bare(m.group())
+        if i == 0 or not m.group().strip("\"'(")[:1].islower() or word in DETERMINERS | CONNECTORS \
+                or word in lex["role_words"]:
+            continue
+        following = [t.group() for t in tokens[i + 1:i + 3]]
+        after = _bare(following[0]) if following else ""
+        if word.endswith("ed") or word in _AUXILIARIES or lex["verb"].fullmatch(word) or not (
+                any(_is_name_token(t) for t in following) or after in _AUXILIARIES
+                or after.endswith("ed")):  # "NATO countries have held": a noun before a verb
+            return _subject(rest[:m.start()], coordinated=False)
+    return None
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -437,9 +554,78 @@ def _content(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + len(part.rstrip(" ,:;-."))
 
 
-# What may follow a closing "X said": a short time or place phrase ("..., Obama said in his
-# interview.", "..., she told reporters on Monday.").
-_TAIL = r"(?:\s+(?:in|on|at|during|to|after|before|last|this|earlier|later|when|while|told)\b[^,;]{0,60})?"
+# What may follow a closing "X said": a short phrase opening with one of these words or a time
+# word ("..., Obama said in his interview.", "..., she said Wednesday morning."); after "told" its
+# object ("..., Ash Carter told a Senate panel.").
+_TAIL_OPENERS = {"in", "on", "at", "during", "to", "after", "before", "last", "this", "next", "earlier",
+                 "later", "late", "early", "when", "while", "told", "from", "via", "through"}
+MAX_TAIL_CHARS = 100
+MAX_OBJECT_WORDS = 8
+_TOLD = {"told", "tells", "tell"}
+# Participles that carry reported speech after a clause ("X attacked Y, saying he ...").
+_PARTICIPLES = r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
+_TRAILING_CACHE: dict[str, re.Pattern] = {}
+
+
+def _is_tail(tail: str, verb: str) -> bool:
+    """What follows a closing "X said" is a time, place or addressee phrase, not a clause."""
+    words = _words(tail)
+    if not words:
+        return True
+    if len(tail) > MAX_TAIL_CHARS:
+        return False
+    first = _bare(words[0])
+    if re.search(r"\bthat\b", tail):
+        return False  # "X said in a statement that ...": what follows is reported
+    return (first in _TAIL_OPENERS or first in _lexicon()["time_words"]
+            or (_bare(verb) in _TOLD and len(words) <= MAX_OBJECT_WORDS))
+
+
+def _reported_start(text: str, pos: int, verb: str) -> int:
+    """Where what is reported starts after a verb at pos: past a time phrase ("said this week
+    that ...") and the addressee of "told" ("told CNN that ..."); "that" is kept."""
+    rest = text[pos:]
+    time_words = _lexicon()["time_words"]
+    skip = 0
+    for m in re.finditer(r"\s*(\S+)", rest):
+        word = _bare(m.group(1))
+        if not (word in time_words or word in _TIME_JOINERS or word.isdigit()) \
+                or m.group(1)[-1] in ",;:":
+            break
+        skip = m.end()
+    if _bare(verb) in _TOLD and (that := re.match(r"[^,;]{1,60}?(?=\bthat\b)", rest[skip:])):
+        skip += that.end()
+    return pos + skip
+
+
+def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
+    """The sentence patterns of reported speech, built once for the verb list."""
+    if verb_re.pattern not in _TRAILING_CACHE:
+        verbs = verb_re.pattern
+        _TRAILING_CACHE[verb_re.pattern] = {
+            "trailing": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")([^,;]*?)"
+                                   r"(,\s*(?:" + _PARTICIPLES + r")\b[^;]*)?\W*$"),
+            "inverted": re.compile(r",\s*(" + verbs + r")\s+([^,;]+?)(,\s*[^;]*?)?\W*$"),
+            "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
+            "participle": re.compile(r",\s*(?:" + _PARTICIPLES + r")\s+"),
+        }
+    return _TRAILING_CACHE[verb_re.pattern]
+
+
+def _inverted(text: str, m: re.Match) -> str | None:
+    """The speaker of '..., said X' or '..., said X, a professor at Y.' at a sentence's end."""
+    named = _without_time(m.group(2)).strip()
+    phrase = leading_phrase(named)
+    appositive = (m.group(3) or "").strip(" ,")
+    if _bare(named.split()[0]) in DETERMINERS and len(_words(named)) <= MAX_SPEAKER_WORDS \
+            and (name := _is_bare_name(appositive.split(",")[0])):
+        return f"{name}, {named}"  # "..., said the company's chief executive, John Ferriola."
+    if not phrase or phrase in PRONOUNS | GROUP_PRONOUNS \
+            or len(_words(phrase)) != len(_words(named)):
+        return None
+    if not appositive:
+        return phrase
+    return f"{phrase}, {appositive}" if _is_appositive(appositive, None) else None
 
 
 def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
@@ -449,18 +635,53 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
                 else _content(text, m.end(), len(text)))
         return leading_phrase(m.group(1)), "according to X", span
-    trailing = re.search(r",\s*([^,]+?)\s+(" + verb_re.pattern + r")" + _TAIL + r"\W*$", text)
-    if trailing and ((phrase := _subject(text[:trailing.start(2)]))
-                     or _unnamed_source(text[:trailing.start(2)])):
+    found = _patterns(verb_re)
+    trailing = found["trailing"].search(text)
+    if trailing and _is_tail(trailing.group(3), trailing.group(2)) and (
+            (phrase := _subject(text[:trailing.start(2)])) or _unnamed_source(text[:trailing.start(2)])):
         return phrase, "..., X said", _content(text, 0, trailing.start())
+    inverted = found["inverted"].search(text)
+    if inverted and (phrase := _inverted(text, inverted)):
+        return phrase, "..., said X", _content(text, 0, inverted.start())
+    for m in found["inserted"].finditer(text):  # "The test, North Korea said, was its biggest."
+        rest = [w for w in _words(m.group(1)) if _bare(w) not in _FILLERS]
+        if ((phrase := trailing_phrase(m.group(1))) and len(_words(phrase)) == len(rest)) \
+                or _unnamed_source(m.group(1)):
+            return phrase, "..., X said, ...", _content(text, 0, len(text))
     if m := re.search(r"\b(?:was|were|is|are|has been|had been)\s+(" + verb_re.pattern
                       + r")\s+by\s+(.*)", text):
         if phrase := leading_phrase(m.group(2)):
             return phrase, "stated by X", _content(text, 0, m.start())
     for verb in verb_re.finditer(text):
-        if (phrase := _subject(text[:verb.start()])) or _unnamed_source(text[:verb.start()]):
-            return phrase, "X said that", _content(text, verb.end(), len(text))
-    return None
+        clause = _bare(verb.group()) in _SAYING or re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[verb.end():])
+        if (phrase := _subject(text[:verb.start()], coordinated=bool(clause))) \
+                or _unnamed_source(text[:verb.start()]):
+            start = _reported_start(text, verb.end(), verb.group())
+            return phrase, "X said that", _content(text, start, len(text))
+    if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
+        return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
+    return _headline(text)
+
+
+# Speech verbs as headlines write them ("Rubio Says Abandoning Reform Was A Sign Of Leadership").
+_HEADLINE_VERB = re.compile(r"(?<![\w-])(?:Says|Said|Say|Tells|Told|Warns|Claims|Admits|Urges|Insists)"
+                            r"(?![\w-])")
+
+
+def _headline(text: str) -> tuple[str | None, str, tuple[int, int]] | None:
+    """Reported speech in a Title Case headline: "X Says Y" or "Y, X Says"."""
+    words = re.findall(r"[^\W\d_][\w'-]*", text)
+    if not _title_case(words) or not (m := _HEADLINE_VERB.search(text)):
+        return None
+    if not text[m.end():].strip(" .!?"):  # "..., Trevor Noah Says."
+        before = text[:m.start()]
+        if "," in before and (phrase := trailing_phrase(before.rsplit(",", 1)[1])):
+            return phrase, "headline: X says", _content(text, 0, before.rfind(","))
+        return None
+    phrase = trailing_phrase(text[:m.start()])
+    if phrase is None or len(_words(phrase)) != len(_words(text[:m.start()])):
+        return None
+    return phrase, "headline: X says", _content(text, m.end(), len(text))
 
 
 _SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
@@ -495,6 +716,22 @@ def _is_title(text: str, start: int, end: int) -> bool:
     return named or not inner.endswith((",", ".", "!", "?", ":"))
 
 
+def _joined(text: str, masked: str, bounds: list[tuple], verb_re: re.Pattern) -> list[tuple]:
+    """Sentences with a wrong split undone: a sentence that opens in lower case ("Sen. Bernie
+    Sanders (I-Vt.)" | "said he ..."), or an attribution after a quote that ends in "?" or "!"
+    ('"Should I stay?"' | 'Gates said in the interview.'), joins the sentence before it."""
+    joined: list[tuple] = []
+    for start, end, sid, paragraph in bounds:
+        piece = masked[start:end].lstrip()
+        if joined and joined[-1][3] == paragraph and (
+                piece[:1].islower() or (re.search(r"[?!][\"']\s*$", text[joined[-1][0]:start])
+                                        and _after_quote(piece, verb_re))):
+            joined[-1] = (joined[-1][0], end, joined[-1][2], paragraph)
+        else:
+            joined.append((start, end, sid, paragraph))
+    return joined
+
+
 def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) -> list[dict]:
     """Direct and indirect attributions of one document, in text order."""
     lex = _lexicon()
@@ -503,8 +740,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
     for start, end in zip(spans["start"], spans["end"], strict=True):
         masked[start + 1:end - 1] = "#" * max(0, end - start - 2)
     masked = "".join(masked)
-    bounds = list(zip(sentences["start"], sentences["end"], sentences["sentence_id"],
-                      sentences["paragraph_index"], strict=True))
+    bounds = _joined(text, masked, list(zip(sentences["start"], sentences["end"], sentences["sentence_id"],
+                                      sentences["paragraph_index"], strict=True)), verb_re)
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
     q_starts = spans["start"].tolist()
@@ -551,7 +788,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    return _resolve(quotes, indirect, introduced_people(text), full_names(text))
+    return _resolve(quotes, indirect, introduced_people(text), full_names(text),
+                    named_organisations(text))
 
 
 SAME_PARAGRAPH = "quote in the same paragraph"
@@ -578,10 +816,11 @@ def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
 
 
 def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
-             names: set[str] | None = None) -> list[dict]:
+             names: set[str] | None = None,
+             organisations: list[tuple[int, str]] | None = None) -> list[dict]:
     """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
     (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
-    resolver = _Resolver(people, names)
+    resolver = _Resolver(people, names, organisations)
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:

@@ -1,6 +1,13 @@
 """Score quote attribution and the three voices against PolNeAR's human annotation.
 
-    python benchmarks/quote_eval.py [split] [max_docs]     (split: dev (default) or train)
+    python benchmarks/quote_eval.py [part] [max_docs] [--errors]
+
+part: which PolNeAR articles are scored. The articles of PolNeAR's train and dev splits are pooled
+and cut by a hash of their file name (md5 of the name without the annotator suffix; its value
+modulo 4): "dev" (remainders 1-3) is the part looked at while writing the rules, "heldout"
+(remainder 0) is only ever scored, never read for errors; "polnear-dev" is PolNeAR's own dev split
+(81 articles, the figures of earlier versions). --errors (dev and polnear-dev only) prints the
+missed gold attributions and the unmatched system rows, by cue.
 
 Each PolNeAR article is read raw, normalised (one character in, one out, so the annotation's
 offsets still hold; articles whose length changes are skipped and counted), cut into paragraphs at
@@ -19,7 +26,8 @@ Matching (defined here, printed with the figures):
   matching gold sources are pronouns ("he") that the system resolved to a name cannot be judged
   (PolNeAR does not resolve pronouns): it is left out of the speaker precision and counted.
 - voices, per word (a run of letters or digits): gold "quoted" is a word inside quotation marks
-  within a gold content span, gold "reported" a word of a gold content span outside quotation
+  ('"', or two apostrophes as PolNeAR's New York Times articles write them) within a gold
+  content span, gold "reported" a word of a gold content span outside quotation
   marks, gold "narrator" every other word; the system's voice is the voice segment holding the
   word. Precision and recall per voice, and accuracy.
 - SemEval: benchmarks/labels/semeval_quotes.tsv lists hand-labelled direct quotes of 15 SemEval
@@ -29,8 +37,9 @@ Matching (defined here, printed with the figures):
   direct rows with a known speaker that hold the snippet of a named speaker's quote.
 """
 
+import argparse
+import hashlib
 import re
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -159,17 +168,21 @@ def score_attributions(quotes: pd.DataFrame, gold: dict[str, list[dict]]) -> Cou
 
 
 def gold_voices(text: str, attributions: list[dict]) -> list[str]:
-    """Per character: narrator, or reported / quoted inside a gold content span."""
+    """Per character: narrator, or reported / quoted inside a gold content span. A quotation mark
+    is '"' or two apostrophes ('' , how PolNeAR's New York Times articles write one)."""
     voice = ["narrator"] * len(text)
     for a in attributions:
         _, start, end, _ = a["Content"]
-        inside = False
-        for i in range(start, min(end, len(text))):
-            if text[i] == '"':
+        inside, i = False, start
+        while i < min(end, len(text)):
+            mark = 2 if text.startswith("''", i) else 1 if text[i] == '"' else 0
+            if mark:
                 inside = not inside
-                voice[i] = "quoted"
+                voice[i:i + mark] = ["quoted"] * mark
+                i += mark
                 continue
             voice[i] = "quoted" if inside else "reported"
+            i += 1
     return voice
 
 
@@ -193,17 +206,27 @@ def ratio(a: int, b: int) -> str:
     return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
 
 
-def load_polnear(split: str, limit: int | None) -> tuple[dict, dict, int]:
-    """Normalised texts and gold attributions of one split; how many articles were skipped."""
+HELDOUT_BUCKETS = 4
+
+
+def part_of(stem: str) -> str:
+    """The part an article belongs to by a hash of its name: "heldout" (one in four) or "dev"."""
+    bucket = int(hashlib.md5(stem.encode("utf-8")).hexdigest(), 16) % HELDOUT_BUCKETS
+    return "heldout" if bucket == 0 else "dev"
+
+
+def load_polnear(part: str, limit: int | None) -> tuple[dict, dict, int]:
+    """Normalised texts and gold attributions of one part; how many articles were skipped."""
     texts, gold, skipped = {}, {}, 0
-    anns = sorted((POLNEAR / split / "attributions").glob("*.ann"))
+    splits = ["dev"] if part == "polnear-dev" else ["dev", "train"]
+    anns = sorted(ann for split in splits for ann in (POLNEAR / split / "attributions").glob("*.ann"))
     seen = set()
     for ann in anns:
         stem = ann.stem.rsplit("_", 1)[0]
-        if stem in seen:
+        if stem in seen or (part != "polnear-dev" and part_of(stem) != part):
             continue
         seen.add(stem)
-        raw = (POLNEAR / split / "text" / f"{stem}.txt").read_text("utf-8")
+        raw = (ann.parent.parent / "text" / f"{stem}.txt").read_text("utf-8")
         text = normalize_text(raw)
         if len(text) != len(raw):
             skipped += 1
@@ -214,10 +237,40 @@ def load_polnear(split: str, limit: int | None) -> tuple[dict, dict, int]:
     return texts, gold, skipped
 
 
-def polnear(split: str, limit: int | None) -> None:
+def list_errors(texts: dict[str, str], quotes: pd.DataFrame, gold: dict[str, list[dict]]) -> None:
+    """Missed gold attributions counted by cue, with examples; unmatched system rows by pattern."""
+    by_doc = dict(list(quotes.groupby("doc_id")))
+    missed, wrong = Counter(), Counter()
+    examples: dict[str, list[str]] = {}
+    for doc_id, attributions in gold.items():
+        rows = by_doc.get(doc_id, quotes.iloc[0:0])
+        spans = [system_span(r) for _, r in rows.iterrows()]
+        for a in attributions:
+            if not any(overlap(s, a["Content"][1:3]) for s in spans):
+                cue = (a["Cue"][3] if a["Cue"] else "-").lower()
+                missed[cue] += 1
+                source = a["Source"][3] if a["Source"] else "-"
+                examples.setdefault(cue, []).append(f"{doc_id[:30]} [{source}] {cue}: "
+                                                    f"{a['Content'][3][:90]!r}")
+        for (_, r), span in zip(rows.iterrows(), spans, strict=True):
+            if not any(overlap(span, a["Content"][1:3]) for a in attributions):
+                wrong[r["pattern"]] += 1
+                print(f"  FALSE {r['pattern']}: [{r['as_written']}] {r['quote'][:100]!r}")
+    print("  missed gold attributions by cue:")
+    for cue, n in missed.most_common(40):
+        print(f"    {n:4d} {cue}")
+        for example in examples[cue][:3]:
+            print(f"           {example}")
+    print("  unmatched system rows by pattern:", dict(wrong.most_common()))
+
+
+def polnear(split: str, limit: int | None, errors: bool = False) -> None:
+    """Attribution, speaker and voice figures of one part of PolNeAR."""
     texts, gold, skipped = load_polnear(split, limit)
     quotes, segments = run_system(texts)
     c = score_attributions(quotes, gold)
+    if errors:
+        list_errors(texts, quotes, gold)
     print(f"PolNeAR {split}: {len(texts)} articles ({skipped} skipped: length changed by "
           f"normalisation), {c['gold']} gold attributions, {len(quotes)} system rows")
     print(f"  matching: span overlap >= {MIN_OVERLAP:.0%} of the shorter span; speaker: shared word")
@@ -285,7 +338,17 @@ def semeval() -> None:
           f" scare quotes) {c['unlabelled']}")
 
 
-if __name__ == "__main__":
-    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
-    polnear(split, int(sys.argv[2]) if len(sys.argv) > 2 else None)
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("part", nargs="?", default="dev", choices=["dev", "heldout", "polnear-dev"])
+    parser.add_argument("max_docs", nargs="?", type=int, default=None)
+    parser.add_argument("--errors", action="store_true", help="list errors (not on heldout)")
+    args = parser.parse_args()
+    if args.errors and args.part == "heldout":
+        parser.error("the held-out part is only scored; list errors on dev")
+    polnear(args.part, args.max_docs, args.errors)
     semeval()
+
+
+if __name__ == "__main__":
+    main()

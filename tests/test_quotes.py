@@ -280,3 +280,99 @@ def test_an_occupation_before_a_name_and_a_headline_above_it_are_not_the_name():
                        "Actress Jane Fonda flew to Alberta.\n\n"
                        '"People should not be fooled by liberals," Fonda said.')
     assert quotes["speaker"].tolist() == ["Jane Fonda"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "pattern", "content"),
+    [
+        # the verb before the speaker at a sentence's end, with the speaker's appositive
+        ("Turnout rose, said Steven Taylor, a professor at Troy University.", "Steven Taylor",
+         "..., said X", "Turnout rose"),
+        ("Imports rose, said the company's chief executive, John Ferriola.", "John Ferriola",
+         "..., said X", "Imports rose"),
+        # time words and the object of "told" after the verb
+        ("Turnout rose, he told a Senate panel on Wednesday.", "unknown", "..., X said",
+         "Turnout rose"),
+        ("Turnout rose, Ann Lee said Wednesday morning.", "Ann Lee", "..., X said", "Turnout rose"),
+        ("Ann Lee told CNN on Monday that turnout rose.", "Ann Lee", "X said that",
+         "that turnout rose"),
+        # an attribution inserted in the sentence
+        ("The latest test, North Korea said, was its biggest.", "North Korea", "..., X said, ...",
+         "The latest test, North Korea said, was its biggest"),
+        # a participle or a coordinated verb after the clause of its subject
+        ("Ann Lee attacked Tom Hill, saying he would cut taxes.", "Ann Lee", "X did, saying",
+         "he would cut taxes"),
+        ("Ann Lee met the mayor and said that taxes would fall.", "Ann Lee", "X said that",
+         "that taxes would fall"),
+        # a party and state in parentheses, a time phrase between subject and verb
+        ("Sen. Ann Lee (D-Vt.) said taxes would fall.", "Ann Lee", "X said that",
+         "taxes would fall"),
+        ("Ann Lee on Tuesday said taxes would fall.", "Ann Lee", "X said that", "taxes would fall"),
+        # a relative clause, a possessive appositive, an adverb between commas
+        ("Voters backed Ann Lee, who said taxes would fall.", "Ann Lee", "X said that",
+         "taxes would fall"),
+        ("Ann Lee, Clinton's director of campaigns, said taxes would fall.", "Ann Lee",
+         "X said that", "taxes would fall"),
+        ("Forbes, however, says that taxes fell.", "Forbes", "X said that", "that taxes fell"),
+        # roles chained between the name and the verb
+        ("Ann Lee, CEO, The Green Ark said that taxes fell.", "Ann Lee", "X said that",
+         "that taxes fell"),
+        # unnamed groups are speakers; poll shares report with no speaker
+        ("Taxes will rise, critics say.", "critics", "..., X said", "Taxes will rise"),
+        ("Now, 52 percent said taxes would rise.", "unknown", "X said that", "taxes would rise"),
+        ("About six in 10 say taxes would rise.", "unknown", "X said that", "taxes would rise"),
+        ("Those surveyed say taxes would rise.", "unknown", "X said that", "taxes would rise"),
+    ],
+)
+def test_reported_speech_patterns(text, speaker, pattern, content):
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [[speaker, "indirect", pattern]]
+    assert text[quotes["content_start"][0]:quotes["content_end"][0]] == content
+
+
+def test_wrong_sentence_splits_are_undone_for_attribution():
+    # the splitter ends a sentence after "(I-Vt.)" and after a quote ending in "?"
+    quotes = attribute('Sen. Ann Lee (I-Vt.) said taxes would fall.\n\n'
+                       '"Should I stay at home?" Lee said in the interview.')
+    assert triples(quotes) == [
+        ("Ann Lee", "indirect", "Sen. Ann Lee (I-Vt.) said taxes would fall."),
+        ("Ann Lee", "direct", "Should I stay at home?")]
+
+
+def test_coordinated_verb_names_its_subject_only_for_saying():
+    # 'reported' with no 'that' after a coordinated clause is no attribution of the clause's words
+    assert attribute("Police caught the men, and reported glue on the glass.").empty
+    assert speakers_of('Ann Lee did not answer but insisted, "We are on your side here."') == [
+        ("Ann Lee", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rubio Says Reform Was A Sign Of Leadership", [("Rubio", "Reform Was A Sign Of Leadership")]),
+        ("Trump Is Like A Lawyer's Client, Trevor Noah Says.",
+         [("Trevor Noah", "Trump Is Like A Lawyer's Client")]),
+        ("The Man Who Says No To Everything", []),  # no speaker before the verb
+        ("Rubio says reform was a sign", [("Rubio", "reform was a sign")]),  # not a headline
+    ],
+)
+def test_headline_speech(text, expected):
+    quotes = attribute(text)
+    assert [(s, text[a:b]) for s, a, b in zip(quotes["speaker"], quotes["content_start"],
+                                             quotes["content_end"], strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The Defence Ministry met on Monday. They said: "We will not negotiate at all."',
+         "Defence Ministry"),
+        ('The Defence Ministry issued a statement. A statement read: "We will not negotiate."',
+         "Defence Ministry"),
+        # two organisations named: "they" is not resolved
+        ('The Defence Ministry met the Finance Ministry. They said: "We will not negotiate."',
+         "unknown"),
+    ],
+)
+def test_they_and_statements_speak_for_the_one_organisation_named(text, speaker):
+    assert speakers_of(text) == [(speaker, "direct")]
