@@ -121,8 +121,7 @@ def heat_map(ax, values: np.ndarray, rows: list[str], columns: list[str]):
             if np.isfinite(value):
                 ax.text(j, i, cell_text(value), ha="center", va="center",
                         color="white" if value < low + 0.6 * (high - low) else "black")
-    ax.set_xticks(range(len(columns)), [shorten(str(c)) for c in columns],
-                  rotation=90 if len(columns) > 4 else 30, ha="center" if len(columns) > 4 else "right")
+    ax.set_xticks(range(len(columns)), [shorten(str(c)) for c in columns], rotation=90, ha="center")
     ax.set_yticks(range(len(rows)), [shorten(str(r), GRID_LABEL) for r in rows])
     return image
 
