@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import titled_people
+from analysis.actors import is_person_name, pronoun_mentions, titled_people
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
@@ -102,11 +102,23 @@ class Lexicon:
     be: frozenset
     blockers: frozenset
     determiners: frozenset
+    weights: dict
+    loss: dict
+    loss_objects: frozenset
+    risk_nouns: frozenset
+    praise: dict
+    advocacy: dict
+    advocacy_nouns: frozenset
+    help_not_objects: frozenset
+    possessive_blame: frozenset
+    denied_nouns: frozenset
+    misconduct: dict
+    refusal: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
-                      self.naming):
+                      self.naming, self.loss, self.praise, self.advocacy, self.misconduct):
             if word in forms:
                 return forms[word]
         return None
@@ -118,6 +130,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
     d = tomllib.loads(path.read_text(encoding="utf-8"))
     low = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
     h, v, lab, he, b, g = d["harm"], d["victim"], d["labels"], d["help"], d["blame"], d["grammar"]
+    pr, ad, mis = d["praise"], d["advocacy"], d["misconduct"]
     return Lexicon(
         role_of=dict(d["roles"]), harm=_verbs(h["verbs"], h["irregular"]),
         harm_nouns=low(h["nouns"]), of_agent=low(h["of_agent_nouns"]),
@@ -131,7 +144,13 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         blame_nouns=low(b["nouns"]), blame_predicates=low(b["predicates"]),
         face=_verbs(b["face_verbs"], b["face_irregular"]), blame_preps=low(b["prepositions"]),
         negation=low(g["negation"]), modal=low(g["modal"]), auxiliaries=low(g["auxiliaries"]),
-        be=low(g["be"]), blockers=low(g["blockers"]), determiners=low(g["determiners"]))
+        be=low(g["be"]), blockers=low(g["blockers"]), determiners=low(g["determiners"]),
+        weights=dict(d.get("weights", {})), loss=_verbs(h["loss_verbs"], h["loss_irregular"]),
+        loss_objects=low(h["loss_objects"]), risk_nouns=low(h["risk_nouns"]),
+        praise=_verbs(pr["verbs"], pr["irregular"]), advocacy=_verbs(ad["verbs"], ad["irregular"]),
+        advocacy_nouns=low(ad["nouns"]), help_not_objects=low(he["not_objects"]),
+        possessive_blame=low(b["possessive_nouns"]), denied_nouns=low(b["denied_nouns"]),
+        misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]))
 
 
 @dataclass(frozen=True)
@@ -193,12 +212,19 @@ def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
     return False
 
 
+def _possessive(tok: Tokens, j: int) -> bool:
+    """Whether the mention ending before token j ends in a possessive ("Putin's" as one token)."""
+    return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s"))
+
+
 def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     """The actor as possessor or modifier of a noun: "Ukrainian civilians", "the Putin regime",
     "Russia's invasion", "Russian missile strikes"."""
     possessive = tok.get(j) == "'s"
     k = j + possessive
-    if tok.get(j) == "," and tok.get(j + 1) in lex.determiners:  # apposition: "X, a war criminal,"
+    possessive = possessive or _possessive(tok, j)  # "Russia's" may be one token
+    apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
+    if apposition:  # "X, a war criminal,": labels only ("X, a blatant violation" is the event)
         k = j + 2
     for step in range(MAX_GAP):
         w = tok.get(k + step)
@@ -207,12 +233,16 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         if (not _is_word(w) or w in lex.blockers or w in lex.auxiliaries or w in lex.be
                 or w in lex.determiners or w in lex.modal or w in lex.negation):
             return None
+        if step == 0 and possessive and w in lex.possessive_blame:  # "X's critics say"
+            return Cue("target_of_blame", "actor's critics")
         if w in lex.victim_nouns:
             return Cue("victim_noun", "actor + victim noun")
         if w in lex.negative:
             return Cue("negative_label", "actor + negative label")
         if w in lex.positive:
             return Cue("positive_label", "actor + positive label")
+        if apposition and (w in lex.harm_nouns or lex.verb_kind(w) is not None):
+            return None
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
             before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
@@ -270,6 +300,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
         if tok.get(k + 1 + (w != "under")) in lex.harm_nouns:  # "X came under attack"
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
+    special = _subject_special(lex, tok, k, chain, negated, modal)
+    if special is not None:
+        return special
     kind = lex.verb_kind(w)
     if kind is None:
         return _predicate_cues(lex, tok, k, chain, negated, modal)
@@ -288,12 +321,45 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
+        if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):  # "defended his decision"
+            return []
         return cue("agent_of_help", "subject of help verb")
+    if w in lex.misconduct and not passive:
+        return cue("misconduct", "subject of misconduct verb")
+    if w in lex.praise and passive:
+        return cue("praise", "passive subject of praise verb")
+    if w in lex.loss and not passive and _noun_ahead(lex, tok, k + 1, lex.loss_objects):
+        return cue("patient_of_harm", "subject of loss verb + loss noun")
+    if w in lex.advocacy and not passive:
+        ahead = k + 1 + (tok.get(k + 1) == "for")
+        if _noun_ahead(lex, tok, ahead, lex.advocacy_nouns):
+            return cue("advocacy", "subject of advocacy verb + noun")
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
     return []
+
+
+def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
+                     modal: bool) -> list[Cue] | None:
+    """Subject patterns read off the auxiliary chain: "X (are) at risk", "X were forced to flee",
+    "X refused to comply", "X denied responsibility"; None when none applies."""
+    w, refusals = tok.get(k), [c for c in chain if c in lex.refusal]
+    if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
+        return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
+    if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
+        return [Cue("patient_of_harm", "subject + forced to + suffer verb", negated, modal)]
+    at = chain.index(refusals[-1]) + 2 if refusals else 0
+    verb = chain[at] if at < len(chain) else w  # "comply" ends in -ly: it may sit in the chain
+    if refusals and chain[at - 1:at] == ["to"] and verb not in lex.harm:  # "refused to comply"
+        others = [c for c in chain if c not in lex.refusal and (c in lex.negation or c.endswith("n't"))]
+        return [Cue("misconduct", "subject refused to", bool(others), modal)]
+    denial = [c for c in chain if c.startswith("den") and c in lex.negation]
+    if denial and chain[-1] == denial[-1] and _noun_ahead(lex, tok, k, lex.denied_nouns):
+        others = [c for c in chain if c not in denial and (c in lex.negation or c.endswith("n't"))]
+        return [Cue("target_of_blame", "subject denied + blame noun", bool(others), modal)]
+    return None
 
 
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
@@ -399,12 +465,16 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
         return [Cue("target_of_blame", "object of blame verb", negated, modal)]
+    if head in lex.praise and not passive_before and not _named_as(lex, tok, j, negated, modal):
+        return [Cue("praise", "object of praise verb", negated, modal)]
     if head in lex.naming:
         return _named_as(lex, tok, j, negated, modal)
     if skipped <= 2 and head in lex.negative:  # "the aggressor X", "tyrannical Scottish X"
         return [Cue("negative_label", "negative label + actor", negated, modal)]
     if skipped <= 2 and head in lex.positive:
         return [Cue("positive_label", "positive label + actor", negated, modal)]
+    if skipped <= 2 and head in lex.victim_nouns:  # "vulnerable X", "innocent X"
+        return [Cue("victim_noun", "victim word + actor", negated, modal)]
     return []
 
 
@@ -455,9 +525,11 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     return [by_family[f] for f in lex.role_of if f in by_family]
 
 
-def _weight(cue: Cue) -> float:
-    """What a cue counts for: 0 negated, MODAL_WEIGHT when modal, else 1."""
-    return 0.0 if cue.negated else MODAL_WEIGHT if cue.modal else 1.0
+def _weight(cue: Cue, path: Path = ROLES_FILE) -> float:
+    """What a cue counts for: 0 negated, else its family's weight (1 unless data/roles.toml says),
+    times MODAL_WEIGHT when modal."""
+    base = lexicon(path).weights.get(cue.family, 1.0)
+    return 0.0 if cue.negated else base * MODAL_WEIGHT if cue.modal else base
 
 
 # ---- metonyms and the mentions of the pipeline's actors ----------------------------------------
@@ -520,6 +592,8 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
+    pronouns = pronoun_mentions(corpus.sentences, mentions, set(people))
+    mentions = pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
     return mentions.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
 
 
@@ -772,6 +846,10 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
+    people = {a for a in actors["actor"] if is_person_name(a)}
+    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, people)],
+                         ignore_index=True).sort_values(["doc_id", "start"], kind="stable",
+                                                        ignore_index=True)
     evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))
     return evidence, mentions
 
