@@ -114,6 +114,9 @@ class Lexicon:
     denied_nouns: frozenset
     misconduct: dict
     refusal: frozenset
+    praise_nouns: frozenset
+    under_nouns: frozenset
+    suffering_nouns: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -150,7 +153,9 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         praise=_verbs(pr["verbs"], pr["irregular"]), advocacy=_verbs(ad["verbs"], ad["irregular"]),
         advocacy_nouns=low(ad["nouns"]), help_not_objects=low(he["not_objects"]),
         possessive_blame=low(b["possessive_nouns"]), denied_nouns=low(b["denied_nouns"]),
-        misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]))
+        misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]),
+        praise_nouns=low(pr["nouns"]), under_nouns=low(b["under_nouns"]),
+        suffering_nouns=low(h["suffering_nouns"]))
 
 
 @dataclass(frozen=True)
@@ -235,7 +240,7 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return None
         if step == 0 and possessive and w in lex.possessive_blame:  # "X's critics say"
             return Cue("target_of_blame", "actor's critics")
-        if w in lex.victim_nouns:
+        if w in lex.victim_nouns or w in lex.suffering_nouns:
             return Cue("victim_noun", "actor + victim noun")
         if w in lex.negative:
             return Cue("negative_label", "actor + negative label")
@@ -295,11 +300,15 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
         k += 1
     negated = any(w in lex.negation or w.endswith("n't") for w in chain)
     modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
+    modal = modal or chain[:1] == ["to"]  # "enlisted X to help", "X to invade": not done yet
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)
     if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
-        if tok.get(k + 1 + (w != "under")) in lex.harm_nouns:  # "X came under attack"
+        after = tok.get(k + 1 + (w != "under"))
+        if after in lex.harm_nouns:  # "X came under attack"
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
+        if after in lex.under_nouns:  # "X came under fire", "X is under scrutiny"
+            return [Cue("target_of_blame", "subject + under + blame noun", negated, modal)]
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
@@ -338,6 +347,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
         return cue("target_of_blame", "passive subject of blame verb")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
+    if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
+        return cue("praise", "subject of 'wins' + praise noun")
     return []
 
 
@@ -377,6 +388,7 @@ def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated
                     modal: bool) -> list[Cue]:
     """After a form of "be": a label, a victim noun or blame ("X is a terrorist state", "X was the
     victim", "X is to blame", "X is guilty of")."""
+    chain = [c for c in chain if not (c in lex.negation or c.endswith("n't"))]  # "is not a"
     if not chain or chain[-1] not in lex.be and not (chain[-1] == "to" and tok.get(k) == "blame"):
         return []
     for step in range(MAX_GAP + 1):
@@ -445,6 +457,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             if prep == "of" and head in lex.of_agent:
                 return [Cue("agent_of_harm", "harm noun + of + actor", negated, modal)]
             return [Cue("patient_of_harm", f"harm noun + {prep} + actor", negated, modal)]
+        if head in lex.suffering_nouns and prep == "of":  # "the plight of X"
+            return [Cue("victim_noun", "suffering noun + of + actor", negated, modal)]
         if head in lex.victim_nouns and prep in lex.victim_preps:
             return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
         if head in lex.blame_nouns and prep in lex.blame_preps:
