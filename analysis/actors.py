@@ -121,11 +121,11 @@ def titled_people(text: str, people: list[str]) -> dict[str, str]:
     return {f"the {title}": next(iter(who)) for title, who in holders.items() if len(who) == 1}
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
 
 
 def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str]) -> pd.DataFrame:
-    """Extra mentions (mentions' columns) for "he" / "she" where the antecedent is unambiguous: the
+    """Extra mentions (mentions' columns) for he, she, him, his, her where the antecedent is unambiguous: the
     one person of `people` named earlier in the same sentence or, failing that, in the previous
     sentence of the article; two persons there (or none) give no mention."""
     persons = mentions[mentions["actor"].isin(people)]

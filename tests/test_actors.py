@@ -36,7 +36,8 @@ def test_seed_groups(seeds):
 
 
 def test_pronouns_join_the_one_person_named_just_before():
-    texts = ["Joe Biden met reporters.", "He denied it.", "Biden and Olaf Scholz spoke.",
+    """he, she, him, his, her -> the one person named earlier in the sentence or just before."""
+    texts = ["Joe Biden met reporters.", "He denied his role.", "Biden and Olaf Scholz spoke.",
              "She left.", "Later, Scholz said he would go.", "Russia struck.", "He fled."]
     starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
     sentences = pd.DataFrame({"doc_id": "d", "sentence_id": [f"s{i}" for i in range(len(texts))],
@@ -55,5 +56,5 @@ def test_pronouns_join_the_one_person_named_just_before():
     # s1: Biden alone before; s3: two persons before (none); s4: Scholz earlier in the sentence;
     # s6: the sentence before names no person
     assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
-        ["s1", "Joe Biden", "He"], ["s4", "Olaf Scholz", "he"]]
-    assert found["start"].tolist() == [starts[1], starts[4] + texts[4].index("he ")]
+        ["s1", "Joe Biden", "He"], ["s1", "Joe Biden", "his"], ["s4", "Olaf Scholz", "he"]]
+    assert found["start"].tolist() == [starts[1], starts[1] + 10, starts[4] + texts[4].index("he ")]
