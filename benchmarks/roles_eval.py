@@ -39,7 +39,8 @@ def report(calls, column: str = "call") -> list[str]:
                               f" = {s[f'{r}_precision']:.2f}" for r in ROLES)
         labelled = ", ".join(f"{r} {s[f'{r}_labelled']}" for r in ROLES)
         lines.append(f"{name:>9}: {s['pairs']} pairs ({labelled}); coverage {s['called']}/"
-                     f"{s['pairs']} = {s['coverage']:.2f} (abstention {1 - s['coverage']:.2f}); precision {precision}; AUC victim>villain "
+                     f"{s['pairs']} = {s['coverage']:.2f} (abstention {1 - s['coverage']:.2f}); "
+                     f"precision {precision}; AUC victim>villain "
                      f"{s['victim_vs_villain_auc']:.2f}, hero>villain {s['hero_vs_villain_auc']:.2f}")
     return lines
 
