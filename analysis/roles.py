@@ -338,7 +338,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     if w in lex.praise and passive:
         return cue("praise", "passive subject of praise verb")
     if w in lex.loss and not passive and _noun_ahead(lex, tok, k + 1, lex.loss_objects):
-        return cue("patient_of_harm", "subject of loss verb + loss noun")
+        return [] if modal else cue("patient_of_harm", "subject of loss verb + loss noun")
     if w in lex.advocacy and not passive:
         ahead = k + 1 + (tok.get(k + 1) == "for")
         if _noun_ahead(lex, tok, ahead, lex.advocacy_nouns):
