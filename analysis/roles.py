@@ -172,7 +172,8 @@ class Tokens:
     """The tokens of one sentence: lower-cased words, their offsets, and lookups."""
 
     def __init__(self, text: str):
-        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        same_length = text.replace("\u2019", "'").replace("\u2018", "'")  # "Russia’s" as "Russia's"
+        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(same_length)]
         self.words = [w for w, _, _ in found]
         self.low = [w.lower() for w in self.words]
         self.starts = [s for _, s, _ in found]

@@ -116,6 +116,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Zelensky led efforts to rebuild.", "Zelensky", [("advocacy", False, False)]),
     ("Biden defended his decision.", "Biden", []),
     ("They enlisted the UN to help.", "UN", [("agent_of_help", False, True)]),
+    # a possessive written as one token, with a straight or a curly apostrophe; "the X war" says where
+    ("Putin's war goes on.", "Putin", [("agent_of_harm", False, False)]),
+    ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
+    ("Russia\u2019s invasion of Ukraine.", "Russia", [("agent_of_harm", False, False)]),
+    ("The Ukraine war goes on.", "Ukraine", []),
     # labels of contempt; an apposition carries labels, not the event after it
     ("Unelected elites want control.", "elites", [("negative_label", False, False)]),
     ("The invasion of Ukraine, a blatant violation, went on.", "Ukraine",
