@@ -117,6 +117,7 @@ class Lexicon:
     praise_nouns: frozenset
     under_nouns: frozenset
     suffering_nouns: frozenset
+    possessor_agent: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -155,7 +156,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         possessive_blame=low(b["possessive_nouns"]), denied_nouns=low(b["denied_nouns"]),
         misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]),
         praise_nouns=low(pr["nouns"]), under_nouns=low(b["under_nouns"]),
-        suffering_nouns=low(h["suffering_nouns"]))
+        suffering_nouns=low(h["suffering_nouns"]), possessor_agent=low(v["possessor_agent"]))
 
 
 @dataclass(frozen=True)
@@ -232,15 +233,23 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
     if apposition:  # "X, a war criminal,": labels only ("X, a blatant violation" is the event)
         k = j + 2
+    planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
         if w in _MODAL_ADJECTIVES:  # "Russia's possible invasion": the cue stays, modal
+            continue
+        if possessive and step and w == "to":  # "Putin's decision to invade", "X's plan to help"
+            return _intent_cue(lex, tok, k + step + 1, planned or _hedged(lex, tok, j))
+        if possessive and w in lex.modal and tok.get(k + step + 1) == "to":  # "X's plans to"
+            planned = True
             continue
         if (not _is_word(w) or w in lex.blockers or w in lex.auxiliaries or w in lex.be
                 or w in lex.determiners or w in lex.modal or w in lex.negation):
             return None
         if step == 0 and possessive and w in lex.possessive_blame:  # "X's critics say"
             return Cue("target_of_blame", "actor's critics")
+        if possessive and w in lex.possessor_agent:  # "Putin's victims": Putin did it
+            return Cue("agent_of_harm", "actor's victims")
         if w in lex.victim_nouns or w in lex.suffering_nouns:
             return Cue("victim_noun", "actor + victim noun")
         if w in lex.negative:
@@ -255,6 +264,16 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
                        modal=_hedged(lex, tok, j) or any(w in lex.modal for w in before))
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
             return None
+    return None
+
+
+def _intent_cue(lex: Lexicon, tok: Tokens, k: int, modal: bool) -> Cue | None:
+    """The verb after "X's decision to": harm makes X its agent, help its helper."""
+    w = tok.get(k)
+    if lex.harm.get(w) == "base":
+        return Cue("agent_of_harm", "actor's noun + to + harm verb", modal=modal)
+    if lex.help.get(w) == "base" and not any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):
+        return Cue("agent_of_help", "actor's noun + to + help verb", modal=modal)
     return None
 
 

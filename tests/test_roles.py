@@ -121,6 +121,12 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
     ("Russia\u2019s invasion of Ukraine.", "Russia", [("agent_of_harm", False, False)]),
     ("The Ukraine war goes on.", "Ukraine", []),
+    # "X's decision to" + harm or help verb; plans are modal; "X's victims" makes X the doer
+    ("Putin's decision to invade Ukraine was a mistake.", "Putin", [("agent_of_harm", False, False)]),
+    ("Putin's plans to invade Ukraine were known.", "Putin", [("agent_of_harm", False, True)]),
+    ("NATO's pledge to protect Poland held.", "NATO", [("agent_of_help", False, False)]),
+    ("Putin's victims were buried.", "Putin", [("agent_of_harm", False, False)]),
+    ("Ukraine's civilians were buried.", "Ukraine", [("victim_noun", False, False)]),
     # labels of contempt; an apposition carries labels, not the event after it
     ("Unelected elites want control.", "elites", [("negative_label", False, False)]),
     ("The invasion of Ukraine, a blatant violation, went on.", "Ukraine",
