@@ -5,9 +5,10 @@ Antagonist = villain, Innocent = victim, Protagonist = hero): precision of each 
 (share of labelled (article, actor) pairs with a call), and victim-vs-villain and hero-vs-villain
 AUC of a per-pair score (weight of the role's cues minus the villain cues; ties half). The files
 are split in two halves by a hash of their names (analysis.roles.half_of): the word lists were
-written before either half was read, later changes were checked on "dev" only, and "held-out"
-is reported as the honest figure. Also prints the time per article and the calls from the
-narrator's own words only.
+written before either half was read, later changes (the second round of cue families and the
+pronoun joining included: written from general knowledge of news language, no labelled sentence
+read) were checked on "dev" only, and "held-out" is reported as the honest figure. Also prints
+the time per article and the calls from the narrator's own words only.
 
 Usage: .venv/bin/python benchmarks/roles_eval.py [FOLDER]   (default ../shared/corpora/semeval2025-cc)
 """
