@@ -66,9 +66,11 @@ def _organisation_words() -> frozenset[str]:
 
 
 def clean_name(name: str) -> str:
-    """A name as annotators and writers cut it, tidied: no leading "the", no unmatched bracket or
-    trailing punctuation ("World Economic Forum (WEF" -> "World Economic Forum (WEF)")."""
-    name = " ".join(name.split()).strip(" ,;:-'\"")
+    """A name as annotators and writers cut it, tidied: no leading "the", no possessive ending, no
+    unmatched bracket or trailing punctuation ("World Economic Forum (WEF" -> "... (WEF)")."""
+    name = re.sub(r"(?:['\u2019]s|s['\u2019])$", lambda m: "s" if m.group()[0] == "s" else "",
+                  " ".join(name.split()))  # "BlackRock’s" -> "BlackRock", "the Greens'" -> "the Greens"
+    name = name.strip(" ,;:-'\"\u2019")
     if name.count("(") > name.count(")"):
         name += ")"
     return re.sub(r"^(?i:the)\s+", "", name)

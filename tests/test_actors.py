@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.actors import compute_actor_mentions, pronoun_mentions
+from analysis.actors import clean_name, compute_actor_mentions, pronoun_mentions
 
 
 def test_mentions_exact():
@@ -58,3 +58,9 @@ def test_pronouns_join_the_one_person_named_just_before():
     assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
         ["s1", "Joe Biden", "He"], ["s1", "Joe Biden", "his"], ["s4", "Olaf Scholz", "he"]]
     assert found["start"].tolist() == [starts[1], starts[1] + 10, starts[4] + texts[4].index("he ")]
+
+
+def test_clean_name_drops_a_possessive_ending():
+    assert [clean_name(n) for n in ["BlackRock\u2019s", "Sri Lanka's", "the Greens'", "Mars",
+                                    "World Economic Forum (WEF"]] == [
+        "BlackRock", "Sri Lanka", "Greens", "Mars", "World Economic Forum (WEF)"]
