@@ -66,9 +66,11 @@ def _organisation_words() -> frozenset[str]:
 
 
 def clean_name(name: str) -> str:
-    """A name as annotators and writers cut it, tidied: no leading "the", no unmatched bracket or
-    trailing punctuation ("World Economic Forum (WEF" -> "World Economic Forum (WEF)")."""
-    name = " ".join(name.split()).strip(" ,;:-'\"")
+    """A name as annotators and writers cut it, tidied: no leading "the", no possessive ending, no
+    unmatched bracket or trailing punctuation ("World Economic Forum (WEF" -> "... (WEF)")."""
+    name = re.sub(r"(?:['\u2019]s|s['\u2019])$", lambda m: "s" if m.group()[0] == "s" else "",
+                  " ".join(name.split()))  # "BlackRock’s" -> "BlackRock", "the Greens'" -> "the Greens"
+    name = name.strip(" ,;:-'\"\u2019")
     if name.count("(") > name.count(")"):
         name += ")"
     return re.sub(r"^(?i:the)\s+", "", name)
@@ -119,3 +121,31 @@ def titled_people(text: str, people: list[str]) -> dict[str, str]:
             if re.search(pattern, text):
                 holders.setdefault(title, set()).add(person)
     return {f"the {title}": next(iter(who)) for title, who in holders.items() if len(who) == 1}
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
+
+
+def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str]) -> pd.DataFrame:
+    """Extra mentions (mentions' columns) for he, she, him, his, her where the antecedent is unambiguous: the
+    one person of `people` named earlier in the same sentence or, failing that, in the previous
+    sentence of the article; two persons there (or none) give no mention."""
+    persons = mentions[mentions["actor"].isin(people)]
+    by_sentence = {sid: g for sid, g in persons.groupby("sentence_id", sort=False)}
+    rows = []
+    for doc_id, part in sentences.groupby("doc_id", sort=False):
+        previous = None
+        for sid, start, text in part[["sentence_id", "start", "text"]].itertuples(index=False):
+            here = by_sentence.get(sid, persons.iloc[:0])
+            before_names = set(previous["actor"]) if previous is not None else set()
+            for m in _PRONOUN.finditer(text):
+                earlier = here[here["start"] < start + m.start()]
+                names = set(earlier["actor"]) or before_names
+                if len(names) != 1:
+                    continue
+                actor = next(iter(names))
+                group = (earlier if len(earlier) else previous)["group"].iloc[0]
+                rows.append((doc_id, sid, group, actor, m.group(), start + m.start(), start + m.end()))
+            previous = here
+    return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias", "start",
+                                       "end"])

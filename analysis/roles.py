@@ -3,10 +3,13 @@
 
 A mention takes part in cue families (data/roles.toml): agent or patient of a harm verb, active
 or passive ("X shelled Y", "Y was shelled by X", "the shelling of Y by X"), a victim noun, a
-negative or positive label, agent of help, target of blame; each cue records negation ("did not
-attack"), modality ("could invade", "threatened to") and the voice of its words (narrator,
-quoted, reported: analysis.voice). Word lists and regular expressions only, one pass over the
-tokens of each sentence with a mention, so the work is linear in the length of a document.
+negative or positive label, agent of help, target of blame, misconduct ("ignored the warnings",
+"refused to comply"), praise ("was praised for") and advocacy ("called for action", half weight);
+each cue records negation ("did not attack"), modality ("could invade", "threatened to") and the
+voice of its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and
+"her" count as mentions of the one person named just before them (analysis.actors). Word lists
+and regular expressions only, one pass over the tokens of each sentence with a mention, so the
+work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
 """
 
@@ -21,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import titled_people
+from analysis.actors import is_person_name, pronoun_mentions, titled_people
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
@@ -102,11 +105,27 @@ class Lexicon:
     be: frozenset
     blockers: frozenset
     determiners: frozenset
+    weights: dict
+    loss: dict
+    loss_objects: frozenset
+    risk_nouns: frozenset
+    praise: dict
+    advocacy: dict
+    advocacy_nouns: frozenset
+    help_not_objects: frozenset
+    possessive_blame: frozenset
+    denied_nouns: frozenset
+    misconduct: dict
+    refusal: frozenset
+    praise_nouns: frozenset
+    under_nouns: frozenset
+    suffering_nouns: frozenset
+    possessor_agent: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
-                      self.naming):
+                      self.naming, self.loss, self.praise, self.advocacy, self.misconduct):
             if word in forms:
                 return forms[word]
         return None
@@ -118,6 +137,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
     d = tomllib.loads(path.read_text(encoding="utf-8"))
     low = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
     h, v, lab, he, b, g = d["harm"], d["victim"], d["labels"], d["help"], d["blame"], d["grammar"]
+    pr, ad, mis = d["praise"], d["advocacy"], d["misconduct"]
     return Lexicon(
         role_of=dict(d["roles"]), harm=_verbs(h["verbs"], h["irregular"]),
         harm_nouns=low(h["nouns"]), of_agent=low(h["of_agent_nouns"]),
@@ -131,7 +151,15 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         blame_nouns=low(b["nouns"]), blame_predicates=low(b["predicates"]),
         face=_verbs(b["face_verbs"], b["face_irregular"]), blame_preps=low(b["prepositions"]),
         negation=low(g["negation"]), modal=low(g["modal"]), auxiliaries=low(g["auxiliaries"]),
-        be=low(g["be"]), blockers=low(g["blockers"]), determiners=low(g["determiners"]))
+        be=low(g["be"]), blockers=low(g["blockers"]), determiners=low(g["determiners"]),
+        weights=dict(d.get("weights", {})), loss=_verbs(h["loss_verbs"], h["loss_irregular"]),
+        loss_objects=low(h["loss_objects"]), risk_nouns=low(h["risk_nouns"]),
+        praise=_verbs(pr["verbs"], pr["irregular"]), advocacy=_verbs(ad["verbs"], ad["irregular"]),
+        advocacy_nouns=low(ad["nouns"]), help_not_objects=low(he["not_objects"]),
+        possessive_blame=low(b["possessive_nouns"]), denied_nouns=low(b["denied_nouns"]),
+        misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]),
+        praise_nouns=low(pr["nouns"]), under_nouns=low(b["under_nouns"]),
+        suffering_nouns=low(h["suffering_nouns"]), possessor_agent=low(v["possessor_agent"]))
 
 
 @dataclass(frozen=True)
@@ -148,7 +176,8 @@ class Tokens:
     """The tokens of one sentence: lower-cased words, their offsets, and lookups."""
 
     def __init__(self, text: str):
-        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        same_length = text.replace("\u2019", "'").replace("\u2018", "'")  # "Russia’s" as "Russia's"
+        found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(same_length)]
         self.words = [w for w, _, _ in found]
         self.low = [w.lower() for w in self.words]
         self.starts = [s for _, s, _ in found]
@@ -193,32 +222,61 @@ def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
     return False
 
 
+def _possessive(tok: Tokens, j: int) -> bool:
+    """Whether the mention ending before token j ends in a possessive ("Putin's" as one token)."""
+    return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s"))
+
+
 def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     """The actor as possessor or modifier of a noun: "Ukrainian civilians", "the Putin regime",
     "Russia's invasion", "Russian missile strikes"."""
     possessive = tok.get(j) == "'s"
     k = j + possessive
-    if tok.get(j) == "," and tok.get(j + 1) in lex.determiners:  # apposition: "X, a war criminal,"
+    possessive = possessive or _possessive(tok, j)  # "Russia's" may be one token
+    apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
+    if apposition:  # "X, a war criminal,": labels only ("X, a blatant violation" is the event)
         k = j + 2
+    planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
         if w in _MODAL_ADJECTIVES:  # "Russia's possible invasion": the cue stays, modal
             continue
+        if possessive and step and w == "to":  # "Putin's decision to invade", "X's plan to help"
+            return _intent_cue(lex, tok, k + step + 1, planned or _hedged(lex, tok, j))
+        if possessive and w in lex.modal and tok.get(k + step + 1) == "to":  # "X's plans to"
+            planned = True
+            continue
         if (not _is_word(w) or w in lex.blockers or w in lex.auxiliaries or w in lex.be
                 or w in lex.determiners or w in lex.modal or w in lex.negation):
             return None
-        if w in lex.victim_nouns:
+        if step == 0 and possessive and w in lex.possessive_blame:  # "X's critics say"
+            return Cue("target_of_blame", "actor's critics")
+        if possessive and w in lex.possessor_agent:  # "Putin's victims": Putin did it
+            return Cue("agent_of_harm", "actor's victims")
+        if w in lex.victim_nouns or w in lex.suffering_nouns:
             return Cue("victim_noun", "actor + victim noun")
         if w in lex.negative:
             return Cue("negative_label", "actor + negative label")
         if w in lex.positive:
             return Cue("positive_label", "actor + positive label")
+        if apposition and (w in lex.harm_nouns or lex.verb_kind(w) is not None):
+            return None
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
             before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
                        modal=_hedged(lex, tok, j) or any(w in lex.modal for w in before))
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
             return None
+    return None
+
+
+def _intent_cue(lex: Lexicon, tok: Tokens, k: int, modal: bool) -> Cue | None:
+    """The verb after "X's decision to": harm makes X its agent, help its helper."""
+    w = tok.get(k)
+    if lex.harm.get(w) == "base":
+        return Cue("agent_of_harm", "actor's noun + to + harm verb", modal=modal)
+    if lex.help.get(w) == "base" and not any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):
+        return Cue("agent_of_help", "actor's noun + to + help verb", modal=modal)
     return None
 
 
@@ -265,11 +323,18 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
         k += 1
     negated = any(w in lex.negation or w.endswith("n't") for w in chain)
     modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
+    modal = modal or chain[:1] == ["to"]  # "enlisted X to help", "X to invade": not done yet
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)
     if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
-        if tok.get(k + 1 + (w != "under")) in lex.harm_nouns:  # "X came under attack"
+        after = tok.get(k + 1 + (w != "under"))
+        if after in lex.harm_nouns:  # "X came under attack"
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
+        if after in lex.under_nouns:  # "X came under fire", "X is under scrutiny"
+            return [Cue("target_of_blame", "subject + under + blame noun", negated, modal)]
+    special = _subject_special(lex, tok, k, chain, negated, modal)
+    if special is not None:
+        return special
     kind = lex.verb_kind(w)
     if kind is None:
         return _predicate_cues(lex, tok, k, chain, negated, modal)
@@ -288,12 +353,47 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
+        if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):  # "defended his decision"
+            return []
         return cue("agent_of_help", "subject of help verb")
+    if w in lex.misconduct and not passive:
+        return cue("misconduct", "subject of misconduct verb")
+    if w in lex.praise and passive:
+        return cue("praise", "passive subject of praise verb")
+    if w in lex.loss and not passive and _noun_ahead(lex, tok, k + 1, lex.loss_objects):
+        return [] if modal else cue("patient_of_harm", "subject of loss verb + loss noun")
+    if w in lex.advocacy and not passive:
+        ahead = k + 1 + (tok.get(k + 1) == "for")
+        if _noun_ahead(lex, tok, ahead, lex.advocacy_nouns):
+            return cue("advocacy", "subject of advocacy verb + noun")
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
+    if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
+        return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
+                     modal: bool) -> list[Cue] | None:
+    """Subject patterns read off the auxiliary chain: "X (are) at risk", "X were forced to flee",
+    "X refused to comply", "X denied responsibility"; None when none applies."""
+    w, refusals = tok.get(k), [c for c in chain if c in lex.refusal]
+    if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
+        return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
+    if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
+        return [Cue("patient_of_harm", "subject + forced to + suffer verb", negated, modal)]
+    at = chain.index(refusals[-1]) + 2 if refusals else 0
+    verb = chain[at] if at < len(chain) else w  # "comply" ends in -ly: it may sit in the chain
+    if refusals and chain[at - 1:at] == ["to"] and verb not in lex.harm:  # "refused to comply"
+        others = [c for c in chain if c not in lex.refusal and (c in lex.negation or c.endswith("n't"))]
+        return [Cue("misconduct", "subject refused to", bool(others), modal)]
+    denial = [c for c in chain if c.startswith("den") and c in lex.negation]
+    if denial and chain[-1] == denial[-1] and _noun_ahead(lex, tok, k, lex.denied_nouns):
+        others = [c for c in chain if c not in denial and (c in lex.negation or c.endswith("n't"))]
+        return [Cue("target_of_blame", "subject denied + blame noun", bool(others), modal)]
+    return None
 
 
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
@@ -311,6 +411,7 @@ def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated
                     modal: bool) -> list[Cue]:
     """After a form of "be": a label, a victim noun or blame ("X is a terrorist state", "X was the
     victim", "X is to blame", "X is guilty of")."""
+    chain = [c for c in chain if not (c in lex.negation or c.endswith("n't"))]  # "is not a"
     if not chain or chain[-1] not in lex.be and not (chain[-1] == "to" and tok.get(k) == "blame"):
         return []
     for step in range(MAX_GAP + 1):
@@ -379,6 +480,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             if prep == "of" and head in lex.of_agent:
                 return [Cue("agent_of_harm", "harm noun + of + actor", negated, modal)]
             return [Cue("patient_of_harm", f"harm noun + {prep} + actor", negated, modal)]
+        if head in lex.suffering_nouns and prep == "of":  # "the plight of X"
+            return [Cue("victim_noun", "suffering noun + of + actor", negated, modal)]
         if head in lex.victim_nouns and prep in lex.victim_preps:
             return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
         if head in lex.blame_nouns and prep in lex.blame_preps:
@@ -399,12 +502,16 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
         return [Cue("target_of_blame", "object of blame verb", negated, modal)]
+    if head in lex.praise and not passive_before and not _named_as(lex, tok, j, negated, modal):
+        return [Cue("praise", "object of praise verb", negated, modal)]
     if head in lex.naming:
         return _named_as(lex, tok, j, negated, modal)
     if skipped <= 2 and head in lex.negative:  # "the aggressor X", "tyrannical Scottish X"
         return [Cue("negative_label", "negative label + actor", negated, modal)]
     if skipped <= 2 and head in lex.positive:
         return [Cue("positive_label", "positive label + actor", negated, modal)]
+    if skipped <= 2 and head in lex.victim_nouns:  # "vulnerable X", "innocent X"
+        return [Cue("victim_noun", "victim word + actor", negated, modal)]
     return []
 
 
@@ -455,9 +562,11 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     return [by_family[f] for f in lex.role_of if f in by_family]
 
 
-def _weight(cue: Cue) -> float:
-    """What a cue counts for: 0 negated, MODAL_WEIGHT when modal, else 1."""
-    return 0.0 if cue.negated else MODAL_WEIGHT if cue.modal else 1.0
+def _weight(cue: Cue, path: Path = ROLES_FILE) -> float:
+    """What a cue counts for: 0 negated, else its family's weight (1 unless data/roles.toml says),
+    times MODAL_WEIGHT when modal."""
+    base = lexicon(path).weights.get(cue.family, 1.0)
+    return 0.0 if cue.negated else base * MODAL_WEIGHT if cue.modal else base
 
 
 # ---- metonyms and the mentions of the pipeline's actors ----------------------------------------
@@ -520,6 +629,8 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
+    pronouns = pronoun_mentions(corpus.sentences, mentions, set(people))
+    mentions = pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
     return mentions.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
 
 
@@ -772,6 +883,10 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
+    people = {a for a in actors["actor"] if is_person_name(a)}
+    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, people)],
+                         ignore_index=True).sort_values(["doc_id", "start"], kind="stable",
+                                                        ignore_index=True)
     evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))
     return evidence, mentions
 

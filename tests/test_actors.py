@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.actors import compute_actor_mentions
+from analysis.actors import clean_name, compute_actor_mentions, pronoun_mentions
 
 
 def test_mentions_exact():
@@ -33,3 +33,34 @@ def test_case_sensitive_aliases_do_not_match_common_words():
 def test_seed_groups(seeds):
     counts = compute_actor_mentions(seeds.sentences).groupby("group").size().to_dict()
     assert counts["NATO"] == 101 and counts["Russia"] == 43 and counts["Ukraine"] == 31
+
+
+def test_pronouns_join_the_one_person_named_just_before():
+    """he, she, him, his, her -> the one person named earlier in the sentence or just before."""
+    texts = ["Joe Biden met reporters.", "He denied his role.", "Biden and Olaf Scholz spoke.",
+             "She left.", "Later, Scholz said he would go.", "Russia struck.", "He fled."]
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    sentences = pd.DataFrame({"doc_id": "d", "sentence_id": [f"s{i}" for i in range(len(texts))],
+                              "start": starts, "text": texts})
+    names = [("s0", "Joe Biden", "Joe Biden"), ("s2", "Biden", "Joe Biden"),
+             ("s2", "Olaf Scholz", "Olaf Scholz"), ("s4", "Scholz", "Olaf Scholz"),
+             ("s5", "Russia", "Russia")]
+    rows = []
+    for sid, alias, actor in names:
+        i = int(sid[1:])
+        a = starts[i] + texts[i].index(alias)
+        rows.append(("d", sid, "g", actor, alias, a, a + len(alias)))
+    mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
+                                           "start", "end"])
+    found = pronoun_mentions(sentences, mentions, {"Joe Biden", "Olaf Scholz"})
+    # s1: Biden alone before; s3: two persons before (none); s4: Scholz earlier in the sentence;
+    # s6: the sentence before names no person
+    assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
+        ["s1", "Joe Biden", "He"], ["s1", "Joe Biden", "his"], ["s4", "Olaf Scholz", "he"]]
+    assert found["start"].tolist() == [starts[1], starts[1] + 10, starts[4] + texts[4].index("he ")]
+
+
+def test_clean_name_drops_a_possessive_ending():
+    assert [clean_name(n) for n in ["BlackRock\u2019s", "Sri Lanka's", "the Greens'", "Mars",
+                                    "World Economic Forum (WEF"]] == [
+        "BlackRock", "Sri Lanka", "Greens", "Mars", "World Economic Forum (WEF)"]

@@ -73,12 +73,83 @@ def cues(text: str, name: str) -> list[tuple]:
     ("If Russia attacks, NATO will respond.", "Russia", [("agent_of_harm", False, True)]),
     ("They prepared for a possible invasion by Russia.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia's possible invasion worries Riga.", "Russia", [("agent_of_harm", False, True)]),
+    # misconduct: misconduct verbs, refusal to do anything but harm; negated
+    ("Exxon ignored the warnings.", "Exxon", [("misconduct", False, False)]),
+    ("Russia violated the ceasefire.", "Russia", [("misconduct", False, False)]),
+    ("Russia refused to comply with the ruling.", "Russia", [("misconduct", False, False)]),
+    ("Russia did not refuse to comply.", "Russia", [("misconduct", True, False)]),
+    ("Russia refused to attack.", "Russia", [("agent_of_harm", True, False)]),
+    ("Exxon never ignored the warnings.", "Exxon", [("misconduct", True, False)]),
+    # blame: critics, denial, "under fire", claiming responsibility
+    ("Putin's critics say he lied.", "Putin", [("target_of_blame", False, False)]),
+    ("Critics of Exxon say it lied.", "Exxon", [("target_of_blame", False, False)]),
+    ("The Kremlin denied responsibility for the strike.", "Kremlin", [("target_of_blame", False, False)]),
+    ("Exxon has denied any wrongdoing.", "Exxon", [("target_of_blame", False, False)]),
+    ("Exxon came under criticism for the spill.", "Exxon", [("target_of_blame", False, False)]),
+    ("Ukrainian troops came under fire.", "Ukrainian", []),
+    ("Ukraine defied the odds.", "Ukraine", []),
+    ("ISIS claimed responsibility for the bombing.", "ISIS", [("target_of_blame", False, False)]),
+    ("Exxon lied about the risks.", "Exxon", [("agent_of_harm", False, False)]),
+    ("Exxon's lies were exposed.", "Exxon", [("agent_of_harm", False, False)]),
+    # victim predicates: loss, price, risk, forced to flee, displaced, vulnerable X, plight
+    ("Farmers lost their homes in the floods.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Farmers did not lose their homes.", "Farmers", [("patient_of_harm", True, False)]),
+    ("Poor countries pay the price.", "Poor countries", [("patient_of_harm", False, False)]),
+    ("Putin will pay a heavy price.", "Putin", []),
+    ("Farmers are at risk.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Ukrainians were forced to flee.", "Ukrainians", [("patient_of_harm", False, False)]),
+    ("Residents were displaced by the fighting.", "Residents",
+     [("patient_of_harm", False, False), ("victim_noun", False, False)]),
+    ("Aid reached vulnerable Ukrainians.", "Ukrainians", [("victim_noun", False, False)]),
+    ("Vulnerable Ukrainians need help.", "Ukrainians", [("victim_noun", False, False)]),
+    ("The plight of Ukrainians is dire.", "Ukrainians", [("victim_noun", False, False)]),
+    ("Ukraine is not innocent.", "Ukraine", [("victim_noun", True, False)]),
+    ("Russia is not a terrorist state.", "Russia", [("negative_label", True, False)]),
+    # hero: praise (object, passive subject, "won praise"), virtues, advocacy at half weight
+    ("Leaders praised Zelensky.", "Zelensky", [("praise", False, False)]),
+    ("Zelensky was praised for his courage.", "Zelensky", [("praise", False, False)]),
+    ("Zelensky won praise abroad.", "Zelensky", [("praise", False, False)]),
+    ("Leaders hailed Zelensky as a hero.", "Zelensky", [("positive_label", False, False)]),
+    ("Ukraine's courage inspired the world.", "Ukraine", [("positive_label", False, False)]),
+    ("Guterres called for action.", "Guterres", [("advocacy", False, False)]),
+    ("Guterres did not call for action.", "Guterres", [("advocacy", True, False)]),
+    ("Zelensky led efforts to rebuild.", "Zelensky", [("advocacy", False, False)]),
+    ("Biden defended his decision.", "Biden", []),
+    ("They enlisted the UN to help.", "UN", [("agent_of_help", False, True)]),
+    # a possessive written as one token, with a straight or a curly apostrophe; "the X war" says where
+    ("Putin's war goes on.", "Putin", [("agent_of_harm", False, False)]),
+    ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
+    ("Russia\u2019s invasion of Ukraine.", "Russia", [("agent_of_harm", False, False)]),
+    ("The Ukraine war goes on.", "Ukraine", []),
+    # "X's decision to" + harm or help verb; plans are modal; "X's victims" makes X the doer
+    ("Putin's decision to invade Ukraine was a mistake.", "Putin", [("agent_of_harm", False, False)]),
+    ("Putin's plans to invade Ukraine were known.", "Putin", [("agent_of_harm", False, True)]),
+    ("NATO's pledge to protect Poland held.", "NATO", [("agent_of_help", False, False)]),
+    ("Putin's victims were buried.", "Putin", [("agent_of_harm", False, False)]),
+    ("Ukraine's civilians were buried.", "Ukraine", [("victim_noun", False, False)]),
+    # labels of contempt; an apposition carries labels, not the event after it
+    ("Unelected elites want control.", "elites", [("negative_label", False, False)]),
+    ("The invasion of Ukraine, a blatant violation, went on.", "Ukraine",
+     [("patient_of_harm", False, False)]),
     # an actor inside a prepositional phrase is not the subject of the verb
     ("The war in Ukraine killed thousands.", "Ukraine", []),
     ("Stoltenberg said Russia attacked.", "Stoltenberg", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
+
+
+def test_advocacy_counts_half_and_calls_alone_but_yields_to_a_villain_cue():
+    sentences = _sentences(["Guterres called for action.", "Lavrov called for peace.",
+                            "Lavrov lied about the strike."])
+    mentions = _mentions(sentences, {"Guterres": "Guterres", "Lavrov": "Lavrov"})
+    evidence = role_evidence(sentences, mentions)
+    assert evidence[["actor", "family", "weight"]].values.tolist() == [
+        ["Guterres", "advocacy", 0.5], ["Lavrov", "advocacy", 0.5], ["Lavrov", "agent_of_harm", 1.0]]
+    pairs = mentions.groupby(["doc_id", "group", "actor"], sort=False).size().rename(
+        "n_mentions").reset_index()
+    calls = role_calls(evidence, pairs).set_index("actor")
+    assert calls["call"].to_dict() == {"Guterres": "hero", "Lavrov": "villain"}  # 1.0 vs 0.5
 
 
 def test_calls_abstain_when_cues_are_absent_or_conflict():
