@@ -187,9 +187,9 @@ def _validate_roles(args) -> int:
     print(f"{folder}: {calls['doc_id'].nunique()} articles, {len(calls)} labelled (article, actor) "
           "pairs (human roles: Antagonist = villain, Innocent = victim, Protagonist = hero)")
     for r in validation_table(calls).itertuples(index=False):
-        cells = "; ".join(f"{role} precision {getattr(r, f'{role}_correct')}/"
-                          f"{getattr(r, f'{role}_calls')} = {getattr(r, f'{role}_precision'):.2f}"
-                          for role in ROLES)
+        cells = "; ".join(f"{role} precision {getattr(r, f'{role}_correct')}/{getattr(r, f'{role}_calls')}"
+                          + (f" = {getattr(r, f'{role}_precision'):.2f}" if getattr(r, f"{role}_calls")
+                             else " (no call)") for role in ROLES)
         print(f"{r.voices}, {r.half}: coverage {r.called}/{r.pairs} = {r.coverage:.2f}; {cells}; "
               f"AUC victim vs villain {r.victim_vs_villain_auc:.2f}, hero vs villain "
               f"{r.hero_vs_villain_auc:.2f}")
