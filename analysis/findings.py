@@ -25,11 +25,11 @@ INTERVAL_COLUMNS = ["measure", "outlet", "value", "low", "high", "n", "unit"]
 
 @dataclass(frozen=True)
 class Finding:
-    """A headline finding: the facts behind its sentence, the evidence rows, and its caveat."""
+    """A headline finding: the facts behind its sentence and the evidence rows (its caveats are
+    prose in notebook 05)."""
 
     facts: dict
     evidence: pd.DataFrame
-    caveat: str
 
 
 def _tone(corpus: Corpus) -> pd.DataFrame:
@@ -121,9 +121,7 @@ def find_top_speaker(corpus: Corpus) -> Finding:
              "top_in": top_in, "n_outlets_quoting": int(outlets_quoting.nunique()),
              "n_outlets_citing": int(outlets_quoting[known["speaker"] == speaker].nunique()),
              "n_outlets": corpus.documents["outlet"].nunique()}
-    caveat = ("Attribution is rule-based; a speaker introduced in an unusual way is missed, and "
-              "one event (a NATO summit or ministerial) can make its host the voice of every report.")
-    return Finding(facts, evidence, caveat)
+    return Finding(facts, evidence)
 
 
 def find_war_labels(corpus: Corpus) -> Finding:
@@ -148,11 +146,7 @@ def find_war_labels(corpus: Corpus) -> Finding:
              "excluded": war.loc[~war["counted"], "reason"].value_counts(sort=False).sort_values(
                  ascending=False, kind="stable"),
              "headlines": headlines[["outlet", "unit", "category", "matched"]]}
-    caveat = ("Hits are few (a handful per outlet), so a difference of one or two words is no "
-              "pattern; the rules decide what a label refers to from a few words around it and miss "
-              "unattributed paraphrase of officials; in translated articles the word is partly the "
-              "translation engine's choice.")
-    return Finding(facts, evidence[["outlet", "category", "left", "matched", "right"]], caveat)
+    return Finding(facts, evidence[["outlet", "category", "left", "matched", "right"]])
 
 
 def find_tone_gap(corpus: Corpus) -> Finding:
@@ -169,12 +163,7 @@ def find_tone_gap(corpus: Corpus) -> Finding:
     known = tone[["low", "high"]].loc[[high.name, low.name]].notna().all().all()
     facts = {"high": high.to_dict(), "low": low.to_dict(), "n_outlets": len(tone),
              "overlap": bool(high["low"] <= low["high"]) if known else None}  # None: no interval
-    caveat = ("Dictionary tone in war news measures topic as much as stance ('war', 'threat' are "
-              "negative whoever writes them); where an outlet has a single article its interval "
-              "resamples that article's sentences, which are not independent, so it is if anything "
-              "too narrow and speaks for the article, not the outlet.")
-    facts["units"] = sorted(set(tone["unit"]))
-    return Finding(facts, evidence, caveat)
+    return Finding(facts, evidence)
 
 
 def find_key_terms(corpus: Corpus) -> Finding:
@@ -190,10 +179,7 @@ def find_key_terms(corpus: Corpus) -> Finding:
                            "key"]],
              "handful": sorted(top.loc[top["count_target"] < HANDFUL, "outlet"]),
              "significant": sorted(top.loc[top["key"], "outlet"])}
-    caveat = (f"A term seen fewer than {HANDFUL} times in its outlet rests on a handful of "
-              "occurrences; one article per outlet means its subject, not the outlet's habits, "
-              "decides most of these terms.")
-    return Finding(facts, evidence, caveat)
+    return Finding(facts, evidence)
 
 
 TABLES = {"outlet_profile": compute_profile, "outlet_measures": compute_measures}
