@@ -2,6 +2,7 @@
 
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.patches import Patch
 
 from analysis.corpus import Corpus
 from analysis.plots import FigureSpec
@@ -31,10 +32,10 @@ def plot_role_shares(shares: pd.DataFrame, outlets: list[str], ax=None):
                 for role in ROLES:
                     share = float(cells.loc[cells["role"] == role, "share"].sum())
                     panel.barh(3 * i + offset, share, left=left, color=ROLE_COLORS[role],
-                               height=0.9, label=role if i == offset == 0 else "_nolegend_")
+                               height=0.9, label="_nolegend_")
                     left += share
                 panel.barh(3 * i + offset, 1 - left, left=left, color=ROLE_COLORS[NONE], height=0.9,
-                           label="no call" if i == offset == 0 else "_nolegend_")
+                           label="_nolegend_")
                 if offset == 0:
                     panel.text(1.02, 3 * i + 0.5, f"n={int(cells['n_articles'].iloc[0])}",
                                ha="left", va="center", color="#222222")
@@ -52,7 +53,8 @@ def plot_role_shares(shares: pd.DataFrame, outlets: list[str], ax=None):
         axes[0][0].text(0.5, 0.5, "no actor of the alias file is named", ha="center", va="center",
                         transform=axes[0][0].transAxes)
     else:
-        legend_outside(axes[0][-1])
+        handles = [Patch(color=ROLE_COLORS[role], label=role) for role in ROLES]
+        legend_outside(axes[0][-1], handles=handles + [Patch(color=ROLE_COLORS[NONE], label="no call")])
     return fig
 
 
