@@ -20,6 +20,7 @@ from scipy import stats
 from analysis.config import N_BOOTSTRAP, SEED
 
 LEVEL = 0.95
+FEW_ARTICLES = 30  # a group with fewer articles is described as these articles, not its coverage in general
 MIN_UNITS = 5  # fewer resampling units (articles, or rows of one article) than this: no interval
 CLUSTER = "doc_id"  # the column naming the article of each row
 ARTICLES, SENTENCES = "articles", "sentences"  # values of the `unit` column
