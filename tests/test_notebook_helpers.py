@@ -86,6 +86,8 @@ def _png(width: int, height: int) -> bytes:
 
 
 def test_a_figure_too_tall_for_a_page_is_saved_not_embedded(monkeypatch, tmp_path):
+    import types
+
     import pandas as pd
 
     from analysis.notebook import png_size, show_figure
@@ -99,7 +101,7 @@ def test_a_figure_too_tall_for_a_page_is_saved_not_embedded(monkeypatch, tmp_pat
         (out / "nb-tall.png").write_bytes(_png(700, 32440)), pd.DataFrame()))
     shown = []
     monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj))
-    show_figure("nb", "tall", corpus=None)
+    show_figure("nb", "tall", corpus=types.SimpleNamespace(group_by="outlet"))
     assert shown[0].data == ("*Figure not shown in this page: at 700 by 32,440 pixels it is too "
                              "large to read here. It is saved as figures/nb-tall.png (and .svg, its "
                              "data as .csv). What it shows: Dot plot of many rows*")
