@@ -177,16 +177,23 @@ def _kwic(args) -> int:
 
 
 def _validate_roles(args) -> int:
-    from analysis.roles import ROLES, default_labels_folder, validate_roles, validation_table
+    from analysis.export import write_csv
+    from analysis.roles import ROLES, VALIDATION, default_labels_folder, validate_roles, validation_table
 
     folder = args.folder or default_labels_folder()
     if not (folder / "entity-roles.tsv").is_file() or not (folder / "docs").is_dir():
         raise CorpusError(f"{folder}: expected docs/ and entity-roles.tsv (SemEval-2025 entity "
                           "framing layout)")
+    if args.write and folder.resolve() != default_labels_folder().resolve():
+        raise CorpusError(f"--write keeps the figures of the default labels only, not of {folder}")
     calls = validate_roles(folder)
+    table = validation_table(calls)
+    if args.write:
+        write_csv(table, VALIDATION)
+        _say(f"validate-roles: wrote {VALIDATION}")
     print(f"{folder}: {calls['doc_id'].nunique()} articles, {len(calls)} labelled (article, actor) "
           "pairs (human roles: Antagonist = villain, Innocent = victim, Protagonist = hero)")
-    for r in validation_table(calls).itertuples(index=False):
+    for r in table.itertuples(index=False):
         cells = "; ".join(f"{role} precision {getattr(r, f'{role}_correct')}/{getattr(r, f'{role}_calls')}"
                           + (f" = {getattr(r, f'{role}_precision'):.2f}" if getattr(r, f"{role}_calls")
                              else " (no call)") for role in ROLES)
@@ -230,6 +237,9 @@ def build_parser() -> argparse.ArgumentParser:
         "coverage and AUCs, per half of the files (dev, held-out) and in all.")
     roles.add_argument("folder", type=Path, nargs="?", default=None,
                        metavar="DIR", help="default: ../shared/corpora/semeval2025-cc")
+    roles.add_argument("--write", action="store_true",
+                       help="keep the figures in analysis/data/roles_validation.csv, where the "
+                       "reports read them (for the default labels only)")
     roles.set_defaults(run=_validate_roles, corpus=None, out=None)
     for name, (short, description, run) in commands.items():
         command = sub.add_parser(name, help=short, description=description)

@@ -944,6 +944,15 @@ def validate_roles(folder: Path) -> pd.DataFrame:
     return calls
 
 
+VALIDATION = PACKAGE_DATA / "roles_validation.csv"  # validation_table of the default labels, kept
+
+
+def stored_validation() -> pd.DataFrame | None:
+    """The validation figures `validate-roles --write` kept with the package (None if absent), so
+    a report states them on any machine, with or without the labelled articles beside it."""
+    return pd.read_csv(VALIDATION) if VALIDATION.is_file() else None
+
+
 def default_labels_folder() -> Path:
     """../shared/corpora/semeval2025-cc beside the checkout (a worktree may sit a level deeper)."""
     tail = Path("shared") / "corpora" / "semeval2025-cc"

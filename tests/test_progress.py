@@ -54,4 +54,4 @@ def test_tables_ends_with_the_time_of_each_stage(tmp_path, capsys):
     assert last.startswith("time: tables ")
     steps = [part.rsplit(" ", 1)[0] for part in last.split("(", 1)[1].rstrip(")").split(", ")]
     assert steps == ["load", "overview", "terms", "keyness", "similarity", "topics", "sentiment",
-                     "framing", "findings"]
+                     "framing", "roles", "findings"]

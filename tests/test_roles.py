@@ -325,3 +325,21 @@ def test_a_corpus_without_actors_gives_empty_tables_and_a_figure(make_corpus, tm
         "role_evidence": 0, "role_calls": 0, "role_shares": 0}
     _, data = render_figure(FIGURES[0], corpus, tmp_path / "figures")
     assert data.empty and (tmp_path / "figures" / "04-source-framing-roles.png").is_file()
+
+
+def test_the_kept_validation_figures_are_those_of_the_current_rules(tmp_path):
+    from analysis.export import write_csv
+    from analysis.roles import VALIDATION, default_labels_folder, validate_roles, validation_table
+    folder = default_labels_folder()
+    if not (folder / "entity-roles.tsv").is_file():
+        pytest.skip("the labelled articles (../shared/corpora/semeval2025-cc) are not beside the checkout")
+    write_csv(validation_table(validate_roles(folder)), tmp_path / "fresh.csv")
+    assert (tmp_path / "fresh.csv").read_bytes() == VALIDATION.read_bytes(), \
+        "rules changed: run `python -m analysis validate-roles --write` and commit the file"
+
+
+def test_write_refuses_another_labels_folder(tmp_path, capsys):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "entity-roles.tsv").write_text("")
+    assert main(["validate-roles", str(tmp_path), "--write"]) == 2
+    assert "default labels only" in capsys.readouterr().err
