@@ -131,21 +131,24 @@ def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: se
     one person of `people` named earlier in the same sentence or, failing that, in the previous
     sentence of the article; two persons there (or none) give no mention."""
     persons = mentions[mentions["actor"].isin(people)]
-    by_sentence = {sid: g for sid, g in persons.groupby("sentence_id", sort=False)}
+    by_sentence: dict = {}  # sentence -> [(start, actor, group)] in the mentions' order
+    columns = ["sentence_id", "start", "actor", "group"]
+    for sid, start, actor, group in persons[columns].itertuples(index=False):
+        by_sentence.setdefault(sid, []).append((start, actor, group))
     rows = []
     for doc_id, part in sentences.groupby("doc_id", sort=False):
-        previous = None
+        previous: list = []
         for sid, start, text in part[["sentence_id", "start", "text"]].itertuples(index=False):
-            here = by_sentence.get(sid, persons.iloc[:0])
-            before_names = set(previous["actor"]) if previous is not None else set()
+            here = by_sentence.get(sid, [])
+            before_names = {actor for _, actor, _ in previous}
             for m in _PRONOUN.finditer(text):
-                earlier = here[here["start"] < start + m.start()]
-                names = set(earlier["actor"]) or before_names
+                earlier = [h for h in here if h[0] < start + m.start()]
+                names = {actor for _, actor, _ in earlier} or before_names
                 if len(names) != 1:
                     continue
-                actor = next(iter(names))
-                group = (earlier if len(earlier) else previous)["group"].iloc[0]
-                rows.append((doc_id, sid, group, actor, m.group(), start + m.start(), start + m.end()))
+                group = (earlier or previous)[0][2]
+                rows.append((doc_id, sid, group, next(iter(names)), m.group(), start + m.start(),
+                             start + m.end()))
             previous = here
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias", "start",
                                        "end"])

@@ -599,6 +599,7 @@ def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple
             if not is_place_use(text, m.start(), blocked.get(m.group(), ()))]
 
 
+@per_corpus
 def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
     """The actor mentions of notebook 04 (data/actors.csv) plus, per article, "the president" and
     the like for the one person it names with that title, and the metonyms of data/metonyms.toml
@@ -612,9 +613,9 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
     meto = meto[meto["actor"].isin(group_of)]
     people = [a for a in group_of if a != group_of[a] and " " in a]
     texts = corpus.documents.set_index("doc_id")["text"]
-    rows = []
+    rows, by_doc = [], dict(tuple(base.groupby("doc_id", sort=False)))
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
-        mine = base[base["doc_id"] == doc_id]
+        mine = by_doc.get(doc_id, base.iloc[:0])
         present = set(mine["actor"])
         taken = sorted(zip(mine["start"], mine["end"], strict=True))
         aliases = dict(zip(meto["alias"], meto["actor"], strict=True))
