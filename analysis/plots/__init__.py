@@ -10,9 +10,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-STAGES = ("overview", "terms", "keyness", "similarity", "topics", "sentiment", "framing", "roles",
-          "findings")
-
 
 @dataclass(frozen=True)
 class FigureSpec:
@@ -30,9 +27,12 @@ class FigureSpec:
 
 
 def stage_figures() -> dict[str, list[FigureSpec]]:
-    """Each stage's figures, stages in order; a stem two figures share is an error."""
+    """Each stage's figures, in the pipeline's stage order (analysis.pipeline.STAGES: every stage
+    has its module here); a stem two figures share is an error."""
+    from analysis.pipeline import STAGES, stage_name  # imported here: the pipeline imports this module
+
     by_stage, seen = {}, set()
-    for stage in STAGES:
+    for stage in (stage_name(importlib.import_module(name)) for name in STAGES):
         specs = list(importlib.import_module(f"analysis.plots.{stage}").FIGURES)
         for spec in specs:
             if spec.stem in seen:
