@@ -28,7 +28,7 @@ from analysis.actors import is_person_name, pronoun_mentions, titled_people
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
-from analysis.stats import clopper_pearson
+from analysis.stats import auc, clopper_pearson
 
 ROLES_FILE = PACKAGE_DATA / "roles.toml"
 METONYMS_FILE = PACKAGE_DATA / "metonyms.toml"
@@ -796,7 +796,7 @@ TABLES = {
 LABEL_ROLE = {"Antagonist": "villain", "Innocent": "victim", "Protagonist": "hero"}
 
 
-def _utf16_to_char(text: str, utf16: int) -> int:
+def utf16_to_char(text: str, utf16: int) -> int:
     """The character position of a UTF-16 code unit position in text."""
     units = np.cumsum([2 if ord(c) > 0xFFFF else 1 for c in text])
     return int(np.searchsorted(units, utf16, side="right"))
@@ -815,7 +815,7 @@ def read_role_labels(folder: Path) -> pd.DataFrame:
         text = path.read_bytes().decode("utf-8", errors="replace") if path.is_file() else ""
         for entity, start16, end16, label in group[["entity", "start", "end", "label"]] \
                 .itertuples(index=False):
-            start, end = _utf16_to_char(text, int(start16)), _utf16_to_char(text, int(end16)) + 1
+            start, end = utf16_to_char(text, int(start16)), utf16_to_char(text, int(end16)) + 1
             if text[start:end].strip() and text[start:end] in entity + text[end:end + 1]:
                 while start > 0 and text[start - 1].isalnum():
                     start -= 1
@@ -894,16 +894,10 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
 
 def score_calls(calls: pd.DataFrame, column: str = "call") -> dict:
     """Precision per call, coverage and the two AUCs of calls joined to human roles (`role`)."""
-    from scipy.stats import rankdata
-
-    def auc(positive: str) -> float:
+    def role_auc(positive: str) -> float:
         part = calls[calls["role"].isin([positive, "villain"])]
         scores, truth = pair_score(part, positive), (part["role"] == positive).to_numpy()
-        if truth.all() or not truth.any():
-            return float("nan")
-        ranks = rankdata(scores)
-        n1 = truth.sum()
-        return float((ranks[truth].sum() - n1 * (n1 + 1) / 2) / (n1 * (len(truth) - n1)))
+        return auc(scores[truth], scores[~truth])
 
     out = {"pairs": len(calls), "called": int((calls[column] != NONE).sum())}
     out["coverage"] = out["called"] / len(calls) if len(calls) else float("nan")
@@ -913,8 +907,8 @@ def score_calls(calls: pd.DataFrame, column: str = "call") -> dict:
         out[f"{role}_correct"] = int((made["role"] == role).sum())
         out[f"{role}_precision"] = out[f"{role}_correct"] / len(made) if len(made) else float("nan")
         out[f"{role}_labelled"] = int((calls["role"] == role).sum())
-    out["victim_vs_villain_auc"] = auc("victim")
-    out["hero_vs_villain_auc"] = auc("hero")
+    out["victim_vs_villain_auc"] = role_auc("victim")
+    out["hero_vs_villain_auc"] = role_auc("hero")
     return out
 
 

@@ -116,6 +116,16 @@ def clopper_pearson(successes: float, trials: float, level: float = LEVEL) -> tu
     return float(low), float(high)
 
 
+def auc(positive: np.ndarray, negative: np.ndarray) -> float:
+    """P(a positive-class score > a negative-class score), ties half (Mann-Whitney U / n1 n2);
+    nan when a class is empty."""
+    if not len(positive) or not len(negative):
+        return float("nan")
+    ranks = stats.rankdata(np.concatenate([positive, negative]))
+    u = ranks[: len(positive)].sum() - len(positive) * (len(positive) + 1) / 2
+    return float(u / (len(positive) * len(negative)))
+
+
 EXACT = {"poisson": garwood_interval, "binomial": clopper_pearson}
 
 

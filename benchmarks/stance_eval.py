@@ -17,22 +17,16 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 from analysis.clause_tone import WINDOW_WORDS, mention_contexts
+from analysis.roles import utf16_to_char
 from analysis.segment import sentence_tokenizer
 from analysis.sentiment import score_texts
-from analysis.stats import group_rng, percentile_interval
+from analysis.stats import auc, group_rng, percentile_interval
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "semeval2025-cc"
 N_BOOT = 1000  # resamples of the annotated files for the AUC intervals
 PAIRS = [("Protagonist", "Antagonist"), ("Innocent", "Antagonist")]
-
-
-def char_offset(text: str, utf16: int) -> int:
-    """The character position of a UTF-16 code unit position in text."""
-    units = np.cumsum([2 if ord(c) > 0xFFFF else 1 for c in text])
-    return int(np.searchsorted(units, utf16, side="right"))
 
 
 def sentences_of(doc_id: str, text: str) -> pd.DataFrame:
@@ -55,7 +49,7 @@ def load_mentions(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         sentences = sentences_of(file, text)
         all_sentences.append(sentences)
         for entity, start16, end16, role in group[["entity", "start", "end", "role"]].itertuples(index=False):
-            start, end = char_offset(text, start16), char_offset(text, end16) + 1
+            start, end = utf16_to_char(text, start16), utf16_to_char(text, end16) + 1
             k = int(np.searchsorted(sentences["start"], start, side="right")) - 1
             row = sentences.iloc[k]
             if text[start:end] != entity or end > row["end"]:
@@ -67,15 +61,6 @@ def load_mentions(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     mentions = pd.DataFrame(rows, columns=["file", "entity", "role", "sentence_id", "start", "end",
                                            "sentence_text"])
     return mentions, pd.concat(all_sentences, ignore_index=True)
-
-
-def auc(positive: np.ndarray, negative: np.ndarray) -> float:
-    """P(a positive-class score > a negative-class score), ties half (Mann-Whitney U / n1 n2)."""
-    if not len(positive) or not len(negative):
-        return np.nan
-    ranks = rankdata(np.concatenate([positive, negative]))
-    u = ranks[: len(positive)].sum() - len(positive) * (len(positive) + 1) / 2
-    return u / (len(positive) * len(negative))
 
 
 def auc_interval(scores: np.ndarray, roles: np.ndarray, files: np.ndarray, pair: tuple[str, str],

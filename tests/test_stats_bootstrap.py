@@ -92,3 +92,9 @@ def test_zero_count_gets_the_exact_bound():
     row = stats.summarise_ratio(frame, "hits", "words", "g").iloc[0]
     assert (row["ratio"], row["low"]) == (0.0, 0.0)
     assert row["high"] == pytest.approx(3.6889 / 1000, abs=1e-7)
+
+
+def test_auc_counts_ties_half_and_is_nan_without_a_class():
+    from analysis.stats import auc
+    assert auc(np.array([3.0, 2.0]), np.array([1.0, 2.0])) == 0.875
+    assert np.isnan(auc(np.array([]), np.array([1.0])))
