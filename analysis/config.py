@@ -54,6 +54,14 @@ def too_large(limit: int) -> str:
     return f"larger than the limit of {limit / 2**20:.3g} MB (set {MAX_FILE_ENV} to raise it)"
 
 
+def shared_corpora(name: str = "") -> Path:
+    """../shared/corpora[/name] beside the checkout (a git worktree may sit a level or two deeper);
+    the path beside PROJECT_ROOT when no such folder exists, so callers can test is_dir()."""
+    tail = Path("shared") / "corpora" / name
+    return next((p / tail for p in PROJECT_ROOT.parents if (p / tail).is_dir()),
+                PROJECT_ROOT.parent / tail)
+
+
 def corpus_dir() -> Path:
     """The corpus folder a notebook should read: $ANALYSIS_CORPUS, else seeds/."""
     return Path(os.environ.get(CORPUS_ENV) or SEEDS_DIR)

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import is_person_name, pronoun_mentions, titled_people
-from analysis.config import PACKAGE_DATA
+from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
 from analysis.stats import auc, clopper_pearson
@@ -949,10 +949,8 @@ def stored_validation() -> pd.DataFrame | None:
 
 
 def default_labels_folder() -> Path:
-    """../shared/corpora/semeval2025-cc beside the checkout (a worktree may sit a level deeper)."""
-    tail = Path("shared") / "corpora" / "semeval2025-cc"
-    here = Path(__file__).resolve()
-    return next((p / tail for p in here.parents if (p / tail).is_dir()), here.parents[2] / tail)
+    """../shared/corpora/semeval2025-cc beside the checkout."""
+    return shared_corpora("semeval2025-cc")
 
 
 def validation_table(calls: pd.DataFrame) -> pd.DataFrame:

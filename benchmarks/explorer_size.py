@@ -13,9 +13,10 @@ import warnings
 from pathlib import Path
 
 from analysis import load_corpus
+from analysis.config import shared_corpora
 from analysis.explorer import explorer_data, render_explorer
 
-BBC = Path(__file__).resolve().parents[1] / ".." / ".." / "shared" / "corpora" / "bbc-2095" / "news"
+BBC = shared_corpora("bbc-2095") / "news"
 GROUPS = 30
 
 

@@ -21,10 +21,11 @@ import numpy as np
 import pandas as pd
 
 from analysis import load_corpus
+from analysis.config import shared_corpora
 from analysis.sentiment import score_corpus
 from analysis.stats import summarise_mean, summarise_ratio
 
-SEMEVAL = Path("/work/shared/corpora/semeval2025-cc")
+SEMEVAL = shared_corpora("semeval2025-cc")
 
 
 def narrative_corpus() -> Path:

@@ -15,11 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from analysis.config import shared_corpora  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 from analysis.quotes import compute_quotes  # noqa: E402
 from analysis.voice import compute_voice_segments  # noqa: E402
 
-BBC = ROOT.parent / "shared" / "corpora" / "bbc-2095" / "news" / "politics"
+BBC = shared_corpora("bbc-2095") / "news" / "politics"
 PARAGRAPH = ('The minister said the plan was sound. "We will not back down," she said, adding '
              "that talks would go on. Critics argued the cost was too high for the country.")
 

@@ -10,8 +10,10 @@ import shutil
 import sys
 from pathlib import Path
 
+from analysis.config import shared_corpora
 
-def main(out: str, source: str = "../shared/corpora/polnear") -> None:
+
+def main(out: str, source: str = str(shared_corpora("polnear"))) -> None:
     """Copy the articles listed in metadata.tsv and write metadata.csv beside them."""
     root, folder = Path(source), Path(out)
     folder.mkdir(parents=True, exist_ok=True)

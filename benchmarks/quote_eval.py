@@ -45,14 +45,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.config import shared_corpora
 from analysis.quotes import UNKNOWN, attribute_quotes
 from analysis.segment import split_sentences
 from analysis.textnorm import normalize_text
 from analysis.voice import compute_quote_spans, split_voices
 
-CORPORA = Path(__file__).resolve().parents[1].parent.parent / "shared" / "corpora"
-if not CORPORA.exists():
-    CORPORA = Path("/work/shared/corpora")
+CORPORA = shared_corpora()
 POLNEAR = CORPORA / "polnear"
 SEMEVAL = CORPORA / "semeval2025-cc" / "docs"
 LABELS = Path(__file__).parent / "labels" / "semeval_quotes.tsv"

@@ -17,11 +17,12 @@ from pathlib import Path
 import numpy as np
 
 from analysis import load_corpus
+from analysis.config import shared_corpora
 from analysis.similarity import basic_interval, cosine_matrix, similarity_draws, unbiased_cosines
 from analysis.stats import percentile_interval
 from analysis.terms import document_terms
 
-BBC = Path("/work/shared/corpora/bbc-2095/news")
+BBC = shared_corpora("bbc-2095") / "news"
 
 
 def main() -> None:

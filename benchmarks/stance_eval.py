@@ -19,12 +19,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.clause_tone import WINDOW_WORDS, mention_contexts
+from analysis.config import shared_corpora
 from analysis.roles import utf16_to_char
 from analysis.segment import sentence_tokenizer
 from analysis.sentiment import score_texts
 from analysis.stats import auc, group_rng, percentile_interval
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "semeval2025-cc"
+CORPUS = shared_corpora("semeval2025-cc")
 N_BOOT = 1000  # resamples of the annotated files for the AUC intervals
 PAIRS = [("Protagonist", "Antagonist"), ("Innocent", "Antagonist")]
 

@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 from analysis.__main__ import main
+from analysis.config import shared_corpora
 
-CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+CORPORA = shared_corpora()
 BBC = CORPORA / "bbc-2095" / "news"
 SCRAPED = CORPORA / "semeval2025-cc" / "docs"
 

@@ -16,6 +16,7 @@ from matplotlib.text import Text
 from PIL import Image
 
 from analysis import load_corpus, similarity
+from analysis.config import shared_corpora
 from analysis.corpus import per_corpus
 from analysis.pipeline import render_figure
 from analysis.plots import all_figures
@@ -32,8 +33,7 @@ from analysis.plotting import (
 from analysis.similarity import compute_similarity
 from tests.conftest import FIXTURES
 
-BBC = next((p / "shared" / "corpora" / "bbc-2095" / "news" for p in Path(__file__).resolve().parents
-            if (p / "shared" / "corpora" / "bbc-2095" / "news").is_dir()), None)
+BBC = shared_corpora("bbc-2095") / "news" if shared_corpora("bbc-2095").is_dir() else None
 NAMES = ["Daily Chronicle", "Defence Blog", "The Morning Star Tribune International Edition",
          "RT", "Global Times", "Kyiv Independent", "Le Monde (English)", "Breitbart News",
          "The Guardian", "Fox"]
