@@ -42,6 +42,7 @@ GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
                "some", "both", "two", "three"}
 CONNECTORS = {"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "la", "le"}
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "al", "bin", "la", "le"}  # inside a name
 # Words that cannot be part of a speaker phrase (clauses, prepositions, capitalised function words).
 _STOP = set("""
 and but or nor so yet if when while although though because since as that which who whom whose
@@ -180,6 +181,20 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     return None
 
 
+def _name_particles(tokens: list[str]) -> set[int]:
+    """Positions of particles inside a name ("Patrick De Haan", "Ursula von der Leyen", "Mohammed
+    bin Salman", "President de Gaulle"): a run of NAME_PARTICLES between two capitalised words."""
+    inside, i = set(), 1
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and _bare(tokens[j]) in NAME_PARTICLES:
+            j += 1
+        if i < j < len(tokens) and _is_name_token(tokens[j]) and _is_name_token(tokens[i - 1]):
+            inside.update(range(i, j))
+        i = j + 1
+    return inside
+
+
 def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     """(role, name): the name is the run of capitalised words after the last title word; a place
     after a name is dropped ("Sen. Joe Manchin of West Virginia")."""
@@ -190,8 +205,9 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     if of is not None and of >= 2 and all(_is_name_token(t) for t in tokens[:of]) \
             and _bare(tokens[of - 1]) not in titles | _lexicon()["organisations"]:
         tokens = tokens[:of]
-    last_title = max((i for i, t in enumerate(tokens)
-                      if _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t)),
+    inside = _name_particles(tokens)
+    last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
+                      _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t))),
                      default=-1)
     if last_title >= 0 and _bare(tokens[last_title]) in CONNECTORS:  # "head of the Pentagon"
         return " ".join(tokens), ""

@@ -282,6 +282,17 @@ def test_an_occupation_before_a_name_and_a_headline_above_it_are_not_the_name():
     assert quotes["speaker"].tolist() == ["Jane Fonda"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"Prices will rise," Author Patrick De Haan wrote.', "Patrick De Haan"),
+    ('"We act now," said Commission President Ursula von der Leyen.', "Ursula von der Leyen"),
+    ('"The deal is done," Crown Prince Mohammed bin Salman said.', "Mohammed bin Salman"),
+    ('"France will stand," President de Gaulle said.', "de Gaulle"),
+    ('"No comment," the head of the Pentagon said.', "head of the Pentagon"),
+])
+def test_particles_inside_a_name_are_not_a_role(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "pattern", "content"),
     [
