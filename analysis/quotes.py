@@ -43,6 +43,8 @@ DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "se
                "some", "both", "two", "three"}
 CONNECTORS = {"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "la", "le"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "al", "bin", "la", "le"}  # inside a name
+# Words of scikit-learn's stop list that begin names ("Bill Clinton", "de Blasio"): kept in a name.
+NAME_WORDS = NAME_PARTICLES | {"bill"}
 # Words that cannot be part of a speaker phrase (clauses, prepositions, capitalised function words).
 _STOP = set("""
 and but or nor so yet if when while although though because since as that which who whom whose
@@ -161,7 +163,7 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none."""
     not_speakers = _lexicon()["not_speakers"]
     tokens = [t.strip("()[]") for t in tokens if not _bare(t).isdigit()]
-    while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS:
+    while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
         tokens = tokens[1:]
     while tokens and _bare(tokens[-1]) in CONNECTORS:
         tokens = tokens[:-1]
@@ -185,6 +187,8 @@ def _name_particles(tokens: list[str]) -> set[int]:
     """Positions of particles inside a name ("Patrick De Haan", "Ursula von der Leyen", "Mohammed
     bin Salman", "President de Gaulle"): a run of NAME_PARTICLES between two capitalised words."""
     inside, i = set(), 1
+    if len(tokens) > 1 and tokens[0] in {p.title() for p in NAME_PARTICLES} and _is_name_token(tokens[1]):
+        inside.add(0)  # "De Blasio said"
     while i < len(tokens):
         j = i
         while j < len(tokens) and _bare(tokens[j]) in NAME_PARTICLES:
@@ -216,7 +220,8 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 
 # A person introduced in the text: two or more capitalised words (initials allowed) followed by an
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
-_NAME = r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al))* +[A-Z][a-z'-]+"
+_NAME = (r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
+         r" +[A-Z][a-z'-]+")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
@@ -224,7 +229,8 @@ def _name_words(run: str) -> list[str]:
     """The words of a run of capitalised words without leading function and title words ("Even
     Ethan Lane", "Senator Joe Manchin") or a final possessive."""
     words = run.removesuffix("'s").split()
-    while words and (words[0].lower() in ENGLISH_STOP_WORDS or words[0].lower() in _lexicon()["titles"]):
+    while words and (words[0].lower() in ENGLISH_STOP_WORDS - NAME_WORDS
+                     or words[0].lower() in _lexicon()["titles"]):
         words = words[1:]
     return words
 
@@ -345,7 +351,14 @@ class _Resolver:
     def _full_name(self, name: str) -> str:
         """A one-word name as the one full name met so far that ends with it, else the one of the
         document, else the one met so far that starts with it ("Li" -> "Li Qun")."""
-        if " " in name:
+        if " " in name and _bare(name.split()[0]) not in NAME_PARTICLES:
+            return name
+        last = name.split()[-1]
+        if " " in name:  # "De Blasio" -> "Bill de Blasio"
+            for pool in (self.by_last, self.in_text):
+                full = {f for f in pool.get(last, set()) if f.lower().endswith(" " + name.lower())}
+                if len(full) == 1:
+                    return next(iter(full))
             return name
         for pool in (self.by_last, self.in_text, self.by_first):
             if len(full := pool.get(name, set())) == 1:

@@ -293,6 +293,16 @@ def test_particles_inside_a_name_are_not_a_role(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('Mayor Bill de Blasio spoke on Sunday.\n\n"We are safe from the storm now," De Blasio said.',
+     "Bill de Blasio"),
+    ('Bill Clinton spoke on Sunday.\n\n"We are safe from the storm now," Clinton said.', "Bill Clinton"),
+    ('"We are safe from the storm now," De Blasio said.', "De Blasio"),
+])
+def test_a_surname_with_a_particle_or_after_bill_folds_to_the_full_name(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker", "pattern", "content"),
     [
