@@ -1,6 +1,6 @@
 """Measure cleaning on real corpora: boilerplate removed and article lines kept.
 
-Usage: .venv/bin/python benchmarks/cleaning_eval.py
+Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear]
 - scraped: 30 hand-labelled articles of semeval2025-cc (benchmarks/labels/scraped_lines.tsv, the
   development sample the rules were written on) and 15 held-out ones (heldout_lines.tsv, labelled
   before the rules were changed for them), cleaned as part of the whole 176-article folder without
