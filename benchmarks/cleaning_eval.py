@@ -1,15 +1,17 @@
 """Measure cleaning on real corpora: boilerplate removed and article lines kept.
 
-Usage: .venv/bin/python benchmarks/cleaning_eval.py
+Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear]
 - scraped: 30 hand-labelled articles of semeval2025-cc (benchmarks/labels/scraped_lines.tsv, the
   development sample the rules were written on) and 15 held-out ones (heldout_lines.tsv, labelled
   before the rules were changed for them), cleaned as part of the whole 176-article folder without
   metadata, as a new user would bring it;
 - BBC: 2,095 clean articles, where every line but the title should be kept.
 
-With --polnear it also lists what the rules remove from PolNeAR's 924 US news articles (train and
-dev, unlabelled: some carry site furniture), as a check for false removals on other news writing.
-Only rules that fire on few lines are listed line by line.
+With --polnear it also scores PolNeAR's 924 US news articles (train and dev, 7 publishers): two
+hand-labelled halves of 63 articles (benchmarks/labels/polnear_dev_lines.tsv, which rules may be
+written from, and polnear_heldout_lines.tsv, which they may not: only its figures are printed, never
+its lines), and lists what the rules remove from all of them as a check for false removals on other
+news writing. Only rules that fire on few lines are listed line by line.
 """
 
 import sys
@@ -33,6 +35,8 @@ POLNEAR = [CORPORA / "polnear" / split / "text" for split in ("train", "dev")]
 LIST_AT_MOST = 30
 LABELS = ROOT / "benchmarks" / "labels" / "scraped_lines.tsv"
 HELDOUT = ROOT / "benchmarks" / "labels" / "heldout_lines.tsv"
+POLNEAR_DEV = ROOT / "benchmarks" / "labels" / "polnear_dev_lines.tsv"
+POLNEAR_HELDOUT = ROOT / "benchmarks" / "labels" / "polnear_heldout_lines.tsv"
 TITLE = "title (kept as the document title)"
 
 
@@ -68,7 +72,7 @@ def report_bbc(folder: Path = BBC) -> None:
         print(f"  - {row.doc_id}:{row.line} [{row.reason}] {row.text[:100]!r}")
 
 
-def scraped_scores(folder: Path = SCRAPED, labels: Path = LABELS, removed=None) -> pd.DataFrame:
+def line_scores(folder: Path = SCRAPED, labels: Path = LABELS, removed=None) -> pd.DataFrame:
     """Each labelled line with its label and whether cleaning removed it (and why)."""
     truth = pd.read_csv(labels, sep="\t", comment="#")
     truth["doc_id"] = truth["file"].str.removesuffix(".txt")
@@ -79,10 +83,10 @@ def scraped_scores(folder: Path = SCRAPED, labels: Path = LABELS, removed=None) 
     return truth
 
 
-def _print_scores(name: str, part: pd.DataFrame) -> None:
+def _print_scores(name: str, part: pd.DataFrame, corpus: str = "scraped") -> None:
     """One line of figures: boilerplate lines removed, article lines kept."""
     bp, art = part[part["label"] == "boilerplate"], part[part["label"] == "article"]
-    print(f"scraped ({name}): {bp['removed'].sum()} of {len(bp)} boilerplate lines removed "
+    print(f"{corpus} ({name}): {bp['removed'].sum()} of {len(bp)} boilerplate lines removed "
           f"({bp['removed'].mean():.1%}); {(~art['removed']).sum()} of {len(art)} article lines "
           f"kept ({(~art['removed']).mean():.1%})")
 
@@ -90,8 +94,8 @@ def _print_scores(name: str, part: pd.DataFrame) -> None:
 def report_scraped(folder: Path = SCRAPED) -> None:
     """Print boilerplate recall and article-line retention on both labelled samples."""
     removed = load(folder).removed
-    dev = scraped_scores(folder, LABELS, removed)
-    heldout = scraped_scores(folder, HELDOUT, removed)
+    dev = line_scores(folder, LABELS, removed)
+    heldout = line_scores(folder, HELDOUT, removed)
     _print_scores(f"development, {dev['file'].nunique()} articles", dev)
     _print_scores("development without the unmarked comment thread",
                   dev[dev["file"] != "EN_CC_200221.txt"])
@@ -107,8 +111,18 @@ def report_scraped(folder: Path = SCRAPED) -> None:
 
 
 def report_polnear(folders: list[Path] = POLNEAR) -> None:
-    """Print PolNeAR removals by rule (without the suffix) and list the rarer rules' lines."""
+    """Print both labelled halves' figures, the development half's errors, and removals by rule."""
     removed = pd.concat([load(folder).removed for folder in folders], ignore_index=True)
+    dev = line_scores(removed=removed, labels=POLNEAR_DEV)
+    heldout = line_scores(removed=removed, labels=POLNEAR_HELDOUT)
+    _print_scores(f"development, {dev['file'].nunique()} articles", dev, "PolNeAR")
+    _print_scores(f"held-out, {heldout['file'].nunique()} articles", heldout, "PolNeAR")
+    for row in dev[(dev["label"] == "article") & dev["removed"]].itertuples():
+        print(f"  development: article line removed: {row.file}:{row.line} [{row.reason}]")
+    left = dev[(dev["label"] == "boilerplate") & ~dev["removed"]]
+    print(f"  development: boilerplate left: {len(left)} lines in {left['file'].nunique()} files")
+    for row in left.itertuples():
+        print(f"    {row.file}:{row.line}")
     removed = removed[removed["reason"] != TITLE]
     rule = removed["reason"].str.replace(r" \(.*\)$", "", regex=True)
     counts = rule.value_counts()

@@ -673,3 +673,75 @@ def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
     kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, speech, PROSE + " More."]))
     assert removed[promo] == "promo insert (cues)"
     assert kept == [PROSE, speech, PROSE + " More."]
+
+
+# Furniture of US news sites (PolNeAR development half, benchmarks/labels/polnear_dev_lines.tsv).
+@pytest.mark.parametrize("line, reason", [
+    ("Neilson Barnard via Getty Images.", "image credit"),
+    ("Facebook/Jane Doe.", "image credit"),
+    ("Jane Doe/LinkedIn.", "image credit"),
+    ("YouTube.", "image credit"),
+    ("KUNA News Agency.", "image credit"),
+    ("Twitter: @JaneDoe.", "byline"),
+    ("Podcast produced by Jane Doe.", "byline"),
+    ("Read it all here.", "embed or link pointer"),
+    ("Watch the interview segment here.", "embed or link pointer"),
+    ("[Video: Full speech at the convention (9/17/16) Watch on YouTube.]", "embed or link pointer"),
+    ('<tweet tweet-id="677669901075656708"><tweet/>.', "embed markup"),
+    ('<tweet pic="" author="JaneDoe" timestamp="1449075600" tweet_id="672137288055398401">'
+     "Praying for everyone tonight</tweet>.", "embed markup"),
+    ("This is a developing story and will be updated.", "update notice"),
+    ("(Subscribe to the Example Nerdcast on iTunes or download from Soundcloud here.)",
+     "promo insert"),
+    ("Feedback? What should we talk about next? Email us at show@example.com.", "promo insert"),
+    ("- Here's What We Know So Far About The Crash- 3 Important Things To Know About The "
+     "Flight- Officials Say Debris From The Jet Was Found", "related headlines run"),
+])
+def test_furniture_of_us_news_sites_is_removed(line, reason):
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert removed[line] == reason
+    assert kept == [PROSE, PROSE + " More."]
+
+
+@pytest.mark.parametrize("line", [
+    "Read the full statement below:",
+    "Officials said the letter was first reported via Reuters.",
+    "He posted the video on Twitter.",
+    "The news agency said the toll had risen.",
+    "- Clinton - who won the state - said she would fight on.",
+    "- Tim Dams, Screen International: Film - The Aviator; director - Clint Eastwood; "
+    "actor - Jamie Foxx.",
+    "Readers can email us at the address on the back page.",
+])
+def test_article_lines_like_us_news_furniture_are_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
+def test_wire_online_heading_goes_with_its_address():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, "Online:", "http://example-poll.com."]))
+    assert kept == body
+    assert removed["Online:"] == "link list heading"
+
+
+def test_article_line_above_embed_markup_is_not_taken_as_the_post():
+    # The tweet's markup carries its own text, so the line above it stays (its lead-in, "CNN also
+    # noted ...:", introduced a post that is missing).
+    body = [PROSE, "CNN also noted the sparse attendance:",
+            "Even one reporter pointed out the empty seats at the event."]
+    embed = ['<tweet tweet-author="@JaneDoe" tweet-date="March 9, 2016',
+             '">Stands empty at the rally. pic.twitter.com/9zj0xslwSA<tweet/>.']
+    kept, removed = _clean("\n\n".join(["A headline", *body, *embed, PROSE + " More."]))
+    assert kept == [*body, PROSE + " More."]
+    assert removed[embed[0]] == "embed markup"
+
+
+def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    bio = "Rep. Jane Doe, D-Fla., chairs the Example National Committee."
+    kept, removed = _clean("\n\n".join(["A headline", *body, bio]))
+    assert kept == body
+    assert removed[bio] == "author bio (closing lines)"
+    kept, _ = _clean("\n\n".join(["A headline", *body, bio, PROSE + " Last."]))
+    assert kept == [*body, bio, PROSE + " Last."]
