@@ -1,4 +1,4 @@
-"""Screenshots of every report page in headless Chromium (desktop 1,400 px and phone 390 px wide).
+"""Screenshots of every report page in headless Chromium (desktop 1,400, laptop 1,000, phone 390 px).
 
 Prints, per page: bytes, full height in CSS px at each width, how far the widest element runs
 past the viewport (0 = nothing clipped or scrolling sideways; tables may scroll inside their
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-WIDTHS = {"desktop": 1400, "phone": 390}
+WIDTHS = {"desktop": 1400, "laptop": 1000, "phone": 390}
 MAX_HEIGHT = 16000  # px of a screenshot (a longer page is cut there; its height is still printed)
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
