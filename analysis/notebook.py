@@ -76,7 +76,12 @@ def png_size(png: bytes) -> tuple[int, int]:
 # --- Reader-facing wording and tables -------------------------------------------------------
 
 MAX_ROWS = 15  # rows of a long table shown in a page; the rest are in the table's CSV
-WIDE_COLUMNS = 7  # tables with more columns get equal-width, wrapping columns (they fit the page)
+MAX_TABLE_CHARS = 3000  # characters of cell text a table with a CSV shows before "and N more rows"
+MIN_ROWS = 3  # rows shown however long they are
+WIDE_COLUMNS = 7  # tables with more columns are set in a smaller font
+STACK_COLUMNS = 3  # tables with more columns show one block per row on a phone (labelled values)
+LONG_CELL = 60  # characters from which a value may break anywhere and, on a phone, gets a line
+LONG_WORD = 32  # so does a value with a word this long (an address, an identifier)
 MAX_FIGURE_HEIGHT = 4000  # pixels: a taller figure is saved but not embedded in the page
 MAX_FIGURE_BYTES = 1_500_000  # so is a larger PNG (pages stay under 2 MB)
 MAX_CELL_CHARS = 400  # longer texts in a table cell are cut (the CSV keeps them whole)
@@ -193,14 +198,50 @@ def readable(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def rows_within(shown: pd.DataFrame, rows: int, budget: int = MAX_TABLE_CHARS) -> int:
+    """How many of the top `rows` fit in `budget` characters of cell text (at least MIN_ROWS)."""
+    lengths = shown.head(rows).astype(str).apply(lambda col: col.str.len()).sum(axis=1).cumsum()
+    return min(len(lengths), max(MIN_ROWS, int((lengths <= budget).sum())))
+
+
+def is_long(text: str) -> bool:
+    """Whether a cell value is long text (it may break anywhere) rather than a few whole words."""
+    return len(text) >= LONG_CELL or max(map(len, text.split()), default=0) >= LONG_WORD
+
+
+def table_html(shown: pd.DataFrame, caption: str | None = None) -> str:
+    """A reader table as HTML: values escaped, each cell labelled with its header for phones."""
+    classes = ["reader-table"]
+    if len(shown.columns) > WIDE_COLUMNS:
+        classes.append("wide")
+    if len(shown.columns) > STACK_COLUMNS:
+        classes.append("stack")
+    heads = [html.escape(str(c)) for c in shown.columns]
+    lines = [f'<div class="table-scroll"><table class="{" ".join(classes)}">']
+    if caption:
+        lines.append(f"<caption>{html.escape(caption)}</caption>")
+    lines.append("<thead><tr>" + "".join(f'<th scope="col">{h}</th>' for h in heads) + "</tr></thead>")
+    lines.append("<tbody>")
+    for row in shown.itertuples(index=False):
+        cells = []
+        for head, value in zip(heads, row, strict=True):
+            text = "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+            long = ' class="long"' if is_long(text) else ""
+            cells.append(f'<td data-label="{head}"{long}>{html.escape(text)}</td>')
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table></div>")
+    return "\n".join(lines)
+
+
 def show_table(df: pd.DataFrame, caption: str | None = None, name: str | None = None,
                rows: int = MAX_ROWS) -> None:
-    """Display the top rows of a table for a reader; say how many more there are and where."""
+    """Display the top rows of a table for a reader; say how many more there are and where.
+
+    A table whose full copy is a CSV (`name`) shows fewer rows when they hold long texts."""
     shown = readable(df.head(rows))
-    classes = ["wide"] if len(shown.columns) > WIDE_COLUMNS else None
-    table = shown.to_html(index=False, escape=True, border=0, na_rep="", classes=classes)
-    if caption:
-        table = table.replace(">", f"><caption>{html.escape(caption)}</caption>", 1)
+    if name:
+        shown = shown.head(rows_within(shown, rows))
+    table = table_html(shown, caption)
     more = len(df) - len(shown)
     if more > 0:
         where = f"; full table: tables/{name}.csv" if name else ""

@@ -74,9 +74,46 @@ def test_a_long_table_shows_its_top_rows_and_where_the_rest_is(monkeypatch):
     shown = []
     monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj.data))
     show_table(pd.DataFrame({"n": range(20)}), name="quotes", rows=3)
-    assert shown[0].count("<td>") == 3
+    assert shown[0].count("<td ") == 3
     assert shown[0].endswith('<p class="table-more">and 17 more rows; full table: '
                              'tables/quotes.csv</p>')
+
+
+def test_a_table_of_long_texts_shows_fewer_rows_when_the_rest_is_in_its_csv(monkeypatch):
+    import pandas as pd
+
+    from analysis.notebook import MAX_TABLE_CHARS, rows_within, show_table
+
+    shown = []
+    monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj.data))
+    texts = pd.DataFrame({"text": ["x" * 390] * 20})  # 390 characters a row
+    assert rows_within(texts, 15) == MAX_TABLE_CHARS // 390 == 7
+    assert rows_within(pd.DataFrame({"text": ["x" * 5000] * 20}), 15) == 3  # at least three rows
+    assert rows_within(pd.DataFrame({"text": ["x" * 5000]}), 15) == 1
+    show_table(texts, name="quotes")
+    show_table(texts, caption="no CSV to point to: every row asked for")
+    assert [page.count("<td ") for page in shown] == [7, 15]
+    assert "and 13 more rows; full table: tables/quotes.csv" in shown[0]
+
+
+def test_table_cells_are_escaped_and_labelled_with_their_header():
+    import pandas as pd
+
+    from analysis.notebook import is_long, table_html
+
+    page = table_html(pd.DataFrame({'a "b" <c>': ["<script>x</script>"], "n": [None], "c": ["d"],
+                                    "e": ["w " * 40]}), caption="<i>cap</i>")
+    assert page.startswith('<div class="table-scroll"><table class="reader-table stack">\n'
+                           "<caption>&lt;i&gt;cap&lt;/i&gt;</caption>")
+    assert '<th scope="col">a &quot;b&quot; &lt;c&gt;</th>' in page
+    assert '<td data-label="a &quot;b&quot; &lt;c&gt;">&lt;script&gt;x&lt;/script&gt;</td>' in page
+    assert '<td data-label="n"></td>' in page and '<td data-label="e" class="long">' in page
+    assert "<script" not in page and "<i>" not in page
+    assert 'class="reader-table"' in table_html(pd.DataFrame({"a": [1], "b": [2], "c": [3]}))
+    eight = pd.DataFrame({str(i): [i] for i in range(8)})
+    assert 'class="reader-table wide stack"' in table_html(eight)
+    values = ["villain", "narrator only", "word " * 11, "word " * 12, "see " + "u" * 32]
+    assert [is_long(t) for t in values] == [False, False, False, True, True]
 
 
 def _png(width: int, height: int) -> bytes:
