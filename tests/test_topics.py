@@ -22,6 +22,7 @@ from analysis.topics import (
     compute_topics,
     fit_sample,
     matched_agreement,
+    nndsvd_start,
     run_seeds,
     run_stability,
     shared_terms,
@@ -60,6 +61,17 @@ def test_stability_is_the_mean_adjusted_rand_index_on_the_subsampled_rows():
     assert run_stability(reference, [same]) == 1
     assert run_stability(reference, [same, crossed]) == pytest.approx(0.25)
     assert np.isnan(run_stability(reference, []))
+
+
+def test_nndsvd_start_by_hand():
+    # diag(2, 1): singular values 2 and 1, vectors the unit axes; a flipped sign takes the negative part
+    for sign in (1, -1):
+        u = vt = np.array([[1.0, 0], [0, sign]])
+        w, h = nndsvd_start(u, np.array([2.0, 1.0]), vt, 2)
+        np.testing.assert_allclose(w, [[2 ** 0.5, 0], [0, 1]])
+        np.testing.assert_allclose(h, [[2 ** 0.5, 0], [0, 1]])
+    w, h = nndsvd_start(u, np.array([2.0, 1.0]), vt, 1)  # fewer topics than components
+    assert w.shape == (2, 1) and h.shape == (1, 2)
 
 
 def test_subsamples_are_four_fifths_reproducible_and_in_order():
