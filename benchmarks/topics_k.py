@@ -21,7 +21,15 @@ from sklearn.metrics import adjusted_rand_score
 
 from analysis import load_corpus
 from analysis.config import SEED
-from analysis.topics import N_RUNS, N_SEEDS, candidate_ks, run_stability, stability_by_k, topic_matrices
+from analysis.topics import (
+    N_RUNS,
+    N_SEEDS,
+    candidate_ks,
+    fit_sample,
+    run_stability,
+    stability_by_k,
+    topic_matrices,
+)
 
 BBC = Path("/work/shared/corpora/bbc-2095/news")
 
@@ -46,7 +54,8 @@ def per_seed(fits: dict, ks: list[int]) -> pd.DataFrame:
 def category_agreement(corpus, model, x, paragraphs) -> str:
     """Adjusted Rand index of the categories and the dominant topics of articles and paragraphs."""
     categories = corpus.documents.set_index("doc_id")["outlet"]
-    articles = categories.loc[corpus.sentences["doc_id"].unique()]  # rows of the article matrix
+    articles = categories.loc[corpus.sentences["doc_id"].unique()]  # rows of the article counts
+    articles = articles.iloc[fit_sample(len(articles))]  # the rows fitted, as in topic_matrices
     kept = paragraphs.sum(axis=1).A1 > 0
     by_paragraph = corpus.paragraphs["doc_id"].map(categories)[kept]
     dominant = model.transform(paragraphs[kept]).argmax(1)
@@ -61,7 +70,7 @@ def main() -> None:
     try:
         corpus = load_corpus(folder)
         x, paragraphs, _ = topic_matrices(corpus)  # as topic_model fits it
-        print(f"{len(corpus.documents)} articles, article matrix {x.shape}, nnz {x.nnz}")
+        print(f"{len(corpus.documents)} articles, fitted article matrix {x.shape}, nnz {x.nnz}")
         chosen = []
         for i in range(n_seeds):
             seed = SEED + 7919 * i
