@@ -36,13 +36,14 @@ def plot_topic_stability(stability: pd.DataFrame, ax=None):
     ax.set_ylim(min(0, lowest - 0.05), 1.05)  # an adjusted Rand index can fall below zero
     ax.set_xticks(stability["k"])
     ax.set_xlabel("number of topics")
-    ax.set_ylabel("agreement with the fit to all articles")
+    ax.set_ylabel("agreement with the full fit")
     twin = ax.twinx()
     twin.plot(stability["k"], stability["coherence"], "s--", color=category_color(6), label="coherence")
-    twin.set_ylabel("UMass coherence (higher is better)")
+    twin.set_ylabel("UMass coherence (higher: better)")
     twin.spines["right"].set_visible(True)
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, fontsize=7, loc="lower left", frameon=False)
+    ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3,
+              frameon=False)  # below the axes: five entries would cover the lines
     ax.set_title("How stable the topics are when articles are left out")
     return fig
 
