@@ -49,9 +49,10 @@ SEED_STEP = 1000  # base seed b draws its subsamples from SEED + b * SEED_STEP +
 SUBSAMPLE = 0.8  # share of the articles in each subsample (Greene et al. 2014)
 TOLERANCE = 0.05  # a k whose stability is this close to the best one's is as stable
 # Models are fitted on a reproducible sample of this many articles: every fit costs about in
-# proportion to them. 1,500 keeps the fits of 2,000 generated articles near the cost of the
-# paragraph fits they replace; on every BBC article a sample of 1,000 chose k = 5 only at the edge
-# of the tolerance (base seeds chose 3, 3, 6), samples of 1,500 and 2,000 chose it with all three.
+# proportion to them. At 1,500, topic_model on 2,000 generated articles takes 40 s of CPU (the
+# paragraph models it replaces took 20 s); on every BBC article a sample of 1,000 chose k = 5 only
+# at the edge of the tolerance (base seeds chose 3, 3, 6), samples of 1,500 and 2,000 chose it
+# with all three base seeds.
 MAX_FIT_ARTICLES = 1500
 # A fit stops when its projected gradient has fallen to this share of the first one's. scikit-learn's
 # default 1e-4 runs about half as many iterations again for topics of the same stability (within
