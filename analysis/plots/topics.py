@@ -19,26 +19,32 @@ from analysis.topics import (
 
 
 def plot_topic_stability(stability: pd.DataFrame, ax=None):
-    """Stability across random starts (and UMass coherence, a proxy) against the number of topics."""
+    """Stability under subsampling (with top-term agreement and UMass coherence) against k."""
     fig, ax = new_axes(ax, figsize=(7.0, 3.0))
-    ax.plot(stability["k"], stability["stability"], "o-", color=category_color(0), label="stability")
+    ax.plot(stability["k"], stability["stability"], "o-", color=category_color(0),
+            label="stability (adjusted Rand)")
     if "stability_min" in stability:
         ax.fill_between(stability["k"], stability["stability_min"], stability["stability_max"],
                         color=category_color(0), alpha=0.2, label="range over base seeds")
+    if "term_agreement" in stability:
+        ax.plot(stability["k"], stability["term_agreement"], "^:", color=category_color(2),
+                label="top-term agreement")
     chosen = stability[stability["chosen"]]
     ax.plot(chosen["k"], chosen["stability"], "o", markersize=12, fillstyle="none", color="black",
             label="chosen")
-    ax.set_ylim(0, 1.05)
+    lowest = stability.get("stability_min", stability["stability"]).min()
+    ax.set_ylim(min(0, lowest - 0.05), 1.05)  # an adjusted Rand index can fall below zero
     ax.set_xticks(stability["k"])
     ax.set_xlabel("number of topics")
-    ax.set_ylabel("mean matched cosine between runs")
+    ax.set_ylabel("agreement with the full fit")
     twin = ax.twinx()
     twin.plot(stability["k"], stability["coherence"], "s--", color=category_color(6), label="coherence")
-    twin.set_ylabel("UMass coherence (higher is better)")
+    twin.set_ylabel("UMass coherence (higher: better)")
     twin.spines["right"].set_visible(True)
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, fontsize=7, loc="lower left", frameon=False)
-    ax.set_title("How stable the topics are across random starts")
+    ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3,
+              frameon=False)  # below the axes: five entries would cover the lines
+    ax.set_title("How stable the topics are when articles are left out")
     return fig
 
 
@@ -94,7 +100,7 @@ def _prevalence(corpus: Corpus):
 
 def _stability_alt(data: pd.DataFrame) -> str:
     chosen = data[data["chosen"]].iloc[0]
-    return (f"Line chart of topic stability across {chosen.n_runs} random starts for "
+    return (f"Line chart of topic stability over {chosen.n_runs} subsamples of the articles for "
             f"{data['k'].min()} to {data['k'].max()} topics; {chosen.k} topics chosen (the most "
             f"topics within {TOLERANCE} of the best stability), stability {chosen.stability:.2f}.")
 
