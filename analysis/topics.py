@@ -55,8 +55,8 @@ TOLERANCE = 0.05  # a k whose stability is this close to the best one's is as st
 # with all three base seeds.
 MAX_FIT_ARTICLES = 1500
 # A fit stops when its projected gradient has fallen to this share of the first one's. scikit-learn's
-# default 1e-4 runs about half as many iterations again for topics of the same stability (within
-# 0.001 on 5,000 BBC paragraphs, k 2 to 8; to four decimals on 1,000 articles of benchmarks/scale.py).
+# default 1e-4 runs about half as many iterations again for topics of the same stability (measured
+# when topics were fitted on paragraphs: within 0.001 on 5,000 BBC paragraphs, k 2 to 8).
 FIT_TOL = 1e-3
 MAX_ITER = 1000
 TOPIC_MIN_DF = 2  # a topic is a pattern shared by articles: terms of a single article are left out
