@@ -4,13 +4,14 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
+from analysis.parallel import partitions, run_partitions
 
 # A line that reads like a headline or a list item, not prose: short, no closing full stop.
 HEADLINE_MAX_WORDS = 20
@@ -135,12 +136,13 @@ def text_key(texts: pd.Series) -> pd.Series:
 def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
     """One row a raw line: doc_id, line (1-based), block (blank-line separated), text, position.
 
-    `text_id` numbers the distinct raw texts, so identical files count once as repeats; `key` is
-    the line's text_key, computed once for every rule that compares lines.
+    `text_id` numbers the distinct raw texts (docs' own text_id if given, as when docs is a part
+    of the corpus), so identical files count once as repeats; `key` is the line's text_key,
+    computed once for every rule that compares lines.
     """
-    lines = docs[["doc_id", "raw_text"]].assign(
-        text=docs["raw_text"].str.split("\n"), text_id=pd.factorize(docs["raw_text"])[0]
-    )
+    text_id = docs["text_id"] if "text_id" in docs else pd.factorize(docs["raw_text"])[0]
+    lines = docs[["doc_id", "raw_text"]].assign(text=docs["raw_text"].str.split("\n"),
+                                                text_id=text_id)
     lines = lines.drop(columns="raw_text").explode("text", ignore_index=True)
     lines["line"] = lines.groupby("doc_id").cumcount() + 1
     length = lines["text"].str.len() + 1
@@ -300,7 +302,8 @@ def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
 
 
 def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
-    """Mark the title line and its repeats; return each document's title (given or first line)."""
+    """Mark the title line and its repeats; return the title (given or first line) of each
+    document with a line left, by doc_id."""
     open_ = lines["reason"].isna() & (lines["text"] != "")
     first = lines[open_].groupby("doc_id")["text"].first()
     given = titles.reindex(first.index).astype("string")
@@ -319,7 +322,7 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     # A part of the title that reads like a headline, or the whole title again ("... World?").
     repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
     lines.loc[repeat, "reason"] = "repeated title"
-    return title.reindex(titles.index.union(title.index))
+    return title
 
 
 _SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+[a-z]+\.?\s+\d{1,2},\s+\d{4}$", re.IGNORECASE)
@@ -554,16 +557,19 @@ def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     return pd.DataFrame(removed, columns=["doc_id", "line", "text", "reason"])
 
 
-def clean_lines(
-    docs: pd.DataFrame, titles: pd.Series, outlets: pd.Series, rules: Rules | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """Classify every line of the documents: kept lines, removed records, and titles."""
-    rules = rules or load_rules()
+def _mark_documents_alone(docs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """The lines of some documents, marked by the rules that read one line at a time."""
     lines = split_lines(docs)
     mark_line_rules(lines, rules)
     mark_promo_cues(lines, rules)
-    mark_outlet_repeats(lines, outlets)
-    mark_corpus_repeats(lines)
+    return lines
+
+
+def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
+                       rules: Rules) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The rules that read a document's lines together, on the lines of whole documents: the
+    lines marked, the spans cut out of them and the documents' titles."""
+    lines = lines.copy()
     mark_tail_zones(lines, rules)
     found_titles = mark_titles(lines, titles)
     mark_embed_bodies(lines)
@@ -574,6 +580,47 @@ def clean_lines(
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)
     spans = strip_inline(lines, rules)
+    return lines, spans, found_titles
+
+
+def _named(fn, name: str, **kwargs) -> partial:
+    """fn with its keyword arguments bound, named for the progress bar."""
+    bound = partial(fn, **kwargs)
+    bound.__name__ = name
+    return bound
+
+
+def _join_marked(results: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The partitions' lines, spans and titles, joined in order."""
+    lines, spans, titles = zip(*results, strict=True)
+    spans = [part for part in spans if len(part)] or spans[:1]  # empty parts have no dtypes
+    return (pd.concat(lines), pd.concat(spans, ignore_index=True),
+            pd.concat(titles).sort_index())  # by doc_id, as one groupby over all lines gives
+
+
+def clean_lines(
+    docs: pd.DataFrame, titles: pd.Series, outlets: pd.Series, rules: Rules | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Classify every line of the documents: kept lines, removed records, and titles.
+
+    Everything but the repeats across documents runs on partitions of whole documents
+    (analysis.parallel); the tables are the same however the corpus is cut.
+    """
+    rules = rules or load_rules()
+    docs = docs[["doc_id", "raw_text"]].assign(text_id=pd.factorize(docs["raw_text"])[0])
+    sizes = docs["raw_text"].str.count("\n") + 1  # lines a document holds
+    lines = run_partitions(
+        _named(_mark_documents_alone, "clean lines", rules=rules),
+        partitions(docs, key=None, sizes=sizes.to_numpy()),
+        lambda parts: pd.concat(parts, ignore_index=True),
+    )
+    mark_outlet_repeats(lines, outlets)
+    mark_corpus_repeats(lines)
+    lines, spans, found_titles = run_partitions(
+        _named(_mark_in_documents, "clean documents", titles=titles, rules=rules),
+        partitions(lines), _join_marked,
+    )
+    found_titles = found_titles.reindex(titles.index.union(found_titles.index))
     whole = lines[lines["reason"].notna() & (lines["text"] != "")]
     removed = pd.concat(
         [whole[["doc_id", "line", "text", "reason"]].assign(kind="line"), spans.assign(kind="span")],
