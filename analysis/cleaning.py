@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
-from analysis.parallel import partitions, run_partitions
+from analysis.parallel import in_this_process, partitions, run_partitions
 
 # A line that reads like a headline or a list item, not prose: short, no closing full stop.
 HEADLINE_MAX_WORDS = 20
@@ -604,21 +604,24 @@ def clean_lines(
     """Classify every line of the documents: kept lines, removed records, and titles.
 
     Everything but the repeats across documents runs on partitions of whole documents
-    (analysis.parallel); the tables are the same however the corpus is cut.
+    (analysis.parallel) when they run in worker processes; the tables are the same however the
+    corpus is cut. (In one process the corpus is not cut: all its lines are held for the repeats
+    anyway, and each cut costs time.)
     """
+    here = in_this_process()
     rules = rules or load_rules()
     docs = docs[["doc_id", "raw_text"]].assign(text_id=pd.factorize(docs["raw_text"])[0])
     sizes = docs["raw_text"].str.count("\n") + 1  # lines a document holds
     lines = run_partitions(
         _named(_mark_documents_alone, "clean lines", rules=rules),
-        partitions(docs, key=None, sizes=sizes.to_numpy()),
+        [docs] if here else partitions(docs, key=None, sizes=sizes.to_numpy()),
         lambda parts: pd.concat(parts, ignore_index=True),
     )
     mark_outlet_repeats(lines, outlets)
     mark_corpus_repeats(lines)
     lines, spans, found_titles = run_partitions(
         _named(_mark_in_documents, "clean documents", titles=titles, rules=rules),
-        partitions(lines), _join_marked,
+        [lines] if here else partitions(lines), _join_marked,
     )
     found_titles = found_titles.reindex(titles.index.union(found_titles.index))
     whole = lines[lines["reason"].notna() & (lines["text"] != "")]

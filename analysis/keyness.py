@@ -158,9 +158,13 @@ def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = M
     scores.insert(1, "outlet", target)
     scores.insert(2, "reference", reference)
     if docs is not None and n_docs is not None:
-        scores["docs_target"] = docs.loc[target, scores["term"]].to_numpy()
         others = docs.drop(index=target).sum() if reference == REST else docs.loc[reference]
-        scores["docs_reference"] = others[scores["term"]].to_numpy()
+        if docs.columns.equals(counts.columns):  # the same terms: pick by position, not label
+            scores["docs_target"] = docs.loc[target].to_numpy()[tested.to_numpy()]
+            scores["docs_reference"] = others.to_numpy()[tested.to_numpy()]
+        else:
+            scores["docs_target"] = docs.loc[target, scores["term"]].to_numpy()
+            scores["docs_reference"] = others[scores["term"]].to_numpy()
         scores["n_docs_target"] = int(n_docs[target])
         scores["n_docs_reference"] = int(n_docs.drop(target).sum() if reference == REST
                                          else n_docs[reference])

@@ -57,6 +57,11 @@ def scheduler() -> str | None:
     return os.environ.get(SCHEDULER_ENV) or None
 
 
+def in_this_process() -> bool:
+    """Whether partitions run here, one after another (one worker, no scheduler)."""
+    return scheduler() is None and workers() == 1
+
+
 def partitions(table, key: str | None = "doc_id", rows: int | None = None,
                sizes: np.ndarray | None = None) -> list:
     """Cut a table (or Series) into runs of about `rows` rows, each ending where `key` changes

@@ -30,6 +30,7 @@ def test_partitions_weigh_rows_by_their_sizes():
 def test_cleaning_in_many_partitions_gives_the_same_tables(monkeypatch, no_store):
     monkeypatch.setenv(WORKERS_ENV, "1")
     whole = load_corpus(config.SEEDS_DIR)
+    monkeypatch.setenv(WORKERS_ENV, "2")  # in one process the corpus is not cut
     monkeypatch.setenv(PARTITION_ENV, "7")  # documents cut apart, lines of each kept together
     cut = load_corpus(config.SEEDS_DIR)
     assert len(whole.removed) == 40
