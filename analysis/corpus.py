@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 import pandas as pd
 
 from analysis import config
@@ -258,13 +259,16 @@ def _assemble(kept: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
          & (words <= CONTINUATION_MAX_WORDS))
         | kept["doc_id"].map(hard_wrapped(kept)).fillna(False).astype(bool)
     )
-    group = (~continues).astype(int).groupby(kept["doc_id"]).cumsum()
-    paragraphs = (
-        kept.groupby(["doc_id", group], sort=False)
-        .agg(source_line=("line", "first"), text=("text", " ".join))
-        .reset_index(level=0)
-        .reset_index(drop=True)
-    )
+    # A paragraph is a run of kept lines from one that does not continue (as each document's
+    # first line) to the next such line.
+    first = np.flatnonzero(~continues.to_numpy(dtype=bool))
+    texts, bounds = kept["text"].tolist(), np.r_[first, len(kept)]
+    paragraphs = pd.DataFrame({
+        "doc_id": kept["doc_id"].iloc[first].reset_index(drop=True),
+        "source_line": kept["line"].to_numpy()[first],
+        "text": pd.array([" ".join(texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:],
+                                                                 strict=True)], dtype="string"),
+    })
     paragraphs["paragraph_index"] = paragraphs.groupby("doc_id").cumcount()
     length = paragraphs["text"].str.len() + 2  # paragraphs are joined by a blank line
     paragraphs["start"] = length.groupby(paragraphs["doc_id"]).cumsum() - length
