@@ -186,6 +186,8 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     if len(outlets) < 2 or counts.shape[1] == 0:
         return pd.DataFrame(columns=COLUMNS)
     docs = outlet_document_counts(corpus)
+    if docs.columns.equals(counts.columns):  # one Index object: compare() then checks it at once
+        docs = docs.set_axis(counts.columns, axis=1)
     n_docs = corpus.documents.groupby("outlet", sort=False).size().reindex(outlets, fill_value=0)
     parts = [rank(compare(counts, o, r, min_freq, docs, n_docs)) for o, r in pairs]
     return pd.concat(parts, ignore_index=True)[COLUMNS]
