@@ -4,13 +4,14 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
+from analysis.parallel import in_this_process, partitions, run_partitions
 
 # A line that reads like a headline or a list item, not prose: short, no closing full stop.
 HEADLINE_MAX_WORDS = 20
@@ -50,7 +51,8 @@ THREAD_MIN_SHARE = 0.3
 # article text (perhaps a whole article scraped onto one line).
 LINE_RULE_MAX_CHARS = 1000
 
-_SENTENCE_END = r"[.!?][\"')\]]*$"
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*$")
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)$")
 _WORD = re.compile(r"[^\W_]+")
 _TERMINAL = re.compile(r"[.!?][\"')\]]*(?=\s|$)")
 
@@ -90,25 +92,57 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
     )
 
 
+_NULLABLE = {"int64": "Int64", "bool": "boolean", "string": "string"}
+
+
+def _per_text(texts: pd.Series, fn, dtype: str) -> pd.Series:
+    """fn(text) for each distinct text (a repeated line is read once), in a plain loop (pandas'
+    str methods cost more a row); <NA> stays <NA>, in the nullable form of `dtype` then."""
+    missing = texts.isna().to_numpy()
+    values = texts.to_numpy(dtype=object)
+    if missing.any():
+        values, dtype = np.where(missing, "", values), _NULLABLE[dtype]
+    found = {text: fn(text) for text in dict.fromkeys(values)}
+    result = pd.Series([found[text] for text in values], index=texts.index, dtype=dtype)
+    return result.mask(missing) if missing.any() else result
+
+
 def _n_tokens(texts: pd.Series) -> pd.Series:
     """Whitespace-separated tokens of each line (the unit of the length bounds here)."""
-    return texts.str.count(r"\S+")
+    return _per_text(texts, lambda t: len(t.split()), "int64")  # str.split: the \s of re
+
+
+def _contains(texts: pd.Series, pattern: str | re.Pattern) -> pd.Series:
+    """Whether the pattern occurs in each text (as Series.str.contains)."""
+    search = re.compile(pattern).search
+    return _per_text(texts, lambda t: search(t) is not None, "bool")
+
+
+def _starts_with(texts: pd.Series, pattern: str | re.Pattern) -> pd.Series:
+    """Whether each text starts with the pattern (as Series.str.match)."""
+    match = re.compile(pattern).match
+    return _per_text(texts, lambda t: match(t) is not None, "bool")
+
+
+_NOT_KEY = re.compile(r"[\W_]+")
 
 
 def text_key(texts: pd.Series) -> pd.Series:
     """Lower-case letters and digits only, for matching a line against a title or another line."""
-    return texts.str.lower().str.replace(r"[\W_]+", "", regex=True)
+    keys = _per_text(texts, lambda t: _NOT_KEY.sub("", t.lower()), "string")
+    return keys.astype(texts.dtype)
 
 
 def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
     """One row a raw line: doc_id, line (1-based), block (blank-line separated), text, position.
 
-    `text_id` numbers the distinct raw texts, so identical files count once as repeats; `key` is
-    the line's text_key, computed once for every rule that compares lines.
+    `text_id` numbers the distinct raw texts (docs' own text_id if given, as when docs is a part
+    of the corpus), so identical files count once as repeats; `key` is the line's text_key,
+    computed once for every rule that compares lines.
     """
-    lines = docs[["doc_id", "raw_text"]].assign(
-        text=docs["raw_text"].str.split("\n"), text_id=pd.factorize(docs["raw_text"])[0]
-    )
+    text_id = docs["text_id"] if "text_id" in docs else pd.factorize(docs["raw_text"])[0]
+    lines = docs[["doc_id", "raw_text"]].assign(text=docs["raw_text"].str.split("\n"),
+                                                text_id=text_id)
     lines = lines.drop(columns="raw_text").explode("text", ignore_index=True)
     lines["line"] = lines.groupby("doc_id").cumcount() + 1
     length = lines["text"].str.len() + 1
@@ -123,18 +157,23 @@ def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
 
 def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
     """The reason of the first rule whose pattern matches each text in full, else <NA>."""
-    reasons = pd.Series(pd.NA, index=texts.index, dtype="string")
-    for rule in rules:
-        hit = reasons.isna() & texts.str.fullmatch(rule.pattern).fillna(False).astype(bool)
-        reasons[hit] = rule.reason
-    return reasons
+
+    def reason(text: str) -> str | None:
+        return next((r.reason for r in rules if r.pattern.fullmatch(text)), None)
+
+    return _per_text(texts, reason, "string")
+
+
+def _any_rule(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
+    """Whether any of the rules' patterns occurs in each text."""
+    return _per_text(texts, lambda t: any(r.pattern.search(t) for r in rules), "bool")
 
 
 def _is_headline_like(texts: pd.Series) -> pd.Series:
     """Short lines without a closing full stop, or teasers cut off with an ellipsis."""
     words = _n_tokens(texts)
-    short = (words <= HEADLINE_MAX_WORDS) & ~texts.str.contains(_SENTENCE_END, regex=True)
-    return short | texts.str.contains(r"(?:\.\.\.|…)$", regex=True)
+    short = (words <= HEADLINE_MAX_WORDS) & ~_contains(texts, _SENTENCE_END)
+    return short | _contains(texts, _ELLIPSIS_END)
 
 
 def _neighbours(lines: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
@@ -155,7 +194,7 @@ def _is_label(lines: pd.DataFrame) -> pd.Series:
     ("FULL TEXT." or "X." left where an embed was are furniture, not labels.)
     """
     label = pd.Series(False, index=lines.index)
-    short = (lines["text"] != "") & lines["text"].str.match(r"\w[^:]{0,30}:(?:\s|$)")
+    short = (lines["text"] != "") & _starts_with(lines["text"], r"\w[^:]{0,30}:(?:\s|$)")
     short &= _n_tokens(lines["text"]) <= LABEL_MAX_WORDS
     if short.any():
         before, after = (side.reindex(short[short].index).fillna("") for side in _neighbours(lines))
@@ -188,12 +227,13 @@ def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
         lines["reason"].isna() & (lines["text"] != "")
         & (lines["text"].str.len() <= LINE_RULE_MAX_CHARS)
     )
-    open_[open_] = lines.loc[open_, "text"].map(_SPEECH.search).isna()
-    texts = lines.loc[open_, "text"]
-    cues = sum(texts.map(rule.pattern.search).notna().astype(int) for rule in rules.cue)
-    if isinstance(cues, int):
+    if not rules.cue:
         return
-    hit = cues[cues >= PROMO_MIN_CUES].index
+    open_[open_] = _any_rule(lines.loc[open_, "text"], rules.cue)  # most lines show no cue
+    texts = lines.loc[open_, "text"]
+    cues = sum(_contains(texts, rule.pattern).astype(int) for rule in rules.cue)
+    many = cues[cues >= PROMO_MIN_CUES].index
+    hit = many[~_contains(texts[many], _SPEECH)]
     lines.loc[hit, "reason"] = "promo insert (cues)"
 
 
@@ -227,7 +267,7 @@ def mark_corpus_repeats(lines: pd.DataFrame) -> None:
     candidate = (
         lines["reason"].isna() & (lines["key"] != "")
         & (_n_tokens(lines["text"]) <= CORPUS_REPEAT_MAX_WORDS)
-        & ~lines["text"].str.contains("[\"\u201c\u201d\u00ab\u00bb]", regex=True)
+        & ~_contains(lines["text"], "[\"\u201c\u201d\u00ab\u00bb]")
     )
     candidate &= ~_is_label(lines)
     docs_with_line = _distinct_docs(lines, candidate)
@@ -262,12 +302,13 @@ def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
 
 
 def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
-    """Mark the title line and its repeats; return each document's title (given or first line)."""
+    """Mark the title line and its repeats; return the title (given or first line) of each
+    document with a line left, by doc_id."""
     open_ = lines["reason"].isna() & (lines["text"] != "")
     first = lines[open_].groupby("doc_id")["text"].first()
     given = titles.reindex(first.index).astype("string")
     words = _n_tokens(first)
-    derived = first.where(given.isna() & (words <= 30) & ~first.str.contains(r"\.$", regex=True))
+    derived = first.where(given.isna() & (words <= 30) & ~_contains(first, r"\.$"))
     title = given.fillna(derived)
     title_key = text_key(lines["doc_id"].map(title).astype("string")).fillna("")
     key = lines["key"]
@@ -281,7 +322,7 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     # A part of the title that reads like a headline, or the whole title again ("... World?").
     repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
     lines.loc[repeat, "reason"] = "repeated title"
-    return title.reindex(titles.index.union(title.index))
+    return title
 
 
 _SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+[a-z]+\.?\s+\d{1,2},\s+\d{4}$", re.IGNORECASE)
@@ -408,9 +449,7 @@ def mark_reader_threads(lines: pd.DataFrame, rules: Rules) -> None:
     body_before = (open_ & _is_prose(filled["text"])).groupby(filled["doc_id"]).cummax()
     anchor = removed[filled.index] & body_before.groupby(filled["doc_id"]).shift(
         1, fill_value=False).astype(bool)
-    sign = open_ & sum(
-        filled["text"].map(rule.pattern.search).notna() for rule in rules.thread
-    ).astype(bool)
+    sign = open_ & _any_rule(filled["text"], rules.thread)
     by_doc = filled["doc_id"]
     after_open = open_[::-1].astype(int).groupby(by_doc[::-1]).cumsum()[::-1] - open_.astype(int)
     after_sign = sign[::-1].astype(int).groupby(by_doc[::-1]).cumsum()[::-1] - sign.astype(int)
@@ -471,8 +510,8 @@ def mark_repeated_fragments(lines: pd.DataFrame) -> None:
     n_words = _n_tokens(lines["text"])
     short = (
         open_ & n_words.between(FRAGMENT_MIN_WORDS, FRAGMENT_MAX_WORDS)
-        & ~lines["text"].str.contains(_SENTENCE_END, regex=True)
-        & ~lines["text"].str.match(r"[-*\u2022\u2013]\s")  # a list item is structure
+        & ~_contains(lines["text"], _SENTENCE_END)
+        & ~_starts_with(lines["text"], r"[-*\u2022\u2013]\s")  # a list item is structure
         & (lines["key"].str.len() >= 12)
     )
     scope = open_ & lines["doc_id"].isin(lines.loc[short, "doc_id"])
@@ -504,8 +543,8 @@ def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     removed = []
     open_ = lines["reason"].isna() & (lines["text"] != "")
     for rule in rules.inline:
-        hits = open_ & lines["text"].map(rule.pattern.search).notna()
-        for i in lines.index[hits]:
+        hits = lines.index[open_][_contains(lines.loc[open_, "text"], rule.pattern).to_numpy()]
+        for i in hits:
             text = lines.at[i, "text"]
             while (span := _inline_span(text, rule)) is not None and span[1] > span[0]:
                 removed.append(
@@ -518,16 +557,19 @@ def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     return pd.DataFrame(removed, columns=["doc_id", "line", "text", "reason"])
 
 
-def clean_lines(
-    docs: pd.DataFrame, titles: pd.Series, outlets: pd.Series, rules: Rules | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """Classify every line of the documents: kept lines, removed records, and titles."""
-    rules = rules or load_rules()
+def _mark_documents_alone(docs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """The lines of some documents, marked by the rules that read one line at a time."""
     lines = split_lines(docs)
     mark_line_rules(lines, rules)
     mark_promo_cues(lines, rules)
-    mark_outlet_repeats(lines, outlets)
-    mark_corpus_repeats(lines)
+    return lines
+
+
+def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
+                       rules: Rules) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The rules that read a document's lines together, on the lines of whole documents: the
+    lines marked, the spans cut out of them and the documents' titles."""
+    lines = lines.copy()
     mark_tail_zones(lines, rules)
     found_titles = mark_titles(lines, titles)
     mark_embed_bodies(lines)
@@ -538,6 +580,50 @@ def clean_lines(
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)
     spans = strip_inline(lines, rules)
+    return lines, spans, found_titles
+
+
+def _named(fn, name: str, **kwargs) -> partial:
+    """fn with its keyword arguments bound, named for the progress bar."""
+    bound = partial(fn, **kwargs)
+    bound.__name__ = name
+    return bound
+
+
+def _join_marked(results: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """The partitions' lines, spans and titles, joined in order."""
+    lines, spans, titles = zip(*results, strict=True)
+    spans = [part for part in spans if len(part)] or spans[:1]  # empty parts have no dtypes
+    return (pd.concat(lines), pd.concat(spans, ignore_index=True),
+            pd.concat(titles).sort_index())  # by doc_id, as one groupby over all lines gives
+
+
+def clean_lines(
+    docs: pd.DataFrame, titles: pd.Series, outlets: pd.Series, rules: Rules | None = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
+    """Classify every line of the documents: kept lines, removed records, and titles.
+
+    Everything but the repeats across documents runs on partitions of whole documents
+    (analysis.parallel) when they run in worker processes; the tables are the same however the
+    corpus is cut. (In one process the corpus is not cut: all its lines are held for the repeats
+    anyway, and each cut costs time.)
+    """
+    here = in_this_process()
+    rules = rules or load_rules()
+    docs = docs[["doc_id", "raw_text"]].assign(text_id=pd.factorize(docs["raw_text"])[0])
+    sizes = docs["raw_text"].str.count("\n") + 1  # lines a document holds
+    lines = run_partitions(
+        _named(_mark_documents_alone, "clean lines", rules=rules),
+        [docs] if here else partitions(docs, key=None, sizes=sizes.to_numpy()),
+        lambda parts: pd.concat(parts, ignore_index=True),
+    )
+    mark_outlet_repeats(lines, outlets)
+    mark_corpus_repeats(lines)
+    lines, spans, found_titles = run_partitions(
+        _named(_mark_in_documents, "clean documents", titles=titles, rules=rules),
+        [lines] if here else partitions(lines), _join_marked,
+    )
+    found_titles = found_titles.reindex(titles.index.union(found_titles.index))
     whole = lines[lines["reason"].notna() & (lines["text"] != "")]
     removed = pd.concat(
         [whole[["doc_id", "line", "text", "reason"]].assign(kind="line"), spans.assign(kind="span")],

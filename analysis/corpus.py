@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 import pandas as pd
 
 from analysis import config
@@ -248,22 +249,26 @@ def hard_wrapped(kept: pd.DataFrame) -> pd.Series:
     return (width <= WRAP_MAX_WIDTH) & filled.fillna(False) & enough
 
 
-def _assemble(kept: pd.DataFrame) -> pd.DataFrame:
-    """Paragraphs (a kept line, plus short continuation lines) with offsets into the clean text."""
+def _assemble(kept: pd.DataFrame, words: pd.Series) -> pd.DataFrame:
+    """Paragraphs (a kept line, plus short continuation lines) with offsets into the clean text;
+    `words` holds the number of words of each kept line."""
     previous = kept.groupby("doc_id")[["block", "text"]].shift()
     same_block = kept["block"] == previous["block"]
     continues = same_block & (
         (~previous["text"].str.contains(r"[.!?:;]$", regex=True).fillna(True).astype(bool)
-         & (count_words(kept["text"]) <= CONTINUATION_MAX_WORDS))
+         & (words <= CONTINUATION_MAX_WORDS))
         | kept["doc_id"].map(hard_wrapped(kept)).fillna(False).astype(bool)
     )
-    group = (~continues).astype(int).groupby(kept["doc_id"]).cumsum()
-    paragraphs = (
-        kept.groupby(["doc_id", group], sort=False)
-        .agg(source_line=("line", "first"), text=("text", " ".join))
-        .reset_index(level=0)
-        .reset_index(drop=True)
-    )
+    # A paragraph is a run of kept lines from one that does not continue (as each document's
+    # first line) to the next such line.
+    first = np.flatnonzero(~continues.to_numpy(dtype=bool))
+    texts, bounds = kept["text"].tolist(), np.r_[first, len(kept)]
+    paragraphs = pd.DataFrame({
+        "doc_id": kept["doc_id"].iloc[first].reset_index(drop=True),
+        "source_line": kept["line"].to_numpy()[first],
+        "text": pd.array([" ".join(texts[a:b]) for a, b in zip(bounds[:-1], bounds[1:],
+                                                                 strict=True)], dtype="string"),
+    })
     paragraphs["paragraph_index"] = paragraphs.groupby("doc_id").cumcount()
     length = paragraphs["text"].str.len() + 2  # paragraphs are joined by a blank line
     paragraphs["start"] = length.groupby(paragraphs["doc_id"]).cumsum() - length
@@ -376,12 +381,16 @@ def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
     docs = docs[~empty].reset_index(drop=True)
     if docs.empty:
         raise CorpusError(f"{folder}: no usable article (.txt file with text left after cleaning)")
-    paragraphs = _assemble(kept)
+    line_words = count_words(kept["text"])
+    paragraphs = _assemble(kept, line_words)
     sentences = split_sentences(paragraphs)
     docs["title"] = docs["doc_id"].map(titles).fillna(UNKNOWN)
     docs["text"] = paragraphs.groupby("doc_id")["text"].agg("\n\n".join).reindex(
         docs["doc_id"]).to_numpy()
-    docs = _with_lengths(docs, paragraphs, sentences, removed)
+    # The clean text joins the kept lines with white space, which no word spans: the words of
+    # a document are those of its kept lines.
+    clean_words = line_words.groupby(kept["doc_id"]).sum()
+    docs = _with_lengths(docs, paragraphs, sentences, removed, clean_words)
     skipped = pd.DataFrame(log.skipped, columns=["file", "reason"], dtype="string")
     groups = docs["outlet"].nunique()
     if groups == 1:
@@ -393,13 +402,14 @@ def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
                   warned=log.warned)
 
 
-def _with_lengths(docs, paragraphs, sentences, removed) -> pd.DataFrame:
-    """Add length columns: characters and words before and after cleaning, and counts."""
+def _with_lengths(docs, paragraphs, sentences, removed, clean_words) -> pd.DataFrame:
+    """Add length columns: characters and words before and after cleaning (`clean_words` by
+    doc_id), and counts."""
     by_doc = docs["doc_id"]
     docs["n_chars_raw"] = docs["raw_text"].str.len()
     docs["n_chars_clean"] = docs["text"].str.len()
     docs["n_words_raw"] = count_words(docs["raw_text"])
-    docs["n_words_clean"] = count_words(docs["text"])
+    docs["n_words_clean"] = clean_words.reindex(docs["doc_id"]).to_numpy()
     docs["n_paragraphs"] = by_doc.map(paragraphs["doc_id"].value_counts()).fillna(0).astype(int)
     docs["n_sentences"] = by_doc.map(sentences["doc_id"].value_counts()).fillna(0).astype(int)
     docs["n_removed"] = by_doc.map(removed["doc_id"].value_counts()).fillna(0).astype(int)

@@ -158,9 +158,13 @@ def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = M
     scores.insert(1, "outlet", target)
     scores.insert(2, "reference", reference)
     if docs is not None and n_docs is not None:
-        scores["docs_target"] = docs.loc[target, scores["term"]].to_numpy()
         others = docs.drop(index=target).sum() if reference == REST else docs.loc[reference]
-        scores["docs_reference"] = others[scores["term"]].to_numpy()
+        if docs.columns.equals(counts.columns):  # the same terms: pick by position, not label
+            scores["docs_target"] = docs.loc[target].to_numpy()[tested.to_numpy()]
+            scores["docs_reference"] = others.to_numpy()[tested.to_numpy()]
+        else:
+            scores["docs_target"] = docs.loc[target, scores["term"]].to_numpy()
+            scores["docs_reference"] = others[scores["term"]].to_numpy()
         scores["n_docs_target"] = int(n_docs[target])
         scores["n_docs_reference"] = int(n_docs.drop(target).sum() if reference == REST
                                          else n_docs[reference])
@@ -182,6 +186,8 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     if len(outlets) < 2 or counts.shape[1] == 0:
         return pd.DataFrame(columns=COLUMNS)
     docs = outlet_document_counts(corpus)
+    if docs.columns.equals(counts.columns):  # one Index object: compare() then checks it at once
+        docs = docs.set_axis(counts.columns, axis=1)
     n_docs = corpus.documents.groupby("outlet", sort=False).size().reindex(outlets, fill_value=0)
     parts = [rank(compare(counts, o, r, min_freq, docs, n_docs)) for o, r in pairs]
     return pd.concat(parts, ignore_index=True)[COLUMNS]

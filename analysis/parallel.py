@@ -57,20 +57,30 @@ def scheduler() -> str | None:
     return os.environ.get(SCHEDULER_ENV) or None
 
 
-def partitions(table, key: str | None = "doc_id", rows: int | None = None) -> list:
+def in_this_process() -> bool:
+    """Whether partitions run here, one after another (one worker, no scheduler)."""
+    return scheduler() is None and workers() == 1
+
+
+def partitions(table, key: str | None = "doc_id", rows: int | None = None,
+               sizes: np.ndarray | None = None) -> list:
     """Cut a table (or Series) into runs of about `rows` rows, each ending where `key` changes
-    (anywhere when `key` is None)."""
+    (anywhere when `key` is None). With `sizes`, a row counts as that many (a document as the
+    lines it holds)."""
     rows = rows or partition_rows()
     n = len(table)
-    if n <= rows:
+    weight = np.ones(n, dtype=np.int64) if sizes is None else np.asarray(sizes, dtype=np.int64)
+    if weight.sum() <= rows:
         return [table]
     if key is None:
-        return [table.iloc[i:i + rows] for i in range(0, n, rows)]
-    values = table[key].to_numpy()
-    starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])  # first row of each run
+        starts = np.arange(n)
+    else:
+        values = table[key].to_numpy()
+        starts = np.flatnonzero(np.r_[True, values[1:] != values[:-1]])  # first row of each run
+    before = np.r_[0, np.cumsum(weight)]  # weight of the rows before each row
     cuts, last = [0], 0
     for start in starts[1:]:
-        if start - last >= rows:
+        if before[start] - before[last] >= rows:
             cuts.append(int(start))
             last = start
     cuts.append(n)

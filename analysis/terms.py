@@ -59,6 +59,19 @@ def outlet_profiles(tfidf: sparse.spmatrix, outlets: pd.Series, order: list[str]
     return (outlet_averaging(outlets, order) @ tfidf).toarray()
 
 
+def top_cells(scores: np.ndarray, allowed: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(rows, columns) of the allowed cells of each row scoring at least its n-th best allowed
+    score (the candidates for its top n, ties included), row by row, columns ascending."""
+    rows, columns = [], []
+    for row, (score, ok) in enumerate(zip(scores, allowed, strict=True)):
+        values = score[ok]
+        keep = ok if len(values) <= n else ok & (score >= np.partition(values, -n)[-n])
+        found = np.flatnonzero(keep)
+        rows.append(np.full(len(found), row))
+        columns.append(found)
+    return np.concatenate(rows or [[]]).astype(int), np.concatenate(columns or [[]]).astype(int)
+
+
 def compute_distinctive_terms(corpus: Corpus, n: int = TOP_TERMS) -> pd.DataFrame:
     """Top `n` terms per outlet by mean TF-IDF, with raw counts and document frequencies."""
     model = document_terms(corpus)
@@ -66,17 +79,17 @@ def compute_distinctive_terms(corpus: Corpus, n: int = TOP_TERMS) -> pd.DataFram
     profiles = outlet_profiles(model.tfidf(), outlets, corpus.outlets)
     counts = sum_rows(model.counts, outlets)[0].toarray()
     in_docs = sum_rows((model.counts > 0).astype(np.int64), outlets)[0].toarray()
+    rows, cols = top_cells(profiles, counts > 0, n)  # only these can be in a top n
     table = pd.DataFrame({
-        "outlet": np.repeat(corpus.outlets, len(model.terms)),
-        "term": np.tile(model.terms, len(corpus.outlets)),
-        "tfidf": profiles.ravel(),
-        "count": counts.ravel(),
-        "n_docs": in_docs.ravel(),
-        "n_docs_outlet": np.repeat(outlets.value_counts().reindex(corpus.outlets).to_numpy(),
-                                   len(model.terms)),
-        "n_docs_corpus": np.tile((model.counts > 0).sum(axis=0).A1, len(corpus.outlets)),
+        "outlet": np.asarray(corpus.outlets)[rows],
+        "term": model.terms[cols],
+        "tfidf": profiles[rows, cols],
+        "count": counts[rows, cols],
+        "n_docs": in_docs[rows, cols],
+        "n_docs_outlet": outlets.value_counts().reindex(corpus.outlets).to_numpy()[rows],
+        "n_docs_corpus": (model.counts > 0).sum(axis=0).A1[cols],
     })
-    table = table[table["count"] > 0].sort_values(["tfidf", "term"], ascending=[False, True])
+    table = table.sort_values(["tfidf", "term"], ascending=[False, True])
     table = table.groupby("outlet", sort=False).head(n)
     table = table.sort_values("outlet", key=lambda o: o.map(corpus.outlets.index), kind="stable")
     table.insert(1, "rank", table.groupby("outlet").cumcount() + 1)

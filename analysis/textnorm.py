@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 import ftfy
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 
 # One character in, one character out, so offsets survive the mapping.
 _CHAR_MAP = str.maketrans(
@@ -24,12 +24,33 @@ _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-f]+|[a-z]+);", re.IGNORECASE)
 
 
+_MAPPED = re.compile("[" + "".join(map(chr, _CHAR_MAP)) + "]")
+# Every mojibake sequence ftfy's detector (ftfy.badness) looks for holds a non-ASCII character
+# and is at most 7 characters long: it lies within this many characters of a non-ASCII one.
+_BADNESS_REACH = 8
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def looks_bad(text: str) -> bool:
+    """ftfy's is_bad(text), read only around the text's non-ASCII characters (same answer)."""
+    if text.isascii():
+        return False
+    search, start, end = BADNESS_RE.search, 0, 0
+    for run in _NON_ASCII.finditer(text):
+        if run.start() - _BADNESS_REACH > end:  # a new window: read the last one
+            if search(text, start, end):
+                return True
+            start = run.start() - _BADNESS_REACH
+        end = run.end() + _BADNESS_REACH
+    return search(text, max(start, 0), end) is not None
+
+
 def normalize_text(text: str) -> str:
     """Fix mojibake and HTML entities, unify quotes, dashes, spaces and newlines; return NFC text."""
     text = _NEWLINES.sub("\n", text)
-    if is_bad(text):  # ftfy's full repair is slow: only where its detector sees mojibake
+    if looks_bad(text):  # ftfy's full repair is slow: only where its detector sees mojibake
         text = ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC")
     if _ENTITY.search(text):
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", _INVISIBLE.sub("", text))
-    return text.translate(_CHAR_MAP)
+    return _MAPPED.sub(lambda m: _CHAR_MAP[ord(m.group())], text)  # translate(): slower

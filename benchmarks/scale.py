@@ -17,6 +17,7 @@ store current.
 """
 
 import argparse
+import contextlib
 import math
 import os
 import random
@@ -181,12 +182,27 @@ def same_tone(texts: pd.Series, scores: pd.DataFrame, sample: int = 2000) -> boo
                == scores["vader_compound"].iloc[i] for i in picks)
 
 
+def cpu_seconds() -> float:
+    """CPU seconds of this process and its live child processes (the worker pool's)."""
+    total = time.process_time()
+    try:
+        import psutil
+    except ImportError:
+        return total
+    for child in psutil.Process().children(recursive=True):
+        with contextlib.suppress(psutil.Error):
+            times = child.cpu_times()
+            total += times.user + times.system
+    return total
+
+
 def timed(timings: dict, name: str, fn):
-    """fn(), its wall time added to timings[name] and its CPU time to timings[name + ' cpu']."""
-    start, cpu = time.perf_counter(), time.process_time()
+    """fn(), its wall time added to timings[name] and its CPU time (workers' included) to
+    timings[name + ' cpu']."""
+    start, cpu = time.perf_counter(), cpu_seconds()
     value = fn()
     timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
-    timings[f"{name} cpu"] = timings.get(f"{name} cpu", 0.0) + time.process_time() - cpu
+    timings[f"{name} cpu"] = timings.get(f"{name} cpu", 0.0) + cpu_seconds() - cpu
     return value
 
 
@@ -236,6 +252,10 @@ def main() -> None:
         timed(naive, "distinctive", lambda: naive_distinctive(docs))
         timed(naive, "keyness", lambda: naive_keyness(docs))
         corpus, texts, scores = project_stages(folder, ours)
+        from analysis.parallel import workers
+
+        print(f"# project stages on {workers()} worker process(es) ($ANALYSIS_WORKERS); the "
+              "naive pipeline in this one")
         print(f"# {len(docs)} articles; naive {len(sentences)} sentences, project "
               f"{len(corpus.sentences)} sentences ({texts.size} distinct texts scored); project "
               f"tone equals reference VADER on a sample of 2000: {same_tone(texts, scores)}")

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from analysis.segment import tokenize_words
-from analysis.textnorm import normalize_text
+from analysis.textnorm import looks_bad, normalize_text
 
 
 def test_documents_have_exact_lengths(tiny):
@@ -49,6 +49,21 @@ def test_normalisation_fixes_mojibake_and_keeps_offsets_simple():
     assert normalize_text("Russia\u00e2\u20ac\u2122s") == "Russia's"
     assert normalize_text("a\r\nb\rc") == "a\nb\nc"
     assert normalize_text("co\u00adoperation\u200b") == "cooperation"
+
+
+def test_mojibake_check_reads_around_non_ascii_only_and_agrees_with_ftfy():
+    from ftfy.badness import is_bad
+
+    prose = "NATO leaders met in Vilnius. " * 40
+    samples = [
+        prose, prose + "caf\u00e9", "\u00c3 " + prose, prose + "\u00c3 ", "x\u00c3 " + prose,
+        prose + "Russia\u00e2\u20ac\u2122s" + prose, "\u00c3" + prose, prose[:9] + "\u0153.",
+        prose + "\u0413\u045e\u0412\u0402\u0412\u009dA", prose + "\u201cquoted\u201d",
+        "ab\u00c3" + " " * 12 + "\u00a9" + prose, prose + "\u00c3\u00a9", "\u00d8\u00a7\u00d9\u201e",
+    ]
+    assert [looks_bad(s) for s in samples] == [is_bad(s) for s in samples]
+    assert [looks_bad(s) for s in samples] == [
+        False, False, True, False, True, True, False, True, True, False, True, True, True]
 
 
 def test_metadata_is_typed(tiny):

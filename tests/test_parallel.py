@@ -20,6 +20,24 @@ def test_partitions_keep_documents_whole_and_rows_in_order():
     assert partitions(table, rows=100)[0] is table
 
 
+def test_partitions_weigh_rows_by_their_sizes():
+    docs = pd.Series(["a", "b", "c", "d", "e"])
+    parts = partitions(docs, key=None, rows=4, sizes=[3, 1, 5, 1, 1])
+    assert [p.tolist() for p in parts] == [["a", "b"], ["c"], ["d", "e"]]
+    assert partitions(docs, key=None, rows=11, sizes=[3, 1, 5, 1, 1])[0] is docs
+
+
+def test_cleaning_in_many_partitions_gives_the_same_tables(monkeypatch, no_store):
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    whole = load_corpus(config.SEEDS_DIR)
+    monkeypatch.setenv(WORKERS_ENV, "2")  # in one process the corpus is not cut
+    monkeypatch.setenv(PARTITION_ENV, "7")  # documents cut apart, lines of each kept together
+    cut = load_corpus(config.SEEDS_DIR)
+    assert len(whole.removed) == 40
+    for name in ("documents", "paragraphs", "sentences", "removed", "skipped"):
+        pd.testing.assert_frame_equal(getattr(cut, name), getattr(whole, name), check_exact=True)
+
+
 def test_settings_are_checked(monkeypatch):
     monkeypatch.setenv(WORKERS_ENV, "two")
     with pytest.raises(CorpusError, match="ANALYSIS_WORKERS='two'"):

@@ -113,3 +113,16 @@ def test_positions_figure_has_one_row_per_group_beyond_thirty_articles():
     fig = plot_positions(positions, docs.head(ARTICLE_ROWS))
     assert len(fig.axes[0].get_yticklabels()) == ARTICLE_ROWS
     plt.close(fig)
+
+
+def test_top_cells_keeps_ties_and_only_allowed_cells():
+    import numpy as np
+
+    from analysis.terms import top_cells
+
+    scores = np.array([[0.5, 0.9, 0.5, 0.1], [0.3, 0.2, 0.8, 0.8]])
+    allowed = np.array([[True, False, True, True], [True, True, False, True]])
+    rows, cols = top_cells(scores, allowed, 1)
+    assert rows.tolist() == [0, 0, 1] and cols.tolist() == [0, 2, 3]  # a tie at 0.5 keeps both
+    rows, cols = top_cells(scores, allowed, 5)
+    assert rows.tolist() == [0, 0, 0, 1, 1, 1] and cols.tolist() == [0, 2, 3, 0, 1, 3]
