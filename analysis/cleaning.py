@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
+from analysis.context import mark_context
 
 # A line that reads like a headline or a list item, not prose: short, no closing full stop.
 HEADLINE_MAX_WORDS = 20
@@ -537,6 +538,7 @@ def clean_lines(
     mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)
+    mark_context(lines)  # structural head/tail furniture, after every rule
     spans = strip_inline(lines, rules)
     whole = lines[lines["reason"].notna() & (lines["text"] != "")]
     removed = pd.concat(
