@@ -24,9 +24,8 @@ from analysis.config import PACKAGE_DATA
 GOOD, BAD, SHORT, EDGE = "good", "bad", "short", "edge"
 TITLE_REASON = "title (kept as the document title)"
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
-_LINK = re.compile(
-    r"https?://|\bwww\.|\S+\.(?:com|org|net|gov|co\.uk)\b|(?<![\w@])@\w|\S+@\S+\.\w", re.IGNORECASE
-)
+# A web address, a link, an e-mail or a @handle (kept simple: it runs on every kept line).
+_LINK = re.compile(r"https?://|\bwww\.|\w\.(?:com|org|net|gov|co\.uk)\b|@\w", re.IGNORECASE)
 _QUOTE = re.compile("[\"\u201c\u201d\u00ab\u00bb]")
 _WHERE = {"head": "the article's head", "tail": "the article's tail"}
 _WHY = {BAD: "link or handle line", SHORT: "short line between furniture",
@@ -53,10 +52,13 @@ def line_kind(text: str, settings: dict) -> str:
     A line with quotation marks is never bad: a quoted post names its @handles.
     """
     n_words = len(text.split())
-    if _LINK.search(text) and n_words <= settings["link_max_words"] and not _QUOTE.search(text):
+    if n_words <= settings["link_max_words"] and _LINK.search(text) and not _QUOTE.search(text):
         return BAD
-    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
-    n_stop = sum(w in _stop_words() for w in words)
+    if n_words < settings["good_min_words"]:
+        return SHORT
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    stop = _stop_words()
+    n_stop = len([w for w in words if w in stop])
     if n_words >= settings["good_min_words"] and n_stop >= settings["good_min_stop_share"] * len(words):
         return GOOD
     return SHORT
@@ -103,32 +105,40 @@ def context_reasons(texts: list[str], reasons: list, settings: dict | None = Non
     prose are judged; a document without a line of prose keeps everything.
     """
     settings = settings or load_settings()
-    kinds = [
-        line_kind(text, settings) if reason is None else EDGE if reason == TITLE_REASON else BAD
-        for text, reason in zip(texts, reasons, strict=True)
-    ]
-    good = [i for i, kind in enumerate(kinds) if kind == GOOD]
+    kinds = [None if reason is None else EDGE if reason == TITLE_REASON else BAD for reason in reasons]
+
+    def kind(i: int) -> str:
+        """Class line i once (only the head and tail runs and their bounds are ever classed)."""
+        if kinds[i] is None:
+            kinds[i] = line_kind(texts[i], settings)
+        return kinds[i]
+
+    first = next((i for i in range(len(texts)) if kind(i) == GOOD), None)
     found: list = [None] * len(texts)
-    if not good:
+    if first is None:
         return found
-    for i, kind in enumerate(kinds):
-        if reasons[i] is not None or good[0] <= i <= good[-1]:
+    last = next(i for i in reversed(range(len(texts))) if kind(i) == GOOD)
+    kinds[first:last] = [GOOD] * (last - first)  # the body, never looked at
+    for i in [*range(first), *range(last + 1, len(texts))]:
+        line_class = kinds[i]
+        if reasons[i] is not None:
             continue
-        if kind == SHORT and not (_removable_short(texts[i], settings) and _between_furniture(
-                kinds, i, tail=i > good[-1])):
+        if line_class == SHORT and not (_removable_short(texts[i], settings) and _between_furniture(
+                kinds, i, tail=i > last)):
             continue
-        why = EDGE if kind == SHORT and _neighbour(kinds, i, 1) == EDGE else kind
-        found[i] = f"context: {_WHY[why]} at {_WHERE['head' if i < good[0] else 'tail']}"
+        why = EDGE if line_class == SHORT and _neighbour(kinds, i, 1) == EDGE else line_class
+        found[i] = f"context: {_WHY[why]} at {_WHERE['head' if i < first else 'tail']}"
     return found
 
 
 def mark_context(lines: pd.DataFrame, settings: dict | None = None) -> None:
     """Mark head and tail furniture in a lines frame (analysis.cleaning.split_lines) in place."""
     filled = lines[lines["text"] != ""]
+    texts = filled["text"].tolist()
+    so_far = [None if pd.isna(r) else r for r in filled["reason"]]
     hits, reasons = [], []
-    for _, doc in filled.groupby("doc_id", sort=False):
-        reasons_so_far = [None if pd.isna(r) else r for r in doc["reason"]]
-        found = context_reasons(doc["text"].tolist(), reasons_so_far, settings)
-        hits += [index for index, reason in zip(doc.index, found, strict=True) if reason]
+    for rows in filled.groupby("doc_id", sort=False).indices.values():
+        found = context_reasons([texts[r] for r in rows], [so_far[r] for r in rows], settings)
+        hits += [filled.index[r] for r, reason in zip(rows, found, strict=True) if reason]
         reasons += [reason for reason in found if reason]
     lines.loc[hits, "reason"] = reasons
