@@ -5,7 +5,8 @@ rules is classed by its length, its share of stop words and its links as prose (
 link line ("bad") or "short"; lines removed by the rules count as bad. Only lines before an
 article's first or after its last line of prose (its head and tail runs) may go: a bad line, and
 a short line of a few words, nothing quoted, whose nearest non-short lines on both sides are bad
-(furniture on both sides; at the tail, furniture before it and the document's end after it). The
+(furniture on both sides; at the tail, for a line without a stop word, furniture before it and
+the document's end after it). The
 start and the title are neither good nor bad, and the end only after furniture (jusText counts
 both edges as bad): clean articles end with line-ups, results and award lists after their last
 paragraph, and an article's short last paragraph follows prose, so both stay. Settings live in
@@ -74,6 +75,11 @@ def _removable_short(text: str, settings: dict) -> bool:
     return n_words <= settings["short_max_words"] and not _QUOTE.search(text) and not lead_in
 
 
+def _has_stop_word(text: str) -> bool:
+    """Whether a line has a stop word (a sentence has; a name, a credit or code residue has not)."""
+    return any(w in _stop_words() for w in _WORD.findall(text.lower().replace("\u2019", "'")))
+
+
 def _neighbour(kinds: list[str], i: int, step: int) -> str:
     """The class of the nearest non-short line from i in direction step.
 
@@ -87,14 +93,16 @@ def _neighbour(kinds: list[str], i: int, step: int) -> str:
     return EDGE
 
 
-def _between_furniture(kinds: list[str], i: int, tail: bool) -> bool:
+def _between_furniture(texts: list[str], kinds: list[str], i: int, tail: bool) -> bool:
     """Whether the nearest non-short lines on both sides of line i are bad.
 
-    In the tail run the document's end counts as bad (what follows furniture there is furniture
-    too); at the head the start and the title are neither good nor bad.
+    In the tail run the document's end counts as bad for a line without a stop word (code residue
+    or a credit after furniture goes; "The inquiry continues." after an embed stays); at the head
+    the start and the title are neither good nor bad.
     """
     after = _neighbour(kinds, i, 1)
-    return _neighbour(kinds, i, -1) == BAD and (after == BAD or tail and after == EDGE)
+    end_ok = tail and after == EDGE and not _has_stop_word(texts[i])
+    return _neighbour(kinds, i, -1) == BAD and (after == BAD or end_ok)
 
 
 def context_reasons(texts: list[str], reasons: list, settings: dict | None = None) -> list:
@@ -124,7 +132,7 @@ def context_reasons(texts: list[str], reasons: list, settings: dict | None = Non
         if reasons[i] is not None:
             continue
         if line_class == SHORT and not (_removable_short(texts[i], settings) and _between_furniture(
-                kinds, i, tail=i > last)):
+                texts, kinds, i, tail=i > last)):
             continue
         why = EDGE if line_class == SHORT and _neighbour(kinds, i, 1) == EDGE else line_class
         found[i] = f"context: {_WHY[why]} at {_WHERE['head' if i < first else 'tail']}"

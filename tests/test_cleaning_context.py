@@ -50,11 +50,18 @@ def test_head_and_tail_furniture_goes():
 
 
 def test_short_line_after_tail_furniture_goes():
-    text = "\n\n".join(["Bridge to close", *PROSE, "Jo Bloggs, @jobloggs", "Podcast by Jo Bloggs"])
+    text = "\n\n".join(["Bridge to close", *PROSE, "Jo Bloggs, @jobloggs", "Jo Bloggs Photography"])
     assert _clean(text)[-2:] == [
         "context: link or handle line at the article's tail",
         "context: short line after furniture at the article's tail",
     ]
+
+
+def test_short_last_sentence_after_furniture_stays():
+    # Code residue or a credit after furniture goes to the end; a short last sentence stays.
+    reasons = context_reasons(["Bridge to close", *PROSE, "Follow @citydesk.", "The inquiry goes on."],
+                              [TITLE] + [None] * 5)
+    assert reasons[-2:] == ["context: link or handle line at the article's tail", None]
 
 
 def test_short_article_lines_stay():
