@@ -1,6 +1,6 @@
 """Measure cleaning on real corpora: boilerplate removed and article lines kept.
 
-Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear] [--dev]
+Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear] [--dev] [--speed]
 - scraped: 30 hand-labelled articles of semeval2025-cc (benchmarks/labels/scraped_lines.tsv, the
   development sample the rules were written on) and 15 held-out ones (heldout_lines.tsv, labelled
   before the rules were changed for them), cleaned as part of the whole 176-article folder without
@@ -15,9 +15,13 @@ news writing. Only rules that fire on few lines are listed line by line.
 
 With --dev the held-out samples are skipped entirely (not loaded, scored or listed): the mode to
 develop rules in, so held-out figures are measured only once, at the end.
+
+With --speed it also times the structural detector (analysis/context.py) against the whole line
+classification on the BBC articles (best of three runs each).
 """
 
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -26,6 +30,8 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the worktree's package, not an installed copy
 
+from analysis.cleaning import clean_lines, split_lines  # noqa: E402
+from analysis.context import mark_context  # noqa: E402
 from analysis.corpus import load_corpus  # noqa: E402
 
 # ../shared/corpora from the main checkout; from a worktree (/work/wt/<name>) one level further up.
@@ -146,9 +152,34 @@ def report_polnear(folders: list[Path] = POLNEAR, heldout_too: bool = True) -> N
         print(f"  - {row.doc_id[:60]}:{row.line} [{row.reason}] {row.text[:90]!r}")
 
 
+def _best_of_three(run) -> float:
+    """The shortest wall time of three runs, in seconds."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def report_context_speed(folder: Path = BBC) -> None:
+    """Print the detector's time and the whole line classification's time on the BBC articles."""
+    files = sorted(folder.rglob("*.txt"))
+    ids = [f"{f.parent.name}_{f.stem}" for f in files]
+    docs = pd.DataFrame({"doc_id": ids, "raw_text": [f.read_text(encoding="utf-8") for f in files]})
+    lines = split_lines(docs)
+    detector = _best_of_three(lambda: mark_context(lines.copy()))
+    whole = _best_of_three(lambda: clean_lines(docs, pd.Series(pd.NA, index=ids),
+                                               pd.Series("BBC", index=ids)))
+    print(f"speed: context detector {detector:.2f} s, clean_lines {whole:.2f} s on {len(docs)} BBC "
+          f"articles ({len(lines)} lines)")
+
+
 if __name__ == "__main__":
     heldout_too = "--dev" not in sys.argv[1:]
     report_scraped(heldout_too=heldout_too)
     report_bbc()
     if "--polnear" in sys.argv[1:]:
         report_polnear(heldout_too=heldout_too)
+    if "--speed" in sys.argv[1:]:
+        report_context_speed()
