@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
+from analysis.context import mark_context
 from analysis.parallel import in_this_process, partitions, run_partitions
 
 # A line that reads like a headline or a list item, not prose: short, no closing full stop.
@@ -579,6 +580,7 @@ def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
     mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)
+    mark_context(lines)  # structural head/tail furniture, after every rule
     spans = strip_inline(lines, rules)
     return lines, spans, found_titles
 
