@@ -24,6 +24,7 @@ gets its topic shares from the article model. Large corpora fit on a reproducibl
 MAX_FIT_ARTICLES articles over the terms of at least TOPIC_MIN_DF of its articles.
 """
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,6 +32,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.optimize import linear_sum_assignment
 from sklearn.decomposition import NMF
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.metrics import adjusted_rand_score
 from sklearn.utils.extmath import randomized_svd
@@ -136,7 +138,10 @@ def _fit(job: tuple[sparse.spmatrix, list[int], np.ndarray]) -> list[Fit]:
         model = NMF(k, init="custom" if k <= rank else "random", random_state=SEED,
                     max_iter=MAX_ITER, tol=FIT_TOL)
         start = dict(zip("WH", nndsvd_start(u, s, vt, k), strict=True)) if k <= rank else {}
-        with np.errstate(invalid="ignore", divide="ignore"):  # an exact fit has an error of 0
+        # an exact fit has an error of 0; a fit that stops at MAX_ITER (a tiny corpus, a k above
+        # its rows) is used as it stands: the stability across subsamples says whether it holds
+        with np.errstate(invalid="ignore", divide="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
             w = model.fit_transform(x, **start)
         fits.append(Fit(model, rows, w.argmax(axis=1)))
     return fits
@@ -271,7 +276,9 @@ def topic_model(corpus: Corpus) -> TopicModel:
     stability, fits = stability_by_k(x, candidate_ks(*x.shape))
     reference, *runs = fits[int(stability.loc[stability["chosen"], "k"].iloc[0])]
     h = reference.model.components_
-    w = reference.model.transform(paragraphs)
+    with warnings.catch_warnings():  # as in _fit: shares at MAX_ITER are used as they stand
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        w = reference.model.transform(paragraphs)
     per_topic = np.mean([matched_agreement(h, run.model.components_) for run in runs]
                         or [np.full(len(h), np.nan)], axis=0)
     totals = w.sum(axis=1, keepdims=True)
