@@ -11,7 +11,7 @@ from analysis.findings import (
     compute_measures,
 )
 from analysis.plots import FigureSpec
-from analysis.plotting import new_axes, outlet_colors
+from analysis.plotting import MIN_FONT, new_axes, outlet_colors
 from analysis.stats import resampled
 
 
@@ -34,7 +34,7 @@ def plot_overview(measures: pd.DataFrame, colors: dict[str, str]):
             ax.plot(row["value"], i, "o", color=colors[outlet], markersize=6)
         ax.set_yticks(y, outlets)
         ax.set_ylim(len(outlets) - 0.5, -0.5)
-        ax.set_title(panel, fontsize=8, loc="left")
+        ax.set_title(panel, fontsize=MIN_FONT, loc="left")
         ax.tick_params(labelsize=7)
         ax.grid(axis="x", color="#dddddd", linewidth=0.5)
         ax.xaxis.set_major_locator(MaxNLocator(4))  # narrow panels at many groups: few ticks

@@ -36,9 +36,8 @@ def plot_key_terms(top: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.barh(y, top["lrc"], color=palette, height=0.8, label="LRC (conservative)")
     for i, row in enumerate(top.itertuples()):
         ax.text(row.log_ratio, i, f" {row.count_target} vs {row.count_reference} ",
-                va="center", ha="left" if row.log_ratio >= 0 else "right", fontsize=7)
-    ax.set_yticks(y, [f"{t} ({o})" for t, o in zip(top["term"], top["outlet"], strict=True)],
-                  fontsize=7)
+                va="center", ha="left" if row.log_ratio >= 0 else "right")
+    ax.set_yticks(y, [f"{t} ({o})" for t, o in zip(top["term"], top["outlet"], strict=True)])
     ax.invert_yaxis()
     reach = max(top["log_ratio"].abs().max() if len(top) else 1, 1) * 1.4
     ax.set_xlim(-reach if (top["log_ratio"] < 0).any() else 0, reach)
@@ -68,7 +67,7 @@ def plot_pairwise(pairwise: pd.DataFrame, outlets: list[str], ax=None):
                 detail = isinstance(term, str) and len(outlets) <= CELL_DETAIL_MAX
                 label = f"{int(grid.iloc[i, j])}" + (f"\n{term}" if detail else "")
                 dark = values[i, j] > 0.6 * image.norm.vmax
-                ax.text(j, i, label, ha="center", va="center", fontsize=7,
+                ax.text(j, i, label, ha="center", va="center",
                         color="white" if dark else "black")
     grid_labels(ax, outlets)
     ax.set_xlabel("reference outlet")

@@ -37,7 +37,7 @@ def plot_attention(attention: pd.DataFrame, colors: dict[str, str], group: str =
     if len(table) <= MAX_LABELLED_BARS:
         for i, total in enumerate(bottom):
             if total:
-                ax.text(i, total, f"{total}", ha="center", va="bottom", fontsize=7)
+                ax.text(i, total, f"{total}", ha="center", va="bottom")
     fmt = {"day": "%d %b %Y", "week": "%d %b %Y", "month": "%b %Y", "year": "%Y"}[unit]
     step = -(-len(table) // 4)  # at most four dates on the axis, so they never overprint
     ax.set_xticks(list(x)[::step], [d.strftime(fmt) for d in table.index[::step]])
@@ -89,7 +89,7 @@ def plot_lengths(lengths: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.barh(y, lengths["n_words_raw"], height=0.6, fill=False, edgecolor=palette, label="scraped")
     ax.barh(y, lengths["n_words_clean"], height=0.6, color=palette, label="after cleaning")
     for i, row in enumerate(lengths.itertuples()):
-        ax.text(row.n_words_raw, i, f" {row.share_removed:.0%} removed", va="center", fontsize=8)
+        ax.text(row.n_words_raw, i, f" {row.share_removed:.0%} removed", va="center")
     ax.set_yticks(list(y), lengths["outlet"])
     ax.invert_yaxis()
     ax.set_xlabel("words")

@@ -8,7 +8,14 @@ from matplotlib.ticker import MaxNLocator
 
 from analysis.corpus import Corpus
 from analysis.plots import FigureSpec
-from analysis.plotting import POLARITY_COLORS, legend_outside, new_axes, outlet_colors, rows_height
+from analysis.plotting import (
+    MIN_FONT,
+    POLARITY_COLORS,
+    legend_outside,
+    new_axes,
+    outlet_colors,
+    rows_height,
+)
 from analysis.sentiment import (
     NOTEBOOK,
     TOP_WORDS,
@@ -42,7 +49,7 @@ def _n_label(ax, y, row):
     """The number of sentences behind a mean, just right of its interval."""
     if row["n"]:
         ax.annotate(f"n={row['n']}", (row["high"], y), xytext=(6, 0), textcoords="offset points",
-                    fontsize=6.5, va="center", color="#444444")
+                    va="center", color="#444444")
 
 
 def plot_outlet_tone(summary: pd.DataFrame, colors: dict[str, str], axes=None):
@@ -69,7 +76,7 @@ def plot_outlet_tone(summary: pd.DataFrame, colors: dict[str, str], axes=None):
     handles = [Line2D([], [], marker=m, color="grey", linestyle="", label=label,
                       markerfacecolor="grey" if key == "all" else "white")
                for key, (m, label) in SUBSET_STYLE.items()]
-    fig.legend(handles=handles, loc="outside lower center", ncols=2, fontsize=7, frameon=False)
+    fig.legend(handles=handles, loc="outside lower center", ncols=2, frameon=False)
     return fig
 
 
@@ -106,13 +113,13 @@ def plot_top_words(words: pd.DataFrame, outlets: list[str]):
         mine = words[words["outlet"] == outlet].sort_values("valence")
         ax.barh(range(len(mine)), mine["valence"],
                 color=[POSITIVE if v > 0 else NEGATIVE for v in mine["valence"]], height=0.7)
-        ax.set_yticks(range(len(mine)), mine["word"], fontsize=7)
+        ax.set_yticks(range(len(mine)), mine["word"])
         ax.axvline(0, color="grey", linewidth=0.6)
-        ax.set_title(outlet, fontsize=8)
+        ax.set_title(outlet, fontsize=MIN_FONT)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # narrow panels: few numbers
     for ax in axes.flat[len(outlets):]:
         ax.set_visible(False)
-    fig.supxlabel("summed VADER valence (after negation, 'but', boosters, capitals)", fontsize=8)
+    fig.supxlabel("summed VADER valence (after negation, 'but', boosters, capitals)", fontsize=MIN_FONT)
     fig.suptitle("Which words drive each outlet's tone", fontsize=10, fontweight="bold", x=0.02,
                  ha="left")
     return fig

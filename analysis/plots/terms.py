@@ -23,9 +23,8 @@ def plot_distinctive_terms(terms: pd.DataFrame, colors: dict[str, str], ax=None)
     y = np.arange(len(terms))
     ax.barh(y, terms["tfidf"], color=[colors[o] for o in terms["outlet"]], height=0.8)
     for i, row in enumerate(terms.itertuples()):
-        ax.text(row.tfidf, i, f" {row.count}x", va="center", fontsize=7)
-    ax.set_yticks(y, [f"{t} ({o})" for t, o in zip(terms["term"], terms["outlet"], strict=True)],
-                  fontsize=7)
+        ax.text(row.tfidf, i, f" {row.count}x", va="center")
+    ax.set_yticks(y, [f"{t} ({o})" for t, o in zip(terms["term"], terms["outlet"], strict=True)])
     ax.invert_yaxis()
     ax.set_xlim(0, (terms["tfidf"].max() if len(terms) else 1) * 1.15)
     ax.set_xlabel("mean TF-IDF over the outlet's articles (label: occurrences in the outlet)")
@@ -51,7 +50,7 @@ def plot_positions(positions: pd.DataFrame, docs: pd.DataFrame, ax=None):
         ax.scatter(group["position"], group[key].map(index) + (k - 2) * 0.08,
                    color=category_color(k), marker=markers[k % len(markers)], s=28 if per_article else 18,
                    label=term, alpha=0.85 if per_article else 0.4)
-    ax.set_yticks(range(len(rows)), labels, fontsize=7)
+    ax.set_yticks(range(len(rows)), labels)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (0 = first word, 1 = last)")

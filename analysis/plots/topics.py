@@ -20,7 +20,7 @@ from analysis.topics import (
 
 def plot_topic_stability(stability: pd.DataFrame, ax=None):
     """Stability under subsampling (with top-term agreement and UMass coherence) against k."""
-    fig, ax = new_axes(ax, figsize=(7.0, 3.0))
+    fig, ax = new_axes(ax, figsize=(7.0, 3.6))  # the legend's two rows below take 0.6 in
     ax.plot(stability["k"], stability["stability"], "o-", color=category_color(0),
             label="stability (adjusted Rand)")
     if "stability_min" in stability:
@@ -42,8 +42,8 @@ def plot_topic_stability(stability: pd.DataFrame, ax=None):
     twin.set_ylabel("UMass coherence (higher: better)")
     twin.spines["right"].set_visible(True)
     handles = ax.get_legend_handles_labels()[0] + twin.get_legend_handles_labels()[0]
-    ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3,
-              frameon=False)  # below the axes: five entries would cover the lines
+    fig.legend(handles=handles, loc="outside lower center", ncols=3,
+               frameon=False)  # below the axes: five entries would cover the lines
     ax.set_title("How stable the topics are when articles are left out")
     return fig
 
@@ -54,10 +54,10 @@ def plot_topic_terms(terms: pd.DataFrame, ax=None):
     y = np.arange(len(terms))
     ax.barh(y, terms["weight"], height=0.8,
             color=[category_color(t - 1) for t in terms["topic"]])
-    ax.set_yticks(y, [f"{r.term} (topic {r.topic})" for r in terms.itertuples()], fontsize=7)
+    ax.set_yticks(y, [f"{r.term} (topic {r.topic})" for r in terms.itertuples()])
     ax.invert_yaxis()
     ax.set_xlabel("weight of the term in the topic")
-    ax.set_title("Top terms of each paragraph topic")
+    ax.set_title("Top terms of each topic")
     return fig
 
 
@@ -73,7 +73,7 @@ def plot_topic_prevalence(prevalence: pd.DataFrame, labels: dict[int, str],
         y = rows["topic"].map(topics.index) + offset
         ax.errorbar(rows["mean"], y, xerr=[rows["mean"] - rows["low"], rows["high"] - rows["mean"]],
                     fmt="o", color=colors[outlet], markersize=4, capsize=2, label=outlet)
-    ax.set_yticks(range(len(topics)), [f"{t}: {labels[t]}" for t in topics], fontsize=7)
+    ax.set_yticks(range(len(topics)), [f"{t}: {labels[t]}" for t in topics])
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("mean share of the outlet's paragraphs (95 % bootstrap interval over articles)")
