@@ -14,6 +14,7 @@ from analysis.export import atomic_write, write_csv
 from analysis.plots import FigureSpec, stage_figures
 from analysis.plotting import name_groups, save_figure
 from analysis.progress import Timer, progress
+from analysis.store import drawing_key
 
 # Each stage module defines TABLES (name -> function of the corpus returning a DataFrame); its
 # figures are declared apart, in analysis.plots (measures import no matplotlib). Each table has
@@ -113,7 +114,7 @@ def render_figure(spec: FigureSpec, corpus: Corpus,
 
     The saved files and data are kept in the corpus's store: while it is current, the files are
     written again from there (the figure is then None) instead of computed and drawn again."""
-    name = f"figure.{spec.stem}"
+    name = f"figure.{spec.stem}.{drawing_key()}"  # a changed plot is drawn again
     saved = corpus.store.get(name) if corpus.store is not None else None
     if saved is not None:
         for suffix, content in saved["files"].items():

@@ -1,10 +1,12 @@
 """The corpus store: every per-corpus result computed once and kept on disk, keyed by its inputs.
 
 An entry is a folder STORE/<key>/ where the key hashes every file of the corpus, every file of
-the package (code and data/), the store format and the settings that change results (grouping,
-file size limit). Tables are Parquet files; other results (fitted models, sparse matrices) are
-pickles the package wrote itself. A changed article, rule file or module gives a new key, so a
-stale result is never read; the oldest entries beyond KEEP are removed.
+the package (code and data/) except the drawing code (plots/, plotting.py, templates/), the
+store format and the settings that change results (grouping, file size limit). Tables are
+Parquet files; other results (fitted models, sparse matrices, drawn figures) are pickles the
+package wrote itself; a drawn figure's name carries the hash of the drawing code. A changed
+article, rule file or module gives a new key, so a stale result is never read; the oldest
+entries beyond KEEP are removed.
 """
 
 import hashlib
@@ -24,6 +26,10 @@ FORMAT = "1"  # bump when the layout of an entry changes
 KEEP = 3  # entries kept per store folder (the newest)
 _PACKAGE = Path(__file__).resolve().parent
 _CHUNK = 1 << 20
+# Code that only draws stored tables: measures import no matplotlib (a test checks), so no stored
+# table depends on it, and a changed colour or label must not recompute every measure; stored
+# figures carry drawing_key() in their name instead.
+DRAWING = frozenset({"plots", "plotting.py", "templates"})
 
 
 def _hash_file(h, path: Path, info: os.stat_result, limit: int) -> None:
@@ -37,15 +43,20 @@ def _hash_file(h, path: Path, info: os.stat_result, limit: int) -> None:
             h.update(chunk)
 
 
-def _hash_tree(h, root: Path, limit: int, suffixes: tuple[str, ...] | None = None) -> None:
-    """Feed every file below `root` (names, kinds and contents) to `h`, in a fixed order."""
+def _hash_tree(h, root: Path, limit: int, suffixes: tuple[str, ...] | None = None,
+               skip: frozenset[str] = frozenset()) -> None:
+    """Feed every file below `root` (names, kinds and contents) to `h`, in a fixed order; `skip`
+    names paths relative to `root` (files or folders) left out."""
     for folder, dirs, files in os.walk(root):
         dirs.sort()
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        dirs[:] = [d for d in dirs if d != "__pycache__"
+                   and (Path(folder) / d).relative_to(root).as_posix() not in skip]
         for name in sorted(files):
             if suffixes and not name.endswith(suffixes):
                 continue
             path = Path(folder) / name
+            if path.relative_to(root).as_posix() in skip:
+                continue
             h.update(b"\0" + str(path.relative_to(root)).encode("utf-8", "surrogateescape") + b"\0")
             try:
                 info = path.lstat()
@@ -63,11 +74,24 @@ def _hash_tree(h, root: Path, limit: int, suffixes: tuple[str, ...] | None = Non
                 h.update(f"kind:{stat.S_IFMT(info.st_mode)}".encode())
 
 
-def package_key() -> str:
-    """A hash of the package's code and data files."""
+def package_key(root: Path = _PACKAGE) -> str:
+    """A hash of the package's code and data files, drawing code (DRAWING) left out."""
     h = hashlib.sha256()
-    _hash_tree(h, _PACKAGE, 1 << 30, (".py", ".toml", ".csv", ".txt", ".json", ".tsv", ".pickle"))
+    _hash_tree(h, root, 1 << 30, (".py", ".toml", ".csv", ".txt", ".json", ".tsv", ".pickle"),
+               DRAWING)
     return h.hexdigest()
+
+
+def drawing_key(root: Path = _PACKAGE) -> str:
+    """A hash of the drawing code alone: it names a stored figure, so a changed plot redraws."""
+    h = hashlib.sha256()
+    for part in sorted(DRAWING):
+        h.update(f"\0{part}\0".encode())
+        if (root / part).is_dir():
+            _hash_tree(h, root / part, 1 << 30, (".py", ".html", ".js", ".css", ".json"))
+        elif (root / part).is_file():
+            h.update((root / part).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def corpus_key(folder: Path, group_by: str) -> str:

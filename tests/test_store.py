@@ -11,7 +11,7 @@ import pytest
 from analysis import config, load_corpus
 from analysis.errors import CorpusWarning
 from analysis.quotes import compute_quotes
-from analysis.store import KEEP, Store, corpus_key, open_store
+from analysis.store import KEEP, Store, corpus_key, drawing_key, open_store, package_key
 from tests.conftest import TINY
 
 
@@ -134,3 +134,20 @@ def test_a_figure_drawn_once_is_written_again_from_the_store(corpus, tmp_path):
     (corpus / "new.txt").write_text("A new article. It changes the store key.\n")
     render_figure(spec, load_corpus(corpus, store=tmp_path / "store"), tmp_path / "three")
     assert len(calls) == 2
+
+
+def test_drawing_code_names_stored_figures_and_leaves_the_tables_key(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "plots").mkdir(parents=True)
+    (package / "measure.py").write_text("X = 1\n")
+    (package / "plotting.py").write_text("COLOR = 'red'\n")
+    (package / "plots" / "bars.py").write_text("WIDTH = 1\n")
+    tables, figures = package_key(package), drawing_key(package)
+    (package / "plots" / "bars.py").write_text("WIDTH = 2\n")
+    assert package_key(package) == tables and drawing_key(package) != figures
+    figures = drawing_key(package)
+    (package / "plotting.py").write_text("COLOR = 'blue'\n")
+    assert package_key(package) == tables and drawing_key(package) != figures
+    figures = drawing_key(package)
+    (package / "measure.py").write_text("X = 2\n")
+    assert package_key(package) != tables and drawing_key(package) == figures
