@@ -261,17 +261,32 @@ _ORGANISATION_RUN = re.compile(r"(?<![\w-])[A-Z][\w&'-]*(?: (?:of |for |the |and
 MAX_ORGANISATION_WORDS = 6
 
 
-def named_organisations(text: str) -> list[tuple[int, str]]:
-    """(position, name) of every run of capitalised words with an organisation word ("the
-    Defence Ministry", "Ministry of Defence"), without a leading "The", in text order."""
+_CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[\"“]?"
+                     r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,5})")
+MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
+
+
+def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
+    """(position, name, organisation words) of every run of capitalised words with an
+    organisation word ("the Defence Ministry", "Ministry of Defence"), without a leading "The",
+    and of every name given to an organisation word just before it ("a group of activists,
+    called the Tyre Extinguishers": the words of that description), in text order."""
     words = _lexicon()["organisations"]
     found = []
     for m in _ORGANISATION_RUN.finditer(text):
         run = m.group().removeprefix("The ").strip()
         tokens = run.split()
-        if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and {t.lower() for t in tokens} & words:
-            found.append((m.start(), run))
-    return found
+        if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and (own := {t.lower() for t in tokens} & words):
+            found.append((m.start(), run, frozenset(own)))
+    for m in _CALLED.finditer(text):
+        before = text[max(0, m.start() - MAX_CALLED_REACH):m.start()]
+        before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
+        if described := set(re.findall(r"(?<![\w-])[a-z]+", before)) & words:
+            found.append((m.start(1), m.group(1), frozenset(described)))
+    return sorted(found)
+
+
+_NOT_THE_ONE = {"another", "other", "second", "third", "former", "some", "one"}  # another person
 
 
 class _Resolver:
@@ -279,13 +294,14 @@ class _Resolver:
 
     def __init__(self, people: list[tuple[int, str]] | None = None,
                  names: set[str] | None = None,
-                 organisations: list[tuple[int, str]] | None = None) -> None:
+                 organisations: list[tuple[int, str, frozenset[str]]] | None = None) -> None:
         self.lex = _lexicon()
         self.people = people or []  # introduced people, in text order
         self.next_person = 0
         self.organisations = organisations or []  # organisations named in the text, in order
         self.next_organisation = 0
-        self.named_organisations: set[str] = set()
+        self.named_organisations: dict[str, frozenset[str]] = {}  # name -> its organisation words
+        self.organisation_names = {name for _, name, _ in self.organisations}
         self.names = names or set()  # every full name of the document
         # full names by their last and first word: met so far (speakers, introduced people), or
         # anywhere in the document; sets keyed by word keep every look-up constant-time
@@ -295,6 +311,7 @@ class _Resolver:
         for n in self.names:
             self.in_text.setdefault(n.split()[-1], set()).add(n)
         self.last_person: str | None = None
+        self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
         # (words of a role written with a name, speaker): the latest ones, so that a description
         # costs the same however long the document is
@@ -308,7 +325,7 @@ class _Resolver:
         written before a person's name does not count: "Department representative Ann Lee")."""
         words = {w.lower() for w in re.findall(r"[\w-]+", speaker)}
         return (speaker in self.lex["non_people"] or (speaker.isupper() and len(speaker) > 1)
-                or bool(words & self.lex["organisations"]))
+                or bool(words & self.lex["organisations"]) or speaker in self.organisation_names)
 
     def _described(self, role: str) -> str | None:
         """The named speaker of this document a definite description refers to, if exactly one."""
@@ -322,20 +339,38 @@ class _Resolver:
         by_head = {s for r, s in self.roles_of if head in r}
         return by_head.pop() if len(by_head) == 1 else None
 
+    def _only_person(self, head: list[str]) -> str | None:
+        """The one person named so far, for a description of a person ("the official"); none
+        when two or more are (that would be a guess) or the head is no role word."""
+        word = _bare(head[-1]) if head else ""
+        if word in self.lex["role_words"] and not word.endswith("s") \
+                and word not in self.lex["organisations"] and len(head) <= 4 \
+                and not {_bare(w) for w in head} & _NOT_THE_ONE and len(self.people_met) == 1:
+            return next(iter(self.people_met))
+        return None
+
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
         while self.next_person < len(self.people) and self.people[self.next_person][0] < position:
             self.last_person = self.people[self.next_person][1]
             self._meet(self.last_person)
+            self.people_met.add(self.last_person)
             self.next_person += 1
         while self.next_organisation < len(self.organisations) \
                 and self.organisations[self.next_organisation][0] < position:
-            self.named_organisations.add(self.organisations[self.next_organisation][1])
+            _, name, described = self.organisations[self.next_organisation]
+            self.named_organisations[name] = self.named_organisations.get(name, frozenset()) | described
             self.next_organisation += 1
 
-    def _organisation(self) -> str:
-        """What "they" or "a statement" speaks for: the last organisation that spoke, else the one
-        organisation named so far (none when two or more are: that would be a guess)."""
+    def _organisation(self, head: str | None = None) -> str:
+        """What "they", "a statement" or "the <head>" speaks for: the one organisation named so far
+        by or described with `head` ("the group" after "a group called X"), else the last
+        organisation that spoke, else the one organisation named so far (none when two or more
+        are: that would be a guess)."""
+        if head:
+            named = [n for n, words in self.named_organisations.items() if head in words]
+            if len(named) == 1:
+                return named[0]
         if self.last_organisation:
             return self.last_organisation
         if len(self.named_organisations) == 1:
@@ -375,9 +410,13 @@ class _Resolver:
         tokens = phrase.split()
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]
-                or (len(tokens) == 2 and _bare(tokens[-1]) in self.lex["organisations"]
-                    and self.last_organisation))):  # "the group", "the company"
-            return self._organisation()
+                or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()
+                    and _bare(tokens[-1]) in self.lex["organisations"]
+                    and self._organisation(_bare(tokens[-1])) != UNKNOWN))):  # "the group"
+            owner = next((_bare(t)[:-2] for t in tokens if _bare(t).endswith("'s")), None)
+            found = self._organisation(owner or (_bare(tokens[-1]) if len(tokens) > 1 else None))
+            self.last_organisation = found if found != UNKNOWN else self.last_organisation
+            return found
         role, name = _split_role_name(phrase, self.lex["titles"])
         role = " ".join(x for x in (role, appositive) if x)
         if name:
@@ -390,11 +429,15 @@ class _Resolver:
             definite = _bare(phrase.split()[0]) not in {"a", "an"}
             speaker = (next((a for k in range(len(head)) if (a := self._alias(" ".join(head[k:])))),
                             None)
-                       or (self._described(role) if definite else None) or role)
+                       or (self._described(role) if definite else None)
+                       or (self._only_person(head) if _bare(phrase.split()[0]) == "the"
+                           and role.islower() else None)
+                       or role)
         if self._is_organisation(speaker):
             self.last_organisation = speaker
         elif name or speaker != role:
             self.last_person = speaker
+            self.people_met.add(speaker)
         return speaker
 
 

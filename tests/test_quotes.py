@@ -397,3 +397,33 @@ def test_headline_speech(text, expected):
 )
 def test_they_and_statements_speak_for_the_one_organisation_named(text, speaker):
     assert speakers_of(text) == [(speaker, "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name given to "a group" is the group's; "the group" then means it, among other names
+        ('A group of activists, called the Tyre Menders, met Fox News. "We mend tyres at night," '
+         'the group said.', "Tyre Menders"),
+        ('A group of activists, called the Tyre Menders, met Fox News. "We mend tyres at night," '
+         "the group's website says.", "Tyre Menders"),
+        # a description of an organisation: the one organisation named so far
+        ('The Met Office issued a warning. The weather agency said: "Winds will rise at dawn."',
+         "Met Office"),
+        # two named, neither written with the description's word: no guess
+        ('The Met Office met the Defence Ministry. The weather agency said: "Winds will rise."',
+         "weather agency"),
+        # a description of a person: the one person named so far
+        ('Li Qun, deputy minister of culture, spoke on Sunday. "It is a real achievement," the '
+         "official said.", "Li Qun"),
+        # two people named, a plural, or "another": no guess
+        ('Li Qun, deputy minister, met Ann Lee, a professor. "It is a real achievement," the '
+         "official said.", "official"),
+        ('Li Qun, deputy minister of culture, spoke on Sunday. "It is a real achievement," the '
+         "officials said.", "officials"),
+        ('Li Qun, deputy minister of culture, spoke on Sunday. "It is a real achievement," '
+         "another official said.", "another official"),
+    ],
+)
+def test_descriptions_join_the_one_organisation_or_person_they_can_mean(text, speaker):
+    assert speakers_of(text) == [(speaker, "direct")]
