@@ -45,6 +45,9 @@ EVIDENCE_COLUMNS = ["doc_id", "outlet", "group", "actor", "sentence_id", "alias"
                     "family", "role", "pattern", "voice", "negated", "modal", "weight", "text"]
 _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s]")
 _BOUNDARY = frozenset(",;:()[]\"")
+_OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
+                      "when", "that", "so", "then", "yet"])  # words after which a clause begins
+_QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
                                "hypothetical", "imminent"])
 _PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "into", "by", "about",
@@ -62,6 +65,38 @@ def _inflect(base: str) -> dict[str, str]:
     if stem_y:
         forms |= {stem_y + "ies": "s", stem_y + "ied": "ed"}
     return forms
+
+
+class Labels(frozenset):
+    """Label words; a hyphenated word counts as its last part's label unless its first part turns
+    it round ("eco-terrorist" is a terrorist, "anti-terrorist" is not)."""
+
+    prefixes: frozenset = frozenset()
+
+    def __contains__(self, word) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        first, _, last = word.rpartition("-") if isinstance(word, str) else ("", "", "")
+        return bool(first) and first.split("-")[0] not in self.prefixes and \
+            frozenset.__contains__(self, last)
+
+
+def _labels(words: list[str], prefixes: list[str]) -> Labels:
+    """The label words (lower case) with the prefixes that negate a hyphenated compound."""
+    labels = Labels(w.lower() for w in words)
+    labels.prefixes = frozenset(p.lower() for p in prefixes)
+    return labels
+
+
+def _phrases(entries: list[str], irregular: list[str]) -> list[tuple[str, dict, tuple[str, ...]]]:
+    """Multi-word verbs ("take advantage of"): the entry, the forms of its first word and the
+    words after it."""
+    out = []
+    for entry in entries:
+        first, *rest = entry.lower().split()
+        own = [i for i in irregular if i.split()[0] == first]
+        out.append((entry, _verbs([] if own else [first], own), tuple(rest)))
+    return out
 
 
 def _verbs(bases: list[str], irregular: list[str]) -> dict[str, str]:
@@ -121,11 +156,23 @@ class Lexicon:
     under_nouns: frozenset
     suffering_nouns: frozenset
     possessor_agent: frozenset
+    hit_words: frozenset
+    hit_degrees: frozenset
+    named_participles: frozenset
+    warning: dict
+    danger_nouns: frozenset
+    hold: dict
+    hold_predicates: frozenset
+    punish: dict
+    crimes: frozenset
+    caught: frozenset
+    phrases: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
-                      self.naming, self.loss, self.praise, self.advocacy, self.misconduct):
+                      self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
+                      self.hold, self.punish):
             if word in forms:
                 return forms[word]
         return None
@@ -145,8 +192,10 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         light=_verbs(h["light_verbs"], h["light_irregular"]),
         cause=_verbs(h["cause_verbs"], h["cause_irregular"]), caused_nouns=low(h["caused_nouns"]),
         suffer=_verbs(h["suffer_verbs"], h["suffer_irregular"]), victim_nouns=low(v["nouns"]),
-        victim_preps=low(v["prepositions"]), negative=low(lab["negative"]),
-        positive=low(lab["positive"]), naming=_verbs(lab["naming_verbs"], []),
+        victim_preps=low(v["prepositions"]),
+        negative=_labels(lab["negative"], lab["negating_prefixes"]),
+        positive=_labels(lab["positive"], lab["negating_prefixes"]),
+        naming=_verbs(lab["naming_verbs"], []),
         help=_verbs(he["verbs"], he["irregular"]), blame=_verbs(b["verbs"], b["irregular"]),
         blame_nouns=low(b["nouns"]), blame_predicates=low(b["predicates"]),
         face=_verbs(b["face_verbs"], b["face_irregular"]), blame_preps=low(b["prepositions"]),
@@ -159,7 +208,14 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         possessive_blame=low(b["possessive_nouns"]), denied_nouns=low(b["denied_nouns"]),
         misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]),
         praise_nouns=low(pr["nouns"]), under_nouns=low(b["under_nouns"]),
-        suffering_nouns=low(h["suffering_nouns"]), possessor_agent=low(v["possessor_agent"]))
+        suffering_nouns=low(h["suffering_nouns"]), possessor_agent=low(v["possessor_agent"]),
+        hit_words=low(v["hit_words"]), hit_degrees=low(v["hit_degrees"]),
+        named_participles=low(lab["named_participles"]), warning=_verbs(ad["warning_verbs"], []),
+        danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
+        hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
+        crimes=low(b["crimes"]), caught=low(mis["caught"]),
+        phrases={family: _phrases(entries, d["phrases"]["irregular"])
+                 for family, entries in d["phrases"].items() if family != "irregular"})
 
 
 @dataclass(frozen=True)
@@ -295,13 +351,22 @@ def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
     return None
 
 
-def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
+def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -> list[Cue]:
     """The actor as subject: "X shelled", "X's forces have shelled", "X was shelled", "X could
-    invade", "X threatened to invade", "X did not attack", "X is a terrorist state"."""
+    invade", "X threatened to invade", "X did not attack", "X is a terrorist state"; with
+    `coordinate` (the actor opens its clause) also "X and Y attacked"."""
     k, heads, chain = j + (tok.get(j) == "'s"), 0, []
     relative = False
     while k < len(tok.low):
         w = tok.low[k]
+        if w in _QUOTES:  # 'X "liberated" the town'
+            k += 1
+            continue
+        if coordinate and not chain and _conjuncts_after(tok, k) > k:  # "X and Y attacked", "X, Y and Z were"
+            k = _conjuncts_after(tok, k)
+            continue
+        if _phrase_at(lex, tok, k) is not None:  # "X took advantage of", "X failed to act"
+            break
         if not chain and not relative and (w in ("who", "which") or (
                 w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
             k, relative = k + 1 + (w == ","), True
@@ -332,6 +397,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
         if after in lex.under_nouns:  # "X came under fire", "X is under scrutiny"
             return [Cue("target_of_blame", "subject + under + blame noun", negated, modal)]
+    phrase = _phrase_at(lex, tok, k)
+    if phrase is not None:
+        return [Cue(phrase[0], f"subject of '{phrase[1]}'", negated, modal)]
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
@@ -375,11 +443,95 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     return []
 
 
+def _conjuncts_after(tok: Tokens, k: int) -> int:
+    """Past the names coordinated with the one before k ("and Belarus", ", Al Gore and Carl
+    Sagan"): the token after them, or k when no "and"/"or" joins capitalised names there."""
+    x, joined = k, False
+    while tok.get(x) in (",", "and", "or"):
+        if tok.get(x) == "," and tok.get(x + 1) in ("and", "or"):  # ", and" joins clauses
+            return k
+        joined, x = joined or tok.get(x) != ",", x + 1
+        start = x
+        while x < len(tok.words) and tok.words[x][:1].isupper():
+            x += 1
+        if x == start:
+            return k
+    return x if joined else k
+
+
+def _conjuncts_before(tok: Tokens, k: int) -> int | None:
+    """Before "and"/"or" at k, past the capitalised names it joins ("Europe and", "Kharkiv, Odesa
+    and"): the index before them, or None when no name stands there."""
+    x = k - 1 - (tok.get(k - 1) == ",")
+    named = False
+    while x >= 0:
+        if tok.words[x][:1].isupper() and _is_word(tok.low[x]):
+            x, named = x - 1, True
+        elif tok.low[x] == "," and named and x > 0 and tok.words[x - 1][:1].isupper():
+            x -= 1
+        else:
+            break
+    return x if named else None
+
+
+def _clause_follows(lex: Lexicon, tok: Tokens, j: int) -> bool:
+    """Whether a verb follows the mention ending before j (past a few nouns): then the mention is
+    the subject of a new clause, not a second object ("shelled Kharkiv and Ukraine responded")."""
+    for x in range(j, j + MAX_GAP + 2):
+        w = tok.get(x)
+        if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
+                or lex.verb_kind(w) is not None or (w.endswith("ed") and len(w) > 3)):
+            return True
+        if not (_is_head(lex, w) or w == "'s"):
+            return False
+    return False
+
+
+def _phrase_at(lex: Lexicon, tok: Tokens, k: int) -> tuple[str, str] | None:
+    """The family and entry of the multi-word verb at token k ("took advantage of"), or None."""
+    for family, entries in lex.phrases.items():
+        for entry, forms, rest in entries:
+            if tok.get(k) in forms and all(tok.get(k + 1 + x) == r for x, r in enumerate(rest)):
+                return family, entry
+    return None
+
+
+def _crime_after(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """A "for" + crime later in the clause from k ("for disrupting traffic", "for fraud")."""
+    for x in range(k, k + 12):
+        w = tok.get(x)
+        if not w or w in _BOUNDARY or w == ".":
+            return False
+        if w == "for":
+            y = x + 1
+            while tok.get(y) in lex.determiners:
+                y += 1
+            crime = tok.get(y)
+            return (crime.endswith("ing") and len(crime) > 5) or crime in lex.harm_nouns \
+                or crime in lex.crimes
+    return False
+
+
 def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
                      modal: bool) -> list[Cue] | None:
     """Subject patterns read off the auxiliary chain: "X (are) at risk", "X were forced to flee",
-    "X refused to comply", "X denied responsibility"; None when none applies."""
+    "X refused to comply", "X denied responsibility", "X were hardest hit", "X was caught lying",
+    "X was sentenced for fraud", "X warned of the risks"; None when none applies."""
     w, refusals = tok.get(k), [c for c in chain if c in lex.refusal]
+    passive = any(c in lex.be for c in chain)
+    x = k + (w == "among")
+    x += tok.get(x) in lex.determiners
+    a, b = tok.get(x), tok.get(x + 1)
+    if passive and ((a in lex.hit_degrees and b in lex.hit_words)
+                    or (a in lex.hit_words and b in lex.hit_degrees)):
+        return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
+    if passive and w in lex.caught and tok.get(k + 1).endswith("ing"):
+        return [Cue("misconduct", "subject was caught + -ing", negated, modal)]
+    if passive and lex.punish.get(w) == "ed" and _crime_after(lex, tok, k + 1):
+        return [Cue("target_of_blame", "passive subject of punishment + for + crime", negated, modal)]
+    if w in lex.warning and tok.get(k + 1) in ("of", "about", "against") and _noun_ahead(
+            lex, tok, k + 2, lex.danger_nouns | lex.harm_nouns | lex.caused_nouns):
+        return [Cue("advocacy", "subject warned of + danger", negated, modal)]
     if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
         return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
     if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
@@ -390,9 +542,15 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
         others = [c for c in chain if c not in lex.refusal and (c in lex.negation or c.endswith("n't"))]
         return [Cue("misconduct", "subject refused to", bool(others), modal)]
     denial = [c for c in chain if c.startswith("den") and c in lex.negation]
-    if denial and chain[-1] == denial[-1] and _noun_ahead(lex, tok, k, lex.denied_nouns):
+    if denial and chain[-1] == denial[-1] and not passive and (
+            w == "that" or lex.verb_kind(w) == "ing"
+            or _noun_ahead(lex, tok, k, lex.denied_nouns | lex.harm_nouns)):
         others = [c for c in chain if c not in denial and (c in lex.negation or c.endswith("n't"))]
-        return [Cue("target_of_blame", "subject denied + blame noun", bool(others), modal)]
+        cues = [Cue("target_of_blame", "subject denied + blame noun, 'that' or -ing verb",
+                    bool(others), modal)]
+        if w in lex.harm:  # "X denied shelling the city": accused of it, the act itself negated
+            cues.append(Cue("agent_of_harm", "subject of harm verb", True, modal))
+        return cues
     return None
 
 
@@ -448,6 +606,13 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     k, skipped, prep = i - 1, 0, None
     while k >= 0:
         w = tok.low[k]
+        if w in _QUOTES:  # 'protesters "swarmed" X'
+            k -= 1
+            continue
+        if prep is None and w in ("and", "or") and _conjuncts_before(tok, k) is not None \
+                and not _clause_follows(lex, tok, j):  # "impoverish the people of Europe and X"
+            k = _conjuncts_before(tok, k)
+            continue
         if prep is None and (w in _titles() or (w == "." and tok.get(k - 1) in _titles())):
             k -= 1  # "harassed Sen. Amy Klobuchar", "attacked President X"
             continue
@@ -498,6 +663,15 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return []
     kind = lex.verb_kind(head)
     passive_before = any(tok.get(x) in lex.be for x in range(k - 2, k))
+    if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
+            _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
+        return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]
+    if head in lex.named_participles:  # "a climate terrorist named X", "a hero called X"
+        for x in (k - 1, k - 2):
+            if tok.get(x) in lex.negative:
+                return [Cue("negative_label", "label + named + actor", negated, modal)]
+            if tok.get(x) in lex.positive:
+                return [Cue("positive_label", "label + named + actor", negated, modal)]
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
@@ -552,8 +726,10 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
         k -= 1
     inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
+    opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
-             *([] if inside_phrase else _subject_cues(lex, tok, j)), *_object_cues(lex, tok, i, j)]
+             *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
+             *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:
         if cue is not None and (cue.family not in by_family or _weight(by_family[cue.family])
