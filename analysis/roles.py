@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import is_person_name, pronoun_mentions, titled_people
+from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people
 from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
@@ -39,6 +39,13 @@ CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the
 MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
+# pair_score can break ties of cue weights by the tone of the actor's clauses (VADER compound, -1
+# to 1) times this: under the least step of the weights (0.25), so tone never outranks a cue. Off
+# by default: on the dev half it lowered both AUCs (benchmarks/roles_eval.py prints both ways).
+TONE_TIE_BREAK = 0.1
+# Which way tone points for each role against villains: heroes' clauses read more positive, and
+# victims' the most negative of all (issue 16's measurement on war news: tone follows the event).
+TONE_SIGN = {"hero": 1.0, "victim": -1.0}
 TOP_ACTORS = 3  # actors (most articles) in the shares table and figure
 NOTEBOOK = "04-source-framing"
 EVIDENCE_COLUMNS = ["doc_id", "outlet", "group", "actor", "sentence_id", "alias", "start", "end",
@@ -756,6 +763,13 @@ def metonyms(path: Path = METONYMS_FILE) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["alias", "actor", "kind", "not_after"])
 
 
+@cache
+def description_heads(path: Path = METONYMS_FILE) -> tuple[str, ...]:
+    """The heads of data/metonyms.toml's descriptions ("government": "the government")."""
+    return tuple(tomllib.loads(path.read_text(encoding="utf-8")).get("descriptions", {})
+                 .get("heads", []))
+
+
 def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
     """Whether the word before text[start:] makes an alias a place ("in Brussels")."""
     before = re.findall(r"[\w']+", text[max(0, start - 40):start])
@@ -798,6 +812,9 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
         blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
         for title, person in titled_people(texts[doc_id], [p for p in people if p in present]).items():
             aliases |= {title: person, title[0].upper() + title[1:]: person}
+        written = {a: set(g["alias"]) | set(meto.loc[meto["actor"] == a, "alias"])
+                   for a, g in mine.groupby("actor", sort=False)}
+        aliases |= described_actors(texts[doc_id], written, list(description_heads()))
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
                 k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
@@ -897,9 +914,36 @@ def role_calls(evidence: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
                                "narrator_abstain_reason", "evidence"]})
 
 
-def pair_score(calls: pd.DataFrame, positive: str, negative: str = "villain") -> np.ndarray:
-    """A per-pair score for ranking: weight of `positive` minus weight of `negative` (ties at 0)."""
-    return (calls[positive] - calls[negative]).to_numpy(dtype=float)
+def pair_score(calls: pd.DataFrame, positive: str, negative: str = "villain",
+               tie_break: float = 0.0) -> np.ndarray:
+    """A per-pair score for ranking: weight of `positive` minus weight of `negative`; with a
+    tie_break (TONE_TIE_BREAK), plus that times the tone of the actor's clauses (column
+    clause_tone) in TONE_SIGN's direction."""
+    score = (calls[positive] - calls[negative]).to_numpy(dtype=float)
+    if tie_break:
+        tone = calls["clause_tone"].fillna(0.0).to_numpy(dtype=float)
+        score = score + tie_break * TONE_SIGN.get(positive, 0.0) * tone
+    return score
+
+
+def clause_tone(sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """Per (doc_id, actor): the mean VADER compound of the clauses holding its mentions, the names
+    masked (analysis.clause_tone), each clause once, rounded to 4 places."""
+    from analysis.clause_tone import mention_contexts
+    from analysis.lexicons import score_vader
+
+    if mentions.empty:
+        return pd.Series(dtype=float, index=pd.MultiIndex.from_tuples([], names=["doc_id", "actor"]))
+    offset = mentions["sentence_id"].map(sentences.set_index("sentence_id")["start"]).to_numpy()
+    contexts = mention_contexts(sentences, mentions.assign(start=mentions["start"] - offset,
+                                                           end=mentions["end"] - offset))
+    clauses = mentions[["doc_id", "actor", "sentence_id"]].join(
+        contexts[["clause_start", "clause_scored_text"]]).drop_duplicates(
+        ["doc_id", "actor", "sentence_id", "clause_start"])
+    texts = pd.Series(clauses["clause_scored_text"].unique())
+    scores = score_vader(texts)[0]["vader_compound"].set_axis(texts.to_numpy())
+    clauses["tone"] = scores.loc[clauses["clause_scored_text"]].to_numpy()
+    return clauses.groupby(["doc_id", "actor"], sort=True)["tone"].mean().round(4)
 
 
 @per_corpus
@@ -1054,6 +1098,9 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
+        written = {a: set(al) for a, al in mine[["actor", "aliases"]].itertuples(index=False)}
+        for form, actor in described_actors(texts[doc_id], written, list(description_heads())).items():
+            owners.setdefault(form, set()).add(actor)
         aliases = {a: next(iter(o)) for a, o in owners.items() if len(o) == 1}
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
@@ -1068,11 +1115,12 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
     return evidence, mentions
 
 
-def score_calls(calls: pd.DataFrame, column: str = "call") -> dict:
-    """Precision per call, coverage and the two AUCs of calls joined to human roles (`role`)."""
+def score_calls(calls: pd.DataFrame, column: str = "call", tie_break: float = 0.0) -> dict:
+    """Precision per call, coverage and the two AUCs (pair_score with tie_break) of calls joined
+    to human roles (`role`)."""
     def role_auc(positive: str) -> float:
         part = calls[calls["role"].isin([positive, "villain"])]
-        scores, truth = pair_score(part, positive), (part["role"] == positive).to_numpy()
+        scores, truth = pair_score(part, positive, tie_break=tie_break), (part["role"] == positive).to_numpy()
         return auc(scores[truth], scores[~truth])
 
     out = {"pairs": len(calls), "called": int((calls[column] != NONE).sum())}
@@ -1110,6 +1158,9 @@ def validate_roles(folder: Path) -> pd.DataFrame:
     pairs["n_mentions"] = [int(counts.get((d, a), 0)) for d, a in zip(pairs["doc_id"], pairs["actor"],
                                                                       strict=True)]
     calls = role_calls(evidence, pairs)
+    tone = clause_tone(corpus.sentences, mentions)
+    calls["clause_tone"] = [float(tone.get((d, a), 0.0)) for d, a in zip(calls["doc_id"], calls["actor"],
+                                                                       strict=True)]
     calls["role"] = actors["role"].to_numpy()
     calls["half"] = actors["file"].map(half_of).to_numpy()
     return calls
