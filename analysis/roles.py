@@ -54,6 +54,7 @@ _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s
 _BOUNDARY = frozenset(",;:()[]\"")
 _OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
                       "when", "that", "so", "then", "yet"])  # words after which a clause begins
+_SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
 _QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
                                "hypothetical", "imminent"])
@@ -616,9 +617,10 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         if w in _QUOTES:  # 'protesters "swarmed" X'
             k -= 1
             continue
-        if prep is None and w in ("and", "or") and _conjuncts_before(tok, k) is not None \
+        if prep is None and (w in ("and", "or") or (w == "," and tok.get(j) in (",", "and", "or"))) \
+                and _conjuncts_before(tok, k + (w == ",")) is not None \
                 and not _clause_follows(lex, tok, j):  # "impoverish the people of Europe and X"
-            k = _conjuncts_before(tok, k)
+            k = _conjuncts_before(tok, k + (w == ","))
             continue
         if prep is None and (w in _titles() or (w == "." and tok.get(k - 1) in _titles())):
             k -= 1  # "harassed Sen. Amy Klobuchar", "attacked President X"
@@ -658,9 +660,13 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
         if head in lex.blame_nouns and prep in lex.blame_preps:
             return [Cue("target_of_blame", f"blame noun + {prep} + actor", negated, modal)]
-        if prep == "of" and _is_head(lex, head):  # "shelled the city of X", "the people of X"
-            x = k - 1
-            while x >= 0 and tok.low[x] in lex.determiners:
+        if head in lex.possessive_only and prep in ("on", "against"):  # "Russia's war against X"
+            return [Cue("patient_of_harm", f"war + {prep} + actor", negated, modal)]
+        if prep in ("of", "in") and _is_head(lex, head):  # "shelled the city of X", "people in X"
+            x, heads = k - 1, 0
+            while x >= 0 and (tok.low[x] in lex.determiners or (
+                    heads < MAX_GAP and _is_head(lex, tok.low[x]) and not tok.low[x].isdigit())):
+                heads += tok.low[x] not in lex.determiners
                 x -= 1
             verb = tok.get(x)
             if verb in lex.harm and not any(tok.get(y) in lex.be for y in range(x - 2, x)):
@@ -733,6 +739,11 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
         k -= 1
     inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
+    if inside_phrase and tok.low[k] in _SUBORDINATORS and _clause_follows(lex, tok, j):
+        inside_phrase = False  # "weeks after X was caught lying": X opens a clause
+    if inside_phrase and tok.low[k] == "of" and (tok.get(k - 1) in lex.determiners
+                                                 or tok.get(k - 1).isdigit()):
+        inside_phrase = False  # "thousands of X were forced to flee": X is the subject
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
              *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),

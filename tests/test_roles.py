@@ -55,7 +55,8 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Kyiv regime refused.", "Kyiv", [("negative_label", False, False)]),
     ("Russia is a terrorist state, he said.", "Russia", [("negative_label", False, False)]),
     ("He called Putin a war criminal.", "Putin", [("negative_label", False, False)]),
-    ("Brave Ukrainians held the line.", "Ukrainians", [("positive_label", False, False)]),
+    ("Brave Ukrainians held the line.", "Ukrainians",
+     [("positive_label", False, False), ("agent_of_help", False, False)]),
     # agent of help; "helped to" is no act
     ("The Red Cross rescued dozens of people.", "Red Cross", [("agent_of_help", False, False)]),
     ("Kerry helped to negotiate the deal.", "Kerry", []),
