@@ -175,6 +175,7 @@ class Lexicon:
     crimes: frozenset
     caught: frozenset
     phrases: dict
+    listing: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -221,7 +222,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         named_participles=low(lab["named_participles"]), warning=_verbs(ad["warning_verbs"], []),
         danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
-        crimes=low(b["crimes"]), caught=low(mis["caught"]),
+        crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
 
@@ -272,7 +273,7 @@ def _is_head(lex: Lexicon, w: str) -> bool:
     """A noun, adjective or name that may stand between an actor and its verb ("forces")."""
     return (_is_word(w) and w not in lex.blockers and w not in lex.auxiliaries and w not in lex.be
             and w not in lex.modal and w not in lex.negation and not w.endswith("n't")
-            and lex.verb_kind(w) is None and w not in lex.determiners)
+            and lex.verb_kind(w) is None and w not in lex.determiners and w not in lex.listing)
 
 
 def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
@@ -660,6 +661,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
         if head in lex.blame_nouns and prep in lex.blame_preps:
             return [Cue("target_of_blame", f"blame noun + {prep} + actor", negated, modal)]
+        if prep == "at" and (head in lex.negative or head in lex.positive):  # "tyrants at the UN"
+            family = "negative_label" if head in lex.negative else "positive_label"
+            return [Cue(family, "label + at + actor", negated, modal)]
         if head in lex.possessive_only and prep in ("on", "against"):  # "Russia's war against X"
             return [Cue("patient_of_harm", f"war + {prep} + actor", negated, modal)]
         if prep in ("of", "in") and _is_head(lex, head):  # "shelled the city of X", "people in X"
@@ -679,6 +683,10 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
             _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
         return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]
+    if head in lex.listing or (head == "as" and tok.get(k - 1) == "such"):
+        listed = _listed_as(lex, tok, k - (head == "as"))  # "the big polluters include X, Y"
+        if listed is not None:
+            return [Cue(listed, "label + include + actor", negated, modal)]
     if head in lex.named_participles:  # "a climate terrorist named X", "a hero called X"
         for x in (k - 1, k - 2):
             if tok.get(x) in lex.negative:
@@ -700,6 +708,22 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if skipped <= 2 and head in lex.victim_nouns:  # "vulnerable X", "innocent X"
         return [Cue("victim_noun", "victim word + actor", negated, modal)]
     return []
+
+
+def _listed_as(lex: Lexicon, tok: Tokens, k: int) -> str | None:
+    """The family of the label or victim noun a list at k is said to hold ("the victims included
+    X", "polluters such as X"): the nearest such noun in the clause before k, else None."""
+    for x in range(k - 1, max(k - 9, -1), -1):
+        w = tok.low[x]
+        if w in (";", ":", ".") or w in lex.auxiliaries - {"to"} or lex.verb_kind(w) is not None:
+            return None
+        if w in lex.victim_nouns:
+            return "victim_noun"
+        if w in lex.negative:
+            return "negative_label"
+        if w in lex.positive:
+            return "positive_label"
+    return None
 
 
 def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
