@@ -176,6 +176,7 @@ class Lexicon:
     caught: frozenset
     phrases: dict
     listing: frozenset
+    weapons: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -223,6 +224,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
+        weapons=low(h["weapons"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
 
@@ -355,6 +357,8 @@ def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
         return Cue("victim_noun", "victim noun in the name")
     if w in lex.negative:
         return Cue("negative_label", "negative label in the name")
+    if "-" in w and lex.harm.get(w.rpartition("-")[2]) == "ed" and j - i == 1:
+        return Cue("agent_of_harm", "actor-harm participle")  # "Russian-occupied", "X-bombed"
     if w in lex.positive:
         return Cue("positive_label", "positive label in the name")
     return None
@@ -419,10 +423,14 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
 
     def cue(family: str, pattern: str) -> list[Cue]:
         return [Cue(family, pattern, negated, modal)]
+    if w in lex.harm and tok.get(k + 1) == "down":  # "X shot down the drones": air defence
+        if passive or not _noun_ahead(lex, tok, k + 2, lex.weapons):
+            return []
+        return cue("agent_of_help", "subject of 'shot down' + weapon")
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
-    if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns):
+    if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
         return cue("agent_of_harm", "subject of light verb + harm noun")
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
@@ -650,6 +658,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if prep == "by":
         return _by_agent(lex, tok, k)
     if prep is not None:
+        if head in lex.weapons and prep in ("on", "at", "into", "against"):  # "missiles at X"
+            return [Cue("patient_of_harm", f"weapon + {prep} + actor", negated, modal)]
         if head in lex.harm_nouns and prep in ("on", "against", "upon", "into", "at", "toward",
                                                "towards", "of", "over"):
             if prep == "of" and head in lex.of_agent:
@@ -693,6 +703,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                 return [Cue("negative_label", "label + named + actor", negated, modal)]
             if tok.get(x) in lex.positive:
                 return [Cue("positive_label", "label + named + actor", negated, modal)]
+    if head in lex.harm and tok.get(k + 1) == "down":  # "shot down 30 drones": air defence
+        return []
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
@@ -733,6 +745,8 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
         if w in _BOUNDARY:
             return []
         if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns:
+            if tok.get(x + 1) == "down":  # "the drones were shot down by X": air defence
+                return []
             negated, modal = _before(lex, tok, x)
             return [Cue("agent_of_harm", "harm participle or noun + by + actor", negated, modal)]
     return []

@@ -196,6 +196,16 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The victims included Ukrainian children.", "Ukrainian", [("victim_noun", False, False)]),
     ("Russian losses include tanks from Belarus.", "Belarus", []),
     ("Tyrants at the United Nations are eager.", "United Nations", [("negative_label", False, False)]),
+    # weapons: fired at a target; "shot down" is air defence, and what is shot down is no victim
+    ("Russia fired missiles at Kyiv overnight.", "Russia", [("agent_of_harm", False, False)]),
+    ("Russia fired missiles at Kyiv overnight.", "Kyiv", [("patient_of_harm", False, False)]),
+    ("Ukraine shot down 30 Russian drones.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukraine shot down 30 Russian drones.", "Russian", []),
+    ("Russian drones were shot down by Ukrainian air defences.", "Russian", []),
+    ("Russian drones were shot down by Ukrainian air defences.", "Ukrainian", []),
+    ("The US fired the general.", "US", []),
+    ("Residents of the Russian-occupied city fled.", "Russian", [("agent_of_harm", False, False)]),
+    ("Kyiv's provocations must stop.", "Kyiv", [("agent_of_harm", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
