@@ -4,12 +4,16 @@
 A mention takes part in cue families (data/roles.toml): agent or patient of a harm verb, active
 or passive ("X shelled Y", "Y was shelled by X", "the shelling of Y by X"), a victim noun, a
 negative or positive label, agent of help, target of blame, misconduct ("ignored the warnings",
-"refused to comply"), praise ("was praised for") and advocacy ("called for action", half weight);
-each cue records negation ("did not attack"), modality ("could invade", "threatened to") and the
-voice of its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and
-"her" count as mentions of the one person named just before them (analysis.actors). Word lists
-and regular expressions only, one pass over the tokens of each sentence with a mention, so the
-work is linear in the length of a document.
+"refused to comply", "took advantage of", "was caught lying"), praise ("was praised for") and
+advocacy ("called for action", "fought for", "warned of the risks", half weight); multi-word verbs,
+weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
+X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too. Each cue
+records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
+its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
+as mentions of the one person named just before them, "the government" as one of the one actor
+the article writes with it, a name's initials ("MPSC") as one of the name (analysis.actors). Word
+lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
+the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
 """
 

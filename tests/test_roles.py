@@ -183,6 +183,8 @@ def cues(text: str, name: str) -> list[tuple]:
     # hero: fought for, fought back, warned of a danger (not "warned that"); "fight" alone is no harm
     ("Ukrainians fought for their freedom.", "Ukrainians", [("advocacy", False, False)]),
     ("Ukraine fought back.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukraine beat back the assault.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukraine pushed back the offensive.", "Ukraine", [("agent_of_help", False, False)]),
     ("Ukrainians fought Russian troops.", "Russian", []),
     ("Scientists warned of the dangers of war.", "Scientists", [("advocacy", False, False)]),
     ("Putin warned that Russia would strike.", "Putin", []),
