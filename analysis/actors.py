@@ -139,16 +139,19 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
     such as "government": the one actor whose name ends with the head ("Scottish government"),
     else the one actor written just before it ("the Netherlands government", "Russia's
     government"); two candidates give no join."""
+    heads_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    written: dict[str, set[str]] = {}  # head -> actors written just before it
+    for actor, forms in aliases.items():
+        names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)
+                         if f.strip() and not f.lower().startswith("the "))
+        if names and heads_pattern:
+            pattern = rf"(?<![\w-])(?:{names})(?:['\u2019]s)?\s+({heads_pattern})\b"
+            for head in {m.group(1) for m in re.finditer(pattern, text)}:
+                written.setdefault(head, set()).add(actor)
     out = {}
     for head in heads:
-        enders = {a for a in aliases if clean_name(a).lower().endswith(" " + head)}
-        written = set()
-        for actor, forms in aliases.items():
-            names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)
-                             if f.strip() and not f.lower().startswith("the "))
-            if names and re.search(rf"(?<![\w-])(?:{names})(?:['\u2019]s)?\s+{re.escape(head)}\b", text):
-                written.add(actor)
-        owners = enders or written
+        owners = {a for a in aliases if clean_name(a).lower().endswith(" " + head)} \
+            or written.get(head, set())
         if len(owners) == 1:
             out |= {f"the {head}": next(iter(owners)), f"The {head}": next(iter(owners))}
     return out
