@@ -83,15 +83,26 @@ def is_person_name(name: str) -> bool:
             and not any(w.lower().strip(".'") in _organisation_words() for w in words))
 
 
+def initials(name: str) -> str | None:
+    """The acronym of a name of three or more words, from its capitalised words ("National Oceanic
+    and Atmospheric Administration": "NOAA"), or None (fewer words, or under three letters)."""
+    words = name.split()
+    letters = "".join(w[0] for w in words if w[:1].isupper() and w[0].isalpha())
+    return letters if len(words) >= 3 and len(letters) >= 3 else None
+
+
 def name_aliases(name: str) -> set[str]:
     """The ways an article writes one actor: the name, with and without "the", its surname (a
-    person), its bracketed acronym ("World Economic Forum (WEF)": "WEF", "World Economic Forum")."""
+    person), its bracketed acronym ("World Economic Forum (WEF)": "WEF", "World Economic Forum"),
+    or the acronym of its initials ("World Economic Forum": "WEF")."""
     name = clean_name(name)
     aliases = {name, f"the {name}", f"The {name}"}
     bracket = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", name)
     if bracket:
         aliases |= {bracket.group(1), bracket.group(2), f"the {bracket.group(1)}",
                     f"The {bracket.group(1)}"}
+    elif initials(name):
+        aliases.add(initials(name))
     if is_person_name(name):
         aliases.add(name.split()[-1])
     return {a for a in aliases if a.strip()}
@@ -121,6 +132,29 @@ def titled_people(text: str, people: list[str]) -> dict[str, str]:
             if re.search(pattern, text):
                 holders.setdefault(title, set()).add(person)
     return {f"the {title}": next(iter(who)) for title, who in holders.items() if len(who) == 1}
+
+
+def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) -> dict[str, str]:
+    """Within one article: "the <head>" (and "The <head>") -> the one actor it stands for, for heads
+    such as "government": the one actor whose name ends with the head ("Scottish government"),
+    else the one actor written just before it ("the Netherlands government", "Russia's
+    government"); two candidates give no join."""
+    heads_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    written: dict[str, set[str]] = {}  # head -> actors written just before it
+    for actor, forms in aliases.items():
+        names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)
+                         if f.strip() and not f.lower().startswith("the "))
+        if names and heads_pattern:
+            pattern = rf"(?<![\w-])(?:{names})(?:['\u2019]s)?\s+({heads_pattern})\b"
+            for head in {m.group(1) for m in re.finditer(pattern, text)}:
+                written.setdefault(head, set()).add(actor)
+    out = {}
+    for head in heads:
+        owners = {a for a in aliases if clean_name(a).lower().endswith(" " + head)} \
+            or written.get(head, set())
+        if len(owners) == 1:
+            out |= {f"the {head}": next(iter(owners)), f"The {head}": next(iter(owners))}
+    return out
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")

@@ -4,12 +4,16 @@
 A mention takes part in cue families (data/roles.toml): agent or patient of a harm verb, active
 or passive ("X shelled Y", "Y was shelled by X", "the shelling of Y by X"), a victim noun, a
 negative or positive label, agent of help, target of blame, misconduct ("ignored the warnings",
-"refused to comply"), praise ("was praised for") and advocacy ("called for action", half weight);
-each cue records negation ("did not attack"), modality ("could invade", "threatened to") and the
-voice of its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and
-"her" count as mentions of the one person named just before them (analysis.actors). Word lists
-and regular expressions only, one pass over the tokens of each sentence with a mention, so the
-work is linear in the length of a document.
+"refused to comply", "took advantage of", "was caught lying"), praise ("was praised for") and
+advocacy ("called for action", "fought for", "warned of the risks", half weight); multi-word verbs,
+weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
+X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too. Each cue
+records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
+its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
+as mentions of the one person named just before them, "the government" as one of the one actor
+the article writes with it, a name's initials ("MPSC") as one of the name (analysis.actors). Word
+lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
+the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
 """
 
@@ -24,7 +28,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import is_person_name, pronoun_mentions, titled_people
+from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people
 from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
@@ -39,12 +43,23 @@ CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the
 MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
+# pair_score can break ties of cue weights by the tone of the actor's clauses (VADER compound, -1
+# to 1) times this: under the least step of the weights (0.25), so tone never outranks a cue. Off
+# by default: on the dev half it lowered both AUCs (benchmarks/roles_eval.py prints both ways).
+TONE_TIE_BREAK = 0.1
+# Which way tone points for each role against villains: heroes' clauses read more positive, and
+# victims' the most negative of all (issue 16's measurement on war news: tone follows the event).
+TONE_SIGN = {"hero": 1.0, "victim": -1.0}
 TOP_ACTORS = 3  # actors (most articles) in the shares table and figure
 NOTEBOOK = "04-source-framing"
 EVIDENCE_COLUMNS = ["doc_id", "outlet", "group", "actor", "sentence_id", "alias", "start", "end",
                     "family", "role", "pattern", "voice", "negated", "modal", "weight", "text"]
 _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s]")
 _BOUNDARY = frozenset(",;:()[]\"")
+_OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
+                      "when", "that", "so", "then", "yet"])  # words after which a clause begins
+_SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
+_QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
                                "hypothetical", "imminent"])
 _PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "into", "by", "about",
@@ -62,6 +77,38 @@ def _inflect(base: str) -> dict[str, str]:
     if stem_y:
         forms |= {stem_y + "ies": "s", stem_y + "ied": "ed"}
     return forms
+
+
+class Labels(frozenset):
+    """Label words; a hyphenated word counts as its last part's label unless its first part turns
+    it round ("eco-terrorist" is a terrorist, "anti-terrorist" is not)."""
+
+    prefixes: frozenset = frozenset()
+
+    def __contains__(self, word) -> bool:
+        if frozenset.__contains__(self, word):
+            return True
+        first, _, last = word.rpartition("-") if isinstance(word, str) else ("", "", "")
+        return bool(first) and first.split("-")[0] not in self.prefixes and \
+            frozenset.__contains__(self, last)
+
+
+def _labels(words: list[str], prefixes: list[str]) -> Labels:
+    """The label words (lower case) with the prefixes that negate a hyphenated compound."""
+    labels = Labels(w.lower() for w in words)
+    labels.prefixes = frozenset(p.lower() for p in prefixes)
+    return labels
+
+
+def _phrases(entries: list[str], irregular: list[str]) -> list[tuple[str, dict, tuple[str, ...]]]:
+    """Multi-word verbs ("take advantage of"): the entry, the forms of its first word and the
+    words after it."""
+    out = []
+    for entry in entries:
+        first, *rest = entry.lower().split()
+        own = [i for i in irregular if i.split()[0] == first]
+        out.append((entry, _verbs([] if own else [first], own), tuple(rest)))
+    return out
 
 
 def _verbs(bases: list[str], irregular: list[str]) -> dict[str, str]:
@@ -121,11 +168,25 @@ class Lexicon:
     under_nouns: frozenset
     suffering_nouns: frozenset
     possessor_agent: frozenset
+    hit_words: frozenset
+    hit_degrees: frozenset
+    named_participles: frozenset
+    warning: dict
+    danger_nouns: frozenset
+    hold: dict
+    hold_predicates: frozenset
+    punish: dict
+    crimes: frozenset
+    caught: frozenset
+    phrases: dict
+    listing: frozenset
+    weapons: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
-                      self.naming, self.loss, self.praise, self.advocacy, self.misconduct):
+                      self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
+                      self.hold, self.punish):
             if word in forms:
                 return forms[word]
         return None
@@ -145,8 +206,10 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         light=_verbs(h["light_verbs"], h["light_irregular"]),
         cause=_verbs(h["cause_verbs"], h["cause_irregular"]), caused_nouns=low(h["caused_nouns"]),
         suffer=_verbs(h["suffer_verbs"], h["suffer_irregular"]), victim_nouns=low(v["nouns"]),
-        victim_preps=low(v["prepositions"]), negative=low(lab["negative"]),
-        positive=low(lab["positive"]), naming=_verbs(lab["naming_verbs"], []),
+        victim_preps=low(v["prepositions"]),
+        negative=_labels(lab["negative"], lab["negating_prefixes"]),
+        positive=_labels(lab["positive"], lab["negating_prefixes"]),
+        naming=_verbs(lab["naming_verbs"], []),
         help=_verbs(he["verbs"], he["irregular"]), blame=_verbs(b["verbs"], b["irregular"]),
         blame_nouns=low(b["nouns"]), blame_predicates=low(b["predicates"]),
         face=_verbs(b["face_verbs"], b["face_irregular"]), blame_preps=low(b["prepositions"]),
@@ -159,7 +222,15 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         possessive_blame=low(b["possessive_nouns"]), denied_nouns=low(b["denied_nouns"]),
         misconduct=_verbs(mis["verbs"], mis["irregular"]), refusal=low(mis["refusal"]),
         praise_nouns=low(pr["nouns"]), under_nouns=low(b["under_nouns"]),
-        suffering_nouns=low(h["suffering_nouns"]), possessor_agent=low(v["possessor_agent"]))
+        suffering_nouns=low(h["suffering_nouns"]), possessor_agent=low(v["possessor_agent"]),
+        hit_words=low(v["hit_words"]), hit_degrees=low(v["hit_degrees"]),
+        named_participles=low(lab["named_participles"]), warning=_verbs(ad["warning_verbs"], []),
+        danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
+        hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
+        crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
+        weapons=low(h["weapons"]),
+        phrases={family: _phrases(entries, d["phrases"]["irregular"])
+                 for family, entries in d["phrases"].items() if family != "irregular"})
 
 
 @dataclass(frozen=True)
@@ -208,7 +279,7 @@ def _is_head(lex: Lexicon, w: str) -> bool:
     """A noun, adjective or name that may stand between an actor and its verb ("forces")."""
     return (_is_word(w) and w not in lex.blockers and w not in lex.auxiliaries and w not in lex.be
             and w not in lex.modal and w not in lex.negation and not w.endswith("n't")
-            and lex.verb_kind(w) is None and w not in lex.determiners)
+            and lex.verb_kind(w) is None and w not in lex.determiners and w not in lex.listing)
 
 
 def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
@@ -290,18 +361,29 @@ def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
         return Cue("victim_noun", "victim noun in the name")
     if w in lex.negative:
         return Cue("negative_label", "negative label in the name")
+    if "-" in w and lex.harm.get(w.rpartition("-")[2]) == "ed" and j - i == 1:
+        return Cue("agent_of_harm", "actor-harm participle")  # "Russian-occupied", "X-bombed"
     if w in lex.positive:
         return Cue("positive_label", "positive label in the name")
     return None
 
 
-def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
+def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -> list[Cue]:
     """The actor as subject: "X shelled", "X's forces have shelled", "X was shelled", "X could
-    invade", "X threatened to invade", "X did not attack", "X is a terrorist state"."""
+    invade", "X threatened to invade", "X did not attack", "X is a terrorist state"; with
+    `coordinate` (the actor opens its clause) also "X and Y attacked"."""
     k, heads, chain = j + (tok.get(j) == "'s"), 0, []
     relative = False
     while k < len(tok.low):
         w = tok.low[k]
+        if w in _QUOTES:  # 'X "liberated" the town'
+            k += 1
+            continue
+        if coordinate and not chain and _conjuncts_after(tok, k) > k:  # "X and Y attacked", "X, Y and Z were"
+            k = _conjuncts_after(tok, k)
+            continue
+        if _phrase_at(lex, tok, k) is not None:  # "X took advantage of", "X failed to act"
+            break
         if not chain and not relative and (w in ("who", "which") or (
                 w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
             k, relative = k + 1 + (w == ","), True
@@ -332,6 +414,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
         if after in lex.under_nouns:  # "X came under fire", "X is under scrutiny"
             return [Cue("target_of_blame", "subject + under + blame noun", negated, modal)]
+    phrase = _phrase_at(lex, tok, k)
+    if phrase is not None:
+        return [Cue(phrase[0], f"subject of '{phrase[1]}'", negated, modal)]
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
@@ -342,10 +427,14 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
 
     def cue(family: str, pattern: str) -> list[Cue]:
         return [Cue(family, pattern, negated, modal)]
+    if w in lex.harm and tok.get(k + 1) == "down":  # "X shot down the drones": air defence
+        if passive or not _noun_ahead(lex, tok, k + 2, lex.weapons):
+            return []
+        return cue("agent_of_help", "subject of 'shot down' + weapon")
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
-    if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns):
+    if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
         return cue("agent_of_harm", "subject of light verb + harm noun")
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
@@ -375,11 +464,95 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
     return []
 
 
+def _conjuncts_after(tok: Tokens, k: int) -> int:
+    """Past the names coordinated with the one before k ("and Belarus", ", Al Gore and Carl
+    Sagan"): the token after them, or k when no "and"/"or" joins capitalised names there."""
+    x, joined = k, False
+    while tok.get(x) in (",", "and", "or"):
+        if tok.get(x) == "," and tok.get(x + 1) in ("and", "or"):  # ", and" joins clauses
+            return k
+        joined, x = joined or tok.get(x) != ",", x + 1
+        start = x
+        while x < len(tok.words) and tok.words[x][:1].isupper():
+            x += 1
+        if x == start:
+            return k
+    return x if joined else k
+
+
+def _conjuncts_before(tok: Tokens, k: int) -> int | None:
+    """Before "and"/"or" at k, past the capitalised names it joins ("Europe and", "Kharkiv, Odesa
+    and"): the index before them, or None when no name stands there."""
+    x = k - 1 - (tok.get(k - 1) == ",")
+    named = False
+    while x >= 0:
+        if tok.words[x][:1].isupper() and _is_word(tok.low[x]):
+            x, named = x - 1, True
+        elif tok.low[x] == "," and named and x > 0 and tok.words[x - 1][:1].isupper():
+            x -= 1
+        else:
+            break
+    return x if named else None
+
+
+def _clause_follows(lex: Lexicon, tok: Tokens, j: int) -> bool:
+    """Whether a verb follows the mention ending before j (past a few nouns): then the mention is
+    the subject of a new clause, not a second object ("shelled Kharkiv and Ukraine responded")."""
+    for x in range(j, j + MAX_GAP + 2):
+        w = tok.get(x)
+        if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
+                or lex.verb_kind(w) is not None or (w.endswith("ed") and len(w) > 3)):
+            return True
+        if not (_is_head(lex, w) or w == "'s"):
+            return False
+    return False
+
+
+def _phrase_at(lex: Lexicon, tok: Tokens, k: int) -> tuple[str, str] | None:
+    """The family and entry of the multi-word verb at token k ("took advantage of"), or None."""
+    for family, entries in lex.phrases.items():
+        for entry, forms, rest in entries:
+            if tok.get(k) in forms and all(tok.get(k + 1 + x) == r for x, r in enumerate(rest)):
+                return family, entry
+    return None
+
+
+def _crime_after(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """A "for" + crime later in the clause from k ("for disrupting traffic", "for fraud")."""
+    for x in range(k, k + 12):
+        w = tok.get(x)
+        if not w or w in _BOUNDARY or w == ".":
+            return False
+        if w == "for":
+            y = x + 1
+            while tok.get(y) in lex.determiners:
+                y += 1
+            crime = tok.get(y)
+            return (crime.endswith("ing") and len(crime) > 5) or crime in lex.harm_nouns \
+                or crime in lex.crimes
+    return False
+
+
 def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
                      modal: bool) -> list[Cue] | None:
     """Subject patterns read off the auxiliary chain: "X (are) at risk", "X were forced to flee",
-    "X refused to comply", "X denied responsibility"; None when none applies."""
+    "X refused to comply", "X denied responsibility", "X were hardest hit", "X was caught lying",
+    "X was sentenced for fraud", "X warned of the risks"; None when none applies."""
     w, refusals = tok.get(k), [c for c in chain if c in lex.refusal]
+    passive = any(c in lex.be for c in chain)
+    x = k + (w == "among")
+    x += tok.get(x) in lex.determiners
+    a, b = tok.get(x), tok.get(x + 1)
+    if passive and ((a in lex.hit_degrees and b in lex.hit_words)
+                    or (a in lex.hit_words and b in lex.hit_degrees)):
+        return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
+    if passive and w in lex.caught and tok.get(k + 1).endswith("ing"):
+        return [Cue("misconduct", "subject was caught + -ing", negated, modal)]
+    if passive and lex.punish.get(w) == "ed" and _crime_after(lex, tok, k + 1):
+        return [Cue("target_of_blame", "passive subject of punishment + for + crime", negated, modal)]
+    if w in lex.warning and tok.get(k + 1) in ("of", "about", "against") and _noun_ahead(
+            lex, tok, k + 2, lex.danger_nouns | lex.harm_nouns | lex.caused_nouns):
+        return [Cue("advocacy", "subject warned of + danger", negated, modal)]
     if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
         return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
     if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
@@ -390,9 +563,15 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
         others = [c for c in chain if c not in lex.refusal and (c in lex.negation or c.endswith("n't"))]
         return [Cue("misconduct", "subject refused to", bool(others), modal)]
     denial = [c for c in chain if c.startswith("den") and c in lex.negation]
-    if denial and chain[-1] == denial[-1] and _noun_ahead(lex, tok, k, lex.denied_nouns):
+    if denial and chain[-1] == denial[-1] and not passive and (
+            w == "that" or lex.verb_kind(w) == "ing"
+            or _noun_ahead(lex, tok, k, lex.denied_nouns | lex.harm_nouns)):
         others = [c for c in chain if c not in denial and (c in lex.negation or c.endswith("n't"))]
-        return [Cue("target_of_blame", "subject denied + blame noun", bool(others), modal)]
+        cues = [Cue("target_of_blame", "subject denied + blame noun, 'that' or -ing verb",
+                    bool(others), modal)]
+        if w in lex.harm:  # "X denied shelling the city": accused of it, the act itself negated
+            cues.append(Cue("agent_of_harm", "subject of harm verb", True, modal))
+        return cues
     return None
 
 
@@ -448,6 +627,14 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     k, skipped, prep = i - 1, 0, None
     while k >= 0:
         w = tok.low[k]
+        if w in _QUOTES:  # 'protesters "swarmed" X'
+            k -= 1
+            continue
+        if prep is None and (w in ("and", "or") or (w == "," and tok.get(j) in (",", "and", "or"))) \
+                and _conjuncts_before(tok, k + (w == ",")) is not None \
+                and not _clause_follows(lex, tok, j):  # "impoverish the people of Europe and X"
+            k = _conjuncts_before(tok, k + (w == ","))
+            continue
         if prep is None and (w in _titles() or (w == "." and tok.get(k - 1) in _titles())):
             k -= 1  # "harassed Sen. Amy Klobuchar", "attacked President X"
             continue
@@ -475,6 +662,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if prep == "by":
         return _by_agent(lex, tok, k)
     if prep is not None:
+        if head in lex.weapons and prep in ("on", "at", "into", "against"):  # "missiles at X"
+            return [Cue("patient_of_harm", f"weapon + {prep} + actor", negated, modal)]
         if head in lex.harm_nouns and prep in ("on", "against", "upon", "into", "at", "toward",
                                                "towards", "of", "over"):
             if prep == "of" and head in lex.of_agent:
@@ -486,9 +675,16 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             return [Cue("victim_noun", f"victim noun + {prep} + actor", negated, modal)]
         if head in lex.blame_nouns and prep in lex.blame_preps:
             return [Cue("target_of_blame", f"blame noun + {prep} + actor", negated, modal)]
-        if prep == "of" and _is_head(lex, head):  # "shelled the city of X", "the people of X"
-            x = k - 1
-            while x >= 0 and tok.low[x] in lex.determiners:
+        if prep == "at" and (head in lex.negative or head in lex.positive):  # "tyrants at the UN"
+            family = "negative_label" if head in lex.negative else "positive_label"
+            return [Cue(family, "label + at + actor", negated, modal)]
+        if head in lex.possessive_only and prep in ("on", "against"):  # "Russia's war against X"
+            return [Cue("patient_of_harm", f"war + {prep} + actor", negated, modal)]
+        if prep in ("of", "in") and _is_head(lex, head):  # "shelled the city of X", "people in X"
+            x, heads = k - 1, 0
+            while x >= 0 and (tok.low[x] in lex.determiners or (
+                    heads < MAX_GAP and _is_head(lex, tok.low[x]) and not tok.low[x].isdigit())):
+                heads += tok.low[x] not in lex.determiners
                 x -= 1
             verb = tok.get(x)
             if verb in lex.harm and not any(tok.get(y) in lex.be for y in range(x - 2, x)):
@@ -498,6 +694,21 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return []
     kind = lex.verb_kind(head)
     passive_before = any(tok.get(x) in lex.be for x in range(k - 2, k))
+    if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
+            _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
+        return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]
+    if head in lex.listing or (head == "as" and tok.get(k - 1) == "such"):
+        listed = _listed_as(lex, tok, k - (head == "as"))  # "the big polluters include X, Y"
+        if listed is not None:
+            return [Cue(listed, "label + include + actor", negated, modal)]
+    if head in lex.named_participles:  # "a climate terrorist named X", "a hero called X"
+        for x in (k - 1, k - 2):
+            if tok.get(x) in lex.negative:
+                return [Cue("negative_label", "label + named + actor", negated, modal)]
+            if tok.get(x) in lex.positive:
+                return [Cue("positive_label", "label + named + actor", negated, modal)]
+    if head in lex.harm and tok.get(k + 1) == "down":  # "shot down 30 drones": air defence
+        return []
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
@@ -515,6 +726,22 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     return []
 
 
+def _listed_as(lex: Lexicon, tok: Tokens, k: int) -> str | None:
+    """The family of the label or victim noun a list at k is said to hold ("the victims included
+    X", "polluters such as X"): the nearest such noun in the clause before k, else None."""
+    for x in range(k - 1, max(k - 9, -1), -1):
+        w = tok.low[x]
+        if w in (";", ":", ".") or w in lex.auxiliaries - {"to"} or lex.verb_kind(w) is not None:
+            return None
+        if w in lex.victim_nouns:
+            return "victim_noun"
+        if w in lex.negative:
+            return "negative_label"
+        if w in lex.positive:
+            return "positive_label"
+    return None
+
+
 def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
     """"... shelled by X", "the shelling of Y by X": a harm participle or noun before "by"."""
     for x in range(k, max(k - BY_REACH, -1), -1):
@@ -522,6 +749,8 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
         if w in _BOUNDARY:
             return []
         if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns:
+            if tok.get(x + 1) == "down":  # "the drones were shot down by X": air defence
+                return []
             negated, modal = _before(lex, tok, x)
             return [Cue("agent_of_harm", "harm participle or noun + by + actor", negated, modal)]
     return []
@@ -552,8 +781,15 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
         k -= 1
     inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
+    if inside_phrase and tok.low[k] in _SUBORDINATORS and _clause_follows(lex, tok, j):
+        inside_phrase = False  # "weeks after X was caught lying": X opens a clause
+    if inside_phrase and tok.low[k] == "of" and (tok.get(k - 1) in lex.determiners
+                                                 or tok.get(k - 1).isdigit()):
+        inside_phrase = False  # "thousands of X were forced to flee": X is the subject
+    opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
-             *([] if inside_phrase else _subject_cues(lex, tok, j)), *_object_cues(lex, tok, i, j)]
+             *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
+             *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:
         if cue is not None and (cue.family not in by_family or _weight(by_family[cue.family])
@@ -578,6 +814,13 @@ def metonyms(path: Path = METONYMS_FILE) -> pd.DataFrame:
     rows = [(alias, e["actor"], kind, tuple(e.get("not_after", [])))
             for kind in ("metonym", "demonym") for e in d.get(kind, []) for alias in e["aliases"]]
     return pd.DataFrame(rows, columns=["alias", "actor", "kind", "not_after"])
+
+
+@cache
+def description_heads(path: Path = METONYMS_FILE) -> tuple[str, ...]:
+    """The heads of data/metonyms.toml's descriptions ("government": "the government")."""
+    return tuple(tomllib.loads(path.read_text(encoding="utf-8")).get("descriptions", {})
+                 .get("heads", []))
 
 
 def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
@@ -622,6 +865,9 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
         blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
         for title, person in titled_people(texts[doc_id], [p for p in people if p in present]).items():
             aliases |= {title: person, title[0].upper() + title[1:]: person}
+        written = {a: set(g["alias"]) | set(meto.loc[meto["actor"] == a, "alias"])
+                   for a, g in mine.groupby("actor", sort=False)}
+        aliases |= described_actors(texts[doc_id], written, list(description_heads()))
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
                 k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
@@ -721,9 +967,36 @@ def role_calls(evidence: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
                                "narrator_abstain_reason", "evidence"]})
 
 
-def pair_score(calls: pd.DataFrame, positive: str, negative: str = "villain") -> np.ndarray:
-    """A per-pair score for ranking: weight of `positive` minus weight of `negative` (ties at 0)."""
-    return (calls[positive] - calls[negative]).to_numpy(dtype=float)
+def pair_score(calls: pd.DataFrame, positive: str, negative: str = "villain",
+               tie_break: float = 0.0) -> np.ndarray:
+    """A per-pair score for ranking: weight of `positive` minus weight of `negative`; with a
+    tie_break (TONE_TIE_BREAK), plus that times the tone of the actor's clauses (column
+    clause_tone) in TONE_SIGN's direction."""
+    score = (calls[positive] - calls[negative]).to_numpy(dtype=float)
+    if tie_break:
+        tone = calls["clause_tone"].fillna(0.0).to_numpy(dtype=float)
+        score = score + tie_break * TONE_SIGN.get(positive, 0.0) * tone
+    return score
+
+
+def clause_tone(sentences: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """Per (doc_id, actor): the mean VADER compound of the clauses holding its mentions, the names
+    masked (analysis.clause_tone), each clause once, rounded to 4 places."""
+    from analysis.clause_tone import mention_contexts
+    from analysis.lexicons import score_vader
+
+    if mentions.empty:
+        return pd.Series(dtype=float, index=pd.MultiIndex.from_tuples([], names=["doc_id", "actor"]))
+    offset = mentions["sentence_id"].map(sentences.set_index("sentence_id")["start"]).to_numpy()
+    contexts = mention_contexts(sentences, mentions.assign(start=mentions["start"] - offset,
+                                                           end=mentions["end"] - offset))
+    clauses = mentions[["doc_id", "actor", "sentence_id"]].join(
+        contexts[["clause_start", "clause_scored_text"]]).drop_duplicates(
+        ["doc_id", "actor", "sentence_id", "clause_start"])
+    texts = pd.Series(clauses["clause_scored_text"].unique())
+    scores = score_vader(texts)[0]["vader_compound"].set_axis(texts.to_numpy())
+    clauses["tone"] = scores.loc[clauses["clause_scored_text"]].to_numpy()
+    return clauses.groupby(["doc_id", "actor"], sort=True)["tone"].mean().round(4)
 
 
 @per_corpus
@@ -878,6 +1151,9 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
+        written = {a: set(al) for a, al in mine[["actor", "aliases"]].itertuples(index=False)}
+        for form, actor in described_actors(texts[doc_id], written, list(description_heads())).items():
+            owners.setdefault(form, set()).add(actor)
         aliases = {a: next(iter(o)) for a, o in owners.items() if len(o) == 1}
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
@@ -892,11 +1168,12 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
     return evidence, mentions
 
 
-def score_calls(calls: pd.DataFrame, column: str = "call") -> dict:
-    """Precision per call, coverage and the two AUCs of calls joined to human roles (`role`)."""
+def score_calls(calls: pd.DataFrame, column: str = "call", tie_break: float = 0.0) -> dict:
+    """Precision per call, coverage and the two AUCs (pair_score with tie_break) of calls joined
+    to human roles (`role`)."""
     def role_auc(positive: str) -> float:
         part = calls[calls["role"].isin([positive, "villain"])]
-        scores, truth = pair_score(part, positive), (part["role"] == positive).to_numpy()
+        scores, truth = pair_score(part, positive, tie_break=tie_break), (part["role"] == positive).to_numpy()
         return auc(scores[truth], scores[~truth])
 
     out = {"pairs": len(calls), "called": int((calls[column] != NONE).sum())}
@@ -934,6 +1211,9 @@ def validate_roles(folder: Path) -> pd.DataFrame:
     pairs["n_mentions"] = [int(counts.get((d, a), 0)) for d, a in zip(pairs["doc_id"], pairs["actor"],
                                                                       strict=True)]
     calls = role_calls(evidence, pairs)
+    tone = clause_tone(corpus.sentences, mentions)
+    calls["clause_tone"] = [float(tone.get((d, a), 0.0)) for d, a in zip(calls["doc_id"], calls["actor"],
+                                                                       strict=True)]
     calls["role"] = actors["role"].to_numpy()
     calls["half"] = actors["file"].map(half_of).to_numpy()
     return calls

@@ -7,8 +7,12 @@ AUC of a per-pair score (weight of the role's cues minus the villain cues; ties 
 are split in two halves by a hash of their names (analysis.roles.half_of): the word lists were
 written before either half was read, later changes (the second round of cue families and the
 pronoun joining included: written from general knowledge of news language, no labelled sentence
-read) were checked on "dev" only, and "held-out" is reported as the honest figure. Also prints
-the time per article and the calls from the narrator's own words only.
+read) were checked on "dev" only, and "held-out" is reported as the honest figure. The third round
+(issue 16, roles3: cue families and mention joining from an error analysis of the dev half's
+abstentions, written as general patterns of news English) read dev sentences and labels only.
+Also prints the AUCs with the clause-tone tie-break (roles.TONE_TIE_BREAK, off in pair_score by
+default because it lowered both dev AUCs), the time per article and the calls from the
+narrator's own words only.
 
 Usage: .venv/bin/python benchmarks/roles_eval.py [FOLDER]   (default ../shared/corpora/semeval2025-cc)
 """
@@ -21,6 +25,7 @@ import pandas as pd
 
 from analysis.roles import (
     ROLES,
+    TONE_TIE_BREAK,
     default_labels_folder,
     find_mentions,
     role_evidence,
@@ -35,14 +40,16 @@ def report(calls, column: str = "call") -> list[str]:
     """The printed lines of one scoring: per half, then all pairs."""
     lines = []
     for name, part in [*calls.groupby("half", sort=True), ("all", calls)]:
-        s = score_calls(part, column)
+        s, tied = score_calls(part, column), score_calls(part, column, TONE_TIE_BREAK)
         precision = "  ".join(f"{r} {s[f'{r}_correct']}/{s[f'{r}_calls']}"
                               f" = {s[f'{r}_precision']:.2f}" for r in ROLES)
         labelled = ", ".join(f"{r} {s[f'{r}_labelled']}" for r in ROLES)
         lines.append(f"{name:>9}: {s['pairs']} pairs ({labelled}); coverage {s['called']}/"
                      f"{s['pairs']} = {s['coverage']:.2f} (abstention {1 - s['coverage']:.2f}); "
                      f"precision {precision}; AUC victim>villain "
-                     f"{s['victim_vs_villain_auc']:.2f}, hero>villain {s['hero_vs_villain_auc']:.2f}")
+                     f"{s['victim_vs_villain_auc']:.2f}, hero>villain {s['hero_vs_villain_auc']:.2f}"
+                     f" (with the clause-tone tie-break: {tied['victim_vs_villain_auc']:.2f}, "
+                     f"{tied['hero_vs_villain_auc']:.2f})")
     return lines
 
 

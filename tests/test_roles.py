@@ -55,7 +55,8 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Kyiv regime refused.", "Kyiv", [("negative_label", False, False)]),
     ("Russia is a terrorist state, he said.", "Russia", [("negative_label", False, False)]),
     ("He called Putin a war criminal.", "Putin", [("negative_label", False, False)]),
-    ("Brave Ukrainians held the line.", "Ukrainians", [("positive_label", False, False)]),
+    ("Brave Ukrainians held the line.", "Ukrainians",
+     [("positive_label", False, False), ("agent_of_help", False, False)]),
     # agent of help; "helped to" is no act
     ("The Red Cross rescued dozens of people.", "Red Cross", [("agent_of_help", False, False)]),
     ("Kerry helped to negotiate the deal.", "Kerry", []),
@@ -134,6 +135,79 @@ def cues(text: str, name: str) -> list[tuple]:
     # an actor inside a prepositional phrase is not the subject of the verb
     ("The war in Ukraine killed thousands.", "Ukraine", []),
     ("Stoltenberg said Russia attacked.", "Stoltenberg", []),
+    # third round (issue 16): taking and ruining, active, passive, modal, negated
+    ("Russian troops seized the nuclear plant.", "Russian", [("agent_of_harm", False, False)]),
+    ("The farms were seized by the Dutch government.", "Dutch", [("agent_of_harm", False, False)]),
+    ("The government has vowed to forcibly seize 600 farms.", "government",
+     [("agent_of_harm", False, True)]),
+    ("Russia did not seize the plant.", "Russia", [("agent_of_harm", True, False)]),
+    ("Policies impoverish the people of Europe.", "Europe", [("patient_of_harm", False, False)]),
+    ("Prigozhin led the mutiny.", "Prigozhin", [("agent_of_harm", False, False)]),
+    ("The Kremlin peddles disinformation.", "Kremlin", [("agent_of_harm", False, False)]),
+    # places and objects: a list, "war against X", the place of the object, coordination
+    ("Russian forces shelled Kharkiv, Sumy and Chernihiv overnight.", "Sumy",
+     [("patient_of_harm", False, False)]),
+    ("Russian forces shelled Kharkiv and Odesa.", "Odesa", [("patient_of_harm", False, False)]),
+    ("Russian forces shelled Kharkiv and Ukraine responded.", "Ukraine", []),
+    ("Russia and Belarus attacked Ukraine.", "Russia", [("agent_of_harm", False, False)]),
+    ("Russia shelled Kharkiv and Ukraine launched strikes.", "Kharkiv",
+     [("patient_of_harm", False, False)]),
+    ("Russia's war against Ukraine went on.", "Ukraine", [("patient_of_harm", False, False)]),
+    ("Missiles struck a residential building in Kyiv.", "Kyiv", [("patient_of_harm", False, False)]),
+    ('Protesters "attacked" Manchin at a diner.', "Manchin", [("patient_of_harm", False, False)]),
+    # blame: denial, "hold X accountable", punishment for a crime, "blasted X's claim"
+    ("Moscow has repeatedly denied targeting civilians.", "Moscow",
+     [("agent_of_harm", True, False), ("target_of_blame", False, False)]),
+    ("The Kremlin denied that its forces struck the mall.", "Kremlin",
+     [("target_of_blame", False, False)]),
+    ("The Kremlin did not deny that its forces struck the mall.", "Kremlin",
+     [("target_of_blame", True, False)]),
+    ("Ukraine was denied entry.", "Ukraine", []),
+    ("Leaders vowed to hold Russia accountable.", "Russia", [("target_of_blame", False, True)]),
+    ("Kyiv holds Moscow fully responsible.", "Moscow", [("target_of_blame", False, False)]),
+    ("Goodey was sentenced to six months in prison for disrupting traffic.", "Goodey",
+     [("target_of_blame", False, False)]),
+    ("Goodey was jailed for ten years.", "Goodey", [("patient_of_harm", False, False)]),
+    ("An expert blasted Harries's claim.", "Harries", [("target_of_blame", False, False)]),
+    # misconduct: multi-word verbs, "caught lying", negated
+    ("Gazprom profited from the war.", "Gazprom", [("misconduct", False, False)]),
+    ("China took advantage of the crisis.", "China", [("misconduct", False, False)]),
+    ("China never took advantage of the crisis.", "China", [("misconduct", True, False)]),
+    ("The regulators failed to act.", "regulators", [("misconduct", False, False)]),
+    ("Weeks after Gates was caught lying, he spoke.", "Gates", [("misconduct", False, False)]),
+    # victims: hardest hit, "thousands of X were forced to flee"
+    ("Farmers were among the hardest hit.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Ukraine was hit hardest.", "Ukraine", [("patient_of_harm", False, False)]),
+    ("The hardest-hit Ukrainians stayed.", "Ukrainians", [("victim_noun", False, False)]),
+    ("Thousands of Ukrainians were forced to flee.", "Ukrainians", [("patient_of_harm", False, False)]),
+    # hero: fought for, fought back, warned of a danger (not "warned that"); "fight" alone is no harm
+    ("Ukrainians fought for their freedom.", "Ukrainians", [("advocacy", False, False)]),
+    ("Ukraine fought back.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukraine beat back the assault.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukraine pushed back the offensive.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukrainians fought Russian troops.", "Russian", []),
+    ("Scientists warned of the dangers of war.", "Scientists", [("advocacy", False, False)]),
+    ("Putin warned that Russia would strike.", "Putin", []),
+    ("Moore led the way in removing the funds.", "Moore", [("advocacy", False, False)]),
+    # labels: crimes, hyphenated compounds, "a terrorist named X", lists, "tyrants at X"
+    ("The pedophile Epstein was friends with him.", "Epstein", [("negative_label", False, False)]),
+    ("The eco-terrorist Malm spoke.", "Malm", [("negative_label", False, False)]),
+    ("The anti-terrorist Malm spoke.", "Malm", []),
+    ("A climate terrorist named Coco spoke.", "Coco", [("negative_label", False, False)]),
+    ("The big polluters include Exxon, BP and Shell.", "BP", [("negative_label", False, False)]),
+    ("The victims included Ukrainian children.", "Ukrainian", [("victim_noun", False, False)]),
+    ("Russian losses include tanks from Belarus.", "Belarus", []),
+    ("Tyrants at the United Nations are eager.", "United Nations", [("negative_label", False, False)]),
+    # weapons: fired at a target; "shot down" is air defence, and what is shot down is no victim
+    ("Russia fired missiles at Kyiv overnight.", "Russia", [("agent_of_harm", False, False)]),
+    ("Russia fired missiles at Kyiv overnight.", "Kyiv", [("patient_of_harm", False, False)]),
+    ("Ukraine shot down 30 Russian drones.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Ukraine shot down 30 Russian drones.", "Russian", []),
+    ("Russian drones were shot down by Ukrainian air defences.", "Russian", []),
+    ("Russian drones were shot down by Ukrainian air defences.", "Ukrainian", []),
+    ("The US fired the general.", "US", []),
+    ("Residents of the Russian-occupied city fled.", "Russian", [("agent_of_harm", False, False)]),
+    ("Kyiv's provocations must stop.", "Kyiv", [("agent_of_harm", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
@@ -239,6 +313,22 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
         ("Moscow", "Russia"), ("Brussels", "European Union")]
 
 
+def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
+    from analysis.actors import described_actors, initials
+
+    assert initials("National Oceanic and Atmospheric Administration") == "NOAA"
+    assert initials("World Bank") is None and "WEF" in name_aliases("World Economic Forum")
+    text = "The Netherlands government will seize farms. The government says so."
+    heads = ["government", "company"]
+    assert described_actors(text, {"Netherlands": {"Netherlands"}, "EU": {"EU"}}, heads) == {
+        "the government": "Netherlands", "The government": "Netherlands"}
+    both = "Russia's government and the Ukrainian government met. The government left."
+    assert described_actors(both, {"Russia": {"Russia"}, "Ukraine": {"Ukrainian"}}, heads) == {}
+    named = {"Biden administration": {"Biden administration"}, "Biden": {"Biden"}}
+    assert described_actors("The Biden administration acted.", named, ["administration"]) == {
+        "the administration": "Biden administration", "The administration": "Biden administration"}
+
+
 def test_surname_mentions_pool_into_the_full_name():
     sentences = _sentences(["Bill Gates flew to Davos.", "Critics accused Gates of hypocrisy."])
     aliases = {a: "Bill Gates" for a in name_aliases("Bill Gates")}
@@ -260,6 +350,21 @@ def test_shares_have_exact_intervals_and_the_abstention_rate():
     assert (row["low"], row["high"]) == (0.0676, 0.9324)
     assert row["abstention"] == 0.25 and row["example"] == "Russia shelled it."
     assert shares.loc[("narrator only", "villain"), "abstention"] == 0.75
+
+
+def test_tone_breaks_ties_only_when_asked_and_never_outranks_a_cue():
+    from analysis.roles import TONE_TIE_BREAK, clause_tone, pair_score
+
+    calls = pd.DataFrame({"villain": [0.0, 0.0, 0.5], "victim": [0.0, 0.0, 0.0], "hero": [0.0, 0.0, 0.0],
+                          "clause_tone": [-0.5, 0.5, -1.0]})
+    assert pair_score(calls, "victim").tolist() == [0.0, 0.0, -0.5]
+    assert pair_score(calls, "victim", tie_break=TONE_TIE_BREAK).tolist() == [0.05, -0.05, -0.4]
+    assert pair_score(calls, "hero", tie_break=TONE_TIE_BREAK).tolist() == [-0.05, 0.05, -0.6]
+    sentences = _sentences(["Russia shelled Kharkiv, a terrible crime.", "Ukraine won a great victory."])
+    mentions = _mentions(sentences, {"Russia": "Russia", "Ukraine": "Ukraine"})
+    tone = clause_tone(sentences, mentions)
+    assert tone.index.tolist() == [("d", "Russia"), ("d", "Ukraine")]
+    assert tone.loc[("d", "Russia")] < 0 < tone.loc[("d", "Ukraine")]
 
 
 def test_score_calls_precision_coverage_and_auc():
