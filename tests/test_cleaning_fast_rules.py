@@ -1,0 +1,73 @@
+"""Rules tested fast (prefilter strings, look-aheads reordered) give their patterns' own answers."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.cleaning import _fast_test, _lower_ascii, _may_hold, load_rules
+from analysis.config import PACKAGE_DATA
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fast(pattern: re.Pattern, whole: bool, text: str) -> bool:
+    """The fast answer for one text."""
+    needs, run = _fast_test(pattern, whole)
+    return bool(_may_hold(needs, _lower_ascii(text)) and run(text))
+
+
+def example_lines() -> list[str]:
+    """Lines of the seeds and fixtures, the examples quoted in the rules file, and variants:
+    upper case, a newline inside, letters that match others case-insensitively (long s, Kelvin)."""
+    lines = {line.strip() for folder in (SEEDS, FIXTURES) for path in folder.rglob("*.txt")
+             for line in path.read_text(encoding="utf-8").splitlines()}
+    rules_text = (PACKAGE_DATA / "boilerplate.toml").read_text(encoding="utf-8")
+    lines |= set(re.findall(r'"([^"\n]{3,})"', rules_text))
+    lines |= {"Sign up for our newsletter", "We use cookies to improve this site.",
+              "Updated: March 3, 2023 10:15 am", "Click here to subscribe",
+              "Photo: AFP", "Read more: Why the war goes on", "Leave a reply", "(read more)"}
+    variants = set()
+    for line in lines:
+        variants |= {line.upper(), line + "\nmore", "x\n" + line, line.replace("s", "\u017f"),
+                     line.replace("k", "\u212a"), line + " \u00e9"}
+    return sorted(lines | variants)
+
+
+LINES = example_lines()
+RULES = load_rules()
+KINDS = {"line": True, "list": True, "tail": True, "end": True, "signoff": True, "cue": False,
+         "thread": False, "inline": False}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_rule_answers_as_its_pattern(kind):
+    whole = KINDS[kind]
+    for rule in getattr(RULES, kind):
+        method = rule.pattern.fullmatch if whole else rule.pattern.search
+        for line in LINES:
+            assert fast(rule.pattern, whole, line) == (method(line) is not None), (rule.reason, line)
+
+
+def test_prefilter_strings_are_read_off_the_pattern():
+    needs, _ = _fast_test(re.compile(r"\bclick (here|there)\b", re.IGNORECASE), False)
+    assert needs == ("click here", "click there")
+    needs, _ = _fast_test(re.compile(r"^(?=.{0,80}$).*\b(we use cookies|accept cookies)\b.*$",
+                                     re.IGNORECASE), True)
+    assert needs == ("accept cookies", "we use cookies")
+    assert _fast_test(re.compile(r"^\w+ says$", re.IGNORECASE), True)[0] is None  # no scan: none
+
+
+def test_a_line_out_of_ascii_is_always_tried():
+    pattern = re.compile(r".*\bsign up\b.*", re.IGNORECASE)
+    assert fast(pattern, True, "\u017fign up today") and pattern.fullmatch("\u017fign up today")
+    assert not fast(pattern, True, "nothing to see")
+
+
+def test_costly_look_aheads_are_tried_after_the_line():
+    pattern = re.compile(r"^(?=.*\d)(?=.*\b(updated|posted)\b)(\d+|updated|posted|\s)+$",
+                         re.IGNORECASE)
+    texts = ("Updated 2023", "posted", "2023 posted x", "Updated\n2023", "2023\nposted")
+    assert [fast(pattern, True, t) for t in texts] == [True, False, False, False, False]
+    assert [pattern.fullmatch(t) is not None for t in texts] == [True, False, False, False, False]
