@@ -107,6 +107,10 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
 # The most strings a prefilter holds (more are first reduced to shared pieces of PIECE_CHARS).
 PREFILTER_MAX_STRINGS = 6
 PIECE_CHARS = 6
+# A prefilter string is worth a test from this many characters; a sign outside letters, digits
+# and common punctuation ("(@", "<", "[") counts as RARE_SIGN_CHARS more.
+SELECTIVE_MIN_CHARS = 4
+RARE_SIGN_CHARS = 4
 # The most strings an item or run of items is expanded to while reading a pattern.
 FINITE_MAX_STRINGS = 64
 # A repeat of any character (or class) up to this many times or more reads along the line.
@@ -203,7 +207,8 @@ def _required_run(items) -> set[str] | None:
         run = joined
     found.append(run)
     usable = [strings for strings in found if strings and "" not in strings]
-    return max(usable, key=lambda strings: (min(map(len, strings)), -len(strings)), default=None)
+    return max(usable, key=lambda strings: (min(map(_rarity, strings)), -len(strings)),
+               default=None)
 
 
 def _pieces(strings: set[str]) -> tuple[str, ...]:
@@ -217,31 +222,38 @@ def _pieces(strings: set[str]) -> tuple[str, ...]:
     return tuple(chosen)
 
 
+def _rarity(string: str) -> int:
+    """How rare a string is in prose, roughly: its length, and more with a sign ("(@", "<")."""
+    return len(string) + (0 if set(string) <= _PLAIN_CHARS else RARE_SIGN_CHARS)
+
+
 def _selective(strings: tuple[str, ...]) -> bool:
     """Whether each string is rare enough in prose to be worth a test (long, or with a sign)."""
-    return all(len(s) >= 4 or not set(s) <= _PLAIN_CHARS for s in strings)
+    return all(_rarity(s) >= SELECTIVE_MIN_CHARS for s in strings)
 
 
 def _scans(items) -> bool:
-    """Whether a pattern holds a long repeat of any character (or of a negated class) with more
-    pattern after it: it reads along the line, trying the rest at each place. (A look-ahead that
-    is .* and one character, or a length bound, is one quick scan.)"""
+    """Whether a pattern may open with a long repeat of any character (or of a negated class)
+    with more pattern after it: it then reads along the line, trying the rest at each place.
+    (A pattern that opens with a literal fails at once on most lines; a look-ahead that is .*
+    and one character, or a length bound, is one quick scan.)"""
     for op, av in items:
-        inner = _group_items(op, av)
+        if op is sre.AT or op in (sre.ASSERT, sre.ASSERT_NOT) and (
+                _length_bound(op, av) is not None or _simple_look(av)):
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            if _scans(av[1]):
+                return True
+            continue
         if op in _REPEATS:
             item = av[2][0] if len(av[2]) == 1 else (None, None)
             broad = item[0] in (sre.ANY, sre.NOT_LITERAL) or (
                 item[0] is sre.IN and item[1][:1] == [(sre.NEGATE, None)])
-            if av[1] >= SCAN_MIN_REPEAT and broad:
-                return True
-            inner = av[2]
-        elif op is sre.BRANCH:
-            inner = [item for items in av[1] for item in items]
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            quick = _length_bound(op, av) is not None or _simple_look(av)
-            inner = None if quick else av[1]
-        if inner is not None and _scans(inner):
-            return True
+            return (av[1] >= SCAN_MIN_REPEAT and broad) or _scans(av[2])
+        if op is sre.BRANCH:
+            return any(_scans(branch) for branch in av[1])
+        inner = _group_items(op, av)
+        return inner is not None and _scans(inner)
     return False
 
 
@@ -331,6 +343,56 @@ def _fast_test(pattern: re.Pattern, whole: bool) -> tuple[tuple[str, ...] | None
     return needs, run
 
 
+_ASCII = tuple(map(chr, range(128)))
+
+
+def _first_chars(items, state, flags: int) -> tuple[frozenset[str] | None, bool]:
+    """The ASCII characters a match of a run of items can start with (None: any, unknown) and
+    whether the run can match the empty string; each character item is tried on all 128."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+            one = _compile_items(state, [(op, av)], flags).fullmatch
+            found, empty = {c for c in _ASCII if one(c)}, False
+        elif op is sre.BRANCH:
+            options = [_first_chars(branch, state, flags) for branch in av[1]]
+            if any(found is None for found, _ in options):
+                return None, True
+            found, empty = set().union(*(f for f, _ in options)), any(e for _, e in options)
+        elif op in _REPEATS:
+            found, empty = _first_chars(av[2], state, flags)
+            empty = empty or av[0] == 0
+        elif op is sre.SUBPATTERN:  # flags it turns on apply inside (turned off: a superset)
+            found, empty = _first_chars(av[3], state, flags | av[1])
+        elif op is sre.ATOMIC_GROUP:
+            found, empty = _first_chars(av, state, flags)
+        else:
+            return None, True
+        if found is None:
+            return None, True
+        chars |= found
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+@cache
+def _by_first_char(patterns: tuple[re.Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    """For each ASCII character, which of the whole-line patterns a line starting with it may
+    match (by position); a line starting otherwise, or empty, may match any."""
+    firsts = []
+    for pattern in patterns:
+        try:
+            tree = sre_parse.parse(pattern.pattern, pattern.flags)
+            firsts.append(_first_chars(tree.data, tree.state, pattern.flags)[0])
+        except Exception:  # noqa: BLE001 - a pattern beyond this reading may match any line
+            firsts.append(None)
+    return {c: tuple(i for i, first in enumerate(firsts) if first is None or c in first)
+            for c in _ASCII}
+
+
 def _may_hold(needs: tuple[str, ...] | None, lower: str | None) -> bool:
     """Whether a line (`lower`: its lower case if ASCII, else None) may match a rule's pattern."""
     return not needs or lower is None or any(s in lower for s in needs)
@@ -407,11 +469,19 @@ def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
 def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
     """The reason of the first rule whose pattern matches each text in full, else <NA>."""
     tests = [(rule.reason, *_fast_test(rule.pattern, True)) for rule in rules]
+    gates = {c: [tests[i] for i in picked]
+             for c, picked in _by_first_char(tuple(rule.pattern for rule in rules)).items()}
 
     def reason(text: str) -> str | None:
-        lower = _lower_ascii(text)
-        return next((why for why, needs, run in tests if _may_hold(needs, lower) and run(text)),
-                    None)
+        lower = False  # lower-cased once, when a prefilter asks
+        for why, needs, run in gates.get(text[:1], tests):
+            if needs:
+                lower = _lower_ascii(text) if lower is False else lower
+                if not _may_hold(needs, lower):
+                    continue
+            if run(text):
+                return why
+        return None
 
     return _per_text(texts, reason, "string")
 

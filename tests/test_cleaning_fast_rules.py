@@ -3,9 +3,17 @@
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from analysis.cleaning import _fast_test, _lower_ascii, _may_hold, load_rules
+from analysis.cleaning import (
+    _by_first_char,
+    _fast_test,
+    _first_match,
+    _lower_ascii,
+    _may_hold,
+    load_rules,
+)
 from analysis.config import PACKAGE_DATA
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -71,3 +79,21 @@ def test_costly_look_aheads_are_tried_after_the_line():
     texts = ("Updated 2023", "posted", "2023 posted x", "Updated\n2023", "2023\nposted")
     assert [fast(pattern, True, t) for t in texts] == [True, False, False, False, False]
     assert [pattern.fullmatch(t) is not None for t in texts] == [True, False, False, False, False]
+
+
+@pytest.mark.parametrize("kinds", [("line", "list", "tail"), ("end",), ("signoff",)])
+def test_first_matching_rule_is_the_patterns_first(kinds):
+    rules = tuple(rule for kind in kinds for rule in getattr(RULES, kind))
+    found = _first_match(pd.Series(LINES, dtype="string"), rules)
+    expected = [next((r.reason for r in rules if r.pattern.fullmatch(line)), None) for line in LINES]
+    assert [None if pd.isna(f) else f for f in found] == expected
+
+
+def test_lines_are_tried_only_by_patterns_that_can_start_with_their_first_character():
+    patterns = (re.compile(r"^(photo|image):.*$", re.IGNORECASE),
+                re.compile(r"(?-i:[A-Z])\w+", re.IGNORECASE),
+                re.compile(r"(?=.{0,9}$)\d?(?i:x)y"), re.compile(r".*"))
+    gates = _by_first_char(patterns)
+    assert gates["p"] == gates["P"] == gates["i"] == (0, 1, 3)  # (?-i:) read as a superset
+    assert gates["x"] == gates["X"] == (1, 2, 3) and gates["7"] == (2, 3)
+    assert gates["y"] == gates["Y"] == (1, 3) and gates["-"] == (3,) and gates["\n"] == ()
