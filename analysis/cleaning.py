@@ -645,7 +645,9 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     lines.loc[is_title, "reason"] = "title (kept as the document title)"
     open_ = lines["reason"].isna() & (lines["text"] != "")
     contained = np.array(
-        [len(k) >= 12 and k in t for k, t in zip(key, title_key, strict=True)], dtype=bool
+        [len(k) >= 12 and k in t for k, t in zip(key.to_numpy(dtype=object),
+                                                 title_key.to_numpy(dtype=object), strict=True)],
+        dtype=bool,
     )
     # A part of the title that reads like a headline, or the whole title again ("... World?").
     repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))

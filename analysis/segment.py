@@ -66,8 +66,9 @@ def tokenize_words(text: str) -> list[str]:
 
 def count_words(texts: pd.Series) -> pd.Series:
     """Number of words in each text (each distinct text counted once)."""
-    found = {text: len(_WORD_RE.findall(text)) for text in dict.fromkeys(texts)}
-    return pd.Series([found[text] for text in texts], index=texts.index, dtype="int64")
+    values = texts.to_numpy(dtype=object)  # iterating a string Series costs more a row
+    found = {text: len(_WORD_RE.findall(text)) for text in dict.fromkeys(values)}
+    return pd.Series([found[text] for text in values], index=texts.index, dtype="int64")
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -79,9 +80,10 @@ def _split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """split_sentences for whole documents, in one process."""
     tokenizer = sentence_tokenizer()
     rows, spans = [], {}  # a paragraph text repeated (wire copy, boilerplate) is split once
-    for doc_id, p_index, p_start, text in paragraphs[
-        ["doc_id", "paragraph_index", "start", "text"]
-    ].itertuples(index=False):
+    for doc_id, p_index, p_start, text in zip(
+        paragraphs["doc_id"].to_numpy(dtype=object), paragraphs["paragraph_index"].tolist(),
+        paragraphs["start"].tolist(), paragraphs["text"].to_numpy(dtype=object), strict=True,
+    ):
         if text not in spans:
             spans[text] = list(tokenizer.span_tokenize(text))
         for s_start, s_end in spans[text]:
