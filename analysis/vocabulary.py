@@ -154,7 +154,7 @@ def sum_rows(counts: sparse.spmatrix, keys: pd.Series) -> tuple[sparse.csr_matri
 
 def is_unigram(terms: np.ndarray) -> np.ndarray:
     """Which terms are single words."""
-    return ~pd.Series(terms, dtype=object).str.contains(" ", regex=False).to_numpy(dtype=bool)
+    return np.fromiter((" " not in term for term in terms), dtype=bool, count=len(terms))
 
 
 def sentence_outlets(corpus: Corpus) -> pd.Series:

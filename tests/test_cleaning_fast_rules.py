@@ -7,9 +7,12 @@ import pandas as pd
 import pytest
 
 from analysis.cleaning import (
+    Rule,
     _by_first_char,
+    _closing_rule_reasons,
     _fast_test,
     _first_match,
+    _key,
     _lower_ascii,
     _may_hold,
     load_rules,
@@ -97,3 +100,19 @@ def test_lines_are_tried_only_by_patterns_that_can_start_with_their_first_charac
     assert gates["p"] == gates["P"] == gates["i"] == (0, 1, 3)  # (?-i:) read as a superset
     assert gates["x"] == gates["X"] == (1, 2, 3) and gates["7"] == (2, 3)
     assert gates["y"] == gates["Y"] == (1, 3) and gates["-"] == (3,) and gates["\n"] == ()
+
+
+def test_closing_rules_are_tried_back_to_the_first_line_they_miss():
+    rule = Rule("bio", re.compile(r"\w+ is a writer\.", re.IGNORECASE))
+    opens = pd.DataFrame({"doc_id": ["a"] * 4 + ["b"] * 2, "text": [
+        "Ann is a writer.", "Prose here.", "Bo is a writer.", "Cy is a writer.",
+        "Di is a writer.", "More prose."]}, index=[10, 11, 12, 13, 20, 21])
+    reasons = _closing_rule_reasons(opens, (rule,))
+    assert [None if pd.isna(r) else r for r in reasons] == [None, None, "bio", "bio", None, None]
+    assert reasons.index.tolist() == [10, 11, 12, 13, 20, 21]
+
+
+@pytest.mark.parametrize("text", ["Hello, World_1!", "\u00c9T\u00c9 \u2014 \u00c7a va?", "a\u00a0b",
+                                  "\u0130stanbul", "x\u00b2", ""])
+def test_line_keys_keep_letters_and_digits_as_the_regex_does(text):
+    assert _key(text) == re.sub(r"[\W_]+", "", text.lower())
