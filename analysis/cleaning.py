@@ -116,7 +116,7 @@ FINITE_MAX_STRINGS = 64
 # A repeat of any character (or class) up to this many times or more reads along the line.
 SCAN_MIN_REPEAT = 100
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 .,;:'\"-!?")
+_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ,;:'\"-!?")
 
 
 def _group_items(op, av) -> list | None:
