@@ -80,28 +80,37 @@ class _WordIds(dict):
 
 def _word_ids(texts: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str]]:
     """Every token of the texts as a word id (-1: gap), the text of each token and the words."""
-    ids, lengths, lookup = array("q"), array("q"), _WordIds()
+    ids, lengths, lookup = array("i"), array("q"), _WordIds()
     for text in texts:
         tokens = _TOKEN_RE.findall(text.lower())
         ids.extend(map(lookup.__getitem__, tokens))
         lengths.append(len(tokens))
-    rows = np.repeat(np.arange(len(texts)), np.frombuffer(lengths, dtype=np.int64))
-    return np.frombuffer(ids, dtype=np.int64), rows, list(lookup.terms)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int32), np.frombuffer(lengths, dtype=np.int64))
+    return np.frombuffer(ids, dtype=np.intc), rows, list(lookup.terms)
 
 
-def _features(ids: np.ndarray, rows: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Feature id (words, then word pairs) and text of every unigram and bigram occurrence in
-    analyze()'s order (a text's unigrams, then its bigrams, text by text), and the pair codes."""
+def _occurrences(ids: np.ndarray, rows: np.ndarray, n_words: int) -> tuple[tuple, tuple, np.ndarray]:
+    """(term id, text, token position) of every word occurrence, the same of every occurrence
+    of two adjacent words (ids after the words'), each in token order, and the pairs' codes."""
     pair = (ids[:-1] >= 0) & (ids[1:] >= 0) & (rows[:-1] == rows[1:])
-    codes = ids[:-1][pair] * n_words + ids[1:][pair]
+    codes = ids[:-1][pair].astype(np.int64) * n_words + ids[1:][pair]
     pairs, pair_ids = np.unique(codes, return_inverse=True)
     word = ids >= 0
-    features = np.r_[ids[word], n_words + pair_ids.ravel()]
-    at = np.r_[np.flatnonzero(word), np.flatnonzero(pair)]
-    text = np.r_[rows[word], rows[:-1][pair]]
-    phase = np.r_[np.zeros(word.sum(), dtype=np.int64), np.ones(len(codes), dtype=np.int64)]
-    order = np.lexsort((at, 2 * text + phase))
-    return features[order], text[order], pairs
+    return ((ids[word], rows[word], np.flatnonzero(word)),
+            (n_words + pair_ids.ravel(), rows[:-1][pair], np.flatnonzero(pair)), pairs)
+
+
+def _first_met(words: tuple, pairs: tuple) -> np.ndarray:
+    """Each term's number in the order analyze() first meets it: text by text, a text's words
+    in order, then its pairs."""
+    firsts = []
+    for phase, (term, text, at) in enumerate((words, pairs)):
+        first = np.unique(term, return_index=True)[1]  # every id of the kind occurs
+        firsts.append((text[first], np.full(len(first), phase), at[first]))
+    text, phase, at = (np.concatenate(parts) for parts in zip(*firsts, strict=True))
+    rank = np.empty(len(text), dtype=np.int64)
+    rank[np.lexsort((at, phase, text))] = np.arange(len(text))
+    return rank
 
 
 def count_terms(texts: pd.Series) -> tuple[sparse.csr_matrix, np.ndarray]:
@@ -110,14 +119,12 @@ def count_terms(texts: pd.Series) -> tuple[sparse.csr_matrix, np.ndarray]:
     text read once)."""
     codes, uniques = pd.factorize(texts, sort=False)
     ids, rows, words = _word_ids(np.asarray(uniques, dtype=object))
-    features, text, pairs = _features(ids, rows, len(words))
-    if not len(features):
+    unigrams, bigrams, pairs = _occurrences(ids, rows, len(words))
+    if not words:
         raise ValueError("empty vocabulary")
     # scikit-learn numbers terms as first met, sorts each row by that number, then renumbers
     # the terms in alphabetical order without sorting the rows again.
-    first_met = np.unique(features, return_index=True)[1]
-    met_rank = np.empty(len(first_met), dtype=np.int64)
-    met_rank[np.argsort(first_met, kind="stable")] = np.arange(len(first_met))
+    met_rank = _first_met(unigrams, bigrams)
     w = np.array(words, dtype=object)
     terms = np.r_[w, [f"{a} {b}" for a, b in zip(w[pairs // len(words)], w[pairs % len(words)],
                                                   strict=True)]].astype(object)
@@ -125,7 +132,9 @@ def count_terms(texts: pd.Series) -> tuple[sparse.csr_matrix, np.ndarray]:
     alphabetical[np.argsort(terms, kind="stable")] = np.arange(len(terms))
     by_rank = np.empty(len(terms), dtype=np.int64)
     by_rank[met_rank] = alphabetical
-    cells, counts = np.unique(text * len(terms) + met_rank[features], return_counts=True)
+    cells, counts = np.unique(np.concatenate([
+        text.astype(np.int64) * len(terms) + met_rank[term] for term, text, _ in (unigrams, bigrams)
+    ]), return_counts=True)
     return _expand(cells // len(terms), by_rank[cells % len(terms)], counts, codes,
                    len(uniques), len(terms)), terms[np.argsort(alphabetical)]
 
