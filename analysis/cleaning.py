@@ -108,7 +108,8 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
 PREFILTER_MAX_STRINGS = 6
 PIECE_CHARS = 6
 # A prefilter string is worth a test from this many characters; a sign outside letters, digits
-# and common punctuation ("(@", "<", "[") counts as RARE_SIGN_CHARS more.
+# and the punctuation of running prose ("(@", "<", "[", the dot of ".com") counts as
+# RARE_SIGN_CHARS more.
 SELECTIVE_MIN_CHARS = 4
 RARE_SIGN_CHARS = 4
 # The most strings an item or run of items is expanded to while reading a pattern.
