@@ -3,9 +3,13 @@
 import math
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
+from re import _compiler as sre_compile
+from re import _constants as sre
+from re import _parser as sre_parse
 
 import numpy as np
 import pandas as pd
@@ -93,6 +97,313 @@ def load_rules(path: Path = PACKAGE_DATA / "boilerplate.toml") -> Rules:
     )
 
 
+# --- Testing rules fast, with the patterns' own answers ---------------------------------------
+# A rule's pattern is read once, as a syntax tree, for what any match of it must contain: one of
+# a few strings (a line without any of them is not tried: one `in` test each instead of a regex
+# that reads along the line), and for a whole-line rule, the parts to try cheapest first (a
+# length bound, a simple look-ahead, the line itself, then the costly look-aheads). Only ASCII
+# lines are prefiltered: there, and only there, a case-insensitive match is one of lower-cased
+# strings. A pattern the reading does not understand is tried as it is.
+# The most strings a prefilter holds (more are first reduced to shared pieces of PIECE_CHARS).
+PREFILTER_MAX_STRINGS = 6
+PIECE_CHARS = 6
+# A prefilter string is worth a test from this many characters; a sign outside letters, digits
+# and the punctuation of running prose ("(@", "<", "[", the dot of ".com") counts as
+# RARE_SIGN_CHARS more.
+SELECTIVE_MIN_CHARS = 4
+RARE_SIGN_CHARS = 4
+# The most strings an item or run of items is expanded to while reading a pattern.
+FINITE_MAX_STRINGS = 64
+# A repeat of any character (or class) up to this many times or more reads along the line.
+SCAN_MIN_REPEAT = 100
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_PLAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789 ,;:'\"-!?")
+
+
+def _group_items(op, av) -> list | None:
+    """The items inside a group (capturing or not, or atomic), else None."""
+    if op is sre.SUBPATTERN:
+        return av[-1]
+    return av if op is sre.ATOMIC_GROUP else None
+
+
+def _char_set(av) -> set[str] | None:
+    """The lower-cased characters of a small ASCII character class, else None."""
+    chars = set()
+    for op, value in av:
+        if op is sre.LITERAL:
+            chars.add(chr(value))
+        elif op is sre.RANGE and value[1] - value[0] < 10:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:
+            return None
+    return {c.lower() for c in chars} if all(c.isascii() for c in chars) else None
+
+
+def _finite(op, av) -> set[str] | None:
+    """Every string an item matches, lower-cased ("" for a look-around or anchor), if it is
+    ASCII and few; else None."""
+    if op is sre.LITERAL:
+        return {chr(av).lower()} if chr(av).isascii() else None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return {""}
+    if op is sre.IN:
+        return _char_set(av)
+    if _group_items(op, av) is not None:
+        return _finite_run(_group_items(op, av))
+    if op is sre.BRANCH:
+        options = [_finite_run(items) for items in av[1]]
+        if None in options or sum(map(len, options)) > FINITE_MAX_STRINGS:
+            return None
+        return set().union(*options)
+    if op in _REPEATS and av[1] <= 1:
+        once = _finite_run(av[2])
+        return None if once is None else once | {""} if av[0] == 0 else once
+    return None
+
+
+def _finite_run(items) -> set[str] | None:
+    """Every string a run of items matches, if all its items are finite and the strings few."""
+    strings = {""}
+    for op, av in items:
+        part = _finite(op, av)
+        if part is None:
+            return None
+        strings = {a + b for a in strings for b in part}
+        if len(strings) > FINITE_MAX_STRINGS:
+            return None
+    return strings
+
+
+def _required_item(op, av) -> set[str] | None:
+    """Strings one of which every match of a (not finite) item contains, else None."""
+    if _group_items(op, av) is not None:
+        return _required_run(_group_items(op, av))
+    if op is sre.BRANCH:
+        options = [_required_run(items) for items in av[1]]
+        return None if None in options else set().union(*options)
+    if op in _REPEATS and av[0] >= 1:
+        return _required_run(av[2])
+    if op is sre.ASSERT:  # a look-ahead or look-behind reads the same line
+        return _required_run(av[1])
+    return None
+
+
+def _required_run(items) -> set[str] | None:
+    """Strings one of which every match of a run of items contains (the most selective set
+    found: runs of finite items joined, or one item's own), else None."""
+    found, run = [], {""}
+    for op, av in items:
+        if op is sre.ASSERT:
+            found.append(_required_item(op, av))
+        part = _finite(op, av)
+        if part is None:
+            found += [run, _required_item(op, av)]
+            run = {""}
+            continue
+        joined = {a + b for a in run for b in part}
+        if len(joined) > FINITE_MAX_STRINGS:
+            found.append(run)
+            joined = part
+        run = joined
+    found.append(run)
+    usable = [strings for strings in found if strings and "" not in strings]
+    return max(usable, key=lambda strings: (min(map(_rarity, strings)), -len(strings)),
+               default=None)
+
+
+def _pieces(strings: set[str]) -> tuple[str, ...]:
+    """Few pieces of PIECE_CHARS (or fewer), one of which each string contains (greedy)."""
+    size, left, chosen = min(PIECE_CHARS, *map(len, strings)), sorted(strings), []
+    while left:
+        pieces = sorted({s[i:i + size] for s in left for i in range(len(s) - size + 1)})
+        best = max(pieces, key=lambda piece: sum(piece in s for s in left))
+        chosen.append(best)
+        left = [s for s in left if best not in s]
+    return tuple(chosen)
+
+
+def _rarity(string: str) -> int:
+    """How rare a string is in prose, roughly: its length, and more with a sign ("(@", "<")."""
+    return len(string) + (0 if set(string) <= _PLAIN_CHARS else RARE_SIGN_CHARS)
+
+
+def _selective(strings: tuple[str, ...]) -> bool:
+    """Whether each string is rare enough in prose to be worth a test (long, or with a sign)."""
+    return all(_rarity(s) >= SELECTIVE_MIN_CHARS for s in strings)
+
+
+def _scans(items) -> bool:
+    """Whether a pattern may open with a long repeat of any character (or of a negated class)
+    with more pattern after it: it then reads along the line, trying the rest at each place.
+    (A pattern that opens with a literal fails at once on most lines; a look-ahead that is .*
+    and one character, or a length bound, is one quick scan.)"""
+    for op, av in items:
+        if op is sre.AT or op in (sre.ASSERT, sre.ASSERT_NOT) and (
+                _length_bound(op, av) is not None or _simple_look(av)):
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            if _scans(av[1]):
+                return True
+            continue
+        if op in _REPEATS:
+            item = av[2][0] if len(av[2]) == 1 else (None, None)
+            broad = item[0] in (sre.ANY, sre.NOT_LITERAL) or (
+                item[0] is sre.IN and item[1][:1] == [(sre.NEGATE, None)])
+            return (av[1] >= SCAN_MIN_REPEAT and broad) or _scans(av[2])
+        if op is sre.BRANCH:
+            return any(_scans(branch) for branch in av[1])
+        inner = _group_items(op, av)
+        return inner is not None and _scans(inner)
+    return False
+
+
+def _prefilter(tree, search: bool) -> tuple[str, ...] | None:
+    """The strings one of which an ASCII line must hold (lower case) to be worth trying, for a
+    pattern that reads along the line; None when there is no such test worth making."""
+    if not (search or _scans(tree.data)):
+        return None
+    strings = _required_run(tree.data)
+    if not strings:
+        return None
+    strings = tuple(sorted(strings)) if len(strings) <= PREFILTER_MAX_STRINGS else _pieces(strings)
+    return strings if _selective(strings) else None
+
+
+def _length_bound(op, av) -> int | None:
+    """N for a look-ahead (?=.{0,N}$) (a line of at most N characters), else None."""
+    if op is not sre.ASSERT or av[0] != 1 or len(av[1]) != 2:
+        return None
+    (rep, (low, high, item)), end = av[1][0], av[1][1]
+    plain = rep is sre.MAX_REPEAT and low == 0 and list(item) == [(sre.ANY, None)]
+    return high if plain and end == (sre.AT, sre.AT_END) and high != sre.MAXREPEAT else None
+
+
+def _simple_look(av) -> bool:
+    """Whether a look-ahead is .* then one character (as (?!.*["]) or (?=.*\\d)): one scan."""
+    if av[0] != 1 or len(av[1]) != 2:
+        return False
+    (rep, (low, _, item)), (op, _) = av[1][0], av[1][1]
+    return (rep is sre.MAX_REPEAT and low == 0 and list(item) == [(sre.ANY, None)]
+            and op in (sre.LITERAL, sre.IN, sre.CATEGORY, sre.NOT_LITERAL))
+
+
+def _whole_line_steps(tree, flags: int) -> tuple | None:
+    """A whole-line pattern ^(?=A)(?!B)REST cut into its length bound N (from (?=.{0,N}$)), its
+    length look-aheads compiled (for a text with a newline), its simple look-aheads, then REST
+    and its other look-aheads, each compiled from the pattern's own tree; None if it has no
+    costly leading look-ahead (the pattern itself then tries the cheap ones first) or refers
+    back to a group."""
+    items = list(tree.data)
+    while items and items[0] in ((sre.AT, sre.AT_BEGINNING), (sre.AT, sre.AT_BEGINNING_STRING)):
+        items.pop(0)
+    looks = []
+    while items and items[0][0] in (sre.ASSERT, sre.ASSERT_NOT) and items[0][1][0] == 1:
+        looks.append(items.pop(0))
+    costly = [item for item in looks if _length_bound(*item) is None and not _simple_look(item[1])]
+    if not costly or "GROUPREF" in str(tree.data):
+        return None
+    bounds = [(item, _length_bound(*item)) for item in looks]
+    lengths = [item for item, bound in bounds if bound is not None]
+    others = [item for item, bound in bounds if bound is None]
+    part = partial(_compile_items, tree.state, flags=flags)
+    return (min((bound for _, bound in bounds if bound is not None), default=None),
+            [part([item]).match for item in lengths],
+            [part([item]).match for item in others if _simple_look(item[1])]
+            + [part(items).fullmatch]
+            + [part([item]).match for item in costly])
+
+
+def _compile_items(state, items: list, flags: int) -> re.Pattern:
+    """A pattern compiled from items of another pattern's syntax tree (its groups kept)."""
+    return sre_compile.compile(sre_parse.SubPattern(state, items), flags)
+
+
+@cache
+def _fast_test(pattern: re.Pattern, whole: bool) -> tuple[tuple[str, ...] | None, Callable]:
+    """(needs, run): a line matches the pattern in full (whole) or anywhere exactly when it is
+    not ASCII or its lower case holds one of `needs` (if any), and run(line) is truthy."""
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+        needs = _prefilter(tree, search=not whole)
+        steps = _whole_line_steps(tree, pattern.flags) if whole else None
+    except Exception:  # noqa: BLE001 - a pattern beyond this reading is tried as it is
+        needs = steps = None
+    if steps is None:
+        return needs, pattern.fullmatch if whole else pattern.search
+    bound, lengths, checks = steps
+
+    def run(text: str) -> bool:
+        """The pattern's look-aheads and the rest of it, cheapest first."""
+        if "\n" in text:  # "." and "$" treat a newline apart: the length look-aheads decide
+            return all(check(text) is not None for check in lengths + checks)
+        if bound is not None and len(text) > bound:
+            return False
+        return all(check(text) is not None for check in checks)
+
+    return needs, run
+
+
+_ASCII = tuple(map(chr, range(128)))
+
+
+def _first_chars(items, state, flags: int) -> tuple[frozenset[str] | None, bool]:
+    """The ASCII characters a match of a run of items can start with (None: any, unknown) and
+    whether the run can match the empty string; each character item is tried on all 128."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue
+        if op in (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY):
+            one = _compile_items(state, [(op, av)], flags).fullmatch
+            found, empty = {c for c in _ASCII if one(c)}, False
+        elif op is sre.BRANCH:
+            options = [_first_chars(branch, state, flags) for branch in av[1]]
+            if any(found is None for found, _ in options):
+                return None, True
+            found, empty = set().union(*(f for f, _ in options)), any(e for _, e in options)
+        elif op in _REPEATS:
+            found, empty = _first_chars(av[2], state, flags)
+            empty = empty or av[0] == 0
+        elif op is sre.SUBPATTERN:  # flags it turns on apply inside (turned off: a superset)
+            found, empty = _first_chars(av[3], state, flags | av[1])
+        elif op is sre.ATOMIC_GROUP:
+            found, empty = _first_chars(av, state, flags)
+        else:
+            return None, True
+        if found is None:
+            return None, True
+        chars |= found
+        if not empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+@cache
+def _by_first_char(patterns: tuple[re.Pattern, ...]) -> dict[str, tuple[int, ...]]:
+    """For each ASCII character, which of the whole-line patterns a line starting with it may
+    match (by position); a line starting otherwise, or empty, may match any."""
+    firsts = []
+    for pattern in patterns:
+        try:
+            tree = sre_parse.parse(pattern.pattern, pattern.flags)
+            firsts.append(_first_chars(tree.data, tree.state, pattern.flags)[0])
+        except Exception:  # noqa: BLE001 - a pattern beyond this reading may match any line
+            firsts.append(None)
+    return {c: tuple(i for i, first in enumerate(firsts) if first is None or c in first)
+            for c in _ASCII}
+
+
+def _may_hold(needs: tuple[str, ...] | None, lower: str | None) -> bool:
+    """Whether a line (`lower`: its lower case if ASCII, else None) may match a rule's pattern."""
+    return not needs or lower is None or any(s in lower for s in needs)
+
+
+def _lower_ascii(text: str) -> str | None:
+    """The lower case of an ASCII text (what rule prefilters read), else None."""
+    return text.lower() if text.isascii() else None
+
+
 _NULLABLE = {"int64": "Int64", "bool": "boolean", "string": "string"}
 
 
@@ -126,12 +437,19 @@ def _starts_with(texts: pd.Series, pattern: str | re.Pattern) -> pd.Series:
 
 
 _NOT_KEY = re.compile(r"[\W_]+")
+# The same for an ASCII text, by a translation table (several times faster than the regex).
+_NOT_KEY_ASCII = {i: None for i in range(128) if not chr(i).isalnum()}
+
+
+def _key(text: str) -> str:
+    """A text's lower-case letters and digits only."""
+    lower = text.lower()
+    return lower.translate(_NOT_KEY_ASCII) if lower.isascii() else _NOT_KEY.sub("", lower)
 
 
 def text_key(texts: pd.Series) -> pd.Series:
     """Lower-case letters and digits only, for matching a line against a title or another line."""
-    keys = _per_text(texts, lambda t: _NOT_KEY.sub("", t.lower()), "string")
-    return keys.astype(texts.dtype)
+    return _per_text(texts, _key, "string").astype(texts.dtype)
 
 
 def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
@@ -158,16 +476,33 @@ def split_lines(docs: pd.DataFrame) -> pd.DataFrame:
 
 def _first_match(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
     """The reason of the first rule whose pattern matches each text in full, else <NA>."""
+    tests = [(rule.reason, *_fast_test(rule.pattern, True)) for rule in rules]
+    gates = {c: [tests[i] for i in picked]
+             for c, picked in _by_first_char(tuple(rule.pattern for rule in rules)).items()}
 
     def reason(text: str) -> str | None:
-        return next((r.reason for r in rules if r.pattern.fullmatch(text)), None)
+        lower = False  # lower-cased once, when a prefilter asks
+        for why, needs, run in gates.get(text[:1], tests):
+            if needs:
+                lower = _lower_ascii(text) if lower is False else lower
+                if not _may_hold(needs, lower):
+                    continue
+            if run(text):
+                return why
+        return None
 
     return _per_text(texts, reason, "string")
 
 
 def _any_rule(texts: pd.Series, rules: tuple[Rule, ...]) -> pd.Series:
     """Whether any of the rules' patterns occurs in each text."""
-    return _per_text(texts, lambda t: any(r.pattern.search(t) for r in rules), "bool")
+    tests = [_fast_test(rule.pattern, False) for rule in rules]
+
+    def found(text: str) -> bool:
+        lower = _lower_ascii(text)
+        return any(_may_hold(needs, lower) and run(text) for needs, run in tests)
+
+    return _per_text(texts, found, "bool")
 
 
 def _is_headline_like(texts: pd.Series) -> pd.Series:
@@ -232,7 +567,7 @@ def mark_promo_cues(lines: pd.DataFrame, rules: Rules) -> None:
         return
     open_[open_] = _any_rule(lines.loc[open_, "text"], rules.cue)  # most lines show no cue
     texts = lines.loc[open_, "text"]
-    cues = sum(_contains(texts, rule.pattern).astype(int) for rule in rules.cue)
+    cues = sum(_any_rule(texts, (rule,)).astype(int) for rule in rules.cue)
     many = cues[cues >= PROMO_MIN_CUES].index
     hit = many[~_contains(texts[many], _SPEECH)]
     lines.loc[hit, "reason"] = "promo insert (cues)"
@@ -318,7 +653,9 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     lines.loc[is_title, "reason"] = "title (kept as the document title)"
     open_ = lines["reason"].isna() & (lines["text"] != "")
     contained = np.array(
-        [len(k) >= 12 and k in t for k, t in zip(key, title_key, strict=True)], dtype=bool
+        [len(k) >= 12 and k in t for k, t in zip(key.to_numpy(dtype=object),
+                                                 title_key.to_numpy(dtype=object), strict=True)],
+        dtype=bool,
     )
     # A part of the title that reads like a headline, or the whole title again ("... World?").
     repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
@@ -385,6 +722,22 @@ def mark_embed_bodies(lines: pd.DataFrame) -> None:
     lines.loc[body, "reason"] = EMBED + " (post text)"
 
 
+def _closing_rule_reasons(opens: pd.DataFrame, rules: tuple[Rule, ...]) -> pd.Series:
+    """The rule reason of each document's open lines from its last one back to the first that
+    matches no rule (inclusive); earlier lines are never in the closing run, so not tried (<NA>)."""
+    from_end = opens.groupby("doc_id", sort=False).cumcount(ascending=False).to_numpy()
+    reasons = pd.Series(pd.NA, index=opens.index, dtype="string")
+    tried = from_end == 0
+    for back in range(1, len(opens) + 1):
+        if not tried.any():
+            break
+        found = _first_match(opens.loc[tried, "text"], rules)
+        reasons[found.index] = found
+        matched = opens["doc_id"].isin(opens.loc[found[found.notna()].index, "doc_id"])
+        tried = (from_end == back) & matched.to_numpy()
+    return reasons
+
+
 def mark_closing_lines(lines: pd.DataFrame, rules: Rules) -> None:
     """Mark [[end]] rule lines (author bios) among a document's closing lines.
 
@@ -395,7 +748,7 @@ def mark_closing_lines(lines: pd.DataFrame, rules: Rules) -> None:
     """
     filled = lines[lines["text"] != ""]
     open_ = filled["reason"].isna()
-    end_reason = _first_match(filled["text"], rules.end).where(open_)
+    end_reason = _closing_rule_reasons(filled[open_], rules.end).reindex(filled.index)
     settled = (~open_ | end_reason.notna()).astype(int)
     closing = settled[::-1].groupby(filled["doc_id"][::-1]).cummin()[::-1].astype(bool)
     has_body = (open_ & ~closing).groupby(filled["doc_id"]).transform("any")
@@ -544,7 +897,7 @@ def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     removed = []
     open_ = lines["reason"].isna() & (lines["text"] != "")
     for rule in rules.inline:
-        hits = lines.index[open_][_contains(lines.loc[open_, "text"], rule.pattern).to_numpy()]
+        hits = lines.index[open_][_any_rule(lines.loc[open_, "text"], (rule,)).to_numpy()]
         for i in hits:
             text = lines.at[i, "text"]
             while (span := _inline_span(text, rule)) is not None and span[1] > span[0]:

@@ -104,21 +104,23 @@ def corrected_level(p_adjusted: np.ndarray, alpha: float = ALPHA) -> float:
     return alpha * max(int((p_adjusted < alpha).sum()), 1) / max(m, 1)
 
 
-def keyness_scores(a, b, n_target: int, n_reference: int, prior, prior_total) -> pd.DataFrame:
-    """Every statistic for counts `a` (target) and `b` (reference) of the same terms."""
+def keyness_scores(a, b, n_target: int, n_reference: int, prior, prior_total) -> dict[str, np.ndarray]:
+    """Every statistic for counts `a` (target) and `b` (reference) of the same terms, as columns."""
     p = exact_p(a, b, n_target, n_reference)
     p_adjusted = stats.false_discovery_control(p, method="bh") if len(p) else p
     level = corrected_level(p_adjusted)
     ratio = log_ratio(a, b, n_target, n_reference)
-    return pd.DataFrame({
-        "count_target": a, "count_reference": b, "n_target": n_target, "n_reference": n_reference,
+    return {
+        "count_target": a, "count_reference": b,
+        "n_target": np.full(len(a), n_target, dtype=np.int64),
+        "n_reference": np.full(len(a), n_reference, dtype=np.int64),
         "z": log_odds_z(a, b, n_target, n_reference, prior, prior_total),
         "log_ratio": ratio,
         "lrc": log_ratio_conservative(a, b, n_target, n_reference, level, p),
         "g2": log_likelihood_g2(a, b, n_target, n_reference), "p": p, "p_adjusted": p_adjusted,
         "direction": np.where(ratio > 0, OVER, UNDER), "key": p_adjusted < ALPHA,
-        "lrc_level": 1 - level,
-    })
+        "lrc_level": np.full(len(a), 1 - level),
+    }
 
 
 @per_corpus
@@ -143,54 +145,55 @@ def outlet_document_counts(corpus: Corpus) -> pd.DataFrame:
     return table.reindex(corpus.outlets, fill_value=0)
 
 
-def compare(counts: pd.DataFrame, target: str, reference: str, min_freq: int = MIN_FREQ,
-            docs: pd.DataFrame | None = None, n_docs: pd.Series | None = None):
-    """Keyness of `target` against another outlet or REST (all other outlets together); with
-    `docs` (outlet_document_counts) and `n_docs` (articles per outlet) also the articles of each
-    side that use the term."""
-    a = counts.loc[target]
-    b = counts.drop(index=target).sum() if reference == REST else counts.loc[reference]
-    tested = (a + b) >= min_freq
-    background = counts.sum()  # the prior: every outlet's counts pooled (Monroe et al.'s choice)
-    scores = keyness_scores(a[tested].to_numpy(), b[tested].to_numpy(), int(a.sum()),
-                            int(b.sum()), background[tested].to_numpy(), int(background.sum()))
-    scores.insert(0, "term", a.index[tested])
-    scores.insert(1, "outlet", target)
-    scores.insert(2, "reference", reference)
-    if docs is not None and n_docs is not None:
-        others = docs.drop(index=target).sum() if reference == REST else docs.loc[reference]
-        if docs.columns.equals(counts.columns):  # the same terms: pick by position, not label
-            scores["docs_target"] = docs.loc[target].to_numpy()[tested.to_numpy()]
-            scores["docs_reference"] = others.to_numpy()[tested.to_numpy()]
-        else:
-            scores["docs_target"] = docs.loc[target, scores["term"]].to_numpy()
-            scores["docs_reference"] = others[scores["term"]].to_numpy()
-        scores["n_docs_target"] = int(n_docs[target])
-        scores["n_docs_reference"] = int(n_docs.drop(target).sum() if reference == REST
-                                         else n_docs[reference])
-    return scores
+def _side(table: np.ndarray, target: int, reference: int | None) -> np.ndarray:
+    """The reference's row of an outlet x term table: another outlet's, or the rest's summed."""
+    return np.delete(table, target, axis=0).sum(axis=0) if reference is None else table[reference]
 
 
-def rank(scores: pd.DataFrame) -> pd.DataFrame:
-    """Strongest first: largest |LRC| (non-zero only for key terms), then smallest p, then term."""
-    order = np.lexsort((scores["term"].to_numpy(), scores["p"].to_numpy(),
-                        -np.abs(scores["lrc"].to_numpy())))
-    return scores.iloc[order]
+def compare(counts: np.ndarray, terms: np.ndarray, target: int, reference: int | None,
+            min_freq: int, docs: np.ndarray, n_docs: np.ndarray) -> dict[str, np.ndarray]:
+    """Keyness of outlet row `target` against row `reference` (None: all other outlets together,
+    REST) in outlet x term `counts`, strongest first (see rank), as columns; `docs` (outlet x
+    term: articles using it) and `n_docs` (articles per outlet) give each side's articles."""
+    a, b = counts[target], _side(counts, target, reference)
+    tested = np.flatnonzero((a + b) >= min_freq)
+    background = counts.sum(axis=0)  # the prior: every outlet's counts pooled (Monroe et al.)
+    scores = {"term": terms[tested], **keyness_scores(
+        a[tested], b[tested], int(a.sum()), int(b.sum()), background[tested], int(background.sum()))}
+    scores["docs_target"] = docs[target][tested]
+    scores["docs_reference"] = _side(docs, target, reference)[tested]
+    scores["n_docs_target"] = np.full(len(tested), n_docs[target], dtype=np.int64)
+    scores["n_docs_reference"] = np.full(len(tested), _side(n_docs, target, reference),
+                                         dtype=np.int64)
+    order = rank(scores)
+    return {name: column[order] for name, column in scores.items()}
+
+
+def rank(scores: dict[str, np.ndarray]) -> np.ndarray:
+    """The order strongest first: largest |LRC| (non-zero only for key terms), then smallest p,
+    then term."""
+    return np.lexsort((scores["term"], scores["p"], -np.abs(scores["lrc"])))
 
 
 def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     """Each outlet against the rest, then against each other outlet; strongest first (see rank)."""
     counts = outlet_word_counts(corpus)
     outlets = list(counts.index)
-    pairs = [(o, REST) for o in outlets] + [(o, r) for o in outlets for r in outlets if r != o]
     if len(outlets) < 2 or counts.shape[1] == 0:
         return pd.DataFrame(columns=COLUMNS)
     docs = outlet_document_counts(corpus)
-    if docs.columns.equals(counts.columns):  # one Index object: compare() then checks it at once
-        docs = docs.set_axis(counts.columns, axis=1)
+    docs = docs if docs.columns.equals(counts.columns) else docs[counts.columns]
     n_docs = corpus.documents.groupby("outlet", sort=False).size().reindex(outlets, fill_value=0)
-    parts = [rank(compare(counts, o, r, min_freq, docs, n_docs)) for o, r in pairs]
-    return pd.concat(parts, ignore_index=True)[COLUMNS]
+    pairs = [(o, None) for o in range(len(outlets))] + [
+        (o, r) for o in range(len(outlets)) for r in range(len(outlets)) if r != o]
+    tables = counts.to_numpy(), counts.columns.to_numpy(dtype=object)
+    parts = [compare(*tables, o, r, min_freq, docs.to_numpy(), n_docs.to_numpy()) for o, r in pairs]
+    columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
+    sizes = [len(part["term"]) for part in parts]
+    columns["outlet"] = np.repeat(np.array(outlets, dtype=object)[[o for o, _ in pairs]], sizes)
+    columns["reference"] = np.repeat(np.array([REST if r is None else outlets[r] for _, r in pairs],
+                                              dtype=object), sizes)
+    return pd.DataFrame(columns)[COLUMNS]
 
 
 keyness_table = per_corpus(compute_keyness)  # computed once per corpus for every figure

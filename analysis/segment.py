@@ -14,13 +14,49 @@ WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
 _WORD_RE = re.compile(WORD_PATTERN)
 
 
+# Punkt's decisions on candidate breaks kept at most (a context is a few words: "said. The").
+BREAK_CACHE_SIZE = 200_000
+
+
+# The commonest candidate context: a word of letters, its end mark, a space and the next token
+# ("said. The", "Why? It"). Punkt breaks there unless the word is a known abbreviation: the word
+# is one token of its own (not an initial, a number or an ellipsis), marked as a break by
+# Punkt's first pass and left so by its second (no collocations, no orthographic data), and a
+# token follows it.
+_PLAIN_BREAK = re.compile(r"([A-Za-z]{2,})[.?!] \S+")
+
+
+class _Punkt(PunktSentenceTokenizer):
+    """Punkt that decides plain candidate breaks at once and every other distinct context once.
+
+    The decisions are Punkt's own (a function of the context and the fixed parameters), so the
+    sentences are too.
+    """
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._breaks: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        """Punkt's decision for one candidate context ("said. The")."""
+        plain = _PLAIN_BREAK.fullmatch(text)
+        if plain and plain.group(1).lower() not in self._params.abbrev_types:
+            return True
+        found = self._breaks.get(text)
+        if found is None:
+            if len(self._breaks) >= BREAK_CACHE_SIZE:
+                self._breaks.clear()
+            found = self._breaks[text] = super().text_contains_sentbreak(text)
+        return found
+
+
 @cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """Punkt without downloaded data: the abbreviations come from data/abbreviations.txt."""
     lines = (PACKAGE_DATA / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
     params = PunktParameters()
     params.abbrev_types = {line.strip() for line in lines if line.strip() and line[0] != "#"}
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
 
 
 def tokenize_words(text: str) -> list[str]:
@@ -30,8 +66,9 @@ def tokenize_words(text: str) -> list[str]:
 
 def count_words(texts: pd.Series) -> pd.Series:
     """Number of words in each text (each distinct text counted once)."""
-    found = {text: len(_WORD_RE.findall(text)) for text in dict.fromkeys(texts)}
-    return pd.Series([found[text] for text in texts], index=texts.index, dtype="int64")
+    values = texts.to_numpy(dtype=object)  # iterating a string Series costs more a row
+    found = {text: len(_WORD_RE.findall(text)) for text in dict.fromkeys(values)}
+    return pd.Series([found[text] for text in values], index=texts.index, dtype="int64")
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
@@ -43,9 +80,10 @@ def _split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """split_sentences for whole documents, in one process."""
     tokenizer = sentence_tokenizer()
     rows, spans = [], {}  # a paragraph text repeated (wire copy, boilerplate) is split once
-    for doc_id, p_index, p_start, text in paragraphs[
-        ["doc_id", "paragraph_index", "start", "text"]
-    ].itertuples(index=False):
+    for doc_id, p_index, p_start, text in zip(
+        paragraphs["doc_id"].to_numpy(dtype=object), paragraphs["paragraph_index"].tolist(),
+        paragraphs["start"].tolist(), paragraphs["text"].to_numpy(dtype=object), strict=True,
+    ):
         if text not in spans:
             spans[text] = list(tokenizer.span_tokenize(text))
         for s_start, s_end in spans[text]:

@@ -1,0 +1,30 @@
+"""Sentence splitting: Punkt with the project's abbreviations, decided fast where it is plain."""
+
+import itertools
+
+from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+from analysis.segment import sentence_tokenizer
+
+WORDS = ["said", "Said", "SAID", "mr", "Mr", "etc", "Jan", "I", "i", "a", "US", "Inc", "no", "vs",
+         "St", "Gov", "Ltd", "\u00c9T\u00c9", "ab"]
+NEXT = ["The", "the", '"The', "(the", ".", ". .", "...", "--", ",", "1", "1.", "A.", "a", "I",
+        "\u00c9te", ")", "x.y", "'"]
+
+
+def test_every_decision_is_punkts_own():
+    ours = sentence_tokenizer()
+    reference = PunktSentenceTokenizer(ours._params)
+    for word, mark, after in itertools.product(WORDS, ".?!", NEXT):
+        context = f"{word}{mark} {after}"
+        assert ours.text_contains_sentbreak(context) == reference.text_contains_sentbreak(context), context
+
+
+def test_sentences_of_a_paragraph():
+    text = 'Mr. Smith said. "We stay," he said. Why? Troops arrived at 5 p.m. on Jan. 3. I. Ivanov left.'
+    spans = list(sentence_tokenizer().span_tokenize(text))
+    assert [text[a:b] for a, b in spans] == [
+        "Mr. Smith said.", '"We stay," he said.', "Why?", "Troops arrived at 5 p.m. on Jan. 3.",
+        "I. Ivanov left.",
+    ]
+    assert spans == list(PunktSentenceTokenizer(sentence_tokenizer()._params).span_tokenize(text))
