@@ -193,7 +193,8 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     columns["outlet"] = np.repeat(np.array(outlets, dtype=object)[[o for o, _ in pairs]], sizes)
     columns["reference"] = np.repeat(np.array([REST if r is None else outlets[r] for _, r in pairs],
                                               dtype=object), sizes)
-    return pd.DataFrame(columns)[COLUMNS]
+    text = {name: "str" for name in ("term", "outlet", "reference", "direction")}
+    return pd.DataFrame(columns)[COLUMNS].astype(text)  # text as pandas strings: Parquet in the store
 
 
 keyness_table = per_corpus(compute_keyness)  # computed once per corpus for every figure
