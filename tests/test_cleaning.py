@@ -745,3 +745,37 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
     assert removed[bio] == "author bio (closing lines)"
     kept, _ = _clean("\n\n".join(["A headline", *body, bio, PROSE + " Last."]))
     assert kept == [*body, bio, PROSE + " Last."]
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Lerer reported from Los Angeles. Associated Press writer Jill Colvin contributed from Albuquerque.",
+     "reporting credit (closing lines)"),
+    ("Phillip reported from Oakland, Calif.; Gearan, from Washington.", "reporting credit (closing lines)"),
+    ("Jane Doe and John Roe contributed reporting.", "reporting credit (closing lines)"),
+    ("Rick Scott is the Republican governor of Florida.", "author bio (closing lines)"),
+    ("We Are Sorry,This video is restricted from playing in your locationEcode: 17.",
+     "video player message"),
+])
+def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, reason):
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, line]))
+    assert kept == body
+    assert removed[line] == reason
+
+
+@pytest.mark.parametrize("line", [
+    "Officials reported from the scene that two people had died.",
+    "He reported from Kyiv for ten years before joining the paper.",
+    "Reuters reported from London that the talks had failed.",
+    "Smith reported.",
+])
+def test_a_closing_sentence_of_the_story_about_reporting_is_kept(line):
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more.", line]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_a_reporting_credit_inside_the_article_is_kept():
+    body = [PROSE, "Eilperin reported from Washington.", PROSE + " More.", PROSE + " End."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
