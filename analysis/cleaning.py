@@ -833,6 +833,44 @@ def mark_signoff(lines: pd.DataFrame, rules: Rules) -> None:
     lines.loc[hit[hit].index, "reason"] = reason[hit] + " (last line)"
 
 
+# A line that is only a signature: a name of two to four capitalised words ("Ken Kenjo.",
+# "- Richard Hays Powell.") or a @handle; and the town that may follow it ("Gainesville, Fla.").
+_SIGNATURE_LINE = re.compile(
+    r"(?:[-\u2013\u2014]\s*)?(?:[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*){1,3}|@\w{1,30})\.?")
+_TOWN_LINE = re.compile(r"[A-Z][\w.\u2019' -]{1,40},\s*[A-Z][\w.\u2019' -]{1,25}\.?")
+_SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?\"\u201d]")  # four or more words, then its end
+SIGNATURES_MIN = 3  # signed letters or posts a page needs before its signatures are furniture
+SIGNATURE = "signature under a reader's letter or post"
+
+
+def _signature_lines(texts: list[str], reasons: list) -> list[int]:
+    """Positions of the signatures (and towns after them) of a page of signed letters: at least
+    SIGNATURES_MIN name or handle lines each right after a paragraph of prose, the last at the
+    page's end (a list of names as subheads goes on with prose after its last name); then every
+    name or handle line right after a sentence."""
+    names = [i for i in range(1, len(texts)) if _SIGNATURE_LINE.fullmatch(texts[i])]
+    prose = _is_prose(pd.Series([texts[i - 1] for i in names], dtype="string")).tolist()
+    if sum(prose) < SIGNATURES_MIN:
+        return []
+    # on such a page a short post signs too ("Trump is divisive and Clinton is inclusive.")
+    signed = [i for i, long in zip(names, prose, strict=True)
+              if long or _SENTENCE.fullmatch(texts[i - 1])]
+    towns = [i + 1 for i in signed if i + 1 < len(texts) and _TOWN_LINE.fullmatch(texts[i + 1])]
+    if max(signed + towns) != len(texts) - 1 and not _SIGNATURE_LINE.fullmatch(texts[-1]):
+        return []
+    return [i for i in sorted(signed + towns) if pd.isna(reasons[i])]
+
+
+def mark_signatures(lines: pd.DataFrame) -> None:
+    """Mark the signatures under readers' letters or posts on a page that prints them one by one."""
+    filled = lines[lines["text"] != ""]
+    candidate = filled["text"].str.fullmatch(_SIGNATURE_LINE)
+    many = candidate.groupby(filled["doc_id"]).transform("sum") >= SIGNATURES_MIN
+    for _, doc in filled[many].groupby("doc_id", sort=False):
+        hits = _signature_lines(doc["text"].tolist(), doc["reason"].tolist())
+        lines.loc[doc.index[hits], "reason"] = SIGNATURE
+
+
 def _words(text: str) -> tuple[str, ...]:
     """The lower-case words of a line, for matching one line inside another."""
     return tuple(_WORD.findall(text.lower()))
@@ -933,6 +971,7 @@ def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
     mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)
+    mark_signatures(lines)
     mark_context(lines)  # structural head/tail furniture, after every rule
     spans = strip_inline(lines, rules)
     return lines, spans, found_titles

@@ -779,3 +779,26 @@ def test_a_reporting_credit_inside_the_article_is_kept():
     body = [PROSE, "Eilperin reported from Washington.", PROSE + " More.", PROSE + " End."]
     kept, _ = _clean("\n\n".join(["A headline", *body]))
     assert kept == body
+
+
+LETTER = "The candidate has a long history of blaming others for what went wrong in the campaign."
+
+
+def test_signatures_under_readers_letters_are_removed():
+    page = [LETTER, "Jane Q. Public.", "Gainesville, Fla.", LETTER + " Again.", "John Roe.",
+            "Short posts sign too, like this one.", "@reader_one.", LETTER + " Once more.",
+            "Mary Major."]
+    kept, removed = _clean("\n\n".join(["Readers on the race", *page]))
+    assert kept == [LETTER, LETTER + " Again.", "Short posts sign too, like this one.",
+                    LETTER + " Once more."]
+    assert {line: why for line, why in removed.items() if not why.startswith("title")} == {
+        line: "signature under a reader's letter or post"
+        for line in ("Jane Q. Public.", "Gainesville, Fla.", "John Roe.", "@reader_one.", "Mary Major.")}
+
+
+def test_names_as_subheads_before_their_paragraphs_are_kept():
+    body = ["Five candidates are in the race, and each needs something different tonight.",
+            "Jane Doe.", LETTER, "John Roe.", LETTER + " Again.", "Mary Major.",
+            LETTER + " Once more."]
+    kept, _ = _clean("\n\n".join(["What each candidate needs", *body]))
+    assert kept == body
