@@ -802,3 +802,11 @@ def test_names_as_subheads_before_their_paragraphs_are_kept():
             LETTER + " Once more."]
     kept, _ = _clean("\n\n".join(["What each candidate needs", *body]))
     assert kept == body
+
+
+def test_a_pointer_to_a_gone_video_is_removed_and_an_introduction_to_text_is_kept():
+    body = [PROSE, "Read the statement below:", PROSE + " More.", "Watch the ad below:",
+            PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert removed["Watch the ad below:"] == "embed or link pointer"
+    assert "Read the statement below:" in kept
