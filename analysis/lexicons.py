@@ -1,4 +1,4 @@
-"""Tone of short texts from two offline lexicons: VADER (reference implementation) and AFINN-165."""
+"""Tone of short texts from two offline lexicons: VADER (the reference package's scores) and AFINN-165."""
 
 import re
 from functools import cache
@@ -6,21 +6,165 @@ from functools import cache
 import numpy as np
 import pandas as pd
 from afinn import Afinn
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    NEGATE,
+    SPECIAL_CASES,
+    SentimentIntensityAnalyzer,
+    SentiText,
+    allcap_differential,
+)
 
 # VADER's authors' convention: compound >= 0.05 is positive, <= -0.05 negative, else neutral.
 NEUTRAL_BAND = 0.05
 VADER_COLUMNS = ["vader_compound", "vader_pos", "vader_neu", "vader_neg"]
 WORD_COLUMNS = ["key", "word", "valence"]
+STRIP_CACHE = 200_000  # distinct tokens whose stripping is remembered (bounds a worker's memory)
 
 
 class _TracingAnalyzer(SentimentIntensityAnalyzer):
-    """The reference analyser, unchanged, that also keeps the word valences of the last text."""
+    """The reference analyser's rules and scores, with shortcuts that change no result, that also
+    keeps the word valences of the last text.
+
+    polarity_scores is the reference's with four shortcuts: a text with no emoji skips the
+    character-by-character emoji rewrite (it would return the text unchanged); a token that is
+    not in the lexicon gets VADER's 0 without a call to sentiment_valence (which returns 0 for
+    it); a token's punctuation stripping is looked up once per distinct token; the negation
+    check, the idiom check and the 'but' rule read the sentence lowercased once instead of
+    lowercasing it at every lexicon word. Those three are the reference's code on that list;
+    every other rule (boosters, caps, 'no', 'least', punctuation, normalisation) is the
+    reference's own method.
+    Tests compare every score and word valence with the reference on the seeds and real text.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._emoji_chars = frozenset(e for e in self.emojis if len(e) == 1)
+        self._stripped: dict[str, str] = {}
+        self.valences: list[tuple[str, float]] = []
+        self._lowered: tuple[list[str], list[str]] = ([], [])  # (tokens, the same lowercased)
+
+    def _sentitext(self, text: str) -> SentiText:
+        """SentiText(text) with its tokens' stripping looked up once per distinct token."""
+        sentitext = SentiText.__new__(SentiText)
+        sentitext.text = text
+        stripped = self._stripped
+        if len(stripped) > STRIP_CACHE:
+            stripped.clear()
+        known, strip = stripped.get, self._strip  # a stripped token is never empty
+        words = [known(token) or strip(token) for token in text.split()]
+        sentitext.words_and_emoticons = words
+        sentitext.is_cap_diff = allcap_differential(words)
+        return sentitext
+
+    def polarity_scores(self, text):
+        if not self._emoji_chars.isdisjoint(text):
+            return super().polarity_scores(text)  # the reference's own path (score_valence traces)
+        sentitext = self._sentitext(text.strip())
+        words, lexicon, sentiments = sentitext.words_and_emoticons, self.lexicon, []
+        lowered_words = [word.lower() for word in words]
+        self._lowered = (words, lowered_words)
+        last = len(words) - 1
+        for i, item in enumerate(words):
+            lowered = lowered_words[i]
+            if (lowered not in lexicon or lowered in BOOSTER_DICT
+                    or (i < last and lowered == "kind" and lowered_words[i + 1] == "of")):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        self.valences = [(w.lower(), v) for w, v in zip(words, sentiments, strict=True) if v]
+        return SentimentIntensityAnalyzer.score_valence(self, sentiments, sentitext.text)
+
+    def _strip(self, token: str) -> str:
+        """SentiText's punctuation stripping of a token, remembered."""
+        word = self._stripped[token] = SentiText._strip_punc_if_word(token)
+        return word
+
+    def _but_check(self, words_and_emoticons, sentiments):
+        """The reference's 'but' rule (halve before the first 'but', 1.5x after, through its own
+        list.index lookups), on the sentence lowercased once."""
+        lower = self._lowercase(words_and_emoticons)
+        if "but" in lower:
+            bi = lower.index("but")
+            for sentiment in sentiments:
+                si = sentiments.index(sentiment)
+                if si < bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 0.5)
+                elif si > bi:
+                    sentiments.pop(si)
+                    sentiments.insert(si, sentiment * 1.5)
+        return sentiments
+
+    def _lowercase(self, words: list[str]) -> list[str]:
+        """The tokens lowercased (once per sentence on the fast path)."""
+        return self._lowered[1] if words is self._lowered[0] else [str(w).lower() for w in words]
+
+    def _negation_check(self, valence, words_and_emoticons, start_i, i):
+        """The reference's negation check ('never so', 'without doubt', a negation word or n't
+        1-3 words before), on the sentence lowercased once."""
+        lower = self._lowercase(words_and_emoticons)
+        if start_i == 0:
+            if _negated(lower[i - 1]):
+                valence = valence * N_SCALAR
+        if start_i == 1:
+            if lower[i - 2] == "never" and (lower[i - 1] == "so" or lower[i - 1] == "this"):
+                valence = valence * 1.25
+            elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+                pass
+            elif _negated(lower[i - 2]):
+                valence = valence * N_SCALAR
+        if start_i == 2:
+            if (lower[i - 3] == "never" and (lower[i - 2] == "so" or lower[i - 2] == "this")
+                    or (lower[i - 1] == "so" or lower[i - 1] == "this")):
+                valence = valence * 1.25
+            elif lower[i - 3] == "without" and (lower[i - 2] == "doubt" or lower[i - 1] == "doubt"):
+                pass
+            elif _negated(lower[i - 3]):
+                valence = valence * N_SCALAR
+        return valence
+
+    def _special_idioms_check(self, valence, words_and_emoticons, i):
+        """The reference's idiom and booster n-gram check, on the sentence lowercased once
+        (its negative indices wrap around at the start of a sentence, as the reference's do)."""
+        lower = self._lowercase(words_and_emoticons)
+        onezero = f"{lower[i - 1]} {lower[i]}"
+        twoonezero = f"{lower[i - 2]} {lower[i - 1]} {lower[i]}"
+        twoone = f"{lower[i - 2]} {lower[i - 1]}"
+        threetwoone = f"{lower[i - 3]} {lower[i - 2]} {lower[i - 1]}"
+        threetwo = f"{lower[i - 3]} {lower[i - 2]}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in SPECIAL_CASES:
+                valence = SPECIAL_CASES[seq]
+                break
+        if len(lower) - 1 > i:
+            zeroone = f"{lower[i]} {lower[i + 1]}"
+            if zeroone in SPECIAL_CASES:
+                valence = SPECIAL_CASES[zeroone]
+        if len(lower) - 1 > i + 1:
+            zeroonetwo = f"{lower[i]} {lower[i + 1]} {lower[i + 2]}"
+            if zeroonetwo in SPECIAL_CASES:
+                valence = SPECIAL_CASES[zeroonetwo]
+        for n_gram in (threetwoone, threetwo, twoone):
+            if n_gram in BOOSTER_DICT:
+                valence = valence + BOOSTER_DICT[n_gram]
+        return valence
 
     def score_valence(self, sentiments, text):
-        words = SentiText(text).words_and_emoticons  # the tokens `sentiments` is aligned with
+        words = self._sentitext(text).words_and_emoticons  # the tokens `sentiments` is aligned with
         self.valences = [(w.lower(), v) for w, v in zip(words, sentiments, strict=True) if v]
         return super().score_valence(sentiments, text)
+
+
+_NEGATIONS = frozenset(NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """VADER's negated([word]): a negation word, or any word with n't."""
+    word = word.lower()
+    return word in _NEGATIONS or "n't" in word
 
 
 @cache

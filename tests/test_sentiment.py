@@ -8,6 +8,7 @@ from afinn import Afinn
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import load_corpus
+from analysis.config import shared_corpora
 from analysis.lexicons import classify_tone, score_afinn, score_vader
 from analysis.plots.sentiment import FIGURES
 from analysis.sentiment import (
@@ -246,3 +247,43 @@ def test_describe_mean_without_an_interval():
     assert describe_mean({"n": 2, "mean": 0.5, "low": float("nan"), "high": float("nan")},
                          with_n=False) == "+0.50 [no interval]"
     assert describe_mean({"n": 0, "mean": float("nan"), "low": 0, "high": 0}) == "no sentences"
+
+
+# Sentences that reach each of VADER's rules, several at a sentence's start, where the reference's
+# negative indices wrap around: the fast path must give the reference's scores and valences.
+RULE_SENTENCES = [
+    "VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!", "Today only kinda sux! But I'll get by, lol",
+    "Make sure you :) or :D today!", "Catch utf-8 emoji such as 💘 and 💋 and 😁", "Not bad at all",
+    "Sentiment analysis has never been this good!", "With VADER, sentiment analysis is the shit!",
+    "On the other hand, VADER is quite bad ass", "Without a doubt, excellent idea.",
+    "Roger Dodger is at least compelling as a variation on the theme.",
+    "Roger Dodger is one of the least compelling variations on this theme.", "least good", "good",
+    "no good", "no", "There is no problem.", "no or nor bad", "It was kind of bad.", "sort of great",
+    "The plot was good, but the characters are uncompelling and the dialog is not great.",
+    "but good but bad", "good good but good", "Never so happy.", "isn't good", "WAR", "the bomb",
+    "Is it bad?? Really???", "  spaced   out  good  ", "", "   ", "😀", "GOOD GOOD GOOD", "He won't help.",
+]
+
+
+def test_the_fast_path_gives_the_reference_scores_and_word_valences():
+    from vaderSentiment.vaderSentiment import SentiText
+
+    class Tracing(SentimentIntensityAnalyzer):  # the reference, word valences read after its rules
+        def score_valence(self, sentiments, text):
+            words = SentiText(text).words_and_emoticons
+            self.valences = [(w.lower(), v) for w, v in zip(words, sentiments, strict=True) if v]
+            return super().score_valence(sentiments, text)
+
+    texts = list(RULE_SENTENCES)
+    for name in ("semeval2025-cc", "polnear"):  # real text where it is beside the checkout
+        texts += [line for path in sorted(shared_corpora(name).rglob("*.txt"))[:150]
+                  for line in path.read_text(encoding="utf-8", errors="replace").splitlines()]
+    reference, expected = Tracing(), []
+    for text in texts:
+        expected.append((reference.polarity_scores(text), reference.valences))
+    vader, words = score_vader(pd.Series(texts, dtype="string"))
+    assert vader.to_numpy().tolist() == [[s["compound"], s["pos"], s["neu"], s["neg"]]
+                                         for s, _ in expected]
+    got = words.groupby("key")[["word", "valence"]].apply(lambda g: list(g.itertuples(index=False,
+                                                                                      name=None)))
+    assert [got.get(i, []) for i in range(len(texts))] == [v for _, v in expected]
