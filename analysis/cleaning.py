@@ -524,6 +524,19 @@ def _is_prose(texts: pd.Series) -> pd.Series:
     return (_n_tokens(texts) > FRAGMENT_MAX_WORDS) & ~_is_headline_like(texts)
 
 
+def _section_head(lines: pd.DataFrame) -> pd.Series:
+    """A short line in capitals with a sentence of five or more words after it: a digest's
+    "BEFORE YOU GO." or "ON THE BLOG." over its next items."""
+    head = (lines["text"] != "") & _per_text(lines["text"], str.isupper, "bool")
+    head &= _n_tokens(lines["text"]) <= LABEL_MAX_WORDS
+    if not head.any():
+        return head
+    after = _neighbours(lines)[1].reindex(head[head].index).fillna("")
+    sentence = ~_is_headline_like(after) & (_n_tokens(after) >= FRAGMENT_MIN_WORDS)
+    head[head[head].index] = sentence.to_numpy()
+    return head
+
+
 def _is_label(lines: pd.DataFrame) -> pd.Series:
     """Short "Label:" or "Label: value" lines standing between two paragraphs of prose.
 
@@ -624,7 +637,9 @@ def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
     opener = marker | lines["reason"].isin({rule.reason for rule in rules.list})
     zone_reason = lines["reason"].where(opener)
     late = marker & (lines["position"] >= TAIL_START)
-    in_late_zone = late.astype(int).groupby(lines["doc_id"]).cummax().astype(bool)
+    # A zone runs to the end, or to a section head after which the article goes on.
+    events = late.astype(float).where(late | _section_head(lines))
+    in_late_zone = events.groupby(lines["doc_id"]).ffill().fillna(0).astype(bool)
     filled = zone_reason.where(marker).groupby(lines["doc_id"]).ffill()
     fill = in_late_zone & lines["reason"].isna()
     lines.loc[fill, "reason"] = filled[fill] + " (footer zone)"
@@ -660,7 +675,24 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     # A part of the title that reads like a headline, or the whole title again ("... World?").
     repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
     lines.loc[repeat, "reason"] = "repeated title"
+    mark_column_names(lines, is_title)
     return title
+
+
+# A column's or section's name in title case ending in a full stop: "Economic Scene.", "News
+# Analysis.", "Letter from America.", "DealBook." ("The party of Bush.", a dek, is not one).
+_COLUMN_NAME = re.compile(
+    r"[A-Z][\w\u2019'&-]*(?: (?:[A-Z][\w\u2019'&-]*|of|on|from|in|the|and|at|for|to|a|an)){0,3}\.")
+
+
+def mark_column_names(lines: pd.DataFrame, is_title: pd.Series) -> None:
+    """Mark a column's name on the line right under the title (no blank line between)."""
+    after_title = is_title.groupby(lines["doc_id"]).shift(1, fill_value=False).astype(bool)
+    candidate = after_title & lines["reason"].isna() & (lines["text"] != "")
+    if candidate.any():
+        named = _per_text(lines.loc[candidate, "text"],
+                          lambda t: _COLUMN_NAME.fullmatch(t) is not None, "bool")
+        lines.loc[named[named].index, "reason"] = "column name under the title"
 
 
 _SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+[a-z]+\.?\s+\d{1,2},\s+\d{4}$", re.IGNORECASE)

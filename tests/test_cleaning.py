@@ -810,3 +810,45 @@ def test_a_pointer_to_a_gone_video_is_removed_and_an_introduction_to_text_is_kep
     kept, removed = _clean("\n\n".join(["A headline", *body]))
     assert removed["Watch the ad below:"] == "embed or link pointer"
     assert "Read the statement below:" in kept
+
+
+def test_a_digest_goes_on_after_a_sign_up_line_at_its_next_section_head():
+    items = ["~ A former official announced a new plan for the city's schools this week.",
+             "~ Ted Cruz has too many super PACs to choose from this year."]
+    body = [PROSE, PROSE + " More.", "WHAT'S WORKING.", PROSE + " Again.",
+            "For more, sign up for the What's Working newsletter.", "BEFORE YOU GO.", *items]
+    kept, removed = _clean("\n\n".join(["Monday's Morning Email", *body]))
+    assert removed["For more, sign up for the What's Working newsletter."] == "newsletter sign-up"
+    assert kept[-3:] == ["BEFORE YOU GO.", *items]
+    # without a section head the sign-up line still opens a footer zone to the end
+    kept, removed = _clean("\n\n".join(["Monday's Morning Email", *body[:5], *items]))
+    assert kept == body[:4]
+
+
+@pytest.mark.parametrize(
+    ("closing", "reason"),
+    [
+        ("(h/t RCP Video.)", "link to related content"),
+        ("Read the rest of the story at Mediaite.", "aggregator link"),
+        ("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.", "reporting credit (closing lines)"),
+        ("Editor's note: This story has been updated with the governor's response.",
+         "editor's note (closing lines)"),
+    ],
+)
+def test_closing_credits_pointers_and_notes(closing, reason):
+    body = [PROSE, PROSE + " More.", PROSE + " Again."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, closing]))
+    assert removed[closing] == reason
+    assert kept == body
+
+
+def test_a_column_name_right_under_the_title_is_removed_and_a_dek_is_kept():
+    kept, removed = _clean("\n".join(["Attacks renew bitter debate on migrants", "News Analysis."])
+                           + "\n\n" + PROSE)
+    assert removed["News Analysis."] == "column name under the title" and kept == [PROSE]
+    for second in ("The party of Bush.", "During the campaign, some admirers sense a faded magnetism."):
+        kept, _ = _clean("\n".join(["It's still Bill, but old magic seems faded", second])
+                         + "\n\n" + PROSE)
+        assert kept == [second, PROSE]
+    kept, _ = _clean("\n\n".join(["A headline", "News Analysis.", PROSE]))  # a blank line between
+    assert "News Analysis." in kept
