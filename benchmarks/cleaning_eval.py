@@ -10,7 +10,7 @@ Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear] [--dev] [--speed
 With --polnear it also scores PolNeAR's 924 US news articles (train and dev, 7 publishers): two
 hand-labelled halves of 63 articles (benchmarks/labels/polnear_dev_lines.tsv, which rules may be
 written from, and polnear_heldout_lines.tsv, which they may not: only its figures are printed, never
-its lines) and three more development samples of 21 (polnear_dev2_lines.tsv to polnear_dev4_lines.tsv,
+its lines) and four more development samples of 21 (polnear_dev2_lines.tsv to polnear_dev5_lines.tsv,
 labelled after the held-out half's figures showed the rules fitting the first half), and lists
 what the rules remove from all of them as a check for false removals on other news writing. Only
 rules that fire on few lines are listed line by line.
@@ -51,6 +51,7 @@ POLNEAR_HELDOUT = ROOT / "benchmarks" / "labels" / "polnear_heldout_lines.tsv"
 POLNEAR_DEV2 = ROOT / "benchmarks" / "labels" / "polnear_dev2_lines.tsv"
 POLNEAR_DEV3 = ROOT / "benchmarks" / "labels" / "polnear_dev3_lines.tsv"
 POLNEAR_DEV4 = ROOT / "benchmarks" / "labels" / "polnear_dev4_lines.tsv"
+POLNEAR_DEV5 = ROOT / "benchmarks" / "labels" / "polnear_dev5_lines.tsv"
 TITLE = "title (kept as the document title)"
 
 
@@ -141,7 +142,9 @@ def report_polnear(folders: list[Path] = POLNEAR, heldout_too: bool = True) -> N
     _print_scores(f"third development sample, {dev3['file'].nunique()} articles", dev3, "PolNeAR")
     dev4 = line_scores(removed=removed, labels=POLNEAR_DEV4)
     _print_scores(f"fourth development sample, {dev4['file'].nunique()} articles", dev4, "PolNeAR")
-    dev = pd.concat([dev, dev2, dev3, dev4], ignore_index=True)
+    dev5 = line_scores(removed=removed, labels=POLNEAR_DEV5)
+    _print_scores(f"fifth development sample, {dev5['file'].nunique()} articles", dev5, "PolNeAR")
+    dev = pd.concat([dev, dev2, dev3, dev4, dev5], ignore_index=True)
     if heldout_too:
         heldout = line_scores(removed=removed, labels=POLNEAR_HELDOUT)
         _print_scores(f"held-out, {heldout['file'].nunique()} articles", heldout, "PolNeAR")
