@@ -74,7 +74,7 @@ class _TracingAnalyzer(SentimentIntensityAnalyzer):
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
         sentiments = self._but_check(words, sentiments)
-        self.valences = [(w.lower(), v) for w, v in zip(words, sentiments, strict=True) if v]
+        self._trace(lowered_words, sentiments)
         return SentimentIntensityAnalyzer.score_valence(self, sentiments, sentitext.text)
 
     def _strip(self, token: str) -> str:
@@ -152,9 +152,13 @@ class _TracingAnalyzer(SentimentIntensityAnalyzer):
                 valence = valence + BOOSTER_DICT[n_gram]
         return valence
 
+    def _trace(self, lowered: list[str], sentiments: list[float]) -> None:
+        """Keep the valence of every scoring word of the text (lowercased tokens, aligned)."""
+        self.valences = [(w, v) for w, v in zip(lowered, sentiments, strict=True) if v]
+
     def score_valence(self, sentiments, text):
         words = self._sentitext(text).words_and_emoticons  # the tokens `sentiments` is aligned with
-        self.valences = [(w.lower(), v) for w, v in zip(words, sentiments, strict=True) if v]
+        self._trace([w.lower() for w in words], sentiments)
         return super().score_valence(sentiments, text)
 
 

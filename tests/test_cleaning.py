@@ -755,6 +755,11 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
     ("Rick Scott is the Republican governor of Florida.", "author bio (closing lines)"),
     ("We Are Sorry,This video is restricted from playing in your locationEcode: 17.",
      "video player message"),
+    ("(h/t RCP Video.)", "link to related content"),
+    ("Read the rest of the story at Mediaite.", "aggregator link"),
+    ("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.", "reporting credit (closing lines)"),
+    ("Editor's note: This story has been updated with the governor's response.",
+     "editor's note (closing lines)"),
 ])
 def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, reason):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
@@ -823,23 +828,6 @@ def test_a_digest_goes_on_after_a_sign_up_line_at_its_next_section_head():
     # without a section head the sign-up line still opens a footer zone to the end
     kept, removed = _clean("\n\n".join(["Monday's Morning Email", *body[:5], *items]))
     assert kept == body[:4]
-
-
-@pytest.mark.parametrize(
-    ("closing", "reason"),
-    [
-        ("(h/t RCP Video.)", "link to related content"),
-        ("Read the rest of the story at Mediaite.", "aggregator link"),
-        ("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.", "reporting credit (closing lines)"),
-        ("Editor's note: This story has been updated with the governor's response.",
-         "editor's note (closing lines)"),
-    ],
-)
-def test_closing_credits_pointers_and_notes(closing, reason):
-    body = [PROSE, PROSE + " More.", PROSE + " Again."]
-    kept, removed = _clean("\n\n".join(["A headline", *body, closing]))
-    assert removed[closing] == reason
-    assert kept == body
 
 
 def test_a_column_name_right_under_the_title_is_removed_and_a_dek_is_kept():
