@@ -16,7 +16,10 @@ def test_partitions_keep_documents_whole_and_rows_in_order():
     assert [p["doc_id"].tolist() for p in parts] == [list("aaa"), list("bbc"), list("ddddd"),
                                                      list("e")]
     assert pd.concat(parts).equals(table)
-    assert [len(p) for p in partitions(table["x"], key=None, rows=5)] == [5, 5, 2]
+    # as few parts as hold the rows, of equal size: 12 rows at most 5 a part are 4 + 4 + 4
+    assert [len(p) for p in partitions(table["x"], key=None, rows=5)] == [4, 4, 4]
+    assert [len(p) for p in partitions(pd.Series(range(21_386)), key=None, rows=20_000)] == \
+        [10_693, 10_693]
     assert partitions(table, rows=100)[0] is table
 
 
