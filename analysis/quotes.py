@@ -222,6 +222,7 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
 _NAME = (r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
          r" +[A-Z][a-z'-]+")
+_ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})")  # a role word before a name
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
@@ -248,13 +249,20 @@ def full_names(text: str) -> set[str]:
 
 
 def introduced_people(text: str) -> list[tuple[int, str]]:
-    """(position, name) of every person introduced with an appositive, in text order."""
+    """(position, name) of every person introduced with an appositive or a role word before the
+    name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), in text order."""
+    lex = _lexicon()
     people = []
     for m in _INTRODUCED.finditer(text):
         words = _name_words(m.group(1))
-        if len(words) > 1 and not {w.lower() for w in words} & _lexicon()["organisations"]:
+        if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
             people.append((m.start(1), " ".join(words)))
-    return people
+    for m in _ROLE_NAME.finditer(text):
+        words = _name_words(m.group(2))
+        if m.group(1).lower() in lex["role_words"] and len(words) > 1 \
+                and not {w.lower() for w in words} & lex["organisations"]:
+            people.append((m.start(2), " ".join(words)))
+    return sorted(set(people))
 
 
 _ORGANISATION_RUN = re.compile(r"(?<![\w-])[A-Z][\w&'-]*(?: (?:of |for |the |and )*[A-Z][\w&'-]*)*")
@@ -287,6 +295,9 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
 
 
 _NOT_THE_ONE = {"another", "other", "second", "third", "former", "some", "one"}  # another person
+
+
+_DOCUMENT_OF = re.compile(r"(?:the|a|an) (\w+) (?:of|from|by) the (\w+)", re.I)
 
 
 class _Resolver:
@@ -407,6 +418,8 @@ class _Resolver:
         if phrase in PRONOUNS:
             return self.last_person or UNKNOWN
         phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
+        if (m := _DOCUMENT_OF.fullmatch(phrase)) and _bare(m.group(1)) in self.lex["documents"]:
+            phrase = f"the {m.group(2)}'s {m.group(1)}"  # "the website of the group"
         tokens = phrase.split()
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]
@@ -471,15 +484,24 @@ def _unnamed_source(text: str) -> bool:
 
 
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
-    """Attribution earlier in the sentence: 'X said that ... "...' or 'According to X, ... "...',
-    with the offset where the reported content starts."""
+    """Attribution earlier in the sentence: 'X said that ... "...', 'According to X, ... "...',
+    'From X, "...' or 'X did Y, saying that "...', with the offset where the reported content
+    starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
         return leading_phrase(m.group(1) + ","), "according to X", m.end()
+    if (m := re.fullmatch(r"\W*(?:From|Per)\s+([^,:]+)[,:]\s*", text)) \
+            and (phrase := leading_phrase(m.group(1) + ",")) \
+            and any(_is_name_token(t) for t in _words(phrase)):
+        return phrase, "from X: quote", m.end()  # 'From the Wall Street Journal, "..."'
     for verb in reversed(list(verb_re.finditer(text))):
         if phrase := _subject(text[:verb.start()]):
             return phrase, "X said ... quote", verb.end()
         if _unnamed_source(text[:verb.start()]):
             return None, "X said ... quote", verb.end()
+    participle = _patterns(verb_re)["participle"]
+    if (m := participle.search(text)) and not _words(text[m.end():])[2:] \
+            and (phrase := clause_subject(text[:m.start()])):
+        return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
     return None
 
 
@@ -608,9 +630,11 @@ def clause_subject(text: str) -> str | None:
     for i, m in enumerate(tokens):
         word = _bare(m.group())
         if i == 0 or not m.group().strip("\"'(")[:1].islower() or word in DETERMINERS | CONNECTORS \
-                or word in lex["role_words"]:
+                or word in lex["role_words"] | PRONOUNS | GROUP_PRONOUNS:
             continue
         following = [t.group() for t in tokens[i + 1:i + 3]]
+        if any(t.endswith(",") for t in [m.group()] + following[:1]):
+            continue  # "at a news conference, she said": a noun ending an opening phrase
         after = _bare(following[0]) if following else ""
         if word.endswith("ed") or word in _AUXILIARIES or lex["verb"].fullmatch(word) or not (
                 any(_is_name_token(t) for t in following) or after in _AUXILIARIES
@@ -635,7 +659,8 @@ MAX_TAIL_CHARS = 100
 MAX_OBJECT_WORDS = 8
 _TOLD = {"told", "tells", "tell"}
 # Participles that carry reported speech after a clause ("X attacked Y, saying he ...").
-_PARTICIPLES = r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
+_PARTICIPLES = (r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
+                r"|stating")
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
 
 
@@ -837,7 +862,12 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
             c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
         if found[1] and _is_title(text, start, end):
             found, c_start = (None, "name or scare quote"), start
-        quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "paragraph": paragraph,
+        # a pronoun before the quote means someone named before it, not after it in the sentence
+        # ('she condemned Justin Trudeau, saying that "..."')
+        pronoun = (re.search(rf"\b{found[0]}\b", masked[s_start:start], re.I)
+                   if len(found) == 3 and found[0] in PRONOUNS else None)
+        quotes.append({"q_start": start, "q_end": end, "sentence_id": sid,
+                       "paragraph": paragraph, "p_start": s_start + pronoun.start() if pronoun else start,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
                        "opens_paragraph": not text[text.rfind("\n", 0, start) + 1:start].strip(),
                        "c_start": c_start, "c_end": end,
@@ -896,7 +926,7 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:
-        resolver.reach(row["q_start"])
+        resolver.reach(row.get("p_start", row["q_start"]))
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
     direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]

@@ -251,6 +251,25 @@ def test_he_means_the_person_introduced_last_and_quote_paragraphs_follow_their_s
         ["Jack Hubbard", "quote after an attribution in the previous paragraph"]]
 
 
+def test_a_pronoun_before_the_quote_means_someone_named_before_it():
+    # the role word before a name introduces her; Tom Hill, named after "she", is not "she"
+    quotes = attribute("Actress Ann Lee flew to Denver.\n\n"
+                       "On Monday, at a Denver, Colorado news conference, she attacked Senator Tom "
+                       'Hill, saying that "voters should not be fooled."')
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["Ann Lee", "X did, saying"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('From the Daily Planet, "The plan will fail in May."', "Daily Planet"),
+        ('From the start, "the plan was doomed."', "unknown"),  # no named source
+    ],
+)
+def test_a_named_source_before_a_quote(text, speaker):
+    assert speakers_of(text) == [(speaker, "direct")]
+
+
 def test_surnames_fold_to_a_full_name_written_in_the_document():
     quotes = attribute("The actress Jane Fonda flew to Alberta, and Rachel Notley met her.\n\n"
                        '"People should not be fooled by liberals," Fonda said.\n\n'
@@ -323,6 +342,8 @@ def test_a_surname_with_a_particle_or_after_bill_folds_to_the_full_name(text, sp
         # a participle or a coordinated verb after the clause of its subject
         ("Ann Lee attacked Tom Hill, saying he would cut taxes.", "Ann Lee", "X did, saying",
          "he would cut taxes"),
+        ("Ann Lee left a note, stating that taxes would rise.", "Ann Lee", "X did, saying",
+         "that taxes would rise"),
         ("Ann Lee met the mayor and said that taxes would fall.", "Ann Lee", "X said that",
          "that taxes would fall"),
         # a party and state in parentheses, a time phrase between subject and verb
@@ -407,6 +428,10 @@ def test_they_and_statements_speak_for_the_one_organisation_named(text, speaker)
          'the group said.', "Tyre Menders"),
         ('A group of activists, called the Tyre Menders, met Fox News. "We mend tyres at night," '
          "the group's website says.", "Tyre Menders"),
+        ('A group of activists, called the Tyre Menders, met Fox News. "We mend tyres at night," '
+         "says the website of the group.", "Tyre Menders"),
+        ('A group of activists, called the Tyre Menders, met at night. "We mend tyres," the '
+         "leaflet reads.", "Tyre Menders"),
         # a description of an organisation: the one organisation named so far
         ('The Met Office issued a warning. The weather agency said: "Winds will rise at dawn."',
          "Met Office"),
