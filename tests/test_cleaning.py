@@ -760,6 +760,8 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
     ("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.", "reporting credit (closing lines)"),
     ("Editor's note: This story has been updated with the governor's response.",
      "editor's note (closing lines)"),
+    ("This piece has been updated with comments from Jane Doe and the governor's office.",
+     "editor's note (closing lines)"),
 ])
 def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, reason):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
@@ -773,6 +775,7 @@ def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, re
     "He reported from Kyiv for ten years before joining the paper.",
     "Reuters reported from London that the talks had failed.",
     "Smith reported.",
+    "This report was updated in May, the agency said.",
 ])
 def test_a_closing_sentence_of_the_story_about_reporting_is_kept(line):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more.", line]
