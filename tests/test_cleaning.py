@@ -694,6 +694,8 @@ def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
     ("(Subscribe to the Example Nerdcast on iTunes or download from Soundcloud here.)",
      "promo insert"),
     ("Feedback? What should we talk about next? Email us at show@example.com.", "promo insert"),
+    ("Do you support Dr. Jane Doe? Like the page:", "promo insert"),
+    ("Like us on Facebook!", "promo insert"),
     ("- Here's What We Know So Far About The Crash- 3 Important Things To Know About The "
      "Flight- Officials Say Debris From The Jet Was Found", "related headlines run"),
 ])
@@ -712,6 +714,7 @@ def test_furniture_of_us_news_sites_is_removed(line, reason):
     "- Tim Dams, Screen International: Film - The Aviator; director - Clint Eastwood; "
     "actor - Jamie Foxx.",
     "Readers can email us at the address on the back page.",
+    "Like the page of a diary, the plan was torn out and never seen again.",
 ])
 def test_article_lines_like_us_news_furniture_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
