@@ -686,6 +686,8 @@ def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
     ("Podcast produced by Jane Doe.", "byline"),
     ("Read it all here.", "embed or link pointer"),
     ("Watch the interview segment here.", "embed or link pointer"),
+    ("Listen to our analysis of Thursday's debate in the podcast embedded above. Subscribe here.",
+     "embed or link pointer"),
     ("[Video: Full speech at the convention (9/17/16) Watch on YouTube.]", "embed or link pointer"),
     ('<tweet tweet-id="677669901075656708"><tweet/>.', "embed markup"),
     ('<tweet pic="" author="JaneDoe" timestamp="1449075600" tweet_id="672137288055398401">'
@@ -715,6 +717,7 @@ def test_furniture_of_us_news_sites_is_removed(line, reason):
     "actor - Jamie Foxx.",
     "Readers can email us at the address on the back page.",
     "Like the page of a diary, the plan was torn out and never seen again.",
+    "See the fear embedded below the surface of the campaign, she said.",
 ])
 def test_article_lines_like_us_news_furniture_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
