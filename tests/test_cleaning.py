@@ -414,6 +414,7 @@ def test_author_bio_after_the_last_paragraph_is_removed():
     BIO,
     "Jane Doe is a reporter at the Tribune who first broke the story in 2019.",
     "Jane Doe writes about energy for the Tribune.",
+    'Jane Doe edits "The Column" for the Tribune.',
 ])
 def test_bio_like_sentence_inside_the_article_is_kept(line):
     body = [PROSE, PROSE + " More.", line, PROSE + " End."]
@@ -768,6 +769,8 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
      "editor's note (closing lines)"),
     ("This piece has been updated with comments from Jane Doe and the governor's office.",
      "editor's note (closing lines)"),
+    ('Jane Doe edits "The Column" for Example and co-hosts its podcast "So, What Now." '
+     "Subscribe here.", "author bio (closing lines)"),
 ])
 def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, reason):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
@@ -782,6 +785,7 @@ def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, re
     "Reuters reported from London that the talks had failed.",
     "Smith reported.",
     "This report was updated in May, the agency said.",
+    'Jane Doe covers the statehouse, "and we will not give up on this vote," she said.',
 ])
 def test_a_closing_sentence_of_the_story_about_reporting_is_kept(line):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more.", line]
