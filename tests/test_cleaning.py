@@ -571,12 +571,15 @@ def test_bare_read_more_takes_only_the_linked_headline_after_it():
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
     text = "\n\n".join(["A headline", *body, "Read more:", "Province Defies the Capital on Power",
                         PROSE + " Last.", "Don't miss...", "Maps show the exact day it will hit",
-                        "Storm chaos explained [INSIGHT]", PROSE + " End."])
+                        "Storm chaos explained [INSIGHT]", PROSE + " End.", "Also on Capitol Hill:",
+                        "Senate Passes the Budget Bill", PROSE + " Hill."])
     kept, removed = _clean(text)
-    assert kept == [*body, PROSE + " Last.", PROSE + " End."]
+    assert kept == [*body, PROSE + " Last.", PROSE + " End.", PROSE + " Hill."]
     assert removed["Read more:"] == "link list heading"
     assert removed["Province Defies the Capital on Power"] == "link list heading (list after marker)"
     assert removed["Maps show the exact day it will hit"] == "link list heading (list after marker)"
+    # a place, not a site's name: a heading over headlines, not a footer (ExamplePost: a footer)
+    assert removed["Senate Passes the Budget Bill"] == "link list heading (list after marker)"
 
 
 def test_video_platform_credit_closes_the_post():
@@ -593,6 +596,7 @@ def test_video_platform_credit_closes_the_post():
     "Comment Policy: As a privately owned web site, we reserve the right to remove comments.",
     "Join the conversation as a VIP Member",
     "Full article here (includes a video extract).",
+    "Also on ExamplePost:",  # a site's gallery after it
 ])
 def test_comment_doors_and_full_article_links_open_a_footer_zone(marker):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
