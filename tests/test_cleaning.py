@@ -414,6 +414,7 @@ def test_author_bio_after_the_last_paragraph_is_removed():
     BIO,
     "Jane Doe is a reporter at the Tribune who first broke the story in 2019.",
     "Jane Doe writes about energy for the Tribune.",
+    'Jane Doe edits "The Column" for the Tribune.',
 ])
 def test_bio_like_sentence_inside_the_article_is_kept(line):
     body = [PROSE, PROSE + " More.", line, PROSE + " End."]
@@ -570,12 +571,15 @@ def test_bare_read_more_takes_only_the_linked_headline_after_it():
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
     text = "\n\n".join(["A headline", *body, "Read more:", "Province Defies the Capital on Power",
                         PROSE + " Last.", "Don't miss...", "Maps show the exact day it will hit",
-                        "Storm chaos explained [INSIGHT]", PROSE + " End."])
+                        "Storm chaos explained [INSIGHT]", PROSE + " End.", "Also on Capitol Hill:",
+                        "Senate Passes the Budget Bill", PROSE + " Hill."])
     kept, removed = _clean(text)
-    assert kept == [*body, PROSE + " Last.", PROSE + " End."]
+    assert kept == [*body, PROSE + " Last.", PROSE + " End.", PROSE + " Hill."]
     assert removed["Read more:"] == "link list heading"
     assert removed["Province Defies the Capital on Power"] == "link list heading (list after marker)"
     assert removed["Maps show the exact day it will hit"] == "link list heading (list after marker)"
+    # a place, not a site's name: a heading over headlines, not a footer (ExamplePost: a footer)
+    assert removed["Senate Passes the Budget Bill"] == "link list heading (list after marker)"
 
 
 def test_video_platform_credit_closes_the_post():
@@ -592,6 +596,7 @@ def test_video_platform_credit_closes_the_post():
     "Comment Policy: As a privately owned web site, we reserve the right to remove comments.",
     "Join the conversation as a VIP Member",
     "Full article here (includes a video extract).",
+    "Also on ExamplePost:",  # a site's gallery after it
 ])
 def test_comment_doors_and_full_article_links_open_a_footer_zone(marker):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
@@ -686,6 +691,8 @@ def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
     ("Podcast produced by Jane Doe.", "byline"),
     ("Read it all here.", "embed or link pointer"),
     ("Watch the interview segment here.", "embed or link pointer"),
+    ("Listen to our analysis of Thursday's debate in the podcast embedded above. Subscribe here.",
+     "embed or link pointer"),
     ("[Video: Full speech at the convention (9/17/16) Watch on YouTube.]", "embed or link pointer"),
     ('<tweet tweet-id="677669901075656708"><tweet/>.', "embed markup"),
     ('<tweet pic="" author="JaneDoe" timestamp="1449075600" tweet_id="672137288055398401">'
@@ -694,6 +701,8 @@ def test_promo_with_a_quoted_slogan_is_removed_and_open_quoted_speech_is_kept():
     ("(Subscribe to the Example Nerdcast on iTunes or download from Soundcloud here.)",
      "promo insert"),
     ("Feedback? What should we talk about next? Email us at show@example.com.", "promo insert"),
+    ("Do you support Dr. Jane Doe? Like the page:", "promo insert"),
+    ("Like us on Facebook!", "promo insert"),
     ("- Here's What We Know So Far About The Crash- 3 Important Things To Know About The "
      "Flight- Officials Say Debris From The Jet Was Found", "related headlines run"),
 ])
@@ -712,6 +721,8 @@ def test_furniture_of_us_news_sites_is_removed(line, reason):
     "- Tim Dams, Screen International: Film - The Aviator; director - Clint Eastwood; "
     "actor - Jamie Foxx.",
     "Readers can email us at the address on the back page.",
+    "Like the page of a diary, the plan was torn out and never seen again.",
+    "See the fear embedded below the surface of the campaign, she said.",
 ])
 def test_article_lines_like_us_news_furniture_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
@@ -760,6 +771,10 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
     ("Contributing: Brittney Bennett and Greg Toppo, USA TODAY.", "reporting credit (closing lines)"),
     ("Editor's note: This story has been updated with the governor's response.",
      "editor's note (closing lines)"),
+    ("This piece has been updated with comments from Jane Doe and the governor's office.",
+     "editor's note (closing lines)"),
+    ('Jane Doe edits "The Column" for Example and co-hosts its podcast "So, What Now." '
+     "Subscribe here.", "author bio (closing lines)"),
 ])
 def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, reason):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
@@ -773,6 +788,8 @@ def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, re
     "He reported from Kyiv for ten years before joining the paper.",
     "Reuters reported from London that the talks had failed.",
     "Smith reported.",
+    "This report was updated in May, the agency said.",
+    'Jane Doe covers the statehouse, "and we will not give up on this vote," she said.',
 ])
 def test_a_closing_sentence_of_the_story_about_reporting_is_kept(line):
     body = [PROSE, PROSE + " More.", PROSE + " Yet more.", line]
