@@ -222,7 +222,8 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
 _NAME = (r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
          r" +[A-Z][a-z'-]+")
-_ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})")  # a role word before a name
+# a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
+_ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
@@ -530,8 +531,10 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
     if _lexicon()["verb"].search(chunk):
         return False  # 'X, in a speech, said that ...': a clause, not a description
     first = _bare(words[0])
+    role_at = re.search(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)  # "Senior Advisor at Acme"
     return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
             or words[0].endswith("'s")  # "Clinton's director of state campaigns"
+            or bool(role_at and _bare(role_at.group(1)) in _lexicon()["role_words"])
             or (whole and _is_description(phrase)))
 
 
@@ -854,8 +857,11 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         _, e_end, _, _ = sentence_of(max(start, end - 1))
         following = bisect.bisect_left(q_starts, end)
         stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
-        found = (_after_quote(masked[end:stop], verb_re)
-                 or _before_quote(masked[s_start:start], verb_re) or (None, None))
+        found = _after_quote(masked[end:stop], verb_re)
+        if not found or found[0] is None:  # 'X said Y "...," the report said': X's words
+            before = _before_quote(masked[s_start:start], verb_re)
+            found = before if before and (before[0] or not found) else found
+        found = found or (None, None)
         c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
         if len(found) == 2 and found[1] and text[s_start:start].strip() \
                 and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):

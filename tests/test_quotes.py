@@ -264,10 +264,22 @@ def test_a_pronoun_before_the_quote_means_someone_named_before_it():
     [
         ('From the Daily Planet, "The plan will fail in May."', "Daily Planet"),
         ('From the start, "the plan was doomed."', "unknown"),  # no named source
+        # a capitalised role with its organisation is the name's appositive
+        ('Ann Lee, Senior Advisor at Acme Wood Washington D.C., stated, "The group is touring '
+         'the sites."', "Ann Lee"),
+        # the outlet that reports a named speaker's words does not take them
+        ('Tom Hill, founder of Hazon, said the left "has been captured by a naive idea," the '
+         "outlet reported.", "Tom Hill"),
     ],
 )
-def test_a_named_source_before_a_quote(text, speaker):
+def test_the_speaker_named_before_a_quote(text, speaker):
     assert speakers_of(text) == [(speaker, "direct")]
+
+
+def test_a_run_of_capitals_after_a_role_word_introduces_nobody():
+    quotes = attribute("Ann Lee, Chief Carbon Market Special UNEP Copenhagen said markets help.\n\n"
+                       '"There are buyers," he said.')
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
 
 
 def test_surnames_fold_to_a_full_name_written_in_the_document():
