@@ -224,7 +224,8 @@ _NAME = (r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al|de|da|
          r" +[A-Z][a-z'-]+")
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
-_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or)\b)"
+                         r"(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
 def _name_words(run: str) -> list[str]:

@@ -14,6 +14,8 @@ from analysis.segment import count_words
 _OPENERS = set(" \n\t([{-/:;")
 # A single-quoted span outside double quotes is at most this long (else it is apostrophes).
 SINGLE_MAX_CHARS = 200
+_SINGLE_CLOSE = re.compile(r"(?<=\S)'(?![^\W_])")
+_SINGLE_CLOSE_PUNCTUATED = re.compile(r"(?<=[,.!?])'(?![^\W_])")  # "...democracies,' X said"
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
@@ -50,7 +52,9 @@ def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, b
     spans, i = [], start
     while (i := text.find("'", i, end)) != -1:
         if _opens(text, i) and not any(s <= i < e for s, e in inside):
-            close = re.compile(r"(?<=\S)'(?![^\W_])").search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
+            close = _SINGLE_CLOSE.search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
+            if not close and not text[start:i].strip():  # a long quotation opening its paragraph
+                close = _SINGLE_CLOSE_PUNCTUATED.search(text, i + 2, end)
             if close:
                 spans.append((i, close.end(), False))
                 i = close.end()

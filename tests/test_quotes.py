@@ -282,6 +282,12 @@ def test_a_run_of_capitals_after_a_role_word_introduces_nobody():
     assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
 
 
+def test_a_thing_with_a_which_clause_is_not_a_person_introduced():
+    quotes = attribute("Ann Lee said the rules should apply to Horizon Europe, which runs to 2027.\n\n"
+                       '"I wish for the same," she said.')
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+
+
 def test_surnames_fold_to_a_full_name_written_in_the_document():
     quotes = attribute("The actress Jane Fonda flew to Alberta, and Rachel Notley met her.\n\n"
                        '"People should not be fooled by liberals," Fonda said.\n\n'

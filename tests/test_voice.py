@@ -5,6 +5,10 @@ import pytest
 
 from analysis.voice import find_quote_spans, split_voices
 
+LONG = ("This ensures that research is rooted in society and geared towards finding solutions "
+        "to today's major challenges such as the climate, growing inequalities, democracy, and "
+        "the region's own needs, from its ports to its schools, its housing and its hospitals")
+
 
 def quoted(text):
     return [(text[s:e], open_ended) for s, e, open_ended in find_quote_spans(text)]
@@ -32,6 +36,10 @@ def quoted(text):
         ('"First paragraph of the quote.\n\n"Second paragraph," he said.',
          [('"First paragraph of the quote.', True), ('"Second paragraph,"', False)]),
         ('A 12" screen', []),
+        # a long single-quoted quotation opening its paragraph, apostrophes inside
+        (f"'{LONG},' Ann Lee said.", [(f"'{LONG},'", False)]),
+        # an apostrophe opening a paragraph with no closing punctuation is no quotation
+        ("'Tis the season, and the region's shops are open. Nobody's door is shut.", []),
     ],
 )
 def test_find_quote_spans(text, expected):
