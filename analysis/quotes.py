@@ -873,7 +873,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         # ('she condemned Justin Trudeau, saying that "..."')
         pronoun = (re.search(rf"\b{found[0]}\b", masked[s_start:start], re.I)
                    if len(found) == 3 and found[0] in PRONOUNS else None)
-        quotes.append({"q_start": start, "q_end": end, "sentence_id": sid,
+        quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "s_start": s_start,
+                       "alone": not text[s_start:start].strip() and not text[end:e_end].strip(" .!?"),
                        "paragraph": paragraph, "p_start": s_start + pronoun.start() if pronoun else start,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
                        "opens_paragraph": not text[text.rfind("\n", 0, start) + 1:start].strip(),
@@ -904,6 +905,7 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
 SAME_PARAGRAPH = "quote in the same paragraph"
 CONTINUED = "quote continued across paragraphs"
 NEXT_PARAGRAPH = "quote after an attribution in the previous paragraph"
+PREVIOUS_SENTENCE = "quoted sentence after reported speech"
 
 
 MAX_INTRODUCING_CHARS = 40
@@ -962,6 +964,10 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
         if not row["pattern"] and row.get("opens_paragraph") and before["speaker"] != UNKNOWN \
                 and before["paragraph"] == row["paragraph"] - 1 and _introduces(before):
             row.update(speaker=before["speaker"], pattern=NEXT_PARAGRAPH)
+        elif not row["pattern"] and row["kind"] == "direct" and row["alone"] \
+                and before["kind"] == "indirect" and before["speaker"] != UNKNOWN \
+                and before["paragraph"] == row["paragraph"] and row["s_start"] - before["q_end"] <= 3:
+            row.update(speaker=before["speaker"], pattern=PREVIOUS_SENTENCE)  # 'X said Y. "..."'
     for row in direct:
         row["pattern"] = row["pattern"] or "unattributed"
     rows = [r for r in rows if r["pattern"] != "name or scare quote"

@@ -282,6 +282,21 @@ def test_a_run_of_capitals_after_a_role_word_introduces_nobody():
     assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that is only a quotation, right after reported speech in its paragraph
+        ('Tom Hill said the plan was a trick. "Love means never saying sorry. This is politics." '
+         "Watch:", [["Tom Hill", "X said that"], ["Tom Hill", "quoted sentence after reported speech"]]),
+        # a quotation inside a sentence of its own is not given to the sentence before
+        ('Acme announced that it wants ideas. These ideas include "novel cell methods for meat."',
+         [["Acme", "X said that"], ["unknown", "unattributed"]]),
+    ],
+)
+def test_a_quoted_sentence_after_reported_speech(text, expected):
+    assert attribute(text)[["speaker", "pattern"]].values.tolist() == expected
+
+
 def test_a_thing_with_a_which_clause_is_not_a_person_introduced():
     quotes = attribute("Ann Lee said the rules should apply to Horizon Europe, which runs to 2027.\n\n"
                        '"I wish for the same," she said.')
