@@ -211,7 +211,8 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
         tokens = tokens[:of]
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
-                      _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t))),
+                      _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t)
+                      or t.endswith("'s"))),  # "University of Alberta's Olav Rueppell"
                      default=-1)
     if last_title >= 0 and _bare(tokens[last_title]) in CONNECTORS:  # "head of the Pentagon"
         return " ".join(tokens), ""
@@ -321,8 +322,10 @@ class _Resolver:
         self.by_last: dict[str, set[str]] = {}
         self.by_first: dict[str, set[str]] = {}
         self.in_text: dict[str, set[str]] = {}
+        self.first_in_text: dict[str, set[str]] = {}  # "Xi" -> {"Xi Jinping"}
         for n in self.names:
             self.in_text.setdefault(n.split()[-1], set()).add(n)
+            self.first_in_text.setdefault(n.split()[0], set()).add(n)
         self.last_person: str | None = None
         self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
@@ -376,14 +379,14 @@ class _Resolver:
             self.next_organisation += 1
 
     def _organisation(self, head: str | None = None) -> str:
-        """What "they", "a statement" or "the <head>" speaks for: the one organisation named so far
-        by or described with `head` ("the group" after "a group called X"), else the last
+        """What "they", "a statement" or "the <head>" speaks for: the latest organisation named so
+        far by or described with `head` ("the group" after "a group called X"), else the last
         organisation that spoke, else the one organisation named so far (none when two or more
         are: that would be a guess)."""
-        if head:
+        if head:  # the latest named with it ("the prosecution authority": the one named last)
             named = [n for n, words in self.named_organisations.items() if head in words]
-            if len(named) == 1:
-                return named[0]
+            if named:
+                return named[-1]
         if self.last_organisation:
             return self.last_organisation
         if len(self.named_organisations) == 1:
@@ -408,7 +411,7 @@ class _Resolver:
                 if len(full) == 1:
                     return next(iter(full))
             return name
-        for pool in (self.by_last, self.in_text, self.by_first):
+        for pool in (self.by_last, self.in_text, self.by_first, self.first_in_text):
             if len(full := pool.get(name, set())) == 1:
                 return next(iter(full))
         return name
@@ -586,7 +589,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
-        return trailing_phrase(text[:text.rfind(words[-1])].rstrip(" ,") + " ")
+        return _subject(text[:text.rfind(words[-1])].rstrip(" ,") + " ", coordinated=False)
     chunks = text.split(",")
     while len(chunks) > 1 and _is_aside(chunks[-1]):
         chunks.pop()
@@ -600,9 +603,20 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
             roles.insert(0, rest.pop().strip())
         while len(rest) > 1 and _is_aside(rest[-1]):
             rest.pop()
-        if name := _is_bare_name(rest[-1]):
+        if name := _is_bare_name(rest[-1]) or _ending_name(rest[-1]):
             return f"{name}, {', '.join(roles)}"
     return phrase
+
+
+def _ending_name(chunk: str) -> str | None:
+    """A full name of capitalised words ending a clause ("... was Walt Meier"), before its
+    appositive."""
+    name = trailing_phrase(chunk)
+    words = _words(name or "")
+    if len(words) > 1 and all(_is_name_token(w) for w in words) \
+            and _split_role_name(name, _lexicon()["titles"])[1] == name:
+        return name
+    return None
 
 
 def _is_role(chunk: str) -> bool:

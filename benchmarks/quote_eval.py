@@ -38,7 +38,8 @@ Matching (defined here, printed with the figures):
   semeval_quotes_heldout.tsv labels the next 15 articles the same way, by a second annotator who
   never saw the attribution code or its output; it was held out until its first score (quote,
   speaker recall 18/36, precision 18/24), then its errors were read and rules written from them,
-  so it is a second development sample now. semeval_quotes_third.tsv, the next 15 articles,
+  so it is a second development sample now; so is semeval_quotes_third.tsv, the next 15 articles
+  (first score: recall 31/62, precision 31/46). semeval_quotes_fourth.tsv, the 15 after those,
   labelled the same blind way, is the held-out sample: only ever scored.
 """
 
@@ -62,6 +63,7 @@ SEMEVAL = CORPORA / "semeval2025-cc" / "docs"
 LABELS = Path(__file__).parent / "labels" / "semeval_quotes.tsv"
 SECOND_LABELS = Path(__file__).parent / "labels" / "semeval_quotes_heldout.tsv"
 THIRD_LABELS = Path(__file__).parent / "labels" / "semeval_quotes_third.tsv"
+FOURTH_LABELS = Path(__file__).parent / "labels" / "semeval_quotes_fourth.tsv"
 MIN_OVERLAP = 0.5
 _WORD = re.compile(r"\w+")
 _SKIP = {"the", "a", "an", "of", "and", "his", "her", "their", "its", "said", "says", "mr", "mrs",
@@ -355,7 +357,8 @@ def main() -> None:
     polnear(args.part, args.max_docs, args.errors)
     semeval()
     semeval(SECOND_LABELS, "second sample (labelled blind; its errors were read after its first score)")
-    semeval(THIRD_LABELS, "third sample, held out (labelled blind, only ever scored)")
+    semeval(THIRD_LABELS, "third sample (labelled blind; its errors were read after its first score)")
+    semeval(FOURTH_LABELS, "fourth sample, held out (labelled blind, only ever scored)")
 
 
 if __name__ == "__main__":

@@ -297,6 +297,29 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
     assert attribute(text)[["speaker", "pattern"]].values.tolist() == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name, its appositive, then "who said"
+        ("One critic was Walt Lee, a research scientist at the National Ice Data Centre, who said: "
+         '"Comparing two years is no indicator."', "Walt Lee"),
+        # a religious title before a surname folds to the full name
+        ('Archbishop Ian Lee arrived.\n\n"The work goes on," said Archbishop Lee.', "Ian Lee"),
+        # a one-word name that starts the document's one full name ("Xi" -> "Xi Jinping")
+        ('Xi Jinping spoke on Monday.\n\n"We need respect," Xi said.', "Xi Jinping"),
+        # an organisation's possessive before a name is the name's role
+        ("\"The bees hide,\" said University of Alberta's Olav Rueppell.", "Olav Rueppell"),
+        # of two organisations with the description's word, the one named last
+        ("Sweden's Prosecution Authority charged her. A spokesperson for the Swedish Prosecution "
+         'Authority confirmed it. "The act was intended," the prosecution authority\'s statement added.',
+         "Swedish Prosecution Authority"),
+    ],
+)
+def test_names_behind_appositives_titles_and_owners(text, speaker):
+    quotes = attribute(text)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == [speaker]
+
+
 def test_a_thing_with_a_which_clause_is_not_a_person_introduced():
     quotes = attribute("Ann Lee said the rules should apply to Horizon Europe, which runs to 2027.\n\n"
                        '"I wish for the same," she said.')
