@@ -225,6 +225,7 @@ _NAME = (r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al|de|da|
          r" +[A-Z][a-z'-]+")
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
+_TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or)\b)"
                          r"(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
@@ -242,20 +243,29 @@ def _name_words(run: str) -> list[str]:
 def full_names(text: str) -> set[str]:
     """Every run of two or three capitalised words of a text, without a longer run's leading words
     ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
+    titles = _lexicon()["titles"]
     names = set()
     for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
-        words = _name_words(m.group())
-        if 1 < len(words) <= MAX_NAME_WORDS and len(m.group().split()) <= MAX_NAME_WORDS + 1:
+        tokens = m.group().split()  # after its last title word ("Canterbury Rt Revd Justin Welby")
+        tokens = tokens[max((i for i, t in enumerate(tokens[:-1]) if _bare(t) in titles), default=-1) + 1:]
+        words = _name_words(" ".join(tokens))
+        if 1 < len(words) <= MAX_NAME_WORDS and len(tokens) <= MAX_NAME_WORDS + 1:
             names.add(" ".join(words))  # a longer run of capitals is a headline, not a name
     return {n for n in names
             if not any(" ".join(n.split()[k:]) in names for k in range(1, len(n.split()) - 1))}
 
 
-def introduced_people(text: str) -> list[tuple[int, str]]:
+def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive or a role word before the
-    name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), in text order."""
+    name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), or met again
+    as a title and surname ("Bishop Marshall": the one full name of the text, `names`, ending
+    with it), in text order."""
     lex = _lexicon()
-    people = []
+    by_last: dict[str, set[str]] = {}
+    for name in full_names(text) if names is None else names:
+        by_last.setdefault(name.split()[-1], set()).add(name)
+    people = [(m.start(2), next(iter(by_last[m.group(2)]))) for m in _TITLE_SURNAME.finditer(text)
+              if _bare(m.group(1)) in lex["titles"] and len(by_last.get(m.group(2), ())) == 1]
     for m in _INTRODUCED.finditer(text):
         words = _name_words(m.group(1))
         if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
@@ -912,7 +922,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    return _resolve(quotes, indirect, introduced_people(text), full_names(text),
+    names = full_names(text)
+    return _resolve(quotes, indirect, introduced_people(text, names), names,
                     named_organisations(text))
 
 

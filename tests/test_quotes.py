@@ -305,6 +305,9 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          '"Comparing two years is no indicator."', "Walt Lee"),
         # a religious title before a surname folds to the full name
         ('Archbishop Ian Lee arrived.\n\n"The work goes on," said Archbishop Lee.', "Ian Lee"),
+        # a name after a title in a longer run of capitals is a full name to fold into
+        ("The message of Archbishop of Canterbury Rt Revd Justin Welby was read. In his message, "
+         'Archbishop Welby said, "Take care of one another."', "Justin Welby"),
         # a one-word name that starts the document's one full name ("Xi" -> "Xi Jinping")
         ('Xi Jinping spoke on Monday.\n\n"We need respect," Xi said.', "Xi Jinping"),
         # an organisation's possessive before a name is the name's role
@@ -318,6 +321,14 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
 def test_names_behind_appositives_titles_and_owners(text, speaker):
     quotes = attribute(text)
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == [speaker]
+
+
+def test_a_title_and_surname_met_again_is_who_he_means():
+    quotes = attribute("Archbishop Ian Ernest visited Bishop Dr Azad Marshall.\n\n"
+                       '"We are glad," said Archbishop Ernest.\n\n'
+                       "Earlier, Bishop Marshall briefed the meeting.\n\n"
+                       '"We need to act together," he emphasised.')
+    assert quotes["speaker"].tolist() == ["Ian Ernest", "Azad Marshall"]
 
 
 def test_a_thing_with_a_which_clause_is_not_a_person_introduced():
