@@ -221,13 +221,15 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 
 # A person introduced in the text: two or more capitalised words (initials allowed) followed by an
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
-_NAME = (r"[A-Z][a-z'-]+(?: +(?:[A-Z]\. *)*(?:[A-Z][a-z'-]+|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
-         r" +[A-Z][a-z'-]+")
+# A capitalised name word: "Lee", "O'Farrell", "McKendree", "Drukker-Schardl", "Ocasio-Cortez".
+_NAME_WORD = r"(?:[A-Z][a-z]*['-](?=[A-Z])|Ma?c(?=[A-Z]))?[A-Z][a-z']+(?:-[A-Za-z][a-z']+)*"
+_NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
+         rf" +{_NAME_WORD}")
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
 _TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
-_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or)\b)"
-                         r"(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
+                         r"|told|tells|\w+ly|\w+ed)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
 def _name_words(run: str) -> list[str]:
@@ -240,14 +242,21 @@ def _name_words(run: str) -> list[str]:
     return words
 
 
+def _after_titles(run: str) -> str:
+    """A run of capitalised words after its last title word ("New York City Mayor Eric Adams" ->
+    "Eric Adams", "Canterbury Rt Revd Justin Welby" -> "Justin Welby")."""
+    tokens = run.split()
+    titles = _lexicon()["titles"]
+    return " ".join(tokens[max((i for i, t in enumerate(tokens[:-1]) if _bare(t) in titles),
+                               default=-1) + 1:])
+
+
 def full_names(text: str) -> set[str]:
     """Every run of two or three capitalised words of a text, without a longer run's leading words
     ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
-    titles = _lexicon()["titles"]
     names = set()
     for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
-        tokens = m.group().split()  # after its last title word ("Canterbury Rt Revd Justin Welby")
-        tokens = tokens[max((i for i, t in enumerate(tokens[:-1]) if _bare(t) in titles), default=-1) + 1:]
+        tokens = _after_titles(m.group()).split()
         words = _name_words(" ".join(tokens))
         if 1 < len(words) <= MAX_NAME_WORDS and len(tokens) <= MAX_NAME_WORDS + 1:
             names.add(" ".join(words))  # a longer run of capitals is a headline, not a name
@@ -267,7 +276,7 @@ def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[in
     people = [(m.start(2), next(iter(by_last[m.group(2)]))) for m in _TITLE_SURNAME.finditer(text)
               if _bare(m.group(1)) in lex["titles"] and len(by_last.get(m.group(2), ())) == 1]
     for m in _INTRODUCED.finditer(text):
-        words = _name_words(m.group(1))
+        words = _name_words(_after_titles(m.group(1)))
         if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
             people.append((m.start(1), " ".join(words)))
     for m in _ROLE_NAME.finditer(text):
@@ -477,9 +486,13 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     verb = verb_re.search(clause)
     if verb is None:
         return None
-    before = clause[:verb.start()].strip(" ,-")
+    before = _without_adverb(clause[:verb.start()].strip(" ,-"))
     if not before:
         phrase = leading_phrase(clause[verb.end():])
+        inverted = _patterns(verb_re)["inverted"].match("," + clause)
+        named = (_inverted("," + clause, inverted) or "") if inverted else ""
+        if ", " in named and named.split(", ")[0] != phrase:  # the name after its role:
+            return named, "said X"  # '," said France's minister of state, Chrysoula Zacharopoulou.'
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
@@ -488,6 +501,15 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return None, "X said"  # '"...," people familiar with the matter said'
     return None
+
+
+def _without_adverb(text: str) -> str:
+    """A phrase without the -ly adverb after its name ("Adams unsubstantially" -> "Adams")."""
+    tokens = text.split()
+    if len(tokens) > 1 and tokens[-1].islower() and tokens[-1].endswith("ly") \
+            and _is_name_token(tokens[-2]):
+        return " ".join(tokens[:-1])
+    return text
 
 
 def _unnamed_source(text: str) -> bool:
@@ -742,9 +764,11 @@ def _inverted(text: str, m: re.Match) -> str | None:
     named = _without_time(m.group(2)).strip()
     phrase = leading_phrase(named)
     appositive = (m.group(3) or "").strip(" ,")
-    if _bare(named.split()[0]) in DETERMINERS and len(_words(named)) <= MAX_SPEAKER_WORDS \
+    first = named.split()[0]
+    if (_bare(first) in DETERMINERS or first.endswith("'s")) \
+            and len(_words(named)) <= MAX_SPEAKER_WORDS \
             and (name := _is_bare_name(appositive.split(",")[0])):
-        return f"{name}, {named}"  # "..., said the company's chief executive, John Ferriola."
+        return f"{name}, {named}"  # "..., said the company's (France's) chief executive, John Ferriola."
     if not phrase or phrase in PRONOUNS | GROUP_PRONOUNS \
             or len(_words(phrase)) != len(_words(named)):
         return None

@@ -33,8 +33,9 @@ Matching (defined here, printed with the figures):
 - SemEval: benchmarks/labels/semeval_quotes.tsv lists hand-labelled direct quotes of 15 SemEval
   articles (file, a quote snippet, speaker; its header says how they were chosen). A label is
   found when a direct row of that file contains the snippet; right when the row's speaker is one
-  of the label's speakers (case folded). Recall over labels with a named speaker; precision over
-  direct rows with a known speaker that hold the snippet of a named speaker's quote.
+  of the label's speakers (case folded, a final full stop dropped: "Linda M."). Recall over
+  labels with a named speaker; precision over direct rows with a known speaker that hold the
+  snippet of a named speaker's quote.
   semeval_quotes_heldout.tsv labels the next 15 articles the same way, by a second annotator who
   never saw the attribution code or its output; it was held out until its first score (quote,
   speaker recall 18/36, precision 18/24), then its errors were read and rules written from them,
@@ -307,6 +308,11 @@ def polnear(split: str, limit: int | None, errors: bool = False) -> None:
               f"  recall {ratio(tp, sum(n for (g, _), n in pairs.items() if g == voice))}")
 
 
+def folded(speaker: str) -> str:
+    """A speaker's name as compared with a label: lower case, no final full stop ("Linda M.")."""
+    return speaker.lower().rstrip(".")
+
+
 def semeval(path: Path = LABELS, name: str = "development") -> None:
     """Direct quotes and speakers against the hand labels of SemEval articles."""
     if not path.exists():
@@ -325,7 +331,7 @@ def semeval(path: Path = LABELS, name: str = "development") -> None:
             c["found"] += not hit.empty
             if speaker != "-":
                 c["named"] += 1
-                c["right"] += hit["speaker"].str.lower().isin(speaker.lower().split("|")).any()
+                c["right"] += hit["speaker"].map(folded).isin(map(folded, speaker.split("|"))).any()
         for quote, speaker in zip(rows["quote"], rows["speaker"], strict=True):
             if speaker == UNKNOWN:
                 continue
@@ -333,7 +339,7 @@ def semeval(path: Path = LABELS, name: str = "development") -> None:
                       if sn in quote]
             if wanted:
                 c["claimed"] += 1
-                c["claimed_right"] += any(speaker.lower() in sp.lower().split("|") for sp in wanted)
+                c["claimed_right"] += any(folded(speaker) in map(folded, sp.split("|")) for sp in wanted)
             elif not any(sn in quote for sn in group["snippet"]):
                 c["unlabelled"] += 1
     print(f"SemEval hand labels, {name} (normalised raw text, no cleaning): {labels['file'].nunique()} "

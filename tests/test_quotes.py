@@ -308,6 +308,23 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # a name after a title in a longer run of capitals is a full name to fold into
         ("The message of Archbishop of Canterbury Rt Revd Justin Welby was read. In his message, "
          'Archbishop Welby said, "Take care of one another."', "Justin Welby"),
+        # names with an apostrophe, a capital inside or a hyphen; a title in a longer run of capitals
+        ("Melissa McKendree, an economist, studied it.\n\n\"Land is not equal,\" McKendree said.",
+         "Melissa McKendree"),
+        ("Evan Drukker-Schardl, a campaigner, spoke.\n\n\"We will march,\" Drukker-Schardl said.",
+         "Evan Drukker-Schardl"),
+        ('"It is our land," former Los Angeles City Councilman Mitch O\'Farrell remarked.',
+         "Mitch O'Farrell"),
+        ('New York City Mayor Eric Adams, a vegan, spoke.\n\n"We eat plants," Adams declared.',
+         "Eric Adams"),
+        # an adverb between the name and the verb
+        ('Eric Adams, the mayor, spoke.\n\n"Food is a source," Adams unsubstantially stated.',
+         "Eric Adams"),
+        # a possessive role, then the name, after the verb
+        ('"Education is a priority," said France\'s Minister of State, Anne Lee.', "Anne Lee"),
+        # a name and a clause after a comma ("School of Public Health, said") introduce nobody
+        ("Julia Wolfson, an expert at the School of Public Health, said the results held.\n\n"
+         '"We found it works," she said.', "Julia Wolfson"),
         # a one-word name that starts the document's one full name ("Xi" -> "Xi Jinping")
         ('Xi Jinping spoke on Monday.\n\n"We need respect," Xi said.', "Xi Jinping"),
         # an organisation's possessive before a name is the name's role
