@@ -92,6 +92,7 @@ def _lexicon() -> dict:
         "people": set(speakers.loc[speakers["person"] == "yes", "actor"]),
         "roles": [(re.compile(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", re.I), t)
                   for k, t in zip(roles["keyword"], roles["speaker_type"], strict=True)],
+        "group_of": dict(zip(aliases["actor"], aliases["group"], strict=True)),
         "exact": {a: x for a, x, s in zip(aliases["alias"], aliases["actor"],
                                           aliases["case_sensitive"], strict=True) if s},
         "folded": {a.lower(): x for a, x, s in zip(aliases["alias"], aliases["actor"],
@@ -222,23 +223,33 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 # A person introduced in the text: two or more capitalised words (initials allowed) followed by an
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
 # A capitalised name word: "Lee", "O'Farrell", "McKendree", "Drukker-Schardl", "Ocasio-Cortez".
-_NAME_WORD = r"(?:[A-Z][a-z]*['-](?=[A-Z])|Ma?c(?=[A-Z]))?[A-Z][a-z']+(?:-[A-Za-z][a-z']+)*"
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with the accented letters of Latin-1 ("António")
+_NAME_WORD = (rf"(?:[{_UPPER}][{_LOWER}]*['-](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?"
+              rf"[{_UPPER}][{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
 _NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
          rf" +{_NAME_WORD}")
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
+# A surname opening a sentence as its subject, before a lower-case word or a comma.
+_SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])", re.M)
 _TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+
+
+_DAYS = set("monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
+            "yesterday".split())
 
 
 def _name_words(run: str) -> list[str]:
     """The words of a run of capitalised words without leading function and title words ("Even
     Ethan Lane", "Senator Joe Manchin") or a final possessive."""
     words = run.removesuffix("'s").split()
-    while words and (words[0].lower() in ENGLISH_STOP_WORDS - NAME_WORDS
+    while words and (words[0].lower() in ENGLISH_STOP_WORDS - NAME_WORDS | _AUXILIARIES
                      or words[0].lower() in _lexicon()["titles"]):
         words = words[1:]
+    if {w.lower() for w in words} & _DAYS:
+        return []  # "Tweet Wednesday" is no name
     return words
 
 
@@ -251,10 +262,18 @@ def _after_titles(run: str) -> str:
                                default=-1) + 1:])
 
 
+def _without_headlines(text: str) -> str:
+    """The text with its Title Case lines blanked, offsets kept: a headline's capitals are no
+    names ("Chief Guterres Decries ...")."""
+    return "\n".join(" " * len(line) if _title_case(re.findall(r"[^\W\d_][\w'-]*", line)) else line
+                     for line in text.split("\n"))
+
+
 def full_names(text: str) -> set[str]:
     """Every run of two or three capitalised words of a text, without a longer run's leading words
     ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
     names = set()
+    text = _without_headlines(text)
     for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
         tokens = _after_titles(m.group()).split()
         words = _name_words(" ".join(tokens))
@@ -270,11 +289,14 @@ def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[in
     as a title and surname ("Bishop Marshall": the one full name of the text, `names`, ending
     with it), in text order."""
     lex = _lexicon()
+    text = _without_headlines(text)
     by_last: dict[str, set[str]] = {}
     for name in full_names(text) if names is None else names:
         by_last.setdefault(name.split()[-1], set()).add(name)
     people = [(m.start(2), next(iter(by_last[m.group(2)]))) for m in _TITLE_SURNAME.finditer(text)
               if _bare(m.group(1)) in lex["titles"] and len(by_last.get(m.group(2), ())) == 1]
+    people += [(m.start(1), next(iter(by_last[m.group(1)]))) for m in _SURNAME_SUBJECT.finditer(text)
+               if len(by_last.get(m.group(1), ())) == 1]  # "Guterres took advantage of ..."
     for m in _INTRODUCED.finditer(text):
         words = _name_words(_after_titles(m.group(1)))
         if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
@@ -354,6 +376,14 @@ class _Resolver:
 
     def _alias(self, text: str) -> str | None:
         return self.lex["exact"].get(text) or self.lex["folded"].get(text.lower())
+
+    def _qualifies(self, words: list[str], actor: str) -> bool:
+        """Whether the words before a description's alias fit its actor: lower-case words or names
+        of the actor's own group ("NATO Secretary General" is Stoltenberg, "U.N. Secretary-General"
+        is not)."""
+        group = self.lex["group_of"].get(actor)
+        return all(w.islower() or self.lex["group_of"].get(self._alias(w) or "") == group
+                   for w in words)
 
     def _is_organisation(self, speaker: str) -> bool:
         """An acronym, an actor marked person=no, or a name with an organisation word (the role
@@ -464,11 +494,12 @@ class _Resolver:
         else:
             head = re.split(r"\s(?:of|for)\s", role)[0].split()  # "head of the Pentagon" -> "head"
             definite = _bare(phrase.split()[0]) not in {"a", "an"}
-            speaker = (next((a for k in range(len(head)) if (a := self._alias(" ".join(head[k:])))),
-                            None)
+            speaker = (next((a for k in range(len(head)) if (a := self._alias(" ".join(head[k:])))
+                             and self._qualifies(head[:k], a)), None)
                        or (self._described(role) if definite else None)
                        or (self._only_person(head) if _bare(phrase.split()[0]) == "the"
-                           and role.islower() else None)
+                           and all(w.islower() or w.isupper() for w in role.split())  # "U.N. chief"
+                           else None)
                        or role)
         if self._is_organisation(speaker):
             self.last_organisation = speaker
@@ -833,7 +864,8 @@ def _headline(text: str) -> tuple[str | None, str, tuple[int, int]] | None:
     return phrase, "headline: X says", _content(text, m.end(), len(text))
 
 
-_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or"}
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or",
+                "from", "as", "into", "over", "vs"}
 
 
 def _title_case(words: list[str]) -> bool:

@@ -325,6 +325,17 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # a name and a clause after a comma ("School of Public Health, said") introduce nobody
         ("Julia Wolfson, an expert at the School of Public Health, said the results held.\n\n"
          '"We found it works," she said.', "Julia Wolfson"),
+        # accented letters in a name; a Title Case headline's capitals are no name
+        ("Alarmist U.N. Chief Guterres Decries Carnage from Flooding\n\nUnited Nations chief "
+         "António Guterres spoke.\n\n\"I will never forget it,\" Guterres said.", "António Guterres"),
+        # "Does James ...?" is no full name beside Letitia James
+        ("New York AG Letitia James sued.\n\nDoes James mean it? \"We mean it,\" James said.",
+         "Letitia James"),
+        # a description's alias only for its own group: the U.N.'s Secretary-General is not NATO's
+        ('"We are on the right side," according to the U.N. Secretary-General.',
+         "U.N. Secretary-General"),
+        ("Chief Financial Officer Jimmy Patronis wrote.\n\n\"It is wrong,\" Patronis said.",
+         "Jimmy Patronis"),
         # a one-word name that starts the document's one full name ("Xi" -> "Xi Jinping")
         ('Xi Jinping spoke on Monday.\n\n"We need respect," Xi said.', "Xi Jinping"),
         # an organisation's possessive before a name is the name's role
@@ -346,6 +357,12 @@ def test_a_title_and_surname_met_again_is_who_he_means():
                        "Earlier, Bishop Marshall briefed the meeting.\n\n"
                        '"We need to act together," he emphasised.')
     assert quotes["speaker"].tolist() == ["Ian Ernest", "Azad Marshall"]
+
+
+def test_a_surname_opening_a_sentence_is_who_he_means():
+    quotes = attribute("Ann Lee, a senator, met Tom Hill, a mayor.\n\n"
+                       "Lee left early. In a separate post on Wednesday, he wrote: \"We won.\"")
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Ann Lee"]
 
 
 def test_a_thing_with_a_which_clause_is_not_a_person_introduced():
