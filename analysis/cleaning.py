@@ -716,26 +716,29 @@ def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
 
     Lines up to the writer's lead-in ("He wrote:") all go; without a lead-in only the nearest
     lines that look like a post (a handle, hashtag, link or emoji), since a short article
-    paragraph may stand above a post. The document's first open line is its lead, never a
-    post's text; a signature that carries the post's text itself ("Facts matter.— Name (@handle)
-    May 1, 2023") takes nothing above.
+    paragraph may stand above a post, unless another post's signature stands right above them
+    and no embed line of this post carries its text (between two posts only its text stands).
+    The document's first open line is its lead, never a post's text; a signature that carries
+    the post's text itself ("Facts matter.— Name (@handle) May 1, 2023") takes nothing above.
     """
     if _SIGNATURE.search(texts[anchor]) and _embed_text_length(texts[anchor]):
         return []
-    budget = EMBED_MAX_CHARS - _embed_text_length(texts[anchor])
+    carried = _embed_text_length(texts[anchor])  # the post's text on its embed lines
     first_open = reasons.index(None) if None in reasons else len(reasons)
-    body = []
+    body, used = [], 0
     for j in range(anchor - 1, first_open, -1):
         text, reason = texts[j], reasons[j]
         if reason == EMBED and not _SIGNATURE.search(text):  # the post's own picture-link line
-            budget -= _embed_text_length(text)
+            carried += _embed_text_length(text)
             continue
         if text.endswith(":") and reason is None:
             return body
-        if (reason is not None or len(text) > budget
+        if reason == EMBED and not carried:  # the post before this one: all between is this post
+            return body
+        if (reason is not None or used + len(text) > EMBED_MAX_CHARS - carried
                 or any(q in text for q in "\"\u201c\u201d")):
             break
-        budget -= len(text)
+        used += len(text)
         body.append(j)
     post_like = [bool(_POST_MARK.search(texts[j])) for j in body]
     return body[: post_like.index(False)] if False in post_like else body

@@ -4,8 +4,8 @@ Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear] [--dev] [--speed
 - scraped: 30 hand-labelled articles of semeval2025-cc (benchmarks/labels/scraped_lines.tsv, the
   development sample the rules were written on), a second development sample of 25
   (scraped_dev2_lines.tsv, labelled blind before its first score) and 15 held-out ones
-  (heldout_lines.tsv, labelled before the rules were changed for them), cleaned as part of the whole 176-article folder without
-  metadata, as a new user would bring it;
+  (heldout_lines.tsv, labelled before the rules were changed for them), cleaned as part of the
+  whole 176-article folder without metadata, as a new user would bring it;
 - BBC: 2,095 clean articles, where every line but the title should be kept.
 
 With --polnear it also scores PolNeAR's 924 US news articles (train and dev, 7 publishers): two

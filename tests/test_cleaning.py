@@ -392,6 +392,21 @@ def test_article_lines_above_a_tweet_are_kept(before):
     assert removed["Short post text with a #tag."] == "social media embed (post text)"
 
 
+FIRST_POST = ["First post text with a #tag.", "\u2014 John Roe (@johnroe) December 1, 2022"]
+
+
+@pytest.mark.parametrize("second, removed_between", [
+    ([SIGNATURE], True),  # only the second post's text stands between the two signatures
+    (["Second post. pic.twitter.com/V8cX2injQu", SIGNATURE], False),  # its text is on its link
+])
+def test_plain_line_between_two_posts_is_the_second_posts_text(second, removed_between):
+    between = "Indeed. My bias, my mistake."
+    body = [PROSE, *FIRST_POST, between, *second, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [PROSE, PROSE + " End."] if removed_between else [PROSE, between, PROSE + " End."]
+    assert removed.get(between) == ("social media embed (post text)" if removed_between else None)
+
+
 def test_no_tweet_text_taken_above_the_lead_or_a_signature_with_its_text():
     lead = "A viral image purports to show the activist holding a book."
     glued = "Facts matter." + SIGNATURE
