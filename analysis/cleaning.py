@@ -652,6 +652,16 @@ def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
     lines.loc[fill, "reason"] = run_reason[fill] + " (list after marker)"
 
 
+# A name in title case of one to four words: a column's or section's name ending in a full stop
+# ("Economic Scene.", "News Analysis.", "Letter from America.", "DealBook."; "The party of Bush.",
+# a dek, is not one), or a section's kicker before a headline ("Letters to the Editor: ",
+# "Opinion: ", "FACT CHECK: "; "The minister said: " is not one).
+_TITLE_CASE_NAME = (r"[A-Z][\w\u2019'&-]*"
+                    r"(?: (?:[A-Z][\w\u2019'&-]*|of|on|from|in|the|and|at|for|to|a|an)){0,3}")
+_COLUMN_NAME = re.compile(_TITLE_CASE_NAME + r"\.")
+_KICKER = re.compile(_TITLE_CASE_NAME + r":\s+")
+
+
 def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     """Mark the title line and its repeats; return the title (given or first line) of each
     document with a line left, by doc_id."""
@@ -672,17 +682,16 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
                                                  title_key.to_numpy(dtype=object), strict=True)],
         dtype=bool,
     )
+    # The title again, of five words or more, after a section's kicker ("Opinion: <title>").
+    kicked = (open_ & (title_key != "") & (_n_tokens(lines["text"]) > FRAGMENT_MIN_WORDS)
+              & _starts_with(lines["text"], _KICKER))
+    kicked[kicked] = text_key(lines.loc[kicked, "text"].str.replace(_KICKER, "", n=1, regex=True)
+                              ) == title_key[kicked]
     # A part of the title that reads like a headline, or the whole title again ("... World?").
-    repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
+    repeat = open_ & (contained & (_is_headline_like(lines["text"]) | (key == title_key)) | kicked)
     lines.loc[repeat, "reason"] = "repeated title"
     mark_column_names(lines, is_title)
     return title
-
-
-# A column's or section's name in title case ending in a full stop: "Economic Scene.", "News
-# Analysis.", "Letter from America.", "DealBook." ("The party of Bush.", a dek, is not one).
-_COLUMN_NAME = re.compile(
-    r"[A-Z][\w\u2019'&-]*(?: (?:[A-Z][\w\u2019'&-]*|of|on|from|in|the|and|at|for|to|a|an)){0,3}\.")
 
 
 def mark_column_names(lines: pd.DataFrame, is_title: pd.Series) -> None:

@@ -444,6 +444,19 @@ def test_whole_title_repeated_with_a_question_mark_is_removed():
     assert kept == [PROSE]
 
 
+@pytest.mark.parametrize("line, repeats", [
+    ("Letters to the Editor: Oil firms are killing the planet. Now they sell us a fake fix?", True),
+    ("FACT CHECK: Oil firms are killing the planet. Now they sell us a fake fix?", True),
+    ("The minister said: Oil firms are killing the planet. Now they sell us a fake fix?", False),
+    ("Letters to the Editor: Oil firms are killing the planet, a reader writes.", False),
+])
+def test_the_title_again_after_a_section_kicker_is_removed(line, repeats):
+    title = "Oil firms are killing the planet. Now they sell us a fake fix?"
+    kept, removed = _clean("\n\n".join([title, line, PROSE]))
+    assert kept == ([PROSE] if repeats else [line, PROSE])
+    assert removed.get(line) == ("repeated title" if repeats else None)
+
+
 def test_recurring_label_between_prose_paragraphs_is_kept_and_furniture_is_not():
     texts = [f"Title {i}\n\nStory {i} is about a video that was shared widely on social media "
              "this week.\n\nVerdict: False\n\nThe clip was taken out of context and the full "
