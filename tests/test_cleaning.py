@@ -325,6 +325,14 @@ def test_a_short_line_in_many_documents_of_the_corpus_is_furniture():
     ("(Getty Images)", "image credit"),
     ("Jane Doe/AFP", "image credit"),
     ("Credit: Example Agency", "image credit"),
+    ("The minister speaks in the capital, Sep. 10, 2024. (Example Daily Online/Jane Doe)",
+     "image credit"),
+    ("(AP Photo/John Roe)", "image credit"),
+    ("Activate to view larger image,", "image viewer prompt"),
+    ("Click to enlarge", "image viewer prompt"),
+    ("Photos", "image viewer prompt"),
+    ("All our articles can be read in 51 languages by activating the Translate Website button "
+     "below the author's name.", "page button instruction"),
 ])
 def test_new_families_of_furniture_are_removed(line, reason):
     kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
@@ -346,6 +354,10 @@ def test_new_families_of_furniture_are_removed(line, reason):
     "by Bloomberg.",
     "Christopher Galarza, Verona, Pa.",
     "Verdict: False",
+    "The vote split the chamber along party lines (Democrats/Republicans).",
+    "Click to enlarge the map and the damage to the coast is plain.",
+    "Photos of the flood were shared widely on Monday.",
+    "The like button changed how teenagers use the app, researchers said.",
 ])
 def test_article_lines_like_the_new_families_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
@@ -467,9 +479,14 @@ def test_recurring_label_between_prose_paragraphs_is_kept_and_furniture_is_not()
     assert (removed["text"] == "Join the conversation as a VIP Member").sum() == 4
 
 
-def test_line_with_two_promo_cues_is_removed():
-    promo = ("We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
-             "Every purchase at ExampleStore.com helps fund our work.")
+@pytest.mark.parametrize("promo", [
+    "We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
+    "Every purchase at ExampleStore.com helps fund our work.",
+    "Help keep Example Planet free and independent! Together we can ensure our site stays a hub "
+    "for ideas that fight for a sustainable, healthy and compassionate world, for a long time "
+    "to come. Please support us in keeping our mission strong every day.",  # over 240 characters
+])
+def test_line_with_two_promo_cues_is_removed(promo):
     kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, PROSE + " More."]))
     assert removed[promo] == "promo insert (cues)"
     assert kept == [PROSE, PROSE + " More."]
@@ -479,6 +496,7 @@ def test_line_with_two_promo_cues_is_removed():
     "The firm estimates that if enough people sign up and download the tool, spammers will pay.",
     "Supporters can donate at Example.com, the campaign said in a statement on Monday.",
     '"Explore our new platform at Example.io and support us," the founder told the crowd.',
+    "Volunteers help keep the park free of litter, and the council pays for their gloves.",
 ])
 def test_article_line_with_one_promo_cue_or_a_quotation_is_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
