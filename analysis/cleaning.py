@@ -725,7 +725,8 @@ def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
 
     Lines up to the writer's lead-in ("He wrote:") all go; without a lead-in only the nearest
     lines that look like a post (a handle, hashtag, link or emoji), since a short article
-    paragraph may stand above a post, unless another post's signature stands right above them
+    paragraph may stand above a post (a line the article quotes is a post's too), unless another
+    post's signature stands right above them
     and no embed line of this post carries its text (between two posts only its text stands).
     The document's first open line is its lead, never a post's text; a signature that carries
     the post's text itself ("Facts matter.— Name (@handle) May 1, 2023") takes nothing above.
@@ -749,8 +750,14 @@ def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
             break
         used += len(text)
         body.append(j)
-    post_like = [bool(_POST_MARK.search(texts[j])) for j in body]
+    post_like = [bool(_POST_MARK.search(texts[j])) or _quoted_elsewhere(texts, j) for j in body]
     return body[: post_like.index(False)] if False in post_like else body
+
+
+def _quoted_elsewhere(texts: list[str], j: int) -> bool:
+    """Whether line j's words, eight or more, run inside another line (the article quotes it)."""
+    words = _words(texts[j])
+    return len(words) >= 8 and bool(_repeated_inside([_words(t) for t in texts], {j: words}))
 
 
 def mark_embed_bodies(lines: pd.DataFrame) -> None:

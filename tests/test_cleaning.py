@@ -404,6 +404,17 @@ def test_article_lines_above_a_tweet_are_kept(before):
     assert removed["Short post text with a #tag."] == "social media embed (post text)"
 
 
+@pytest.mark.parametrize("quoted", [True, False])
+def test_plain_post_text_the_article_quotes_is_the_posts(quoted):
+    post = "Once again, the state is declaring independence from a misguided mandate."
+    quote = (f"\u201c{post} The law is clear,\u201d the governor said." if quoted
+             else "\u201cThe law is clear,\u201d the governor said in a statement on Wednesday.")
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, quote, post, SIGNATURE,
+                                         PROSE + " End."]))
+    assert kept == [PROSE, quote, PROSE + " End."] if quoted else [PROSE, quote, post, PROSE + " End."]
+    assert removed.get(post) == ("social media embed (post text)" if quoted else None)
+
+
 FIRST_POST = ["First post text with a #tag.", "\u2014 John Roe (@johnroe) December 1, 2022"]
 
 
