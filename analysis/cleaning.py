@@ -652,6 +652,16 @@ def mark_tail_zones(lines: pd.DataFrame, rules: Rules) -> None:
     lines.loc[fill, "reason"] = run_reason[fill] + " (list after marker)"
 
 
+# A name in title case of one to four words: a column's or section's name ending in a full stop
+# ("Economic Scene.", "News Analysis.", "Letter from America.", "DealBook."; "The party of Bush.",
+# a dek, is not one), or a section's kicker before a headline ("Letters to the Editor: ",
+# "Opinion: ", "FACT CHECK: "; "The minister said: " is not one).
+_TITLE_CASE_NAME = (r"[A-Z][\w\u2019'&-]*"
+                    r"(?: (?:[A-Z][\w\u2019'&-]*|of|on|from|in|the|and|at|for|to|a|an)){0,3}")
+_COLUMN_NAME = re.compile(_TITLE_CASE_NAME + r"\.")
+_KICKER = re.compile(_TITLE_CASE_NAME + r":\s+")
+
+
 def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
     """Mark the title line and its repeats; return the title (given or first line) of each
     document with a line left, by doc_id."""
@@ -672,17 +682,16 @@ def mark_titles(lines: pd.DataFrame, titles: pd.Series) -> pd.Series:
                                                  title_key.to_numpy(dtype=object), strict=True)],
         dtype=bool,
     )
+    # The title again, of five words or more, after a section's kicker ("Opinion: <title>").
+    kicked = (open_ & (title_key != "") & (_n_tokens(lines["text"]) > FRAGMENT_MIN_WORDS)
+              & _starts_with(lines["text"], _KICKER))
+    kicked[kicked] = text_key(lines.loc[kicked, "text"].str.replace(_KICKER, "", n=1, regex=True)
+                              ) == title_key[kicked]
     # A part of the title that reads like a headline, or the whole title again ("... World?").
-    repeat = open_ & contained & (_is_headline_like(lines["text"]) | (key == title_key))
+    repeat = open_ & (contained & (_is_headline_like(lines["text"]) | (key == title_key)) | kicked)
     lines.loc[repeat, "reason"] = "repeated title"
     mark_column_names(lines, is_title)
     return title
-
-
-# A column's or section's name in title case ending in a full stop: "Economic Scene.", "News
-# Analysis.", "Letter from America.", "DealBook." ("The party of Bush.", a dek, is not one).
-_COLUMN_NAME = re.compile(
-    r"[A-Z][\w\u2019'&-]*(?: (?:[A-Z][\w\u2019'&-]*|of|on|from|in|the|and|at|for|to|a|an)){0,3}\.")
 
 
 def mark_column_names(lines: pd.DataFrame, is_title: pd.Series) -> None:
@@ -716,29 +725,39 @@ def _embed_body(texts: list[str], reasons: list, anchor: int) -> list[int]:
 
     Lines up to the writer's lead-in ("He wrote:") all go; without a lead-in only the nearest
     lines that look like a post (a handle, hashtag, link or emoji), since a short article
-    paragraph may stand above a post. The document's first open line is its lead, never a
-    post's text; a signature that carries the post's text itself ("Facts matter.— Name (@handle)
-    May 1, 2023") takes nothing above.
+    paragraph may stand above a post (a line the article quotes is a post's too), unless another
+    post's signature stands right above them
+    and no embed line of this post carries its text (between two posts only its text stands).
+    The document's first open line is its lead, never a post's text; a signature that carries
+    the post's text itself ("Facts matter.— Name (@handle) May 1, 2023") takes nothing above.
     """
     if _SIGNATURE.search(texts[anchor]) and _embed_text_length(texts[anchor]):
         return []
-    budget = EMBED_MAX_CHARS - _embed_text_length(texts[anchor])
+    carried = _embed_text_length(texts[anchor])  # the post's text on its embed lines
     first_open = reasons.index(None) if None in reasons else len(reasons)
-    body = []
+    body, used = [], 0
     for j in range(anchor - 1, first_open, -1):
         text, reason = texts[j], reasons[j]
         if reason == EMBED and not _SIGNATURE.search(text):  # the post's own picture-link line
-            budget -= _embed_text_length(text)
+            carried += _embed_text_length(text)
             continue
         if text.endswith(":") and reason is None:
             return body
-        if (reason is not None or len(text) > budget
+        if reason == EMBED and not carried:  # the post before this one: all between is this post
+            return body
+        if (reason is not None or used + len(text) > EMBED_MAX_CHARS - carried
                 or any(q in text for q in "\"\u201c\u201d")):
             break
-        budget -= len(text)
+        used += len(text)
         body.append(j)
-    post_like = [bool(_POST_MARK.search(texts[j])) for j in body]
+    post_like = [bool(_POST_MARK.search(texts[j])) or _quoted_elsewhere(texts, j) for j in body]
     return body[: post_like.index(False)] if False in post_like else body
+
+
+def _quoted_elsewhere(texts: list[str], j: int) -> bool:
+    """Whether line j's words, eight or more, run inside another line (the article quotes it)."""
+    words = _words(texts[j])
+    return len(words) >= 8 and bool(_repeated_inside([_words(t) for t in texts], {j: words}))
 
 
 def mark_embed_bodies(lines: pd.DataFrame) -> None:

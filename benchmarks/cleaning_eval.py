@@ -2,9 +2,10 @@
 
 Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear] [--dev] [--speed]
 - scraped: 30 hand-labelled articles of semeval2025-cc (benchmarks/labels/scraped_lines.tsv, the
-  development sample the rules were written on) and 15 held-out ones (heldout_lines.tsv, labelled
-  before the rules were changed for them), cleaned as part of the whole 176-article folder without
-  metadata, as a new user would bring it;
+  development sample the rules were written on), a second development sample of 25
+  (scraped_dev2_lines.tsv, labelled blind before its first score) and 15 held-out ones
+  (heldout_lines.tsv, labelled before the rules were changed for them), cleaned as part of the
+  whole 176-article folder without metadata, as a new user would bring it;
 - BBC: 2,095 clean articles, where every line but the title should be kept.
 
 With --polnear it also scores PolNeAR's 924 US news articles (train and dev, 7 publishers): two
@@ -45,6 +46,7 @@ POLNEAR = [CORPORA / "polnear" / split / "text" for split in ("train", "dev")]
 # Reasons removing more lines than this on PolNeAR are only counted, not listed.
 LIST_AT_MOST = 30
 LABELS = ROOT / "benchmarks" / "labels" / "scraped_lines.tsv"
+LABELS_DEV2 = ROOT / "benchmarks" / "labels" / "scraped_dev2_lines.tsv"
 HELDOUT = ROOT / "benchmarks" / "labels" / "heldout_lines.tsv"
 POLNEAR_DEV = ROOT / "benchmarks" / "labels" / "polnear_dev_lines.tsv"
 POLNEAR_HELDOUT = ROOT / "benchmarks" / "labels" / "polnear_heldout_lines.tsv"
@@ -107,13 +109,16 @@ def _print_scores(name: str, part: pd.DataFrame, corpus: str = "scraped") -> Non
 
 
 def report_scraped(folder: Path = SCRAPED, heldout_too: bool = True) -> None:
-    """Print boilerplate recall and article-line retention on both labelled samples."""
+    """Print boilerplate recall and article-line retention on the labelled samples."""
     removed = load(folder).removed
     dev = line_scores(folder, LABELS, removed)
     samples = [("development", dev)]
     _print_scores(f"development, {dev['file'].nunique()} articles", dev)
     _print_scores("development without the unmarked comment thread",
                   dev[dev["file"] != "EN_CC_200221.txt"])
+    dev2 = line_scores(folder, LABELS_DEV2, removed)
+    samples.append(("second development", dev2))
+    _print_scores(f"second development sample, {dev2['file'].nunique()} articles", dev2)
     if heldout_too:
         heldout = line_scores(folder, HELDOUT, removed)
         samples.append(("held-out", heldout))

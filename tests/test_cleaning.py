@@ -325,6 +325,14 @@ def test_a_short_line_in_many_documents_of_the_corpus_is_furniture():
     ("(Getty Images)", "image credit"),
     ("Jane Doe/AFP", "image credit"),
     ("Credit: Example Agency", "image credit"),
+    ("The minister speaks in the capital, Sep. 10, 2024. (Example Daily Online/Jane Doe)",
+     "image credit"),
+    ("(AP Photo/John Roe)", "image credit"),
+    ("Activate to view larger image,", "image viewer prompt"),
+    ("Click to enlarge", "image viewer prompt"),
+    ("Photos", "image viewer prompt"),
+    ("All our articles can be read in 51 languages by activating the Translate Website button "
+     "below the author's name.", "page button instruction"),
 ])
 def test_new_families_of_furniture_are_removed(line, reason):
     kept, removed = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
@@ -346,6 +354,10 @@ def test_new_families_of_furniture_are_removed(line, reason):
     "by Bloomberg.",
     "Christopher Galarza, Verona, Pa.",
     "Verdict: False",
+    "The vote split the chamber along party lines (Democrats/Republicans).",
+    "Click to enlarge the map and the damage to the coast is plain.",
+    "Photos of the flood were shared widely on Monday.",
+    "The like button changed how teenagers use the app, researchers said.",
 ])
 def test_article_lines_like_the_new_families_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
@@ -392,6 +404,32 @@ def test_article_lines_above_a_tweet_are_kept(before):
     assert removed["Short post text with a #tag."] == "social media embed (post text)"
 
 
+@pytest.mark.parametrize("quoted", [True, False])
+def test_plain_post_text_the_article_quotes_is_the_posts(quoted):
+    post = "Once again, the state is declaring independence from a misguided mandate."
+    quote = (f"\u201c{post} The law is clear,\u201d the governor said." if quoted
+             else "\u201cThe law is clear,\u201d the governor said in a statement on Wednesday.")
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, quote, post, SIGNATURE,
+                                         PROSE + " End."]))
+    assert kept == [PROSE, quote, PROSE + " End."] if quoted else [PROSE, quote, post, PROSE + " End."]
+    assert removed.get(post) == ("social media embed (post text)" if quoted else None)
+
+
+FIRST_POST = ["First post text with a #tag.", "\u2014 John Roe (@johnroe) December 1, 2022"]
+
+
+@pytest.mark.parametrize("second, removed_between", [
+    ([SIGNATURE], True),  # only the second post's text stands between the two signatures
+    (["Second post. pic.twitter.com/V8cX2injQu", SIGNATURE], False),  # its text is on its link
+])
+def test_plain_line_between_two_posts_is_the_second_posts_text(second, removed_between):
+    between = "Indeed. My bias, my mistake."
+    body = [PROSE, *FIRST_POST, between, *second, PROSE + " End."]
+    kept, removed = _clean("\n\n".join(["A headline", *body]))
+    assert kept == [PROSE, PROSE + " End."] if removed_between else [PROSE, between, PROSE + " End."]
+    assert removed.get(between) == ("social media embed (post text)" if removed_between else None)
+
+
 def test_no_tweet_text_taken_above_the_lead_or_a_signature_with_its_text():
     lead = "A viral image purports to show the activist holding a book."
     glued = "Facts matter." + SIGNATURE
@@ -429,6 +467,19 @@ def test_whole_title_repeated_with_a_question_mark_is_removed():
     assert kept == [PROSE]
 
 
+@pytest.mark.parametrize("line, repeats", [
+    ("Letters to the Editor: Oil firms are killing the planet. Now they sell us a fake fix?", True),
+    ("FACT CHECK: Oil firms are killing the planet. Now they sell us a fake fix?", True),
+    ("The minister said: Oil firms are killing the planet. Now they sell us a fake fix?", False),
+    ("Letters to the Editor: Oil firms are killing the planet, a reader writes.", False),
+])
+def test_the_title_again_after_a_section_kicker_is_removed(line, repeats):
+    title = "Oil firms are killing the planet. Now they sell us a fake fix?"
+    kept, removed = _clean("\n\n".join([title, line, PROSE]))
+    assert kept == ([PROSE] if repeats else [line, PROSE])
+    assert removed.get(line) == ("repeated title" if repeats else None)
+
+
 def test_recurring_label_between_prose_paragraphs_is_kept_and_furniture_is_not():
     texts = [f"Title {i}\n\nStory {i} is about a video that was shared widely on social media "
              "this week.\n\nVerdict: False\n\nThe clip was taken out of context and the full "
@@ -439,9 +490,14 @@ def test_recurring_label_between_prose_paragraphs_is_kept_and_furniture_is_not()
     assert (removed["text"] == "Join the conversation as a VIP Member").sum() == 4
 
 
-def test_line_with_two_promo_cues_is_removed():
-    promo = ("We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
-             "Every purchase at ExampleStore.com helps fund our work.")
+@pytest.mark.parametrize("promo", [
+    "We build tools for free speech. Explore our peer-to-peer platform at Example.io. "
+    "Every purchase at ExampleStore.com helps fund our work.",
+    "Help keep Example Planet free and independent! Together we can ensure our site stays a hub "
+    "for ideas that fight for a sustainable, healthy and compassionate world, for a long time "
+    "to come. Please support us in keeping our mission strong every day.",  # over 240 characters
+])
+def test_line_with_two_promo_cues_is_removed(promo):
     kept, removed = _clean("\n\n".join(["A headline", PROSE, promo, PROSE + " More."]))
     assert removed[promo] == "promo insert (cues)"
     assert kept == [PROSE, PROSE + " More."]
@@ -451,6 +507,7 @@ def test_line_with_two_promo_cues_is_removed():
     "The firm estimates that if enough people sign up and download the tool, spammers will pay.",
     "Supporters can donate at Example.com, the campaign said in a statement on Monday.",
     '"Explore our new platform at Example.io and support us," the founder told the crowd.',
+    "Volunteers help keep the park free of litter, and the council pays for their gloves.",
 ])
 def test_article_line_with_one_promo_cue_or_a_quotation_is_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
