@@ -42,7 +42,8 @@ GROUP_PRONOUNS = {"they"}
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
                "some", "both", "two", "three"}
 CONNECTORS = {"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "la", "le"}
-NAME_PARTICLES = {"de", "da", "van", "von", "der", "al", "bin", "la", "le"}  # inside a name
+# inside a name
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "du", "del", "al", "bin", "la", "le"}
 # Words of scikit-learn's stop list that begin names ("Bill Clinton", "de Blasio"): kept in a name.
 NAME_WORDS = NAME_PARTICLES | {"bill"}
 # Words that cannot be part of a speaker phrase (clauses, prepositions, capitalised function words).
@@ -224,9 +225,11 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
 # A capitalised name word: "Lee", "O'Farrell", "McKendree", "Drukker-Schardl", "Ocasio-Cortez".
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with the accented letters of Latin-1 ("António")
-_NAME_WORD = (rf"(?:[{_UPPER}][{_LOWER}]*['-](?=[{_UPPER}])|Ma?c(?=[{_UPPER}]))?"
+_NAME_WORD = (rf"(?:[{_UPPER}][{_LOWER}]*['-](?=[{_UPPER}])"
+              rf"|[{_UPPER}][{_LOWER}]{{1,3}}(?=[{_UPPER}]))?"
               rf"[{_UPPER}][{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
-_NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|bin|al))*"
+_NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*"
+         rf"(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|den|du|del|bin|al))*"
          rf" +{_NAME_WORD}")
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")

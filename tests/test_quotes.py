@@ -336,6 +336,11 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          "U.N. Secretary-General"),
         ("Chief Financial Officer Jimmy Patronis wrote.\n\n\"It is wrong,\" Patronis said.",
          "Jimmy Patronis"),
+        # a capitalised prefix inside a name, particles, an editor's title before the name
+        ("Gov. Ron DeSantis spoke.\n\n\"We fight back,\" DeSantis said.", "Ron DeSantis"),
+        ("Mark Van den Oever, a farmer, spoke.\n\n\"It costs too much,\" Oever said.",
+         "Mark Van den Oever"),
+        ('"It is built on a lie," said Breitbart Economics Editor John Carney.', "John Carney"),
         # a one-word name that starts the document's one full name ("Xi" -> "Xi Jinping")
         ('Xi Jinping spoke on Monday.\n\n"We need respect," Xi said.', "Xi Jinping"),
         # an organisation's possessive before a name is the name's role
