@@ -272,6 +272,14 @@ def _without_headlines(text: str) -> str:
                      for line in text.split("\n"))
 
 
+def _names_by_word(names: set[str], index: int) -> dict[str, set[str]]:
+    """Full names by one of their words (-1: the surname, 0: the first word)."""
+    by_word: dict[str, set[str]] = {}
+    for name in names:
+        by_word.setdefault(name.split()[index], set()).add(name)
+    return by_word
+
+
 def full_names(text: str) -> set[str]:
     """Every run of two or three capitalised words of a text, without a longer run's leading words
     ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
@@ -293,9 +301,7 @@ def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[in
     with it), in text order."""
     lex = _lexicon()
     text = _without_headlines(text)
-    by_last: dict[str, set[str]] = {}
-    for name in full_names(text) if names is None else names:
-        by_last.setdefault(name.split()[-1], set()).add(name)
+    by_last = _names_by_word(full_names(text) if names is None else names, -1)
     people = [(m.start(2), next(iter(by_last[m.group(2)]))) for m in _TITLE_SURNAME.finditer(text)
               if _bare(m.group(1)) in lex["titles"] and len(by_last.get(m.group(2), ())) == 1]
     people += [(m.start(1), next(iter(by_last[m.group(1)]))) for m in _SURNAME_SUBJECT.finditer(text)
@@ -365,11 +371,8 @@ class _Resolver:
         # anywhere in the document; sets keyed by word keep every look-up constant-time
         self.by_last: dict[str, set[str]] = {}
         self.by_first: dict[str, set[str]] = {}
-        self.in_text: dict[str, set[str]] = {}
-        self.first_in_text: dict[str, set[str]] = {}  # "Xi" -> {"Xi Jinping"}
-        for n in self.names:
-            self.in_text.setdefault(n.split()[-1], set()).add(n)
-            self.first_in_text.setdefault(n.split()[0], set()).add(n)
+        self.in_text = _names_by_word(self.names, -1)
+        self.first_in_text = _names_by_word(self.names, 0)  # "Xi" -> {"Xi Jinping"}
         self.last_person: str | None = None
         self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
@@ -523,8 +526,9 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     before = _without_adverb(clause[:verb.start()].strip(" ,-"))
     if not before:
         phrase = leading_phrase(clause[verb.end():])
-        inverted = _patterns(verb_re)["inverted"].match("," + clause)
-        named = (_inverted("," + clause, inverted) or "") if inverted else ""
+        marked = "," + clause  # as the inverted pattern reads a sentence's end: ", said X"
+        inverted = _patterns(verb_re)["inverted"].match(marked)
+        named = (_inverted(marked, inverted) or "") if inverted else ""
         if ", " in named and named.split(", ")[0] != phrase:  # the name after its role:
             return named, "said X"  # '," said France's minister of state, Chrysoula Zacharopoulou.'
         return (phrase, "said X") if phrase else None
