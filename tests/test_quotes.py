@@ -175,6 +175,9 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ("Ann Lee revealed that the plant would close.", [("Ann Lee", "indirect")]),
         ("Ann Lee responded that the plant would stay open.", [("Ann Lee", "indirect")]),
         ('Ann Lee branded the plan "a reckless gamble with our future".', [("Ann Lee", "direct")]),
+        ('"It is going to be a huge win," Ann Lee bragged.', [("Ann Lee", "direct")]),
+        ("Ann Lee lamented that the plant would close.", [("Ann Lee", "indirect")]),
+        ('Ann Lee, who proclaimed that: "The decision is outrageous."', [("Ann Lee", "direct")]),
         # a quoted title is not a statement (the sentence is reported writing, not a quote)
         ('Ann Lee wrote the book "The Uninhabitable Earth" in 2019.', [("Ann Lee", "indirect")]),
         ('Ann Lee told CBS\'s "Face the Nation," that the plant would close.',
