@@ -573,11 +573,35 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
             return phrase, "X said ... quote", verb.end()
         if _unnamed_source(text[:verb.start()]):
             return None, "X said ... quote", verb.end()
+    if phrase := _name_colon(text):
+        return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
     participle = _patterns(verb_re)["participle"]
     if (m := participle.search(text)) and not _words(text[m.end():])[2:] \
             and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
     return None
+
+
+_NOT_BEFORE_COLON_NAME = _PREPOSITIONS - {"from"} | {"about", "against", "of", "and", "or"}
+
+
+def _name_colon(text: str) -> str | None:
+    """A full name (with its title) ending the text before a quote, followed by a colon: 'Sen. Ann
+    Lee: "..."', 'The view from Ann Lee: "..."'; not after a preposition ('a letter to Ann Lee:')
+    and not a heading in capitals."""
+    if not (m := re.search(r":\s*$", text)):
+        return None
+    before = text[:m.start()]
+    phrase = trailing_phrase(before)
+    if not phrase:
+        return None
+    name = _split_role_name(phrase, _lexicon()["titles"])[1]
+    words = _words(name)
+    preceding = _words(before[:before.rfind(phrase)])[-1:]
+    if len(words) < 2 or not all(_is_name_token(w) for w in words) or name.isupper() \
+            or (preceding and _bare(preceding[0]) in _NOT_BEFORE_COLON_NAME):
+        return None
+    return phrase
 
 
 def _is_aside(chunk: str) -> bool:

@@ -178,6 +178,11 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ('"It is going to be a huge win," Ann Lee bragged.', [("Ann Lee", "direct")]),
         ("Ann Lee lamented that the plant would close.", [("Ann Lee", "indirect")]),
         ('Ann Lee, who proclaimed that: "The decision is outrageous."', [("Ann Lee", "direct")]),
+        # a name and a colon before a quote; not after "to", not a heading in capitals
+        ('The obvious from Ann Lee: "Notice how many days had no output?"', [("Ann Lee", "direct")]),
+        ('Sen. Ann Lee: "Climate change is the biggest hoax in the world!"', [("Ann Lee", "direct")]),
+        ('In a letter to Senator Ann Lee: "You must resign at once, sir."', [("unknown", "direct")]),
+        ('BREAKING NEWS: "You must resign at once, sir."', [("unknown", "direct")]),
         # a quoted title is not a statement (the sentence is reported writing, not a quote)
         ('Ann Lee wrote the book "The Uninhabitable Earth" in 2019.', [("Ann Lee", "indirect")]),
         ('Ann Lee told CBS\'s "Face the Nation," that the plant would close.',
