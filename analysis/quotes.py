@@ -214,7 +214,7 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
                       _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t)
-                      or t.endswith("'s"))),  # "University of Alberta's Olav Rueppell"
+                      or t.endswith(("'s", "s'")))),  # "University of Alberta's Olav Rueppell", "Fox News' X"
                      default=-1)
     if last_title >= 0 and _bare(tokens[last_title]) in CONNECTORS:  # "head of the Pentagon"
         return " ".join(tokens), ""

@@ -353,6 +353,7 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('Xi Jinping spoke on Monday.\n\n"We need respect," Xi said.', "Xi Jinping"),
         # an organisation's possessive before a name is the name's role
         ("\"The bees hide,\" said University of Alberta's Olav Rueppell.", "Olav Rueppell"),
+        ("\"The bees hide,\" said Fox News Business' Stuart Varney.", "Stuart Varney"),
         # of two organisations with the description's word, the one named last
         ("Sweden's Prosecution Authority charged her. A spokesperson for the Swedish Prosecution "
          'Authority confirmed it. "The act was intended," the prosecution authority\'s statement added.',
