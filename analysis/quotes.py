@@ -353,6 +353,9 @@ _NOT_THE_ONE = {"another", "other", "second", "third", "former", "some", "one"} 
 _DOCUMENT_OF = re.compile(r"(?:the|a|an) (\w+) (?:of|from|by) the (\w+)", re.I)
 
 
+_WRITINGS = {"piece", "article", "editorial", "op-ed", "column"}  # written by a named publisher
+
+
 class _Resolver:
     """Canonical speakers within one document: aliases, pronouns, roles and descriptions."""
 
@@ -471,6 +474,18 @@ class _Resolver:
                 return next(iter(full))
         return name
 
+    def _publisher(self, phrase: str) -> str:
+        """The named publisher of a writing: "a Tampa Bay Times opinion piece" -> "Tampa Bay Times"."""
+        tokens = phrase.split()
+        if tokens and _bare(tokens[0]) in DETERMINERS:
+            tokens = tokens[1:]
+        names = list(itertools.takewhile(_is_name_token, tokens))
+        rest = tokens[len(names):]
+        if names and rest and len(rest) <= 2 and all(t.islower() for t in rest) \
+                and _bare(rest[-1]) in self.lex["documents"] | _WRITINGS:
+            return " ".join(names)
+        return phrase
+
     def resolve(self, phrase: str | None) -> str:
         """The canonical speaker of a phrase; 'unknown' when there is none."""
         if phrase is None:
@@ -480,6 +495,7 @@ class _Resolver:
         phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
         if (m := _DOCUMENT_OF.fullmatch(phrase)) and _bare(m.group(1)) in self.lex["documents"]:
             phrase = f"the {m.group(2)}'s {m.group(1)}"  # "the website of the group"
+        phrase = self._publisher(phrase)
         tokens = phrase.split()
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]

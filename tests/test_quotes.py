@@ -354,6 +354,10 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # an organisation's possessive before a name is the name's role
         ("\"The bees hide,\" said University of Alberta's Olav Rueppell.", "Olav Rueppell"),
         ("\"The bees hide,\" said Fox News Business' Stuart Varney.", "Stuart Varney"),
+        # a named publisher's writing speaks for the publisher
+        ('Last year, a Tampa Bay Times opinion piece noted, "Emissions fell by 19% in 2018."',
+         "Tampa Bay Times"),
+        ('"Emissions fell by 19% in 2018," a New York Times editorial said.', "New York Times"),
         # of two organisations with the description's word, the one named last
         ("Sweden's Prosecution Authority charged her. A spokesperson for the Swedish Prosecution "
          'Authority confirmed it. "The act was intended," the prosecution authority\'s statement added.',
