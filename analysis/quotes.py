@@ -327,10 +327,15 @@ _CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[
 MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
 
 
+_ET_AL = re.compile(r"(?<![\w-])[A-Z][\w'-]+(?: (?:and|&) [A-Z][\w'-]+)? et al\.?")
+_AUTHORS = frozenset({"researchers", "authors", "scientists"})  # "the researchers" of a paper
+
+
 def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
     """(position, name, organisation words) of every run of capitalised words with an
     organisation word ("the Defence Ministry", "Ministry of Defence"), without a leading "The",
-    and of every name given to an organisation word just before it ("a group of activists,
+    of the authors of a paper ("Andreasen et al.", described as researchers, authors and
+    scientists) and of every name given to an organisation word just before it ("a group of activists,
     called the Tyre Extinguishers": the words of that description), in text order."""
     words = _lexicon()["organisations"]
     found = []
@@ -339,6 +344,8 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
         tokens = run.split()
         if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and (own := {t.lower() for t in tokens} & words):
             found.append((m.start(), run, frozenset(own)))
+    for m in _ET_AL.finditer(text):  # "a study by Andreasen et al.": then "the researchers"
+        found.append((m.start(), m.group(), _AUTHORS))
     for m in _CALLED.finditer(text):
         before = text[max(0, m.start() - MAX_CALLED_REACH):m.start()]
         before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
@@ -497,6 +504,9 @@ class _Resolver:
             phrase = f"the {m.group(2)}'s {m.group(1)}"  # "the website of the group"
         phrase = self._publisher(phrase)
         tokens = phrase.split()
+        if 1 < len(tokens) <= 3 and _bare(tokens[0]) == "the" and _bare(tokens[-1]) in _AUTHORS \
+                and (named := [n for n, w in self.named_organisations.items() if _bare(tokens[-1]) in w]):
+            return named[-1]  # "the researchers" after "Andreasen et al."
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]
                 or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()

@@ -358,6 +358,12 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('Last year, a Tampa Bay Times opinion piece noted, "Emissions fell by 19% in 2018."',
          "Tampa Bay Times"),
         ('"Emissions fell by 19% in 2018," a New York Times editorial said.', "New York Times"),
+        # "the researchers" of a paper cited as "X et al."; none cited: the description itself
+        ('A study by Andreasen et al. came out. "Ice shelves gained mass," the researchers noted.',
+         "Andreasen et al."),
+        ('A study by Lee and Kim et al. came out. "Ice shelves gained mass," the study\'s authors wrote.',
+         "Lee and Kim et al."),
+        ('A study came out. "Ice shelves gained mass," the researchers noted.', "researchers"),
         # of two organisations with the description's word, the one named last
         ("Sweden's Prosecution Authority charged her. A spokesperson for the Swedish Prosecution "
          'Authority confirmed it. "The act was intended," the prosecution authority\'s statement added.',
