@@ -234,7 +234,9 @@ _NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*"
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
 # A surname opening a sentence as its subject, before a lower-case word or a comma.
-_SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])", re.M)
+_SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])"  # sentence start
+                              r"|(?<=, )([A-Z][a-z'-]+)(?= (?:[a-z]+ed|has|had|was|is|took|made|gave|"
+                              r"went|came|told|wrote|spoke|said|says)\b)", re.M)  # ", Guterres took"
 _TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
@@ -304,8 +306,9 @@ def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[in
     by_last = _names_by_word(full_names(text) if names is None else names, -1)
     people = [(m.start(2), next(iter(by_last[m.group(2)]))) for m in _TITLE_SURNAME.finditer(text)
               if _bare(m.group(1)) in lex["titles"] and len(by_last.get(m.group(2), ())) == 1]
-    people += [(m.start(1), next(iter(by_last[m.group(1)]))) for m in _SURNAME_SUBJECT.finditer(text)
-               if len(by_last.get(m.group(1), ())) == 1]  # "Guterres took advantage of ..."
+    surnames = [(m.start(), m.group(1) or m.group(2)) for m in _SURNAME_SUBJECT.finditer(text)]
+    people += [(start, next(iter(by_last[surname]))) for start, surname in surnames
+               if len(by_last.get(surname, ())) == 1]  # "Guterres took advantage of ..."
     for m in _INTRODUCED.finditer(text):
         words = _name_words(_after_titles(m.group(1)))
         if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:

@@ -358,6 +358,11 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('Last year, a Tampa Bay Times opinion piece noted, "Emissions fell by 19% in 2018."',
          "Tampa Bay Times"),
         ('"Emissions fell by 19% in 2018," a New York Times editorial said.', "New York Times"),
+        # a surname after a comma, before a verb, introduces the one full name ending with it
+        ('The United Nations alarmist-in-chief Ann Lee denounced the floods. Unable to sympathise, '
+         'Lee took the stage. "I will never forget it," the U.N. chief declared.', "Ann Lee"),
+        ('The alarmist-in-chief Ann Lee denounced the floods. At the summit, Chinese construction '
+         'firms met Bo Chinese. "I will never forget it," the U.N. chief declared.', "U.N. chief"),
         # "the researchers" of a paper cited as "X et al."; none cited: the description itself
         ('A study by Andreasen et al. came out. "Ice shelves gained mass," the researchers noted.',
          "Andreasen et al."),
