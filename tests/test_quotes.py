@@ -183,6 +183,9 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ('Sen. Ann Lee: "Climate change is the biggest hoax in the world!"', [("Ann Lee", "direct")]),
         ('In a letter to Senator Ann Lee: "You must resign at once, sir."', [("unknown", "direct")]),
         ('BREAKING NEWS: "You must resign at once, sir."', [("unknown", "direct")]),
+        # a participle after a quote's closing mark ('on "our addiction," insisting that')
+        ('Ann Lee has placed the blame on "our fossil fuel addiction," insisting that "the climate is '
+         'imploding."', [("Ann Lee", "direct"), ("Ann Lee", "direct")]),
         # a quoted title is not a statement (the sentence is reported writing, not a quote)
         ('Ann Lee wrote the book "The Uninhabitable Earth" in 2019.', [("Ann Lee", "indirect")]),
         ('Ann Lee told CBS\'s "Face the Nation," that the plant would close.',
