@@ -553,6 +553,15 @@ def test_appeal_to_share_experiences_is_a_footer():
     assert kept == [PROSE, PROSE + " More."]
 
 
+@pytest.mark.parametrize("line", [
+    "She merely wanted men to sign up for mobile updates from the senator's campaign.",
+    "A woman's effort to get men to sign up for updates from the campaign got her account suspended.",
+])
+def test_a_sentence_about_others_signing_up_is_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
 @pytest.mark.parametrize("line", ["(Reporting by Jane Doe; Editing by John Roe)",
                                   "Additional reporting by Jane Doe in London"])
 def test_wire_credits_are_a_byline(line):
