@@ -563,7 +563,9 @@ def test_a_sentence_about_others_signing_up_is_kept(line):
 
 
 @pytest.mark.parametrize("line", ["(Reporting by Jane Doe; Editing by John Roe)",
-                                  "Additional reporting by Jane Doe in London"])
+                                  "Additional reporting by Jane Doe in London",
+                                  "--additional reporting by Jane Doe.",
+                                  "--additional reporting from John Roe."])
 def test_wire_credits_are_a_byline(line):
     kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", line]))
     assert removed[line] == "byline"
