@@ -851,6 +851,16 @@ def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, re
     assert removed[line] == reason
 
 
+def test_wire_credit_before_the_writers_handles_is_removed():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    credit = "Doe reported from Los Angeles. Associated Press writer John Roe contributed from Albuquerque."
+    handles = "On Twitter follow Jane Doe https://twitter.com/janedoe and John Roe https://twitter.com/jroe."
+    kept, removed = _clean("\n\n".join(["A headline", *body, "__.", credit, "__.", handles]))
+    assert kept == body
+    assert removed[credit] == "reporting credit (closing lines)"
+    assert removed[handles] == "newsletter sign-up"
+
+
 @pytest.mark.parametrize("line", [
     "Officials reported from the scene that two people had died.",
     "He reported from Kyiv for ten years before joining the paper.",
