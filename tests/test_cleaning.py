@@ -832,6 +832,9 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
     ("Phillip reported from Oakland, Calif.; Gearan, from Washington.", "reporting credit (closing lines)"),
     ("Jane Doe and John Roe contributed reporting.", "reporting credit (closing lines)"),
     ("Rick Scott is the Republican governor of Florida.", "author bio (closing lines)"),
+    ("Jane Doe is editor in chief of Example Today. Her opinions are her own and are separate from "
+     "those of the Editorial Board.", "author bio (closing lines)"),
+    ("John Roe is senior media editor at The Example Post.", "author bio (closing lines)"),
     ("We Are Sorry,This video is restricted from playing in your locationEcode: 17.",
      "video player message"),
     ("(h/t RCP Video.)", "link to related content"),
@@ -867,6 +870,7 @@ def test_wire_credit_before_the_writers_handles_is_removed():
     "Reuters reported from London that the talks had failed.",
     "Smith reported.",
     "This report was updated in May, the agency said.",
+    "Jane Doe is using President John Roe as a shield against the attacks on her campaign.",
     'Jane Doe covers the statehouse, "and we will not give up on this vote," she said.',
 ])
 def test_a_closing_sentence_of_the_story_about_reporting_is_kept(line):
