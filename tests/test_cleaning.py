@@ -606,6 +606,12 @@ def test_link_markers_are_cut_from_a_paragraph():
     ("https://www.example.com/news/464051-study-no-evidence/", "link line"),
     ("Stay up-to-date with more news on Example Agency's WhatsApp channel", "newsletter sign-up"),
     ("Today's top stories curated by our news team.", "newsletter sign-up"),
+    ("Welcome to Example's Culture Report, a weekly digest of news from the city's arts industries.",
+     "newsletter standing line"),
+    ('Want to receive this in your inbox? Sign up by entering your email and clicking the "subscribe" '
+     "button:", "newsletter standing line"),
+    ("WELCOME! Questions? Tips? Events? Email me, jane.doe@example.com, and follow @janedoe for "
+     "real-time updates throughout the week.", "promo insert"),
     ("We need your consent to load this player content. We use the player to manage extra "
      "content that can set cookies on your device.", "cookie or consent notice"),
 ])
@@ -622,6 +628,7 @@ def test_more_families_of_furniture_are_removed(line, reason):
     "Read at least one report a year, the minister told the students in Leeds.",
     "Met Office verdict on the storm [REVEAL] was published on Monday. It said more may come.",
     "The Most Read Books",
+    "Welcome to the season of the big, political personal finance promises.",
 ])
 def test_article_lines_like_the_link_and_promo_families_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
