@@ -598,6 +598,8 @@ def test_link_markers_are_cut_from_a_paragraph():
     ("New maps show exact date more storm chaos will wallop into Britain [ANALYSIS]",
      "link to related content"),
     ("Most read in Tech", "link to related content"),
+    ('\u2014"A sketch artist gets a gallery show," by Example\'s Jane Doe: http://bit.ly/1NSbMIk.',
+     "link to related content"),
     ("The latest news about the council and its ideas can be found at Example.news.",
      "promo insert"),
     ("Want to keep up with the latest on the climate? Visit Climate.news.", "promo insert"),
@@ -629,6 +631,8 @@ def test_more_families_of_furniture_are_removed(line, reason):
     "Met Office verdict on the storm [REVEAL] was published on Monday. It said more may come.",
     "The Most Read Books",
     "Welcome to the season of the big, political personal finance promises.",
+    '\u2014"Met accused of whitewashing a painting," by Example\'s Jane Doe: "A man is suing the '
+    'museum." http://bit.ly/1abc.',
 ])
 def test_article_lines_like_the_link_and_promo_families_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
