@@ -950,3 +950,21 @@ def test_a_column_name_right_under_the_title_is_removed_and_a_dek_is_kept():
         assert kept == [second, PROSE]
     kept, _ = _clean("\n\n".join(["A headline", "News Analysis.", PROSE]))  # a blank line between
     assert "News Analysis." in kept
+
+
+def test_pull_quote_card_repeating_the_storys_quote_is_removed():
+    said = ("\u201cIf I was a donor, I\u2019d want answers,\u201d said a party member. \u201cThey are "
+            "paying five times more? That is the kind of stuff I would make an (attack) ad out of it.\u201d")
+    card = ["\"\u201cIf I was a donor, I\u2019d want answers. They are paying five times more? That is "
+            "the kind of stuff I would make an (attack) ad out of it.\u201d", "Party member.\""]
+    body = [PROSE, said]
+    kept, removed = _clean("\n\n".join(["A headline", *body, "\n".join(card), PROSE + " More."]))
+    assert kept == [*body, PROSE + " More."]
+    assert removed[card[1]] == "pull quote (repeated, with its speaker)"
+
+
+def test_quote_given_once_with_its_speaker_on_the_next_line_is_kept():
+    card = ["\"Everybody believes in the convention until they start losing, then it changes.",
+            "Jane Doe.\""]
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, "\n".join(card), PROSE + " More."]))
+    assert kept == [PROSE, *card, PROSE + " More."]
