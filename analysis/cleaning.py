@@ -885,10 +885,13 @@ def mark_signoff(lines: pd.DataFrame, rules: Rules) -> None:
 
 
 # A line that is only a signature: a name of two to four capitalised words ("Ken Kenjo.",
-# "- Richard Hays Powell.") or a @handle; and the town that may follow it ("Gainesville, Fla.").
+# "- Richard Hays Powell.") or a @handle; and the town that may follow it ("Gainesville, Fla.",
+# "New York.").
 _SIGNATURE_LINE = re.compile(
     r"(?:[-\u2013\u2014]\s*)?(?:[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*){1,3}|@\w{1,30})\.?")
 _TOWN_LINE = re.compile(r"[A-Z][\w.\u2019' -]{1,40},\s*[A-Z][\w.\u2019' -]{1,25}\.?")
+# A town without its state ("New York."): one to three capitalised words, only right after a signature.
+_PLACE_LINE = re.compile(r"[A-Z][\w.\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]+){0,2}\.?")
 _SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?\"\u201d]")  # four or more words, then its end
 SIGNATURES_MIN = 3  # signed letters or posts a page needs before its signatures are furniture
 SIGNATURE = "signature under a reader's letter or post"
@@ -906,7 +909,8 @@ def _signature_lines(texts: list[str], reasons: list) -> list[int]:
     # on such a page a short post signs too ("Trump is divisive and Clinton is inclusive.")
     signed = [i for i, long in zip(names, prose, strict=True)
               if long or _SENTENCE.fullmatch(texts[i - 1])]
-    towns = [i + 1 for i in signed if i + 1 < len(texts) and _TOWN_LINE.fullmatch(texts[i + 1])]
+    towns = [i + 1 for i in signed if i + 1 < len(texts)
+             and (_TOWN_LINE.fullmatch(texts[i + 1]) or _PLACE_LINE.fullmatch(texts[i + 1]))]
     if max(signed + towns) != len(texts) - 1 and not _SIGNATURE_LINE.fullmatch(texts[-1]):
         return []
     return [i for i in sorted(signed + towns) if pd.isna(reasons[i])]

@@ -902,13 +902,14 @@ LETTER = "The candidate has a long history of blaming others for what went wrong
 def test_signatures_under_readers_letters_are_removed():
     page = [LETTER, "Jane Q. Public.", "Gainesville, Fla.", LETTER + " Again.", "John Roe.",
             "Short posts sign too, like this one.", "@reader_one.", LETTER + " Once more.",
-            "Mary Major."]
+            "Mary Major.", "New York."]
     kept, removed = _clean("\n\n".join(["Readers on the race", *page]))
     assert kept == [LETTER, LETTER + " Again.", "Short posts sign too, like this one.",
                     LETTER + " Once more."]
     assert {line: why for line, why in removed.items() if not why.startswith("title")} == {
         line: "signature under a reader's letter or post"
-        for line in ("Jane Q. Public.", "Gainesville, Fla.", "John Roe.", "@reader_one.", "Mary Major.")}
+        for line in ("Jane Q. Public.", "Gainesville, Fla.", "John Roe.", "@reader_one.", "Mary Major.",
+                     "New York.")}
 
 
 def test_names_as_subheads_before_their_paragraphs_are_kept():
