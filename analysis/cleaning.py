@@ -885,10 +885,13 @@ def mark_signoff(lines: pd.DataFrame, rules: Rules) -> None:
 
 
 # A line that is only a signature: a name of two to four capitalised words ("Ken Kenjo.",
-# "- Richard Hays Powell.") or a @handle; and the town that may follow it ("Gainesville, Fla.").
+# "- Richard Hays Powell.") or a @handle; and the town that may follow it ("Gainesville, Fla.",
+# "New York.").
 _SIGNATURE_LINE = re.compile(
     r"(?:[-\u2013\u2014]\s*)?(?:[A-Z][\w\u2019'.-]+(?:\s+[A-Z][\w\u2019'.-]*){1,3}|@\w{1,30})\.?")
 _TOWN_LINE = re.compile(r"[A-Z][\w.\u2019' -]{1,40},\s*[A-Z][\w.\u2019' -]{1,25}\.?")
+# A town without its state ("New York."): one to three capitalised words, only right after a signature.
+_PLACE_LINE = re.compile(r"[A-Z][\w.\u2019'-]+(?:\s+[A-Z][\w.\u2019'-]+){0,2}\.?")
 _SENTENCE = re.compile(r"\S+(?:\s+\S+){3,}[.!?\"\u201d]")  # four or more words, then its end
 SIGNATURES_MIN = 3  # signed letters or posts a page needs before its signatures are furniture
 SIGNATURE = "signature under a reader's letter or post"
@@ -906,7 +909,8 @@ def _signature_lines(texts: list[str], reasons: list) -> list[int]:
     # on such a page a short post signs too ("Trump is divisive and Clinton is inclusive.")
     signed = [i for i, long in zip(names, prose, strict=True)
               if long or _SENTENCE.fullmatch(texts[i - 1])]
-    towns = [i + 1 for i in signed if i + 1 < len(texts) and _TOWN_LINE.fullmatch(texts[i + 1])]
+    towns = [i + 1 for i in signed if i + 1 < len(texts)
+             and (_TOWN_LINE.fullmatch(texts[i + 1]) or _PLACE_LINE.fullmatch(texts[i + 1]))]
     if max(signed + towns) != len(texts) - 1 and not _SIGNATURE_LINE.fullmatch(texts[-1]):
         return []
     return [i for i in sorted(signed + towns) if pd.isna(reasons[i])]
@@ -967,6 +971,54 @@ def mark_repeated_fragments(lines: pd.DataFrame) -> None:
     lines.loc[repeated, "reason"] = "repeated fragment (caption or pull quote)"
 
 
+_OPENS_QUOTE = re.compile("[\"\u201c]")
+# A pull quote's speaker: a few words closing the quote ('Donald Trump."', "Committee member.\u201d").
+_CARD_SPEAKER = re.compile("[A-Z][^\"\u201c\u201d]{0,80}[\"\u201d]\\.?")
+_QUOTE_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+PULL_QUOTE_MAX_SPEAKER_WORDS = 8
+PULL_QUOTE_MIN_WORDS = 3  # a sentence shorter than this proves nothing
+
+
+def _sentences_repeated(quote: str, others: list[tuple[str, ...]]) -> bool:
+    """Whether every sentence of a quote (of PULL_QUOTE_MIN_WORDS words or more; at least one)
+    occurs as a run of words inside one of the other lines."""
+    pieces = [_words(p) for p in _QUOTE_SENTENCE.findall(quote)]
+    pieces = [p for p in pieces if len(p) >= PULL_QUOTE_MIN_WORDS]
+    if not pieces:
+        return False
+
+    def inside(piece: tuple[str, ...], words: tuple[str, ...]) -> bool:
+        return any(words[k:k + len(piece)] == piece for k in range(len(words) - len(piece) + 1))
+
+    return all(any(inside(piece, words) for words in others) for piece in pieces)
+
+
+def mark_pull_quotes(lines: pd.DataFrame) -> None:
+    """Mark a pull-quote card: a quotation opening a line, its speaker's name closing the quote on
+    the next line of the same paragraph, every sentence of it said in another line of the document
+    (the card repeats the story's quote; a quote the story gives only once stays)."""
+    open_ = lines["reason"].isna() & (lines["text"] != "")
+    starts = open_ & _starts_with(lines["text"], _OPENS_QUOTE)
+    nxt = lines.groupby("doc_id")[["text", "block", "reason"]].shift(-1)
+    speaker = (nxt["text"].fillna("").str.fullmatch(_CARD_SPEAKER).astype(bool) & nxt["reason"].isna()
+               & (nxt["block"] == lines["block"])
+               & (_n_tokens(nxt["text"].fillna("").astype("string")) <= PULL_QUOTE_MAX_SPEAKER_WORDS))
+    candidate = starts & speaker
+    if not candidate.any():
+        return
+    after = pd.Series(lines.index, index=lines.index).groupby(lines["doc_id"]).shift(-1)
+    hits = []
+    for doc_id in lines.loc[candidate, "doc_id"].unique():
+        doc = lines[(lines["doc_id"] == doc_id) & (lines["text"] != "")]
+        words = {i: _words(t) for i, t in doc["text"].items()}
+        for i in doc.index[candidate[doc.index].to_numpy()]:
+            card = (i, int(after[i]))
+            others = [w for j, w in words.items() if j not in card]
+            if _sentences_repeated(lines.at[i, "text"], others):
+                hits += card
+    lines.loc[hits, "reason"] = "pull quote (repeated, with its speaker)"
+
+
 def _inline_span(text: str, rule: Rule) -> tuple[int, int] | None:
     """The span a rule removes from a line, or None."""
     match = rule.pattern.search(text)
@@ -1019,6 +1071,7 @@ def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
     mark_joined_repeats(lines)
     mark_repeated_lead(lines)
     mark_repeated_fragments(lines)
+    mark_pull_quotes(lines)
     mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)

@@ -8,13 +8,16 @@ Usage: .venv/bin/python benchmarks/cleaning_eval.py [--polnear] [--dev] [--speed
   whole 176-article folder without metadata, as a new user would bring it;
 - BBC: 2,095 clean articles, where every line but the title should be kept.
 
-With --polnear it also scores PolNeAR's 924 US news articles (train and dev, 7 publishers): two
-hand-labelled halves of 63 articles (benchmarks/labels/polnear_dev_lines.tsv, which rules may be
-written from, and polnear_heldout_lines.tsv, which they may not: only its figures are printed, never
-its lines) and four more development samples of 21 (polnear_dev2_lines.tsv to polnear_dev5_lines.tsv,
-labelled after the held-out half's figures showed the rules fitting the first half), and lists
-what the rules remove from all of them as a check for false removals on other news writing. Only
-rules that fire on few lines are listed line by line.
+With --polnear it also scores PolNeAR's 924 US news articles (train and dev, 7 publishers) on six
+development samples, which rules may be written from: the first hand-labelled half of 63 articles
+(benchmarks/labels/polnear_dev_lines.tsv, 35 articles), four samples of 21
+(polnear_dev2_lines.tsv to polnear_dev5_lines.tsv, labelled after the held-out half's figures
+showed the rules fitting the first half), and the other half (polnear_heldout_lines.tsv, 28
+articles), held out until its first score of 36/51 boilerplate lines removed and 540/542 article
+lines kept on 2026-12-05, after which rules were written from its errors. Held-out samples are
+listed in POLNEAR_HELDOUT (none at present): only their figures are printed, never their lines.
+It also lists what the rules remove from all of them as a check for false removals on other news
+writing. Only rules that fire on few lines are listed line by line.
 
 With --dev the held-out samples are skipped entirely (not loaded, scored or listed): the mode to
 develop rules in, so held-out figures are measured only once, at the end.
@@ -45,15 +48,22 @@ SCRAPED = CORPORA / "semeval2025-cc" / "docs"
 POLNEAR = [CORPORA / "polnear" / split / "text" for split in ("train", "dev")]
 # Reasons removing more lines than this on PolNeAR are only counted, not listed.
 LIST_AT_MOST = 30
-LABELS = ROOT / "benchmarks" / "labels" / "scraped_lines.tsv"
-LABELS_DEV2 = ROOT / "benchmarks" / "labels" / "scraped_dev2_lines.tsv"
-HELDOUT = ROOT / "benchmarks" / "labels" / "heldout_lines.tsv"
-POLNEAR_DEV = ROOT / "benchmarks" / "labels" / "polnear_dev_lines.tsv"
-POLNEAR_HELDOUT = ROOT / "benchmarks" / "labels" / "polnear_heldout_lines.tsv"
-POLNEAR_DEV2 = ROOT / "benchmarks" / "labels" / "polnear_dev2_lines.tsv"
-POLNEAR_DEV3 = ROOT / "benchmarks" / "labels" / "polnear_dev3_lines.tsv"
-POLNEAR_DEV4 = ROOT / "benchmarks" / "labels" / "polnear_dev4_lines.tsv"
-POLNEAR_DEV5 = ROOT / "benchmarks" / "labels" / "polnear_dev5_lines.tsv"
+LABEL_DIR = ROOT / "benchmarks" / "labels"
+LABELS = LABEL_DIR / "scraped_lines.tsv"
+LABELS_DEV2 = LABEL_DIR / "scraped_dev2_lines.tsv"
+HELDOUT = LABEL_DIR / "heldout_lines.tsv"
+# PolNeAR development samples (rules may be written from their leftovers), as (name, file).
+POLNEAR_DEVS = [
+    ("development", LABEL_DIR / "polnear_dev_lines.tsv"),
+    ("second development sample", LABEL_DIR / "polnear_dev2_lines.tsv"),
+    ("third development sample", LABEL_DIR / "polnear_dev3_lines.tsv"),
+    ("fourth development sample", LABEL_DIR / "polnear_dev4_lines.tsv"),
+    ("fifth development sample", LABEL_DIR / "polnear_dev5_lines.tsv"),
+    # Held out until its first score (36/51, 540/542 on 2026-12-05); a development sample since.
+    ("sixth development sample (the former held-out half)", LABEL_DIR / "polnear_heldout_lines.tsv"),
+]
+# PolNeAR held-out samples, as (name, file): scored only without --dev, their lines never listed.
+POLNEAR_HELDOUT: list[tuple[str, Path]] = []
 TITLE = "title (kept as the document title)"
 
 
@@ -134,34 +144,30 @@ def report_scraped(folder: Path = SCRAPED, heldout_too: bool = True) -> None:
 
 
 def report_polnear(folders: list[Path] = POLNEAR, heldout_too: bool = True) -> None:
-    """Print both labelled halves' figures, the development half's errors, and removals by rule.
+    """Print every labelled sample's figures, the development samples' errors, and removals by rule.
 
-    The removal listing leaves out the held-out half's files when heldout_too is False.
+    The removal listing leaves out the held-out samples' files when heldout_too is False.
     """
     removed = pd.concat([load(folder).removed for folder in folders], ignore_index=True)
-    dev = line_scores(removed=removed, labels=POLNEAR_DEV)
-    _print_scores(f"development, {dev['file'].nunique()} articles", dev, "PolNeAR")
-    dev2 = line_scores(removed=removed, labels=POLNEAR_DEV2)
-    _print_scores(f"second development sample, {dev2['file'].nunique()} articles", dev2, "PolNeAR")
-    dev3 = line_scores(removed=removed, labels=POLNEAR_DEV3)
-    _print_scores(f"third development sample, {dev3['file'].nunique()} articles", dev3, "PolNeAR")
-    dev4 = line_scores(removed=removed, labels=POLNEAR_DEV4)
-    _print_scores(f"fourth development sample, {dev4['file'].nunique()} articles", dev4, "PolNeAR")
-    dev5 = line_scores(removed=removed, labels=POLNEAR_DEV5)
-    _print_scores(f"fifth development sample, {dev5['file'].nunique()} articles", dev5, "PolNeAR")
-    dev = pd.concat([dev, dev2, dev3, dev4, dev5], ignore_index=True)
-    if heldout_too:
-        heldout = line_scores(removed=removed, labels=POLNEAR_HELDOUT)
-        _print_scores(f"held-out, {heldout['file'].nunique()} articles", heldout, "PolNeAR")
-    else:
-        held = pd.read_csv(POLNEAR_HELDOUT, sep="\t", comment="#", usecols=["file"])["file"]
-        removed = removed[~removed["doc_id"].isin(held.str.removesuffix(".txt"))]
+    devs = []
+    for name, labels in POLNEAR_DEVS:
+        scores = line_scores(removed=removed, labels=labels)
+        _print_scores(f"{name}, {scores['file'].nunique()} articles", scores, "PolNeAR")
+        devs.append(scores.assign(sample=name))
+    dev = pd.concat(devs, ignore_index=True)
+    for name, labels in POLNEAR_HELDOUT:
+        if heldout_too:
+            heldout = line_scores(removed=removed, labels=labels)
+            _print_scores(f"{name}, {heldout['file'].nunique()} articles", heldout, "PolNeAR")
+        else:
+            held = pd.read_csv(labels, sep="\t", comment="#", usecols=["file"])["file"]
+            removed = removed[~removed["doc_id"].isin(held.str.removesuffix(".txt"))]
     for row in dev[(dev["label"] == "article") & dev["removed"]].itertuples():
-        print(f"  development: article line removed: {row.file}:{row.line} [{row.reason}]")
+        print(f"  {row.sample}: article line removed: {row.file}:{row.line} [{row.reason}]")
     left = dev[(dev["label"] == "boilerplate") & ~dev["removed"]]
-    print(f"  development: boilerplate left: {len(left)} lines in {left['file'].nunique()} files")
+    print(f"  development samples: boilerplate left: {len(left)} lines in {left['file'].nunique()} files")
     for row in left.itertuples():
-        print(f"    {row.file}:{row.line}")
+        print(f"    {row.sample}: {row.file}:{row.line}")
     removed = removed[removed["reason"] != TITLE]
     rule = removed["reason"].str.replace(r" \(.*\)$", "", regex=True)
     counts = rule.value_counts()

@@ -553,8 +553,19 @@ def test_appeal_to_share_experiences_is_a_footer():
     assert kept == [PROSE, PROSE + " More."]
 
 
+@pytest.mark.parametrize("line", [
+    "She merely wanted men to sign up for mobile updates from the senator's campaign.",
+    "A woman's effort to get men to sign up for updates from the campaign got her account suspended.",
+])
+def test_a_sentence_about_others_signing_up_is_kept(line):
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
+    assert kept == [PROSE, line, PROSE + " More."]
+
+
 @pytest.mark.parametrize("line", ["(Reporting by Jane Doe; Editing by John Roe)",
-                                  "Additional reporting by Jane Doe in London"])
+                                  "Additional reporting by Jane Doe in London",
+                                  "--additional reporting by Jane Doe.",
+                                  "--additional reporting from John Roe."])
 def test_wire_credits_are_a_byline(line):
     kept, removed = _clean("\n\n".join(["A headline", PROSE, PROSE + " More.", line]))
     assert removed[line] == "byline"
@@ -587,6 +598,8 @@ def test_link_markers_are_cut_from_a_paragraph():
     ("New maps show exact date more storm chaos will wallop into Britain [ANALYSIS]",
      "link to related content"),
     ("Most read in Tech", "link to related content"),
+    ('\u2014"A sketch artist gets a gallery show," by Example\'s Jane Doe: http://bit.ly/1NSbMIk.',
+     "link to related content"),
     ("The latest news about the council and its ideas can be found at Example.news.",
      "promo insert"),
     ("Want to keep up with the latest on the climate? Visit Climate.news.", "promo insert"),
@@ -595,6 +608,12 @@ def test_link_markers_are_cut_from_a_paragraph():
     ("https://www.example.com/news/464051-study-no-evidence/", "link line"),
     ("Stay up-to-date with more news on Example Agency's WhatsApp channel", "newsletter sign-up"),
     ("Today's top stories curated by our news team.", "newsletter sign-up"),
+    ("Welcome to Example's Culture Report, a weekly digest of news from the city's arts industries.",
+     "newsletter standing line"),
+    ('Want to receive this in your inbox? Sign up by entering your email and clicking the "subscribe" '
+     "button:", "newsletter standing line"),
+    ("WELCOME! Questions? Tips? Events? Email me, jane.doe@example.com, and follow @janedoe for "
+     "real-time updates throughout the week.", "promo insert"),
     ("We need your consent to load this player content. We use the player to manage extra "
      "content that can set cookies on your device.", "cookie or consent notice"),
 ])
@@ -611,6 +630,9 @@ def test_more_families_of_furniture_are_removed(line, reason):
     "Read at least one report a year, the minister told the students in Leeds.",
     "Met Office verdict on the storm [REVEAL] was published on Monday. It said more may come.",
     "The Most Read Books",
+    "Welcome to the season of the big, political personal finance promises.",
+    '\u2014"Met accused of whitewashing a painting," by Example\'s Jane Doe: "A man is suing the '
+    'museum." http://bit.ly/1abc.',
 ])
 def test_article_lines_like_the_link_and_promo_families_are_kept(line):
     kept, _ = _clean("\n\n".join(["A headline", PROSE, line, PROSE + " More."]))
@@ -821,6 +843,9 @@ def test_op_ed_writers_post_after_the_last_paragraph_is_a_bio():
     ("Phillip reported from Oakland, Calif.; Gearan, from Washington.", "reporting credit (closing lines)"),
     ("Jane Doe and John Roe contributed reporting.", "reporting credit (closing lines)"),
     ("Rick Scott is the Republican governor of Florida.", "author bio (closing lines)"),
+    ("Jane Doe is editor in chief of Example Today. Her opinions are her own and are separate from "
+     "those of the Editorial Board.", "author bio (closing lines)"),
+    ("John Roe is senior media editor at The Example Post.", "author bio (closing lines)"),
     ("We Are Sorry,This video is restricted from playing in your locationEcode: 17.",
      "video player message"),
     ("(h/t RCP Video.)", "link to related content"),
@@ -840,12 +865,23 @@ def test_credits_op_ed_posts_and_player_messages_at_the_end_are_removed(line, re
     assert removed[line] == reason
 
 
+def test_wire_credit_before_the_writers_handles_is_removed():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    credit = "Doe reported from Los Angeles. Associated Press writer John Roe contributed from Albuquerque."
+    handles = "On Twitter follow Jane Doe https://twitter.com/janedoe and John Roe https://twitter.com/jroe."
+    kept, removed = _clean("\n\n".join(["A headline", *body, "__.", credit, "__.", handles]))
+    assert kept == body
+    assert removed[credit] == "reporting credit (closing lines)"
+    assert removed[handles] == "newsletter sign-up"
+
+
 @pytest.mark.parametrize("line", [
     "Officials reported from the scene that two people had died.",
     "He reported from Kyiv for ten years before joining the paper.",
     "Reuters reported from London that the talks had failed.",
     "Smith reported.",
     "This report was updated in May, the agency said.",
+    "Jane Doe is using President John Roe as a shield against the attacks on her campaign.",
     'Jane Doe covers the statehouse, "and we will not give up on this vote," she said.',
 ])
 def test_a_closing_sentence_of_the_story_about_reporting_is_kept(line):
@@ -866,13 +902,14 @@ LETTER = "The candidate has a long history of blaming others for what went wrong
 def test_signatures_under_readers_letters_are_removed():
     page = [LETTER, "Jane Q. Public.", "Gainesville, Fla.", LETTER + " Again.", "John Roe.",
             "Short posts sign too, like this one.", "@reader_one.", LETTER + " Once more.",
-            "Mary Major."]
+            "Mary Major.", "New York."]
     kept, removed = _clean("\n\n".join(["Readers on the race", *page]))
     assert kept == [LETTER, LETTER + " Again.", "Short posts sign too, like this one.",
                     LETTER + " Once more."]
     assert {line: why for line, why in removed.items() if not why.startswith("title")} == {
         line: "signature under a reader's letter or post"
-        for line in ("Jane Q. Public.", "Gainesville, Fla.", "John Roe.", "@reader_one.", "Mary Major.")}
+        for line in ("Jane Q. Public.", "Gainesville, Fla.", "John Roe.", "@reader_one.", "Mary Major.",
+                     "New York.")}
 
 
 def test_names_as_subheads_before_their_paragraphs_are_kept():
@@ -914,3 +951,21 @@ def test_a_column_name_right_under_the_title_is_removed_and_a_dek_is_kept():
         assert kept == [second, PROSE]
     kept, _ = _clean("\n\n".join(["A headline", "News Analysis.", PROSE]))  # a blank line between
     assert "News Analysis." in kept
+
+
+def test_pull_quote_card_repeating_the_storys_quote_is_removed():
+    said = ("\u201cIf I was a donor, I\u2019d want answers,\u201d said a party member. \u201cThey are "
+            "paying five times more? That is the kind of stuff I would make an (attack) ad out of it.\u201d")
+    card = ["\"\u201cIf I was a donor, I\u2019d want answers. They are paying five times more? That is "
+            "the kind of stuff I would make an (attack) ad out of it.\u201d", "Party member.\""]
+    body = [PROSE, said]
+    kept, removed = _clean("\n\n".join(["A headline", *body, "\n".join(card), PROSE + " More."]))
+    assert kept == [*body, PROSE + " More."]
+    assert removed[card[1]] == "pull quote (repeated, with its speaker)"
+
+
+def test_quote_given_once_with_its_speaker_on_the_next_line_is_kept():
+    card = ["\"Everybody believes in the convention until they start losing, then it changes.",
+            "Jane Doe.\""]
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, "\n".join(card), PROSE + " More."]))
+    assert kept == [PROSE, *card, PROSE + " More."]
