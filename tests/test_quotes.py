@@ -177,6 +177,7 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ('Ann Lee branded the plan "a reckless gamble with our future".', [("Ann Lee", "direct")]),
         ('"It is going to be a huge win," Ann Lee bragged.', [("Ann Lee", "direct")]),
         ("Ann Lee lamented that the plant would close.", [("Ann Lee", "indirect")]),
+        ('"The task is to stop pipelines," Ann Lee is quoted as saying.', [("Ann Lee", "direct")]),
         ('Ann Lee, who proclaimed that: "The decision is outrageous."', [("Ann Lee", "direct")]),
         # a name and a colon before a quote; not after "to", not a heading in capitals
         ('The obvious from Ann Lee: "Notice how many days had no output?"', [("Ann Lee", "direct")]),
