@@ -69,6 +69,15 @@ def _word_list(name: str) -> list[str]:
             if w.strip() and not w.startswith("#")]
 
 
+def _section(name: str, heading: str) -> list[str]:
+    """The words of a word list's section: the lines after the comment starting with `heading`, up
+    to the next comment."""
+    lines = (PACKAGE_DATA / name).read_text("utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"# {heading}")) + 1
+    return list(itertools.takewhile(lambda w: not w.startswith("#"),
+                                    (w.strip() for w in lines[start:] if w.strip())))
+
+
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
@@ -84,6 +93,7 @@ def _lexicon() -> dict:
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
                          + _word_list("unnamed_sources.txt")},
         "sources": {w.lower() for w in _word_list("unnamed_sources.txt")},
+        "writings": {w.lower() for w in _section("unnamed_sources.txt", "writings")},
         "time_words": {w.lower() for w in _word_list("not_speakers.txt")},
         "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
@@ -162,13 +172,18 @@ def leading_phrase(text: str) -> str | None:
 def _valid_phrase(tokens: list[str]) -> str | None:
     """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
     lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
-    part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none."""
+    part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none,
+    except a writing after its named author ("a World Economic Forum report": the Forum)."""
     not_speakers = _lexicon()["not_speakers"]
     tokens = [t.strip("()[]") for t in tokens if not _bare(t).isdigit()]
     while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
         tokens = tokens[1:]
     while tokens and _bare(tokens[-1]) in CONNECTORS:
         tokens = tokens[:-1]
+    if tokens and _bare(tokens[-1]) in _lexicon()["writings"]:  # "a World Economic Forum report"
+        author = tokens[1:-1] if _bare(tokens[0]) in DETERMINERS else tokens[:-1]
+        if author and all(_is_name_token(t) and _bare(t) not in _lexicon()["time_words"] for t in author):
+            return " ".join(author)
     if not tokens or tokens[-1].rstrip(".,;:").endswith(("'s", "'")) \
             or _bare(tokens[-1]) in not_speakers:
         return None
@@ -563,6 +578,8 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
+    if rest and _bare(rest[-1]) in _lexicon()["writings"]:  # '," a World Economic Forum report said'
+        rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
         return phrase, "X said"
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:

@@ -168,6 +168,12 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         # a source that is no speaker reports with speaker "unknown"
         ("Sea levels have risen since 1975, the report said.", [("unknown", "indirect")]),
         ("A new study found that sea levels rose.", [("unknown", "indirect")]),
+        # a writing after its named author is the author's; a time word is no author
+        ('"Governments can act," a World Economic Forum report claimed.',
+         [("World Economic Forum", "direct")]),
+        ("A Pew Research Center survey found that most adults agreed.",
+         [("Pew Research Center", "indirect")]),
+        ('"Sea levels rose," a Monday report said.', [("unknown", "direct")]),
         # a lower-case role before a name
         ('"It will heal," plastic surgeon Ann Lee said.', [("Ann Lee", "direct")]),
         # new speech verbs
