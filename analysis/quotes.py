@@ -407,6 +407,7 @@ class _Resolver:
         # (words of a role written with a name, speaker): the latest ones, so that a description
         # costs the same however long the document is
         self.roles_of: deque[tuple[set[str], str]] = deque(maxlen=MAX_ROLES_REMEMBERED)
+        self.descriptions: deque[str] = deque(maxlen=MAX_ROLES_REMEMBERED)  # unnamed speakers
 
     def _alias(self, text: str) -> str | None:
         return self.lex["exact"].get(text) or self.lex["folded"].get(text.lower())
@@ -437,6 +438,14 @@ class _Resolver:
             return full[0]
         by_head = {s for r, s in self.roles_of if head in r}
         return by_head.pop() if len(by_head) == 1 else None
+
+    def _longer(self, role: str) -> str | None:
+        """The latest longer description of a speaker with the same head word: "the spokesman" after
+        "A Pentagon spokesman said"."""
+        words = role.split()
+        if len(words) != 1 or not words[0].islower():
+            return None
+        return next((d for d in reversed(self.descriptions) if d.split()[-1] == words[0]), None)
 
     def _only_person(self, head: list[str]) -> str | None:
         """The one person named so far, for a description of a person ("the official"); none
@@ -550,7 +559,10 @@ class _Resolver:
                        or (self._only_person(head) if _bare(phrase.split()[0]) == "the"
                            and all(w.islower() or w.isupper() for w in role.split())  # "U.N. chief"
                            else None)
+                       or (self._longer(role) if definite else None)
                        or role)
+            if speaker == role and len(role.split()) > 1:
+                self.descriptions.append(role)
         if self._is_organisation(speaker):
             self.last_organisation = speaker
         elif name or speaker != role:

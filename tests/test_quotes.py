@@ -190,6 +190,10 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ('Sen. Ann Lee: "Climate change is the biggest hoax in the world!"', [("Ann Lee", "direct")]),
         ('In a letter to Senator Ann Lee: "You must resign at once, sir."', [("unknown", "direct")]),
         ('BREAKING NEWS: "You must resign at once, sir."', [("unknown", "direct")]),
+        # an unnamed speaker met again by the head of the description
+        ('A Pentagon spokesman said the product will not be used. "We are investing in protein," '
+         "the spokesman told reporters.",
+         [("Pentagon spokesman", "indirect"), ("Pentagon spokesman", "direct")]),
         # a participle after a quote's closing mark ('on "our addiction," insisting that')
         ('Ann Lee has placed the blame on "our fossil fuel addiction," insisting that "the climate is '
          'imploding."', [("Ann Lee", "direct"), ("Ann Lee", "direct")]),
