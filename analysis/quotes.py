@@ -247,7 +247,7 @@ _NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*"
          rf"(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|den|du|del|bin|al))*"
          rf" +{_NAME_WORD}")
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
-_ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+) +({_NAME})(?![\w'-]| +[A-Z])")
+_ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+)\.? +({_NAME})(?![\w'-]| +[A-Z])")
 # A surname opening a sentence as its subject, before a lower-case word or a comma.
 _SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])"  # sentence start
                               r"|(?<=, )([A-Z][a-z'-]+)(?= (?:[a-z]+ed|has|had|was|is|took|made|gave|"

@@ -585,6 +585,9 @@ def test_they_and_statements_speak_for_the_one_organisation_named(text, speaker)
         # a description of a person: the one person named so far
         ('Li Qun, deputy minister of culture, spoke on Sunday. "It is a real achievement," the '
          "official said.", "Li Qun"),
+        # an abbreviated title before a full name introduces the person ("Sen. Ann Lee")
+        ('For example, Sen. Ann Lee (D-WV) railed against the move. "The government has no '
+         'authority here," the senator said.', "Ann Lee"),
         # two people named, a plural, or "another": no guess
         ('Li Qun, deputy minister, met Ann Lee, a professor. "It is a real achievement," the '
          "official said.", "official"),
