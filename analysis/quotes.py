@@ -420,6 +420,17 @@ class _Resolver:
         return all(w.islower() or self.lex["group_of"].get(self._alias(w) or "") == group
                    for w in words)
 
+    def _owned_by(self, of: list[str], actor: str) -> bool:
+        """Whether the organisation after a role's "of" fits the role's actor: none, or one of the
+        actor's group ("Secretary General of NATO" is Stoltenberg, "... of the United Nations" is
+        not)."""
+        if not of:
+            return True
+        owner = of[0].removeprefix("the ").strip()
+        group = self.lex["group_of"].get(actor)
+        return self.lex["group_of"].get(self._alias(owner) or "") == group \
+            or self._qualifies(owner.split(), actor)
+
     def _is_organisation(self, speaker: str) -> bool:
         """An acronym, an actor marked person=no, or a name with an organisation word (the role
         written before a person's name does not count: "Department representative Ann Lee")."""
@@ -551,10 +562,11 @@ class _Resolver:
             if role:
                 self.roles_of.append(({w.lower() for w in re.findall(r"[\w-]+", role)}, speaker))
         else:
-            head = re.split(r"\s(?:of|for)\s", role)[0].split()  # "head of the Pentagon" -> "head"
+            head, *of = re.split(r"\s(?:of|for)\s", role, maxsplit=1)  # "head of the Pentagon"
+            head = head.split()
             definite = _bare(phrase.split()[0]) not in {"a", "an"}
             speaker = (next((a for k in range(len(head)) if (a := self._alias(" ".join(head[k:])))
-                             and self._qualifies(head[:k], a)), None)
+                             and self._qualifies(head[:k], a) and self._owned_by(of, a)), None)
                        or (self._described(role) if definite else None)
                        or (self._only_person(head) if _bare(phrase.split()[0]) == "the"
                            and all(w.islower() or w.isupper() for w in role.split())  # "U.N. chief"
@@ -763,8 +775,11 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
 def _ending_name(chunk: str) -> str | None:
     """A full name of capitalised words ending a clause ("... was Walt Meier"), before its
     appositive."""
-    name = trailing_phrase(chunk)
-    words = _words(name or "")
+    words = _words(trailing_phrase(chunk) or "")
+    run = list(itertools.takewhile(_is_name_token, reversed(words)))[::-1]
+    if run and len(run) < len(words) and words[len(words) - len(run) - 1].islower():
+        words = run  # "the view of Antonio Guterres"
+    name = " ".join(words)
     if len(words) > 1 and all(_is_name_token(w) for w in words) \
             and _split_role_name(name, _lexicon()["titles"])[1] == name:
         return name

@@ -191,6 +191,13 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ('Sen. Ann Lee: "Climate change is the biggest hoax in the world!"', [("Ann Lee", "direct")]),
         ('In a letter to Senator Ann Lee: "You must resign at once, sir."', [("unknown", "direct")]),
         ('BREAKING NEWS: "You must resign at once, sir."', [("unknown", "direct")]),
+        # a full name ending a clause, before its appositive ("the view of Ann Lee, the ...")
+        ("This is in contrast with the view of Ann Lee, the head of the agency, who said prices "
+         "would fall.", [("Ann Lee", "indirect")]),
+        # a role of another organisation is not the known actor with that role
+        ('"The science is clear," said the Secretary-General of the United Nations.',
+         [("Secretary-General of the United Nations", "direct")]),
+        ('"We are ready," said the Secretary General of NATO.', [("Jens Stoltenberg", "direct")]),
         # an unnamed speaker met again by the head of the description
         ('A Pentagon spokesman said the product will not be used. "We are investing in protein," '
          "the spokesman told reporters.",
