@@ -185,6 +185,8 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         ("Ann Lee lamented that the plant would close.", [("Ann Lee", "indirect")]),
         ('"The task is to stop pipelines," Ann Lee is quoted as saying.', [("Ann Lee", "direct")]),
         ('"Different meats have different footprints," Ann Lee clarified.', [("Ann Lee", "direct")]),
+        ('As the World Economic Forum put it, you will "own nothing and be happy."',
+         [("World Economic Forum", "direct")]),
         ('Ann Lee, who proclaimed that: "The decision is outrageous."', [("Ann Lee", "direct")]),
         # a name and a colon before a quote; not after "to", not a heading in capitals
         ('The obvious from Ann Lee: "Notice how many days had no output?"', [("Ann Lee", "direct")]),
