@@ -1120,7 +1120,7 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:
-        resolver.reach(row.get("p_start", row["q_start"]))
+        resolver.reach(row.get("p_start", max(row["q_start"], row["c_start"])))  # "X said that": X first
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
     direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]

@@ -220,6 +220,15 @@ def test_error_families_and_new_patterns(text, expected):
     assert speakers_of(text) == expected
 
 
+def test_people_named_before_reported_content_are_met_before_its_speaker():
+    # a subhead glued to the sentence by scraping introduces "Says Jobs Depend" before the
+    # speaker; "she" is the speaker of the sentence, met last
+    quotes = attribute("Minister Says Jobs Depend on FundingFederal Environment Minister Ann Lee "
+                       'announced that the government would fund projects.\n\n"We are committed to '
+                       'the reef," she said.')
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+
+
 def test_pronouns_resolve_to_a_person_and_they_to_an_organisation():
     quotes = attribute('Ann Lee said prices rose. The Energy Ministry said it disagreed. '
                        '"We will see," she said. "We will not back down," they said.')
