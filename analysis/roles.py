@@ -181,6 +181,8 @@ class Lexicon:
     phrases: dict
     listing: frozenset
     weapons: frozenset
+    control: dict
+    control_particles: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -228,7 +230,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
-        weapons=low(h["weapons"]),
+        weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
+        control_particles=low(g["control_particles"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
 
@@ -392,6 +395,12 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             chain.append(w)
             k += 1
             continue
+        if w in lex.control and lex.verb_kind(w) is None:  # "X were working together to push"
+            to = k + 1 + (tok.get(k + 1) in lex.control_particles)
+            if tok.get(to) == "to":
+                chain.append(w)
+                k = to
+                continue
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation

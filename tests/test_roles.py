@@ -208,6 +208,12 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The US fired the general.", "US", []),
     ("Residents of the Russian-occupied city fled.", "Russian", [("agent_of_harm", False, False)]),
     ("Kyiv's provocations must stop.", "Kyiv", [("agent_of_harm", False, False)]),
+    # verbs that pass their subject on to the act after "to": done, not planned
+    ("Gore and Sagan were working together to push the scam.", "Gore", [("agent_of_harm", False, False)]),
+    ("The junta moved to silence its critics.", "junta",
+     [("agent_of_harm", False, False), ("negative_label", False, False)]),
+    ("Ukraine managed to repel the assault.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Putin wanted to invade.", "Putin", [("agent_of_harm", False, True)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
