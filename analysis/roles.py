@@ -183,6 +183,7 @@ class Lexicon:
     weapons: frozenset
     control: dict
     control_particles: frozenset
+    condemned: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -231,7 +232,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
-        control_particles=low(g["control_particles"]),
+        control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
 
@@ -331,6 +332,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return Cue("victim_noun", "actor + victim noun")
         if w in lex.negative:
             return Cue("negative_label", "actor + negative label")
+        if possessive and w in lex.condemned:  # "X's preposterous plan"
+            return Cue("negative_label", "actor's condemned plan")
         if w in lex.positive:
             return Cue("positive_label", "actor + positive label")
         if apposition and (w in lex.harm_nouns or lex.verb_kind(w) is not None):

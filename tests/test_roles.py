@@ -214,6 +214,12 @@ def cues(text: str, name: str) -> list[tuple]:
      [("agent_of_harm", False, False), ("negative_label", False, False)]),
     ("Ukraine managed to repel the assault.", "Ukraine", [("agent_of_help", False, False)]),
     ("Putin wanted to invade.", "Putin", [("agent_of_harm", False, True)]),
+    # adjectives that condemn the actor's plan or work, after its possessive only; no misfortune
+    ("The Biden administration's preposterous plan was a pipedream.", "Biden administration",
+     [("negative_label", False, False)]),
+    ("Mann's spurious graph was shown.", "Mann", [("negative_label", False, False)]),
+    ("Sri Lanka's ill-fated venture ended.", "Sri Lanka", []),
+    ("A spurious claim about Mann spread.", "Mann", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
