@@ -220,6 +220,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Mann's spurious graph was shown.", "Mann", [("negative_label", False, False)]),
     ("Sri Lanka's ill-fated venture ended.", "Sri Lanka", []),
     ("A spurious claim about Mann spread.", "Mann", []),
+    # a crowd that besets a person: its target is the patient, "swarmed" in scare quotes too
+    ('Members "swarmed" Sen. Joe Manchin at a diner.', "Joe Manchin", [("patient_of_harm", False, False)]),
+    ("Manchin was heckled by activists.", "Manchin", [("patient_of_harm", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
