@@ -184,6 +184,7 @@ class Lexicon:
     control: dict
     control_particles: frozenset
     condemned: frozenset
+    negative_phrases: tuple
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -233,6 +234,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
+        negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
 
@@ -355,6 +357,16 @@ def _intent_cue(lex: Lexicon, tok: Tokens, k: int, modal: bool) -> Cue | None:
     if lex.help.get(w) == "base" and not any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):
         return Cue("agent_of_help", "actor's noun + to + help verb", modal=modal)
     return None
+
+
+def _label_phrase(lex: Lexicon, tok: Tokens, start: int | None = None, end: int | None = None) -> bool:
+    """Whether a negative label of several words ("prophet of doom") starts at token `start` or
+    ends before token `end`."""
+    for phrase in lex.negative_phrases:
+        a = start if start is not None else end - len(phrase)
+        if a >= 0 and tuple(tok.low[a:a + len(phrase)]) == phrase:
+            return True
+    return False
 
 
 def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
@@ -607,6 +619,8 @@ def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated
         return []
     for step in range(MAX_GAP + 1):
         w = tok.get(k + step)
+        if _label_phrase(lex, tok, start=k + step):  # "X is a prophet of doom"
+            return [Cue("negative_label", "predicate negative phrase", negated, modal)]
         if w in lex.victim_nouns:
             return [Cue("victim_noun", "predicate victim noun", negated, modal)]
         if w in lex.negative:
@@ -799,7 +813,8 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
                                                  or tok.get(k - 1).isdigit()):
         inside_phrase = False  # "thousands of X were forced to flee": X is the subject
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
-    found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
+    before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
+    found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
              *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}

@@ -223,6 +223,11 @@ def cues(text: str, name: str) -> list[tuple]:
     # a crowd that besets a person: its target is the patient, "swarmed" in scare quotes too
     ('Members "swarmed" Sen. Joe Manchin at a diner.', "Joe Manchin", [("patient_of_harm", False, False)]),
     ("Manchin was heckled by activists.", "Manchin", [("patient_of_harm", False, False)]),
+    # negative labels of several words, before the actor or as a predicate (negation kept)
+    ("Prophet of doom Al Gore shouts again.", "Al Gore", [("negative_label", False, False)]),
+    ("It backs climate con man Michael Mann's graph.", "Michael Mann", [("negative_label", False, False)]),
+    ("Gore is not a prophet of doom.", "Gore", [("negative_label", True, False)]),
+    ("The prophet spoke of doom with Gore.", "Gore", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
