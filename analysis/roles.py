@@ -185,6 +185,7 @@ class Lexicon:
     control_particles: frozenset
     condemned: frozenset
     negative_phrases: tuple
+    predicate_stoppers: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -234,6 +235,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
+        predicate_stoppers=low(g["predicate_stoppers"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -486,6 +488,29 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _coordinated_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
+    """The cues of the later predicates the actor ending before j is the subject of: "X entered the
+    town and killed civilians", "X is acting within, and taking advantage of, the framework"."""
+    verb_seen, found = False, []  # verb_seen: some word stands between the actor and "and"
+    for x in range(j, min(len(tok.low), j + 25)):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!") or w in _QUOTES or w in lex.predicate_stoppers:
+            break
+        if w == "and" and verb_seen and _predicate_starts(lex, tok, x + 1 + (tok.get(x + 1) == ",")):
+            found += _subject_cues(lex, tok, x + 1 + (tok.get(x + 1) == ","))
+        elif _is_word(w) and w != "'s":  # a word after the actor: "X and Y attacked" joins subjects
+            verb_seen = True
+    return found
+
+
+def _predicate_starts(lex: Lexicon, tok: Tokens, x: int) -> bool:
+    """Whether a verb, an auxiliary or a multi-word verb starts at token x ("and killed")."""
+    w = tok.get(x)
+    return (lex.verb_kind(w) is not None or w in lex.auxiliaries or w in lex.be or w in lex.modal
+            or w in lex.negation or _phrase_at(lex, tok, x) is not None
+            or (w.endswith(("ed", "ing")) and len(w) > 4 and tok.words[x].islower()))
 
 
 def _conjuncts_after(tok: Tokens, k: int) -> int:
@@ -816,6 +841,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
     found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
              *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
+             *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

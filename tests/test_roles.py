@@ -228,6 +228,12 @@ def cues(text: str, name: str) -> list[tuple]:
     ("It backs climate con man Michael Mann's graph.", "Michael Mann", [("negative_label", False, False)]),
     ("Gore is not a prophet of doom.", "Gore", [("negative_label", True, False)]),
     ("The prophet spoke of doom with Gore.", "Gore", []),
+    # coordinated predicates share the actor as subject; not an object's, not in reported words
+    ("China is acting within, and taking advantage of, the framework.", "China",
+     [("misconduct", False, False)]),
+    ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
+    ("Ukraine hit Russia and killed soldiers.", "Russia", []),
+    ("Putin said the rebels attacked and killed them.", "Putin", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
