@@ -186,6 +186,7 @@ class Lexicon:
     condemned: frozenset
     negative_phrases: tuple
     predicate_stoppers: frozenset
+    criticism: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -235,7 +236,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
-        predicate_stoppers=low(g["predicate_stoppers"]),
+        predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -597,6 +598,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
         return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
     if passive and w in lex.caught and tok.get(k + 1).endswith("ing"):
         return [Cue("misconduct", "subject was caught + -ing", negated, modal)]
+    if passive and lex.criticism.get(w) == "ed" and _crime_after(lex, tok, k + 1):
+        return [Cue("target_of_blame", "passive subject of attacked/targeted + for + act", negated, modal)]
     if passive and lex.punish.get(w) == "ed" and _crime_after(lex, tok, k + 1):
         return [Cue("target_of_blame", "passive subject of punishment + for + crime", negated, modal)]
     if w in lex.warning and tok.get(k + 1) in ("of", "about", "against") and _noun_ahead(

@@ -234,6 +234,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
     ("Ukraine hit Russia and killed soldiers.", "Russia", []),
     ("Putin said the rebels attacked and killed them.", "Putin", []),
+    # attacked or targeted for an act is criticism (blame), not harm; for who one is, harm
+    ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
+    ("Civilians were targeted for their ethnicity.", "Civilians",
+     [("patient_of_harm", False, False), ("victim_noun", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
