@@ -5,7 +5,9 @@ A mention takes part in cue families (data/roles.toml): agent or patient of a ha
 or passive ("X shelled Y", "Y was shelled by X", "the shelling of Y by X"), a victim noun, a
 negative or positive label, agent of help, target of blame, misconduct ("ignored the warnings",
 "refused to comply", "took advantage of", "was caught lying"), praise ("was praised for") and
-advocacy ("called for action", "fought for", "warned of the risks", half weight); multi-word verbs,
+advocacy ("called for action", "fought for", "warned of the risks", half weight); multi-word verbs
+and labels ("prophet of doom X"), "X's preposterous plan", coordinated predicates ("X entered the
+town and killed civilians"), verbs that pass their subject on ("X worked to undermine"),
 weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
 X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too. Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
