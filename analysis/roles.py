@@ -5,7 +5,9 @@ A mention takes part in cue families (data/roles.toml): agent or patient of a ha
 or passive ("X shelled Y", "Y was shelled by X", "the shelling of Y by X"), a victim noun, a
 negative or positive label, agent of help, target of blame, misconduct ("ignored the warnings",
 "refused to comply", "took advantage of", "was caught lying"), praise ("was praised for") and
-advocacy ("called for action", "fought for", "warned of the risks", half weight); multi-word verbs,
+advocacy ("called for action", "fought for", "warned of the risks", half weight); multi-word verbs
+and labels ("prophet of doom X"), "X's preposterous plan", coordinated predicates ("X entered the
+town and killed civilians"), verbs that pass their subject on ("X worked to undermine"),
 weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
 X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too. Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
@@ -181,6 +183,12 @@ class Lexicon:
     phrases: dict
     listing: frozenset
     weapons: frozenset
+    control: dict
+    control_particles: frozenset
+    condemned: frozenset
+    negative_phrases: tuple
+    predicate_stoppers: frozenset
+    criticism: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -228,7 +236,10 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
         crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
-        weapons=low(h["weapons"]),
+        weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
+        control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
+        predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
+        negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
 
@@ -328,6 +339,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return Cue("victim_noun", "actor + victim noun")
         if w in lex.negative:
             return Cue("negative_label", "actor + negative label")
+        if possessive and w in lex.condemned:  # "X's preposterous plan"
+            return Cue("negative_label", "actor's condemned plan")
         if w in lex.positive:
             return Cue("positive_label", "actor + positive label")
         if apposition and (w in lex.harm_nouns or lex.verb_kind(w) is not None):
@@ -349,6 +362,16 @@ def _intent_cue(lex: Lexicon, tok: Tokens, k: int, modal: bool) -> Cue | None:
     if lex.help.get(w) == "base" and not any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):
         return Cue("agent_of_help", "actor's noun + to + help verb", modal=modal)
     return None
+
+
+def _label_phrase(lex: Lexicon, tok: Tokens, start: int | None = None, end: int | None = None) -> bool:
+    """Whether a negative label of several words ("prophet of doom") starts at token `start` or
+    ends before token `end`."""
+    for phrase in lex.negative_phrases:
+        a = start if start is not None else end - len(phrase)
+        if a >= 0 and tuple(tok.low[a:a + len(phrase)]) == phrase:
+            return True
+    return False
 
 
 def _head_cue(lex: Lexicon, tok: Tokens, i: int, j: int) -> Cue | None:
@@ -392,6 +415,12 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             chain.append(w)
             k += 1
             continue
+        if w in lex.control and lex.verb_kind(w) is None:  # "X were working together to push"
+            to = k + 1 + (tok.get(k + 1) in lex.control_particles)
+            if tok.get(to) == "to":
+                chain.append(w)
+                k = to
+                continue
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
@@ -462,6 +491,29 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _coordinated_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
+    """The cues of the later predicates the actor ending before j is the subject of: "X entered the
+    town and killed civilians", "X is acting within, and taking advantage of, the framework"."""
+    verb_seen, found = False, []  # verb_seen: some word stands between the actor and "and"
+    for x in range(j, min(len(tok.low), j + 25)):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!") or w in _QUOTES or w in lex.predicate_stoppers:
+            break
+        if w == "and" and verb_seen and _predicate_starts(lex, tok, x + 1 + (tok.get(x + 1) == ",")):
+            found += _subject_cues(lex, tok, x + 1 + (tok.get(x + 1) == ","))
+        elif _is_word(w) and w != "'s":  # a word after the actor: "X and Y attacked" joins subjects
+            verb_seen = True
+    return found
+
+
+def _predicate_starts(lex: Lexicon, tok: Tokens, x: int) -> bool:
+    """Whether a verb, an auxiliary or a multi-word verb starts at token x ("and killed")."""
+    w = tok.get(x)
+    return (lex.verb_kind(w) is not None or w in lex.auxiliaries or w in lex.be or w in lex.modal
+            or w in lex.negation or _phrase_at(lex, tok, x) is not None
+            or (w.endswith(("ed", "ing")) and len(w) > 4 and tok.words[x].islower()))
 
 
 def _conjuncts_after(tok: Tokens, k: int) -> int:
@@ -548,6 +600,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
         return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
     if passive and w in lex.caught and tok.get(k + 1).endswith("ing"):
         return [Cue("misconduct", "subject was caught + -ing", negated, modal)]
+    if passive and lex.criticism.get(w) == "ed" and _crime_after(lex, tok, k + 1):
+        return [Cue("target_of_blame", "passive subject of attacked/targeted + for + act", negated, modal)]
     if passive and lex.punish.get(w) == "ed" and _crime_after(lex, tok, k + 1):
         return [Cue("target_of_blame", "passive subject of punishment + for + crime", negated, modal)]
     if w in lex.warning and tok.get(k + 1) in ("of", "about", "against") and _noun_ahead(
@@ -595,6 +649,8 @@ def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated
         return []
     for step in range(MAX_GAP + 1):
         w = tok.get(k + step)
+        if _label_phrase(lex, tok, start=k + step):  # "X is a prophet of doom"
+            return [Cue("negative_label", "predicate negative phrase", negated, modal)]
         if w in lex.victim_nouns:
             return [Cue("victim_noun", "predicate victim noun", negated, modal)]
         if w in lex.negative:
@@ -787,8 +843,10 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
                                                  or tok.get(k - 1).isdigit()):
         inside_phrase = False  # "thousands of X were forced to flee": X is the subject
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
-    found = [_head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
+    before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
+    found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
              *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
+             *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

@@ -208,6 +208,36 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The US fired the general.", "US", []),
     ("Residents of the Russian-occupied city fled.", "Russian", [("agent_of_harm", False, False)]),
     ("Kyiv's provocations must stop.", "Kyiv", [("agent_of_harm", False, False)]),
+    # verbs that pass their subject on to the act after "to": done, not planned
+    ("Gore and Sagan were working together to push the scam.", "Gore", [("agent_of_harm", False, False)]),
+    ("The junta moved to silence its critics.", "junta",
+     [("agent_of_harm", False, False), ("negative_label", False, False)]),
+    ("Ukraine managed to repel the assault.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Putin wanted to invade.", "Putin", [("agent_of_harm", False, True)]),
+    # adjectives that condemn the actor's plan or work, after its possessive only; no misfortune
+    ("The Biden administration's preposterous plan was a pipedream.", "Biden administration",
+     [("negative_label", False, False)]),
+    ("Mann's spurious graph was shown.", "Mann", [("negative_label", False, False)]),
+    ("Sri Lanka's ill-fated venture ended.", "Sri Lanka", []),
+    ("A spurious claim about Mann spread.", "Mann", []),
+    # a crowd that besets a person: its target is the patient, "swarmed" in scare quotes too
+    ('Members "swarmed" Sen. Joe Manchin at a diner.', "Joe Manchin", [("patient_of_harm", False, False)]),
+    ("Manchin was heckled by activists.", "Manchin", [("patient_of_harm", False, False)]),
+    # negative labels of several words, before the actor or as a predicate (negation kept)
+    ("Prophet of doom Al Gore shouts again.", "Al Gore", [("negative_label", False, False)]),
+    ("It backs climate con man Michael Mann's graph.", "Michael Mann", [("negative_label", False, False)]),
+    ("Gore is not a prophet of doom.", "Gore", [("negative_label", True, False)]),
+    ("The prophet spoke of doom with Gore.", "Gore", []),
+    # coordinated predicates share the actor as subject; not an object's, not in reported words
+    ("China is acting within, and taking advantage of, the framework.", "China",
+     [("misconduct", False, False)]),
+    ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
+    ("Ukraine hit Russia and killed soldiers.", "Russia", []),
+    ("Putin said the rebels attacked and killed them.", "Putin", []),
+    # attacked or targeted for an act is criticism (blame), not harm; for who one is, harm
+    ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
+    ("Civilians were targeted for their ethnicity.", "Civilians",
+     [("patient_of_harm", False, False), ("victim_noun", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
