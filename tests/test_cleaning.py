@@ -969,3 +969,16 @@ def test_quote_given_once_with_its_speaker_on_the_next_line_is_kept():
             "Jane Doe.\""]
     kept, _ = _clean("\n\n".join(["A headline", PROSE, "\n".join(card), PROSE + " More."]))
     assert kept == [PROSE, *card, PROSE + " More."]
+
+
+@pytest.mark.parametrize("label", ["LETTERS.", "Letters to the Editor", "Letter of the day", "ABSTRACT.",
+                                   "FULL TEXT."])
+def test_a_desk_label_above_the_text_is_removed(label):
+    kept, removed = _clean("\n\n".join(["A headline", label, PROSE, PROSE + " More."]))
+    assert removed[label] == "desk label" and kept == [PROSE, PROSE + " More."]
+
+
+def test_a_sentence_about_letters_is_kept():
+    body = [PROSE, "Letters to the editor poured in after the vote.", PROSE + " More."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
