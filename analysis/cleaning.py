@@ -916,13 +916,32 @@ def _signature_lines(texts: list[str], reasons: list) -> list[int]:
     return [i for i in sorted(signed + towns) if pd.isna(reasons[i])]
 
 
+def _letter_signature(texts: list[str], reasons: list) -> list[int]:
+    """Positions of a single letter's signature: a name and the writer's town with its state or
+    country after a comma ("Jane Q. Public." then "Gainesville, Fla."), the document's last two
+    lines, right after a paragraph of prose or a sentence of four or more words. (A name alone
+    closing a page is a sign-off, see [[signoff]]; a town without a comma after one name proves
+    nothing.)"""
+    if len(texts) < 3 or not (_SIGNATURE_LINE.fullmatch(texts[-2]) and _TOWN_LINE.fullmatch(texts[-1])):
+        return []
+    if not (_SENTENCE.fullmatch(texts[-3]) or _is_prose(pd.Series([texts[-3]], dtype="string")).iloc[0]):
+        return []
+    return [i for i in (len(texts) - 2, len(texts) - 1) if pd.isna(reasons[i])]
+
+
 def mark_signatures(lines: pd.DataFrame) -> None:
-    """Mark the signatures under readers' letters or posts on a page that prints them one by one."""
+    """Mark the signatures under readers' letters or posts on a page that prints them one by one,
+    and the signature (name and town) closing a single reader's letter."""
     filled = lines[lines["text"] != ""]
     candidate = filled["text"].str.fullmatch(_SIGNATURE_LINE)
     many = candidate.groupby(filled["doc_id"]).transform("sum") >= SIGNATURES_MIN
     for _, doc in filled[many].groupby("doc_id", sort=False):
         hits = _signature_lines(doc["text"].tolist(), doc["reason"].tolist())
+        lines.loc[doc.index[hits], "reason"] = SIGNATURE
+    by_doc = filled[~many].groupby("doc_id", sort=False)["text"]
+    town_last = by_doc.transform("last").str.fullmatch(_TOWN_LINE).astype(bool)
+    for _, doc in filled[~many & town_last].groupby("doc_id", sort=False):
+        hits = _letter_signature(doc["text"].tolist(), doc["reason"].tolist())
         lines.loc[doc.index[hits], "reason"] = SIGNATURE
 
 

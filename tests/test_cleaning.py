@@ -982,3 +982,16 @@ def test_a_sentence_about_letters_is_kept():
     body = [PROSE, "Letters to the editor poured in after the vote.", PROSE + " More."]
     kept, _ = _clean("\n\n".join(["A headline", *body]))
     assert kept == body
+
+
+def test_the_signature_closing_a_single_letter_is_removed():
+    body = [LETTER, LETTER + " Again."]
+    kept, removed = _clean("\n\n".join(["Readers on the race", *body, "Jane Q. Public.",
+                                         "Deerfield Beach, Fla."]))
+    assert kept == body
+    assert removed["Jane Q. Public."] == removed["Deerfield Beach, Fla."] == (
+        "signature under a reader's letter or post")
+    # a name and a place that are not a signature pair, or not after prose, stay
+    for ending in (["Jane Q. Public.", "New York."], ["Short line.", "Jane Q. Public.", "Gainesville, Fla."]):
+        kept, _ = _clean("\n\n".join(["A headline", *body, *ending]))
+        assert kept[:2] == body and kept[-1] == ending[-1]
