@@ -1038,6 +1038,48 @@ def mark_pull_quotes(lines: pd.DataFrame) -> None:
     lines.loc[hits, "reason"] = "pull quote (repeated, with its speaker)"
 
 
+# A slideshow's counter scraped one part a line ("1.", "of.", "23."), and the gallery's title above
+# it in title case ("Declared 2016 Presidential Candidates.", often twice).
+_COUNTER_NUMBER = re.compile(r"\d{1,3}\.?")
+_COUNTER_OF = re.compile(r"of\.?", re.IGNORECASE)
+_GALLERY_TITLE = re.compile(r"[A-Z0-9][\w\u2019'&-]*(?: (?:[A-Z0-9][\w\u2019'&-]*|of|on|from|in|the|and|at|"
+                            r"for|to|a|an|with|by|or)){0,11}\.?")
+GALLERY_TITLE_MAX_LINES = 2
+SLIDESHOW = "slideshow card"
+
+
+def _slideshow_lines(texts: list[str], blocks: list[int]) -> list[int]:
+    """Positions of each slideshow card of a document (its non-empty lines in order): the counter
+    ("1." "of." "23.", the first number not above the second), up to GALLERY_TITLE_MAX_LINES
+    title-case lines right above it (the gallery's title) and the paragraph right after it (the
+    first slide's caption)."""
+    found = []
+    for i in range(len(texts) - 2):
+        first, of, last = texts[i:i + 3]
+        if not (_COUNTER_OF.fullmatch(of) and _COUNTER_NUMBER.fullmatch(first)
+                and _COUNTER_NUMBER.fullmatch(last) and int(first.rstrip(".")) <= int(last.rstrip("."))):
+            continue
+        found += [i, i + 1, i + 2]
+        above = i - 1
+        while above >= 0 and i - above <= GALLERY_TITLE_MAX_LINES and _GALLERY_TITLE.fullmatch(texts[above]):
+            found.append(above)
+            above -= 1
+        after = i + 3
+        while after < len(texts) and blocks[after] == blocks[min(i + 3, len(texts) - 1)]:
+            found.append(after)
+            after += 1
+    return sorted(set(found))
+
+
+def mark_slideshows(lines: pd.DataFrame) -> None:
+    """Mark slideshow cards: a gallery's counter, its title and the first slide's caption."""
+    filled = lines[lines["text"] != ""]
+    docs = filled.loc[filled["text"].str.fullmatch(_COUNTER_OF), "doc_id"].unique()
+    for _, doc in filled[filled["doc_id"].isin(docs)].groupby("doc_id", sort=False):
+        hits = doc.index[_slideshow_lines(doc["text"].tolist(), doc["block"].tolist())]
+        lines.loc[hits[lines.loc[hits, "reason"].isna()], "reason"] = SLIDESHOW
+
+
 def _inline_span(text: str, rule: Rule) -> tuple[int, int] | None:
     """The span a rule removes from a line, or None."""
     match = rule.pattern.search(text)
@@ -1091,6 +1133,7 @@ def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
     mark_repeated_lead(lines)
     mark_repeated_fragments(lines)
     mark_pull_quotes(lines)
+    mark_slideshows(lines)
     mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)

@@ -995,3 +995,22 @@ def test_the_signature_closing_a_single_letter_is_removed():
     for ending in (["Jane Q. Public.", "New York."], ["Short line.", "Jane Q. Public.", "Gainesville, Fla."]):
         kept, _ = _clean("\n\n".join(["A headline", *body, *ending]))
         assert kept[:2] == body and kept[-1] == ending[-1]
+
+
+def test_a_slideshow_card_its_title_and_first_caption_are_removed():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    card = ["Declared 2016 Presidential Candidates.", "Declared 2016 Presidential Candidates.", "1.",
+            "of.", "23.", "Sen. Jane Doe (R-Texas) \u2014 Announced March 23, 2015\nDoe dropped out of the "
+            "race May 3, 2016."]
+    note = ("Editor\u2019s note: The candidate has repeatedly pledged to ban all visitors from "
+            "entering the U.S.")
+    kept, removed = _clean("\n\n".join(["A headline", *body, note, *card]))
+    assert kept == body
+    assert removed["of."] == removed["Doe dropped out of the race May 3, 2016."] == "slideshow card"
+    assert removed[note] == "editor's note (closing lines)"
+
+
+def test_a_count_that_is_no_slideshow_counter_is_kept():
+    body = [PROSE, "Votes counted.", "12.", "of.", "9.", PROSE + " More."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
