@@ -996,6 +996,9 @@ _CARD_SPEAKER = re.compile("[A-Z][^\"\u201c\u201d]{0,80}[\"\u201d]\\.?")
 _QUOTE_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 PULL_QUOTE_MAX_SPEAKER_WORDS = 8
 PULL_QUOTE_MIN_WORDS = 3  # a sentence shorter than this proves nothing
+# A line that is one quoted sentence from its first character to its last (a subhead quoting a
+# phrase, '"DIVISIVE, STUPID AND WRONG"', has no closing mark of a sentence).
+_WHOLE_QUOTE = re.compile("[\"\u201c][^\"\u201c\u201d]+[.!?][\"\u201d]")
 
 
 def _sentences_repeated(quote: str, others: list[tuple[str, ...]]) -> bool:
@@ -1015,7 +1018,12 @@ def _sentences_repeated(quote: str, others: list[tuple[str, ...]]) -> bool:
 def mark_pull_quotes(lines: pd.DataFrame) -> None:
     """Mark a pull-quote card: a quotation opening a line, its speaker's name closing the quote on
     the next line of the same paragraph, every sentence of it said in another line of the document
-    (the card repeats the story's quote; a quote the story gives only once stays)."""
+    (the card repeats the story's quote; a quote the story gives only once stays).
+
+    A card without a speaker is a line that is one quoted sentence or more from end to end, every
+    sentence of it inside a longer line of the document (it repeats a sentence of the story's own;
+    a paragraph the story quotes once, or twice word for word, and a quoted subhead stay).
+    """
     open_ = lines["reason"].isna() & (lines["text"] != "")
     starts = open_ & _starts_with(lines["text"], _OPENS_QUOTE)
     nxt = lines.groupby("doc_id")[["text", "block", "reason"]].shift(-1)
@@ -1023,11 +1031,12 @@ def mark_pull_quotes(lines: pd.DataFrame) -> None:
                & (nxt["block"] == lines["block"])
                & (_n_tokens(nxt["text"].fillna("").astype("string")) <= PULL_QUOTE_MAX_SPEAKER_WORDS))
     candidate = starts & speaker
-    if not candidate.any():
+    whole = starts & ~candidate & lines["text"].str.fullmatch(_WHOLE_QUOTE).fillna(False).astype(bool)
+    if not (candidate.any() or whole.any()):
         return
     after = pd.Series(lines.index, index=lines.index).groupby(lines["doc_id"]).shift(-1)
-    hits = []
-    for doc_id in lines.loc[candidate, "doc_id"].unique():
+    hits, alone = [], []
+    for doc_id in lines.loc[candidate | whole, "doc_id"].unique():
         doc = lines[(lines["doc_id"] == doc_id) & (lines["text"] != "")]
         words = {i: _words(t) for i, t in doc["text"].items()}
         for i in doc.index[candidate[doc.index].to_numpy()]:
@@ -1035,7 +1044,12 @@ def mark_pull_quotes(lines: pd.DataFrame) -> None:
             others = [w for j, w in words.items() if j not in card]
             if _sentences_repeated(lines.at[i, "text"], others):
                 hits += card
+        for i in doc.index[whole[doc.index].to_numpy()]:
+            longer = [w for j, w in words.items() if len(w) > len(words[i])]
+            if _sentences_repeated(lines.at[i, "text"], longer):
+                alone.append(i)
     lines.loc[hits, "reason"] = "pull quote (repeated, with its speaker)"
+    lines.loc[alone, "reason"] = "pull quote (repeated)"
 
 
 # A slideshow's counter scraped one part a line ("1.", "of.", "23."), and the gallery's title above

@@ -1014,3 +1014,21 @@ def test_a_count_that_is_no_slideshow_counter_is_kept():
     body = [PROSE, "Votes counted.", "12.", "of.", "9.", PROSE + " More."]
     kept, _ = _clean("\n\n".join(["A headline", *body]))
     assert kept == body
+
+
+def test_pull_quote_card_repeating_a_sentence_of_the_story_is_removed():
+    said = ("On Sunday, the senator announced that she had raised $20 million in January alone, nearly "
+            "all of it from small donors. Her campaign said the pace would beat its goal.")
+    card = "\"On Sunday, the senator announced that she had raised $20 million in January alone, " \
+           "nearly all of it from small donors.\""
+    body = [PROSE, PROSE + " More.", said]
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, card, PROSE + " More.", said]))
+    assert kept == body and removed[card] == "pull quote (repeated)"
+    # a paragraph that is one quotation, said once, or twice word for word, stays; so does a subhead
+    # quoting a phrase of the story
+    quoted = "\"We will not stop until every vote is counted in every county of the state.\""
+    head = "\u201cDIVISIVE, STUPID AND WRONG\u201d"
+    for text in ([PROSE, quoted, PROSE + " More."], [PROSE, quoted, PROSE + " More.", quoted],
+                 [PROSE, head, PROSE + " It is divisive, stupid and wrong, he said."]):
+        kept, _ = _clean("\n\n".join(["A headline", *text]))
+        assert kept == text
