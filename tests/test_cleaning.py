@@ -1032,3 +1032,13 @@ def test_pull_quote_card_repeating_a_sentence_of_the_story_is_removed():
                  [PROSE, head, PROSE + " It is divisive, stupid and wrong, he said."]):
         kept, _ = _clean("\n\n".join(["A headline", *text]))
         assert kept == text
+
+
+def test_a_writers_follow_line_in_stray_quotation_marks_is_removed():
+    line = "\"Follow Jane Doe on Twitter @janedoe.\""
+    body = [PROSE, "\"DOE: And that is why we are on our way to the White House.", PROSE + " More."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, line]))
+    assert kept == body and removed[line] == "byline"
+    said = "\"Follow me on Twitter,\" he told the crowd."
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, said, PROSE + " More."]))
+    assert said in kept
