@@ -916,13 +916,32 @@ def _signature_lines(texts: list[str], reasons: list) -> list[int]:
     return [i for i in sorted(signed + towns) if pd.isna(reasons[i])]
 
 
+def _letter_signature(texts: list[str], reasons: list) -> list[int]:
+    """Positions of a single letter's signature: a name and the writer's town with its state or
+    country after a comma ("Jane Q. Public." then "Gainesville, Fla."), the document's last two
+    lines, right after a paragraph of prose or a sentence of four or more words. (A name alone
+    closing a page is a sign-off, see [[signoff]]; a town without a comma after one name proves
+    nothing.)"""
+    if len(texts) < 3 or not (_SIGNATURE_LINE.fullmatch(texts[-2]) and _TOWN_LINE.fullmatch(texts[-1])):
+        return []
+    if not (_SENTENCE.fullmatch(texts[-3]) or _is_prose(pd.Series([texts[-3]], dtype="string")).iloc[0]):
+        return []
+    return [i for i in (len(texts) - 2, len(texts) - 1) if pd.isna(reasons[i])]
+
+
 def mark_signatures(lines: pd.DataFrame) -> None:
-    """Mark the signatures under readers' letters or posts on a page that prints them one by one."""
+    """Mark the signatures under readers' letters or posts on a page that prints them one by one,
+    and the signature (name and town) closing a single reader's letter."""
     filled = lines[lines["text"] != ""]
     candidate = filled["text"].str.fullmatch(_SIGNATURE_LINE)
     many = candidate.groupby(filled["doc_id"]).transform("sum") >= SIGNATURES_MIN
     for _, doc in filled[many].groupby("doc_id", sort=False):
         hits = _signature_lines(doc["text"].tolist(), doc["reason"].tolist())
+        lines.loc[doc.index[hits], "reason"] = SIGNATURE
+    by_doc = filled[~many].groupby("doc_id", sort=False)["text"]
+    town_last = by_doc.transform("last").str.fullmatch(_TOWN_LINE).astype(bool)
+    for _, doc in filled[~many & town_last].groupby("doc_id", sort=False):
+        hits = _letter_signature(doc["text"].tolist(), doc["reason"].tolist())
         lines.loc[doc.index[hits], "reason"] = SIGNATURE
 
 
@@ -977,6 +996,9 @@ _CARD_SPEAKER = re.compile("[A-Z][^\"\u201c\u201d]{0,80}[\"\u201d]\\.?")
 _QUOTE_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 PULL_QUOTE_MAX_SPEAKER_WORDS = 8
 PULL_QUOTE_MIN_WORDS = 3  # a sentence shorter than this proves nothing
+# A line that is one quoted sentence from its first character to its last (a subhead quoting a
+# phrase, '"DIVISIVE, STUPID AND WRONG"', has no closing mark of a sentence).
+_WHOLE_QUOTE = re.compile("[\"\u201c][^\"\u201c\u201d]+[.!?][\"\u201d]")
 
 
 def _sentences_repeated(quote: str, others: list[tuple[str, ...]]) -> bool:
@@ -996,7 +1018,12 @@ def _sentences_repeated(quote: str, others: list[tuple[str, ...]]) -> bool:
 def mark_pull_quotes(lines: pd.DataFrame) -> None:
     """Mark a pull-quote card: a quotation opening a line, its speaker's name closing the quote on
     the next line of the same paragraph, every sentence of it said in another line of the document
-    (the card repeats the story's quote; a quote the story gives only once stays)."""
+    (the card repeats the story's quote; a quote the story gives only once stays).
+
+    A card without a speaker is a line that is one quoted sentence or more from end to end, every
+    sentence of it inside a longer line of the document (it repeats a sentence of the story's own;
+    a paragraph the story quotes once, or twice word for word, and a quoted subhead stay).
+    """
     open_ = lines["reason"].isna() & (lines["text"] != "")
     starts = open_ & _starts_with(lines["text"], _OPENS_QUOTE)
     nxt = lines.groupby("doc_id")[["text", "block", "reason"]].shift(-1)
@@ -1004,11 +1031,12 @@ def mark_pull_quotes(lines: pd.DataFrame) -> None:
                & (nxt["block"] == lines["block"])
                & (_n_tokens(nxt["text"].fillna("").astype("string")) <= PULL_QUOTE_MAX_SPEAKER_WORDS))
     candidate = starts & speaker
-    if not candidate.any():
+    whole = starts & ~candidate & lines["text"].str.fullmatch(_WHOLE_QUOTE).fillna(False).astype(bool)
+    if not (candidate.any() or whole.any()):
         return
     after = pd.Series(lines.index, index=lines.index).groupby(lines["doc_id"]).shift(-1)
-    hits = []
-    for doc_id in lines.loc[candidate, "doc_id"].unique():
+    hits, alone = [], []
+    for doc_id in lines.loc[candidate | whole, "doc_id"].unique():
         doc = lines[(lines["doc_id"] == doc_id) & (lines["text"] != "")]
         words = {i: _words(t) for i, t in doc["text"].items()}
         for i in doc.index[candidate[doc.index].to_numpy()]:
@@ -1016,7 +1044,54 @@ def mark_pull_quotes(lines: pd.DataFrame) -> None:
             others = [w for j, w in words.items() if j not in card]
             if _sentences_repeated(lines.at[i, "text"], others):
                 hits += card
+        for i in doc.index[whole[doc.index].to_numpy()]:
+            longer = [w for j, w in words.items() if len(w) > len(words[i])]
+            if _sentences_repeated(lines.at[i, "text"], longer):
+                alone.append(i)
     lines.loc[hits, "reason"] = "pull quote (repeated, with its speaker)"
+    lines.loc[alone, "reason"] = "pull quote (repeated)"
+
+
+# A slideshow's counter scraped one part a line ("1.", "of.", "23."), and the gallery's title above
+# it in title case ("Declared 2016 Presidential Candidates.", often twice).
+_COUNTER_NUMBER = re.compile(r"\d{1,3}\.?")
+_COUNTER_OF = re.compile(r"of\.?", re.IGNORECASE)
+_GALLERY_TITLE = re.compile(r"[A-Z0-9][\w\u2019'&-]*(?: (?:[A-Z0-9][\w\u2019'&-]*|of|on|from|in|the|and|at|"
+                            r"for|to|a|an|with|by|or)){0,11}\.?")
+GALLERY_TITLE_MAX_LINES = 2
+SLIDESHOW = "slideshow card"
+
+
+def _slideshow_lines(texts: list[str], blocks: list[int]) -> list[int]:
+    """Positions of each slideshow card of a document (its non-empty lines in order): the counter
+    ("1." "of." "23.", the first number not above the second), up to GALLERY_TITLE_MAX_LINES
+    title-case lines right above it (the gallery's title) and the paragraph right after it (the
+    first slide's caption)."""
+    found = []
+    for i in range(len(texts) - 2):
+        first, of, last = texts[i:i + 3]
+        if not (_COUNTER_OF.fullmatch(of) and _COUNTER_NUMBER.fullmatch(first)
+                and _COUNTER_NUMBER.fullmatch(last) and int(first.rstrip(".")) <= int(last.rstrip("."))):
+            continue
+        found += [i, i + 1, i + 2]
+        above = i - 1
+        while above >= 0 and i - above <= GALLERY_TITLE_MAX_LINES and _GALLERY_TITLE.fullmatch(texts[above]):
+            found.append(above)
+            above -= 1
+        after = i + 3
+        while after < len(texts) and blocks[after] == blocks[min(i + 3, len(texts) - 1)]:
+            found.append(after)
+            after += 1
+    return sorted(set(found))
+
+
+def mark_slideshows(lines: pd.DataFrame) -> None:
+    """Mark slideshow cards: a gallery's counter, its title and the first slide's caption."""
+    filled = lines[lines["text"] != ""]
+    docs = filled.loc[filled["text"].str.fullmatch(_COUNTER_OF), "doc_id"].unique()
+    for _, doc in filled[filled["doc_id"].isin(docs)].groupby("doc_id", sort=False):
+        hits = doc.index[_slideshow_lines(doc["text"].tolist(), doc["block"].tolist())]
+        lines.loc[hits[lines.loc[hits, "reason"].isna()], "reason"] = SLIDESHOW
 
 
 def _inline_span(text: str, rule: Rule) -> tuple[int, int] | None:
@@ -1072,6 +1147,7 @@ def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
     mark_repeated_lead(lines)
     mark_repeated_fragments(lines)
     mark_pull_quotes(lines)
+    mark_slideshows(lines)
     mark_reader_threads(lines, rules)
     mark_closing_lines(lines, rules)
     mark_signoff(lines, rules)

@@ -969,3 +969,76 @@ def test_quote_given_once_with_its_speaker_on_the_next_line_is_kept():
             "Jane Doe.\""]
     kept, _ = _clean("\n\n".join(["A headline", PROSE, "\n".join(card), PROSE + " More."]))
     assert kept == [PROSE, *card, PROSE + " More."]
+
+
+@pytest.mark.parametrize("label", ["LETTERS.", "Letters to the Editor", "Letter of the day", "ABSTRACT.",
+                                   "FULL TEXT."])
+def test_a_desk_label_above_the_text_is_removed(label):
+    kept, removed = _clean("\n\n".join(["A headline", label, PROSE, PROSE + " More."]))
+    assert removed[label] == "desk label" and kept == [PROSE, PROSE + " More."]
+
+
+def test_a_sentence_about_letters_is_kept():
+    body = [PROSE, "Letters to the editor poured in after the vote.", PROSE + " More."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_the_signature_closing_a_single_letter_is_removed():
+    body = [LETTER, LETTER + " Again."]
+    kept, removed = _clean("\n\n".join(["Readers on the race", *body, "Jane Q. Public.",
+                                         "Deerfield Beach, Fla."]))
+    assert kept == body
+    assert removed["Jane Q. Public."] == removed["Deerfield Beach, Fla."] == (
+        "signature under a reader's letter or post")
+    # a name and a place that are not a signature pair, or not after prose, stay
+    for ending in (["Jane Q. Public.", "New York."], ["Short line.", "Jane Q. Public.", "Gainesville, Fla."]):
+        kept, _ = _clean("\n\n".join(["A headline", *body, *ending]))
+        assert kept[:2] == body and kept[-1] == ending[-1]
+
+
+def test_a_slideshow_card_its_title_and_first_caption_are_removed():
+    body = [PROSE, PROSE + " More.", PROSE + " Yet more."]
+    card = ["Declared 2016 Presidential Candidates.", "Declared 2016 Presidential Candidates.", "1.",
+            "of.", "23.", "Sen. Jane Doe (R-Texas) \u2014 Announced March 23, 2015\nDoe dropped out of the "
+            "race May 3, 2016."]
+    note = ("Editor\u2019s note: The candidate has repeatedly pledged to ban all visitors from "
+            "entering the U.S.")
+    kept, removed = _clean("\n\n".join(["A headline", *body, note, *card]))
+    assert kept == body
+    assert removed["of."] == removed["Doe dropped out of the race May 3, 2016."] == "slideshow card"
+    assert removed[note] == "editor's note (closing lines)"
+
+
+def test_a_count_that_is_no_slideshow_counter_is_kept():
+    body = [PROSE, "Votes counted.", "12.", "of.", "9.", PROSE + " More."]
+    kept, _ = _clean("\n\n".join(["A headline", *body]))
+    assert kept == body
+
+
+def test_pull_quote_card_repeating_a_sentence_of_the_story_is_removed():
+    said = ("On Sunday, the senator announced that she had raised $20 million in January alone, nearly "
+            "all of it from small donors. Her campaign said the pace would beat its goal.")
+    card = "\"On Sunday, the senator announced that she had raised $20 million in January alone, " \
+           "nearly all of it from small donors.\""
+    body = [PROSE, PROSE + " More.", said]
+    kept, removed = _clean("\n\n".join(["A headline", PROSE, card, PROSE + " More.", said]))
+    assert kept == body and removed[card] == "pull quote (repeated)"
+    # a paragraph that is one quotation, said once, or twice word for word, stays; so does a subhead
+    # quoting a phrase of the story
+    quoted = "\"We will not stop until every vote is counted in every county of the state.\""
+    head = "\u201cDIVISIVE, STUPID AND WRONG\u201d"
+    for text in ([PROSE, quoted, PROSE + " More."], [PROSE, quoted, PROSE + " More.", quoted],
+                 [PROSE, head, PROSE + " It is divisive, stupid and wrong, he said."]):
+        kept, _ = _clean("\n\n".join(["A headline", *text]))
+        assert kept == text
+
+
+def test_a_writers_follow_line_in_stray_quotation_marks_is_removed():
+    line = "\"Follow Jane Doe on Twitter @janedoe.\""
+    body = [PROSE, "\"DOE: And that is why we are on our way to the White House.", PROSE + " More."]
+    kept, removed = _clean("\n\n".join(["A headline", *body, line]))
+    assert kept == body and removed[line] == "byline"
+    said = "\"Follow me on Twitter,\" he told the crowd."
+    kept, _ = _clean("\n\n".join(["A headline", PROSE, said, PROSE + " More."]))
+    assert said in kept
