@@ -780,9 +780,12 @@ def _ending_name(chunk: str) -> str | None:
     if run and len(run) < len(words) and words[len(words) - len(run) - 1].islower():
         words = run  # "the view of Antonio Guterres"
     name = " ".join(words)
-    if len(words) > 1 and all(_is_name_token(w) for w in words) \
-            and _split_role_name(name, _lexicon()["titles"])[1] == name:
+    titles = _lexicon()["titles"]
+    role, bare = _split_role_name(name, titles)
+    if len(words) > 1 and all(_is_name_token(w) for w in words) and bare == name:
         return name
+    if bare and role and _bare(role.split()[-1]) in titles and all(_is_name_token(w) for w in words):
+        return f"{role.split()[-1]} {bare}"  # "... RiddYet Mr. Ridd": "Mr. Ridd"
     return None
 
 

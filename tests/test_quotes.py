@@ -196,6 +196,9 @@ def speakers_of(text: str) -> list[tuple[str, str]]:
         # a full name ending a clause, before its appositive ("the view of Ann Lee, the ...")
         ("This is in contrast with the view of Ann Lee, the head of the agency, who said prices "
          "would fall.", [("Ann Lee", "indirect")]),
+        # a title and surname ending a clause, before its appositive
+        ("Then came Mr. Ridd, a researcher into the Reef, who said the bleaching was exaggerated.",
+         [("Ridd", "indirect")]),
         # a role of another organisation is not the known actor with that role
         ('"The science is clear," said the Secretary-General of the United Nations.',
          [("Secretary-General of the United Nations", "direct")]),
