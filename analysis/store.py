@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
 from analysis import config
 
@@ -124,7 +125,7 @@ class Store:
         """The stored result `name`, or None when it is not there (or cannot be read)."""
         try:
             if self._file(name, ".parquet").is_file():
-                return pd.read_parquet(self._file(name, ".parquet"))
+                return _released(pd.read_parquet(self._file(name, ".parquet")))
             if self._file(name, ".pickle").is_file():
                 with open(self._file(name, ".pickle"), "rb") as handle:
                     return pickle.load(handle)
@@ -139,7 +140,7 @@ class Store:
         if isinstance(value, pd.DataFrame) and _parquet_safe(value) and value.shape[1] <= WIDE:
             try:
                 self._write(name, ".parquet", lambda f: value.to_parquet(f, index=True))
-                if _reads_back(value, self._file(name, ".parquet")):
+                if _released(_reads_back(value, self._file(name, ".parquet"))):
                     return
             except (TypeError, ValueError, ImportError, OverflowError):
                 pass
@@ -173,6 +174,12 @@ def _parquet_safe(df: pd.DataFrame) -> bool:
     if isinstance(df.columns, pd.MultiIndex) or df.attrs:
         return False
     return not any(df[c].dtype == object for c in df.columns)
+
+
+def _released(value):
+    """`value`, after Arrow's memory pool returned its unused memory (mimalloc keeps it otherwise)."""
+    pyarrow.default_memory_pool().release_unused()
+    return value
 
 
 def _reads_back(value: pd.DataFrame, path: Path) -> bool:
