@@ -287,16 +287,31 @@ def stored(corpus: Corpus, name: str, compute: Callable[[], object]) -> object:
         return compute()
     value = corpus.store.get(name)
     if value is None:
+        damaged = corpus.store.has(name)
         value = compute()
-        corpus.store.put(name, value)
+        if damaged or not corpus.store.has(name):  # a compute that stored itself is not stored twice
+            corpus.store.put(name, value)
     return value
 
 
-def per_corpus(fn: Callable[[Corpus], object]) -> Callable[[Corpus], object]:
-    """Cache `fn(corpus)` for the last few corpus objects (Corpus is not hashable)."""
-    store: dict[int, tuple[Corpus, object]] = {}
+_CACHES: list[dict] = []  # every per_corpus cache, for forget()
 
-    name = f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
+
+def forget(corpus: Corpus) -> None:
+    """Drop the corpus's in-memory per_corpus results (kept in its store; read back when needed)."""
+    if corpus.store is not None:
+        for cache in _CACHES:
+            cache.pop(id(corpus), None)
+
+
+def per_corpus(fn: Callable[[Corpus], object], name: str | None = None
+               ) -> Callable[[Corpus], object]:
+    """Cache `fn(corpus)` for the last few corpus objects (Corpus is not hashable); in the store
+    under `name`, by default 'module.function'."""
+    store: dict[int, tuple[Corpus, object]] = {}
+    _CACHES.append(store)
+
+    name = name or f"{fn.__module__.rsplit('.', 1)[-1]}.{fn.__name__}"
 
     def cached(corpus: Corpus):
         hit = store.get(id(corpus))

@@ -197,7 +197,8 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
     return pd.DataFrame(columns)[COLUMNS].astype(text)  # text as pandas strings: Parquet in the store
 
 
-keyness_table = per_corpus(compute_keyness)  # computed once per corpus for every figure
+# Computed once per corpus for the keyness table, every figure and the findings: stored as the table.
+keyness_table = per_corpus(compute_keyness, name="table.keyness")
 
 
 def top_key_terms(keyness: pd.DataFrame, n: int = TOP_TERMS, direction: str | None = OVER
@@ -225,4 +226,4 @@ def compute_pairwise_counts(keyness: pd.DataFrame, outlets: list[str]) -> pd.Dat
     return pd.DataFrame({"n_key_terms": counts, "top_term": first.reindex(grid)}).reset_index()
 
 
-TABLES = {"keyness": compute_keyness}
+TABLES = {"keyness": keyness_table}

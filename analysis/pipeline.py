@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.corpus import Corpus, stored
+from analysis.corpus import Corpus, forget, stored
 from analysis.errors import CorpusWarning
 from analysis.export import atomic_write, write_csv
 from analysis.plots import FigureSpec, stage_figures
@@ -97,6 +97,7 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
                 table = stored(corpus, f"table.{name}", lambda make=make: make(corpus))
                 write_csv(named_groups(table, corpus.group_by), path)
                 paths.append(path)
+        forget(corpus)  # with a store, later stages read what they need back from it
     return paths
 
 

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pandas as pd
+import pyarrow
 
 from analysis import config
 
@@ -26,6 +27,9 @@ FORMAT = "1"  # bump when the layout of an entry changes
 KEEP = 3  # entries kept per store folder (the newest)
 _PACKAGE = Path(__file__).resolve().parent
 _CHUNK = 1 << 20
+# A DataFrame with more columns than this (a document-term or topic matrix) is pickled: its Parquet
+# write and read-back cost several times its size in memory, and a pickle is exact.
+WIDE = 1000
 # Code that only draws stored tables: measures import no matplotlib (a test checks), so no stored
 # table depends on it, and a changed colour or label must not recompute every measure; stored
 # figures carry drawing_key() in their name instead.
@@ -121,7 +125,7 @@ class Store:
         """The stored result `name`, or None when it is not there (or cannot be read)."""
         try:
             if self._file(name, ".parquet").is_file():
-                return pd.read_parquet(self._file(name, ".parquet"))
+                return _released(pd.read_parquet(self._file(name, ".parquet")))
             if self._file(name, ".pickle").is_file():
                 with open(self._file(name, ".pickle"), "rb") as handle:
                     return pickle.load(handle)
@@ -130,12 +134,13 @@ class Store:
         return None
 
     def put(self, name: str, value) -> None:
-        """Store `value` under `name` (a DataFrame as Parquet, anything else pickled); atomic."""
+        """Store `value` under `name` (a DataFrame as Parquet unless wider than WIDE columns, anything
+        else pickled); atomic."""
         self.path.mkdir(parents=True, exist_ok=True)
-        if isinstance(value, pd.DataFrame) and _parquet_safe(value):
+        if isinstance(value, pd.DataFrame) and _parquet_safe(value) and value.shape[1] <= WIDE:
             try:
                 self._write(name, ".parquet", lambda f: value.to_parquet(f, index=True))
-                if _same(value, pd.read_parquet(self._file(name, ".parquet"))):
+                if _released(_reads_back(value, self._file(name, ".parquet"))):
                     return
             except (TypeError, ValueError, ImportError, OverflowError):
                 pass
@@ -169,6 +174,19 @@ def _parquet_safe(df: pd.DataFrame) -> bool:
     if isinstance(df.columns, pd.MultiIndex) or df.attrs:
         return False
     return not any(df[c].dtype == object for c in df.columns)
+
+
+def _released(value):
+    """`value`, after Arrow's memory pool returned its unused memory (mimalloc keeps it otherwise)."""
+    pyarrow.default_memory_pool().release_unused()
+    return value
+
+
+def _reads_back(value: pd.DataFrame, path: Path) -> bool:
+    """Whether the Parquet file reads back as `value`, checked one column at a time (low memory)."""
+    if value.shape[1] == 0:
+        return _same(value, pd.read_parquet(path))
+    return all(_same(value[[c]], pd.read_parquet(path, columns=[c])) for c in value.columns)
 
 
 def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
