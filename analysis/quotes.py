@@ -481,15 +481,18 @@ class _Resolver:
             self.named_organisations[name] = self.named_organisations.get(name, frozenset()) | described
             self.next_organisation += 1
 
+    def _latest_named(self, head: str) -> str | None:
+        """The organisation named or described with `head` last ("the prosecution authority": the
+        one named last; "the researchers": the latest "X et al.")."""
+        return next((n for n, words in reversed(self.named_organisations.items()) if head in words), None)
+
     def _organisation(self, head: str | None = None) -> str:
         """What "they", "a statement" or "the <head>" speaks for: the latest organisation named so
         far by or described with `head` ("the group" after "a group called X"), else the last
         organisation that spoke, else the one organisation named so far (none when two or more
         are: that would be a guess)."""
-        if head:  # the latest named with it ("the prosecution authority": the one named last)
-            named = [n for n, words in self.named_organisations.items() if head in words]
-            if named:
-                return named[-1]
+        if head and (named := self._latest_named(head)):
+            return named
         if self.last_organisation:
             return self.last_organisation
         if len(self.named_organisations) == 1:
@@ -543,8 +546,8 @@ class _Resolver:
         phrase = self._publisher(phrase)
         tokens = phrase.split()
         if 1 < len(tokens) <= 3 and _bare(tokens[0]) == "the" and _bare(tokens[-1]) in _AUTHORS \
-                and (named := [n for n, w in self.named_organisations.items() if _bare(tokens[-1]) in w]):
-            return named[-1]  # "the researchers" after "Andreasen et al."
+                and (named := self._latest_named(_bare(tokens[-1]))):
+            return named  # "the researchers" after "Andreasen et al."
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]
                 or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()
@@ -782,9 +785,11 @@ def _ending_name(chunk: str) -> str | None:
     name = " ".join(words)
     titles = _lexicon()["titles"]
     role, bare = _split_role_name(name, titles)
-    if len(words) > 1 and all(_is_name_token(w) for w in words) and bare == name:
+    if not all(_is_name_token(w) for w in words):
+        return None
+    if len(words) > 1 and bare == name:
         return name
-    if bare and role and _bare(role.split()[-1]) in titles and all(_is_name_token(w) for w in words):
+    if bare and role and _bare(role.split()[-1]) in titles:
         return f"{role.split()[-1]} {bare}"  # "... RiddYet Mr. Ridd": "Mr. Ridd"
     return None
 
