@@ -1036,8 +1036,8 @@ def mark_pull_quotes(lines: pd.DataFrame) -> None:
         return
     after = pd.Series(lines.index, index=lines.index).groupby(lines["doc_id"]).shift(-1)
     hits, alone = [], []
-    for doc_id in lines.loc[candidate | whole, "doc_id"].unique():
-        doc = lines[(lines["doc_id"] == doc_id) & (lines["text"] != "")]
+    docs = lines["doc_id"].isin(lines.loc[candidate | whole, "doc_id"].unique()) & (lines["text"] != "")
+    for _, doc in lines[docs].groupby("doc_id", sort=False):  # one pass, not a scan per document
         words = {i: _words(t) for i, t in doc["text"].items()}
         for i in doc.index[candidate[doc.index].to_numpy()]:
             card = (i, int(after[i]))
