@@ -67,6 +67,10 @@ CARD_TERMS = 6  # terms per topic in the chart
 N_PASSAGES = 3
 PARALLEL_NNZ = 200_000  # an article matrix with this many entries fits its models in parallel
 MIN_SHARE = 0.01  # a passage represents a topic only if at least this share of it is the topic
+# Terms are ranked by their weights rounded to this many decimals of the topic's largest weight:
+# terms of equal weight (say, words of one article only) come out of NMF 1e-15 apart, in an order
+# that differs between CPUs' BLAS kernels; rounded, they tie and go in column order on any CPU.
+RANK_DECIMALS = 9
 
 
 def _matched(similarity: np.ndarray) -> np.ndarray:
@@ -76,8 +80,11 @@ def _matched(similarity: np.ndarray) -> np.ndarray:
 
 
 def top_terms(h: np.ndarray, n: int = TOP_TERMS) -> list[np.ndarray]:
-    """The columns of each topic's `n` highest weights, highest first (ties by column)."""
-    return [np.argsort(-topic, kind="stable")[:n] for topic in h]
+    """The columns of each topic's `n` highest weights, highest first (ties, to RANK_DECIMALS of
+    the topic's largest weight, by column)."""
+    largest = h.max(axis=1, keepdims=True)
+    relative = np.divide(h, largest, out=np.zeros(h.shape), where=largest > 0).round(RANK_DECIMALS)
+    return [np.argsort(-topic, kind="stable")[:n] for topic in relative]
 
 
 def average_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -180,8 +187,7 @@ def umass_coherence(h: np.ndarray, occurs: sparse.spmatrix, n_top: int = TOP_TER
     """Mean UMass coherence of the topics' top terms over the units they occur in (a proxy)."""
     occurs = sparse.csc_matrix(occurs > 0, dtype=np.int64)
     scores = []
-    for topic in h:
-        top = np.argsort(-topic, kind="stable")[:n_top]
+    for top in top_terms(h, n_top):
         together = (occurs[:, top].T @ occurs[:, top]).toarray()
         pairs = [np.log((together[i, j] + 1) / together[j, j]) for i in range(len(top))
                  for j in range(i)]
@@ -300,10 +306,10 @@ def compute_topic_stability(corpus: Corpus) -> pd.DataFrame:
 def compute_topic_terms(corpus: Corpus, n: int = TOP_TERMS) -> pd.DataFrame:
     """The top `n` terms of each topic with their NMF weights."""
     weights = topic_model(corpus).weights
-    rows = [(topic, rank + 1, term, weight)
-            for topic, row in weights.iterrows()
-            for rank, (term, weight) in enumerate(row[row > 0].sort_values(
-                ascending=False, kind="stable").head(n).items())]
+    h = weights.to_numpy()
+    rows = [(topic, rank + 1, weights.columns[col], h[i, col])
+            for i, (topic, top) in enumerate(zip(weights.index, top_terms(h, n), strict=True))
+            for rank, col in enumerate(top[h[i, top] > 0])]
     return pd.DataFrame(rows, columns=["topic", "rank", "term", "weight"])
 
 

@@ -29,6 +29,7 @@ from analysis.topics import (
     shares_long,
     stability_by_k,
     subsample_rows,
+    top_terms,
     topic_model,
     umass_coherence,
 )
@@ -52,6 +53,13 @@ def test_top_term_matching_undoes_a_permutation():
     np.testing.assert_allclose(matched_agreement(h, h[[2, 0, 1]], n=3), [1, 1, 1])
     # topic 1's top two are columns 0, 1; its partner's are 1, 0 (0 then 1 at depth 2)
     np.testing.assert_allclose(matched_agreement(h[:1], np.array([[2.0, 3, 0, 1]]), n=2), [0.5])
+
+
+def test_top_terms_tie_weights_one_round_off_apart_and_rank_them_by_column():
+    # columns 1 and 2 weigh the same but for the last bit (as BLAS kernels leave equal weights)
+    h = np.array([[0.2, 0.3, np.nextafter(0.3, 1), 0.5], [0.0, 0.0, 0.0, 0.0]])
+    assert [t.tolist() for t in top_terms(h, 3)] == [[3, 1, 2], [0, 1, 2]]
+    assert [t.tolist() for t in top_terms(np.array([[0.2, 0.3, 0.3 + 1e-6, 0.5]]), 3)] == [[3, 2, 1]]
 
 
 def test_stability_is_the_mean_adjusted_rand_index_on_the_subsampled_rows():
