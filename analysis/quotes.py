@@ -169,12 +169,19 @@ def leading_phrase(text: str) -> str | None:
     return _valid_phrase(taken)
 
 
+MIN_RUN_CUT_BY_SURNAME = 5
+_PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")  # "Raupp", "O'Connell", no initial
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)?[.,;:]?")
+
+
 def _valid_phrase(tokens: list[str]) -> str | None:
     """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
     lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
     part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none,
     except a writing after its named author ("a World Economic Forum report": the Forum)."""
     not_speakers = _lexicon()["not_speakers"]
+    if len(tokens) > 1 and _BRACKETED_ACRONYM.fullmatch(tokens[-1]):
+        tokens = tokens[:-1]  # "the National Weather Service (NWS)": the name, not "Service NWS"
     tokens = [t.strip("()[]") for t in tokens if not _bare(t).isdigit()]
     while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
         tokens = tokens[1:]
@@ -372,6 +379,38 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
     return sorted(found)
 
 
+_ACRONYM_AFTER = re.compile(r"(?<![\w-])([A-Z][\w&'-]*(?: (?:of |for |the |and |on )*[A-Z][\w&'-]*)+)"
+                            r" \(([A-Z]{2,8})\)")
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms written in brackets after the name they stand for, the longest ending of the name
+    whose capitalised words' initials spell them ("the International Transport Forum (ITF)":
+    ITF -> International Transport Forum); the first name given to an acronym counts."""
+    found: dict[str, str] = {}
+    for m in _ACRONYM_AFTER.finditer(text):
+        words = m.group(1).split()
+        tail = next((words[k:] for k in range(len(words)) if words[k][0].isupper() and
+                     "".join(w[0] for w in words[k:] if w[0].isupper()) == m.group(2)), None)
+        if tail:
+            found.setdefault(m.group(2), " ".join(tail))
+    return found
+
+
+_LONE_SAYER = re.compile(r"(?:^|[.!?,\"] +|(?<![\w'-])[a-z]+ +)([A-Z][a-z'-]+) (?:said|says|told|tells|added"
+                        r"|adds|insisted|argued|claimed|warned|noted|stressed|explained|wrote|writes)\b",
+                        re.M)
+
+
+def lone_surnames(text: str) -> set[str]:
+    """Words used alone as a person's name: after a title ("Ms Snyder") or before a verb of saying
+    ("Raupp said"; not after another capitalised word)."""
+    titles = _lexicon()["titles"]
+    text = _without_headlines(text)
+    return ({m.group(2) for m in _TITLE_SURNAME.finditer(text) if _bare(m.group(1)) in titles}
+            | {m.group(1) for m in _LONE_SAYER.finditer(text)})
+
+
 _NOT_THE_ONE = {"another", "other", "second", "third", "former", "some", "one"}  # another person
 
 
@@ -386,8 +425,11 @@ class _Resolver:
 
     def __init__(self, people: list[tuple[int, str]] | None = None,
                  names: set[str] | None = None,
-                 organisations: list[tuple[int, str, frozenset[str]]] | None = None) -> None:
+                 organisations: list[tuple[int, str, frozenset[str]]] | None = None,
+                 acronyms: dict[str, str] | None = None, surnames: set[str] | None = None) -> None:
         self.lex = _lexicon()
+        self.acronyms = acronyms or {}  # "ITF" -> "International Transport Forum"
+        self.surnames = surnames or set()  # words used alone as a person's name
         self.people = people or []  # introduced people, in text order
         self.next_person = 0
         self.organisations = organisations or []  # organisations named in the text, in order
@@ -499,6 +541,22 @@ class _Resolver:
             return next(iter(self.named_organisations))
         return UNKNOWN
 
+    def _person_at_end(self, phrase: str) -> str | None:
+        """The person a longer run of capitals ends with ("University of Maryland Professor Emeritus
+        of Entomology Michael Raupp", "NGO Climate Integrity Claire Snyder"): its last two plain
+        words, when they are a full name of the document, or in a run of MIN_RUN_CUT_BY_SURNAME
+        or more the last is used alone as a name ("Ms Snyder", "Raupp said"; a shorter run may be a
+        name of three words: "Judge Jane Branstetter Stranch"), and they name no organisation."""
+        run = list(itertools.takewhile(_is_name_token, reversed(phrase.split())))[::-1]
+        ending = run[-2:]
+        if len(run) < 3 or not all(_PLAIN_NAME_WORD.fullmatch(w) for w in ending) \
+                or {w.lower() for w in ending} & NAME_PARTICLES \
+                or (" ".join(ending) not in self.names
+                    and (ending[-1] not in self.surnames or len(run) < MIN_RUN_CUT_BY_SURNAME)) \
+                or _ABBREVIATION.fullmatch(run[-3]) or self._is_organisation(" ".join(ending)):
+            return None  # "J. Gerald Hebert" is one name
+        return " ".join(ending)
+
     def _meet(self, name: str) -> None:
         """Remember a full name met in the text."""
         if " " in name:
@@ -558,9 +616,13 @@ class _Resolver:
             self.last_organisation = found if found != UNKNOWN else self.last_organisation
             return found
         role, name = _split_role_name(phrase, self.lex["titles"])
+        if (not name or len(name.split()) > MAX_NAME_WORDS) \
+                and (person := self._person_at_end(phrase)) and person != name:
+            role, name = phrase[:len(phrase) - len(person)].strip(), person
         role = " ".join(x for x in (role, appositive) if x)
         if name:
-            speaker = self._alias(name) or self._alias(name.split()[-1]) or self._full_name(name)
+            speaker = (self._alias(name) or self.acronyms.get(name) or self._alias(name.split()[-1])
+                       or self._full_name(name))
             self._meet(speaker)
             if role:
                 self.roles_of.append(({w.lower() for w in re.findall(r"[\w-]+", role)}, speaker))
@@ -1092,7 +1154,7 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                              "quote": text[s_start:s_end]})
     names = full_names(text)
     return _resolve(quotes, indirect, introduced_people(text, names), names,
-                    named_organisations(text))
+                    named_organisations(text), acronyms(text), lone_surnames(text))
 
 
 SAME_PARAGRAPH = "quote in the same paragraph"
@@ -1121,10 +1183,11 @@ def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
 
 def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
              names: set[str] | None = None,
-             organisations: list[tuple[int, str]] | None = None) -> list[dict]:
+             organisations: list[tuple[int, str]] | None = None,
+             acronyms: dict[str, str] | None = None, surnames: set[str] | None = None) -> list[dict]:
     """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
     (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
-    resolver = _Resolver(people, names, organisations)
+    resolver = _Resolver(people, names, organisations, acronyms, surnames)
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:

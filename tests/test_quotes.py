@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from analysis.quotes import attribute_quotes, compute_quotes
+from analysis.quotes import acronyms, attribute_quotes, compute_quotes
 from analysis.segment import split_sentences
 from analysis.textnorm import normalize_text
 from analysis.voice import compute_quote_spans
@@ -405,6 +405,17 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('A study by Lee and Kim et al. came out. "Ice shelves gained mass," the study\'s authors wrote.',
          "Lee and Kim et al."),
         ('A study came out. "Ice shelves gained mass," the researchers noted.', "researchers"),
+        # a long run of capitals ends with a person the article names alone, or whose surname it
+        # uses alone
+        ('"A buggy year," University of Maryland Professor Emeritus of Entomology Michael Raupp '
+         'said.\n\nMichael Raupp, known as the Bug Guy, smiled.', "Michael Raupp"),
+        ('"It is a greenlight to greenwashing," Director of corporate climate NGO Climate Integrity '
+         'Claire Snyder said.\n\nMs Snyder said the period was long.', "Claire Snyder"),
+        # an acronym in brackets is no part of the name, and later stands for it
+        ('The cut is small, according to the International Transport Forum (ITF). The sector would '
+         '"miss by a wide margin the reduction needed," the ITF warned.', "International Transport Forum"),
+        ('According to the National Weather Service (NWS), it is "one of the strongest" ridges.',
+         "National Weather Service"),
         # of two organisations with the description's word, the one named last
         ("Sweden's Prosecution Authority charged her. A spokesperson for the Swedish Prosecution "
          'Authority confirmed it. "The act was intended," the prosecution authority\'s statement added.',
@@ -414,6 +425,25 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
 def test_names_behind_appositives_titles_and_owners(text, speaker):
     quotes = attribute(text)
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == [speaker]
+
+
+def test_acronyms_stand_for_the_capitalised_words_they_spell():
+    text = ("Emissions fall, according to the International Transport Forum (ITF). The National "
+            "Weather Service (NWS) agreed, as did the WWA (World Weather Attribution) and "
+            "the Forum of Small Things (FST) and the Climate Group (XYZ).")
+    assert acronyms(text) == {"ITF": "International Transport Forum", "NWS": "National Weather Service",
+                              "FST": "Forum of Small Things"}
+
+
+def test_a_surname_used_alone_cuts_a_run_of_capitals_to_the_name_but_keeps_initials():
+    text = ('"It matters," J. Gerald Hebert said.\n\nHebert said more.\n\n'
+            '"It costs," Maricopa County Recorder Helen Purcell said.\n\nPurcell said more.\n\n'
+            '"It rules," Judge Jane Branstetter Stranch wrote.\n\nStranch wrote more.\n\n'
+            '"It pays," the Brookings Institution Hamilton Project said.\n\nProject leaders spoke.')
+    quotes = attribute(text)
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == [
+        "J. Gerald Hebert", "Helen Purcell", "Judge Jane Branstetter Stranch",
+        "Brookings Institution Hamilton Project"]
 
 
 def test_a_title_and_surname_met_again_is_who_he_means():
