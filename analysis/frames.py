@@ -84,7 +84,7 @@ def validation_sheet(sentences: pd.DataFrame, tags: pd.DataFrame,
     rng = np.random.default_rng(seed)
     picked = (tags.assign(key=rng.random(len(tags))).sort_values(["frame", "key"])
               .groupby("frame", sort=False).head(per_frame)["sentence_id"].drop_duplicates())
-    assigned = tags.groupby("sentence_id", sort=False).agg(
+    assigned = tags[tags["sentence_id"].isin(picked)].groupby("sentence_id", sort=False).agg(
         assigned_frames=("frame", "; ".join), terms=("terms", lambda t: " | ".join(x for x in t if x)))
     sheet = (sentences[sentences["sentence_id"].isin(picked)]
              [["sentence_id", "doc_id", "outlet", "text"]]

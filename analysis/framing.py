@@ -17,6 +17,7 @@ from analysis.labels import (
     keyword_in_context,
     mark_subheads,
 )
+from analysis.parallel import map_with
 from analysis.quotes import UNKNOWN, compute_quotes
 from analysis.shared_copy import find_shared_sentences, group_passages
 from analysis.stats import summarise_ratio
@@ -32,6 +33,7 @@ def sentences_with_outlet(corpus: Corpus) -> pd.DataFrame:
     return corpus.sentences.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
 
 
+@per_corpus
 def compute_mentions(corpus: Corpus) -> pd.DataFrame:
     """Actor mentions with outlet and relative position in the article (0 = start, 1 = end); a
     title written next to the name of the same actor ("Secretary General Jens Stoltenberg") is one
@@ -136,10 +138,16 @@ def label_segments(corpus: Corpus) -> pd.DataFrame:
                                 ignore_index=True)
 
 
+@per_corpus
+def label_hits(corpus: Corpus) -> pd.DataFrame:
+    """Every labelling-lexicon hit of the corpus's label segments (cached: three tables read it)."""
+    return map_with(find_label_hits, label_segments(corpus))  # segments in document order
+
+
 def compute_label_hits(corpus: Corpus) -> pd.DataFrame:
     """Every labelling-lexicon hit with its unit, voice, outlet, whether it counts and why, and
     keyword-in-context evidence (the label_contexts table; excluded hits stay visible)."""
-    hits = keyword_in_context(find_label_hits(label_segments(corpus)), corpus.documents)
+    hits = keyword_in_context(label_hits(corpus), corpus.documents)
     hits.insert(1, "outlet", hits["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"]))
     return hits
 
@@ -149,7 +157,7 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
     """Per outlet, voice and category: counted hits per 1,000 words of that voice, bootstrap over
     segments' sentences (a headline is one sentence of the headline voice)."""
     segments = label_segments(corpus)
-    hits = find_label_hits(segments)
+    hits = label_hits(corpus)
     hits = hits[hits["counted"]]
     words = segments.groupby(["sentence_id", "voice"])["n_words"].sum()
     categories = list(dict.fromkeys(hits["category"]))
@@ -171,7 +179,7 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
 def compute_labels(corpus: Corpus) -> pd.DataFrame:
     """The labels.csv table of counted hits: doc_id, category, term, voice (narrator, quoted,
     headline, ...), count."""
-    return count_labels(find_label_hits(label_segments(corpus)))
+    return count_labels(label_hits(corpus))
 
 
 @per_corpus
@@ -192,7 +200,7 @@ def own_sentences(corpus: Corpus) -> pd.DataFrame:
 @per_corpus
 def compute_frames(corpus: Corpus) -> pd.DataFrame:
     """The frames.csv table: one row a (sentence, frame) with the dictionary terms found."""
-    return tag_frames(corpus.sentences)
+    return map_with(tag_frames, corpus.sentences)
 
 
 @per_corpus

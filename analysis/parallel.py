@@ -18,6 +18,7 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -132,3 +133,26 @@ def map_documents(fn: Callable[[pd.DataFrame], pd.DataFrame], table: pd.DataFram
     """`fn(table)` computed partition by partition (whole documents each), rows renumbered."""
     return run_partitions(fn, partitions(table, key),
                           lambda results: pd.concat(results, ignore_index=True))
+
+
+def _apply(fn: Callable, job: tuple):
+    return fn(*job)
+
+
+def map_with(fn: Callable[..., pd.DataFrame], table: pd.DataFrame, others: tuple = (),
+             key: str = "doc_id", sizes: np.ndarray | None = None) -> pd.DataFrame:
+    """`fn(table, *others)` computed partition by partition of whole documents of `table` (in its
+    order), each table of `others` cut to the partition's documents; rows renumbered. `fn` must
+    give each document's rows from its own rows alone, in `table`'s order."""
+    parts = partitions(table, key, sizes=sizes)
+    jobs = [(table, *others)] if len(parts) == 1 else [
+        (part, *(other[other[key].isin(part[key].unique())] for other in others)) for part in parts]
+    bound = partial(_apply, fn)
+    bound.__name__ = getattr(fn, "__name__", "partitions")
+    return run_partitions(bound, jobs, _concat_rows)
+
+
+def _concat_rows(results: list[pd.DataFrame]) -> pd.DataFrame:
+    """The partitions' rows in order (an empty part, whose columns may lack their types, only
+    when every part is empty)."""
+    return pd.concat([r for r in results if len(r)] or results[:1], ignore_index=True)

@@ -26,6 +26,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
+from analysis.parallel import map_with
 from analysis.segment import count_words
 from analysis.voice import compute_quote_spans
 
@@ -1313,4 +1314,7 @@ def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
 @per_corpus
 def compute_quotes(corpus: Corpus) -> pd.DataFrame:
     """Every direct quote and indirect attribution of the corpus (the quotes.csv table; cached per corpus)."""
-    return attribute_quotes(corpus.documents, corpus.sentences, compute_quote_spans(corpus.documents))
+    sentences = corpus.sentences
+    sizes = corpus.documents["doc_id"].map(sentences["doc_id"].value_counts()).fillna(0).to_numpy()
+    return map_with(attribute_quotes, corpus.documents,
+                    (sentences, compute_quote_spans(corpus.documents)), sizes=sizes)

@@ -19,12 +19,13 @@ the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
 """
 
+import itertools
 import re
 import tomllib
 import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -887,14 +888,20 @@ def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
     return bool(before) and before[-1].lower() in {w.lower() for w in not_after}
 
 
+@lru_cache(maxsize=64)
+def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
+    """One pattern for the aliases, longest first, whole words (built once per article's set)."""
+    ordered = sorted(aliases, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+
+
 def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple] | None = None
                   ) -> list[tuple[int, int, str, str]]:
     """(start, end, alias as written, actor) of every alias in a text, longest alias first, whole
     words; an alias with `not_after` words is skipped where one of them comes right before it."""
     if not aliases:
         return []
-    ordered = sorted(aliases, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+    pattern = _alias_pattern(tuple(aliases))
     lookup, blocked = dict(aliases), not_after or {}
     return [(m.start(), m.end(), m.group(), lookup[m.group()]) for m in pattern.finditer(text)
             if not is_place_use(text, m.start(), blocked.get(m.group(), ()))]
@@ -945,10 +952,11 @@ def _voice_at(segments: pd.DataFrame | None) -> dict:
     """Per sentence: the starts, ends and voices of its voice segments."""
     if segments is None or segments.empty:
         return {}
-    out = {}
-    for sid, g in segments.sort_values(["sentence_id", "start"]).groupby("sentence_id", sort=False):
-        out[sid] = (g["start"].tolist(), g["end"].tolist(), g["voice"].tolist())
-    return out
+    ordered = segments.sort_values(["sentence_id", "start"])
+    sids = ordered["sentence_id"].to_numpy()
+    starts, ends, voices = (ordered[c].tolist() for c in ("start", "end", "voice"))
+    cuts = [*np.flatnonzero(np.r_[True, sids[1:] != sids[:-1]]).tolist(), len(sids)]
+    return {sids[a]: (starts[a:b], ends[a:b], voices[a:b]) for a, b in itertools.pairwise(cuts)}
 
 
 def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,

@@ -5,7 +5,7 @@ import pytest
 
 from analysis import config, load_corpus
 from analysis.errors import CorpusError
-from analysis.parallel import PARTITION_ENV, SCHEDULER_ENV, WORKERS_ENV, partitions, workers
+from analysis.parallel import PARTITION_ENV, SCHEDULER_ENV, WORKERS_ENV, map_with, partitions, workers
 from analysis.pipeline import write_tables
 from tests.conftest import TINY
 
@@ -28,6 +28,27 @@ def test_partitions_weigh_rows_by_their_sizes():
     parts = partitions(docs, key=None, rows=4, sizes=[3, 1, 5, 1, 1])
     assert [p.tolist() for p in parts] == [["a", "b"], ["c"], ["d", "e"]]
     assert partitions(docs, key=None, rows=11, sizes=[3, 1, 5, 1, 1])[0] is docs
+
+
+def test_map_with_cuts_every_table_to_the_partitions_documents(monkeypatch):
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    monkeypatch.setenv(PARTITION_ENV, "2")
+    docs = pd.DataFrame({"doc_id": list("bacd"), "n": [1, 2, 3, 4]})
+    other = pd.DataFrame({"doc_id": list("aabccd"), "x": range(6)})
+    calls = []
+
+    def joined(part, rows):
+        calls.append((part["doc_id"].tolist(), rows["doc_id"].tolist()))
+        return part.merge(rows, on="doc_id")
+
+    result = map_with(joined, docs, (other,))
+    assert calls == [(["b", "a"], ["a", "a", "b"]), (["c", "d"], ["c", "c", "d"])]
+    assert result.to_dict("list") == {"doc_id": list("baaccd"), "n": [1, 2, 2, 3, 3, 4],
+                                      "x": [2, 0, 1, 3, 4, 5]}
+    # an empty partition's rows do not set the columns' types
+    empty_first = map_with(lambda part: pd.DataFrame(columns=part.columns) if part["n"].iat[0] == 1
+                           else part, docs)
+    assert empty_first["n"].tolist() == [3, 4] and empty_first["n"].dtype == "int64"
 
 
 def test_cleaning_in_many_partitions_gives_the_same_tables(monkeypatch, no_store):

@@ -430,9 +430,9 @@ def test_names_behind_appositives_titles_and_owners(text, speaker):
 def test_acronyms_stand_for_the_capitalised_words_they_spell():
     text = ("Emissions fall, according to the International Transport Forum (ITF). The National "
             "Weather Service (NWS) agreed, as did the WWA (World Weather Attribution) and "
-            "the Forum of Small Things (FST) and the Climate Group (XYZ).")
+            "the Forum of Small Things (FST) and the Climate Group (XYZ). General Motors (GM) did not.")
     assert acronyms(text) == {"ITF": "International Transport Forum", "NWS": "National Weather Service",
-                              "FST": "Forum of Small Things"}
+                              "FST": "Forum of Small Things", "GM": "General Motors"}
 
 
 def test_a_surname_used_alone_cuts_a_run_of_capitals_to_the_name_but_keeps_initials():
