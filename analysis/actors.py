@@ -7,6 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
+from analysis.corpus import Corpus, per_corpus
+from analysis.parallel import map_documents
 
 ACTORS_FILE = PACKAGE_DATA / "actors.csv"
 
@@ -45,6 +47,12 @@ def compute_actor_mentions(sentences: pd.DataFrame, path: Path = ACTORS_FILE) ->
         rows, columns=["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]
     ).astype({"doc_id": "string", "sentence_id": "string", "group": "string", "actor": "string",
               "alias": "string"})
+
+
+@per_corpus
+def alias_mentions(corpus: Corpus) -> pd.DataFrame:
+    """compute_actor_mentions of the corpus's sentences, in partitions (cached: tone and framing read it)."""
+    return map_documents(compute_actor_mentions, corpus.sentences)
 
 
 # Mention joining within one article: surnames to full names, "the president" to the one person

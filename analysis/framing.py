@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.actors import compute_actor_mentions
+from analysis.actors import alias_mentions
 from analysis.corpus import Corpus, per_corpus
 from analysis.frames import (
     compute_frame_shares,
@@ -38,7 +38,7 @@ def compute_mentions(corpus: Corpus) -> pd.DataFrame:
     """Actor mentions with outlet and relative position in the article (0 = start, 1 = end); a
     title written next to the name of the same actor ("Secretary General Jens Stoltenberg") is one
     mention."""
-    mentions = compute_actor_mentions(corpus.sentences)
+    mentions = alias_mentions(corpus)
     text = corpus.documents.set_index("doc_id")["text"]
     gap = [text[d][e:s] for d, s, e in zip(mentions["doc_id"], mentions["start"],
                                             mentions["end"].shift(fill_value=0), strict=True)]

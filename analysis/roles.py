@@ -25,7 +25,7 @@ import tomllib
 import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +35,7 @@ from analysis.actors import described_actors, is_person_name, pronoun_mentions, 
 from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
+from analysis.parallel import map_with
 from analysis.stats import auc, clopper_pearson
 
 ROLES_FILE = PACKAGE_DATA / "roles.toml"
@@ -907,22 +908,34 @@ def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple
             if not is_place_use(text, m.start(), blocked.get(m.group(), ()))]
 
 
+MENTION_COLUMNS = ["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]
+
+
 @per_corpus
 def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
     """The actor mentions of notebook 04 (data/actors.csv) plus, per article, "the president" and
     the like for the one person it names with that title, and the metonyms of data/metonyms.toml
-    for actors of actors.csv: doc_id, sentence_id, group, actor, alias, start, end."""
+    for actors of actors.csv: doc_id, sentence_id, group, actor, alias, start, end (articles in
+    parallel partitions)."""
     from analysis.framing import compute_mentions
 
-    base = compute_mentions(corpus)[["doc_id", "sentence_id", "group", "actor", "alias", "start",
-                                     "end"]]
+    base = compute_mentions(corpus)[MENTION_COLUMNS]
     group_of = dict(zip(base["actor"], base["group"], strict=True))
     meto = metonyms()
-    meto = meto[meto["actor"].isin(group_of)]
-    people = [a for a in group_of if a != group_of[a] and " " in a]
-    texts = corpus.documents.set_index("doc_id")["text"]
+    joined = partial(article_mentions, group_of=group_of, meto=meto[meto["actor"].isin(group_of)],
+                     people=[a for a in group_of if a != group_of[a] and " " in a])
+    mentions = map_with(joined, corpus.sentences, (base, corpus.documents[["doc_id", "text"]]))
+    return mentions.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
+
+
+def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.DataFrame,
+                     group_of: dict[str, str], meto: pd.DataFrame, people: list[str]) -> pd.DataFrame:
+    """corpus_mentions for the articles of `sentences`: `base` their actors.csv mentions,
+    `documents` their texts, `group_of` each actor's group, `meto` the metonyms of those actors,
+    `people` the persons among them (in the corpus's order of first mention)."""
+    texts = documents.set_index("doc_id")["text"]
     rows, by_doc = [], dict(tuple(base.groupby("doc_id", sort=False)))
-    for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
+    for doc_id, part in sentences.groupby("doc_id", sort=False):
         mine = by_doc.get(doc_id, base.iloc[:0])
         present = set(mine["actor"])
         taken = sorted(zip(mine["start"], mine["end"], strict=True))
@@ -933,7 +946,7 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
         written = {a: set(g["alias"]) | set(meto.loc[meto["actor"] == a, "alias"])
                    for a, g in mine.groupby("actor", sort=False)}
         aliases |= described_actors(texts[doc_id], written, list(description_heads()))
-        for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):
+        for sid, start, text in part[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
                 k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
                 if k >= 0 and taken[k][1] > start + a:
@@ -941,7 +954,7 @@ def corpus_mentions(corpus: Corpus) -> pd.DataFrame:
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
-    pronouns = pronoun_mentions(corpus.sentences, mentions, set(people))
+    pronouns = pronoun_mentions(sentences, mentions, set(people))
     mentions = pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
     return mentions.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
 

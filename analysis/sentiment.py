@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis.actors import compute_actor_mentions, load_aliases
+from analysis.actors import alias_mentions, load_aliases
 from analysis.clause_tone import CONTEXT_COLUMNS, SCORED_COLUMNS, mention_contexts
 from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
@@ -130,7 +130,7 @@ def score_actor_mentions(corpus: Corpus) -> pd.DataFrame:
     clause and window are scored without the actors' names (clause_tone.mask_names).
     """
     sentences = score_corpus(corpus).sentences
-    mentions = compute_actor_mentions(sentences).join(
+    mentions = alias_mentions(corpus).join(
         sentences.set_index("sentence_id")[["outlet", "translated", "start", *TONE_COLUMNS]]
         .rename(columns={"start": "sentence_start"} | {c: f"sentence_{c}" for c in TONE_COLUMNS}),
         on="sentence_id")
