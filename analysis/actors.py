@@ -8,7 +8,7 @@ import pandas as pd
 
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
-from analysis.parallel import map_documents
+from analysis.parallel import map_with
 
 ACTORS_FILE = PACKAGE_DATA / "actors.csv"
 
@@ -20,6 +20,11 @@ def load_aliases(path: Path = ACTORS_FILE) -> pd.DataFrame:
     return aliases
 
 
+def whole_words(alternatives: list[str]) -> re.Pattern:
+    """One regex of regex `alternatives` (in the order given) matching only whole words."""
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
+
+
 @cache
 def _alias_pattern(path: Path = ACTORS_FILE) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     """One regex of every alias, longest first, and the (group, actor) of each lower-cased alias."""
@@ -29,7 +34,7 @@ def _alias_pattern(path: Path = ACTORS_FILE) -> tuple[re.Pattern, dict[str, tupl
         re.escape(a) if sensitive else f"(?i:{re.escape(a)})"
         for a, sensitive in zip(aliases["alias"], aliases["case_sensitive"], strict=True)
     ]
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])")
+    pattern = whole_words(parts)
     lookup = {a.lower(): (g, x) for g, x, a in aliases[["group", "actor", "alias"]].itertuples(index=False)}
     return pattern, lookup
 
@@ -52,7 +57,7 @@ def compute_actor_mentions(sentences: pd.DataFrame, path: Path = ACTORS_FILE) ->
 @per_corpus
 def alias_mentions(corpus: Corpus) -> pd.DataFrame:
     """compute_actor_mentions of the corpus's sentences, in partitions (cached: tone and framing read it)."""
-    return map_documents(compute_actor_mentions, corpus.sentences)
+    return map_with(compute_actor_mentions, corpus.sentences)
 
 
 # Mention joining within one article: surnames to full names, "the president" to the one person

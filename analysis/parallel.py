@@ -128,13 +128,6 @@ def _dask_bar():
     return ProgressBar(out=sys.stderr)
 
 
-def map_documents(fn: Callable[[pd.DataFrame], pd.DataFrame], table: pd.DataFrame,
-                  key: str = "doc_id") -> pd.DataFrame:
-    """`fn(table)` computed partition by partition (whole documents each), rows renumbered."""
-    return run_partitions(fn, partitions(table, key),
-                          lambda results: pd.concat(results, ignore_index=True))
-
-
 def _apply(fn: Callable, job: tuple):
     return fn(*job)
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people
+from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people, whole_words
 from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
@@ -892,8 +892,7 @@ def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=64)
 def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
     """One pattern for the aliases, longest first, whole words (built once per article's set)."""
-    ordered = sorted(aliases, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![\w])")
+    return whole_words([re.escape(a) for a in sorted(aliases, key=len, reverse=True)])
 
 
 def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple] | None = None
@@ -932,7 +931,7 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
                      group_of: dict[str, str], meto: pd.DataFrame, people: list[str]) -> pd.DataFrame:
     """corpus_mentions for the articles of `sentences`: `base` their actors.csv mentions,
     `documents` their texts, `group_of` each actor's group, `meto` the metonyms of those actors,
-    `people` the persons among them (in the corpus's order of first mention)."""
+    `people` the persons among them (in the corpus's order of first mention); rows unsorted."""
     texts = documents.set_index("doc_id")["text"]
     rows, by_doc = [], dict(tuple(base.groupby("doc_id", sort=False)))
     for doc_id, part in sentences.groupby("doc_id", sort=False):
@@ -955,8 +954,7 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
     pronouns = pronoun_mentions(sentences, mentions, set(people))
-    mentions = pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
-    return mentions.sort_values(["doc_id", "start"], kind="stable", ignore_index=True)
+    return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
 
 
 # ---- evidence, calls and shares -----------------------------------------------------------------

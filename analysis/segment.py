@@ -7,7 +7,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.config import PACKAGE_DATA
-from analysis.parallel import map_documents
+from analysis.parallel import map_with
 
 # A word: letters or digits, with inner apostrophes or hyphens ("Russia's", "so-called").
 WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
@@ -73,7 +73,7 @@ def count_words(texts: pd.Series) -> pd.Series:
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     """One row a sentence: doc_id, ids, text and offsets into the document's cleaned text."""
-    return map_documents(_split_sentences, paragraphs)
+    return map_with(_split_sentences, paragraphs)
 
 
 def _split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:

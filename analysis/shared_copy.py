@@ -29,7 +29,7 @@ def shingle_codes(sentences: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarr
         codes = pd.factorize(codes * len(vocabulary) + ids[start + k])[0].astype(np.int64)
     n_codes = int(codes.max()) + 1 if len(codes) else 1
     pairs = np.sort(row_of[start] * n_codes + codes)  # sort, then drop repeats: np.unique's hash
-    first = np.ones(len(pairs), dtype=bool)  # path (numpy >= 2.3) is ~100x slower on these
+    first = np.ones(len(pairs), dtype=bool)  # path (measured in numpy 2.4.6) is ~100x slower on these
     first[1:] = pairs[1:] != pairs[:-1]
     pairs = pairs[first]
     return pairs // n_codes, pairs % n_codes
