@@ -198,6 +198,8 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     cut = max((i for i, t in enumerate(tokens) if _bare(t) in not_speakers), default=-1)
     tokens = tokens[cut + 1:]  # "Kyiv on Monday Zelensky" -> "Zelensky"
     first = _bare(tokens[0])
+    if len(tokens) > 1 and first.endswith("ing") and tokens[0].islower() and _bare(tokens[1]) in DETERMINERS:
+        return None  # "paying an architect": a verb and its object
     if len(tokens) == 1 and first in PRONOUNS | GROUP_PRONOUNS:
         return first
     head = _bare(tokens[-1])
@@ -827,15 +829,35 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
         return None
     phrase = trailing_phrase(chunks[-1])
     if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
-        rest = chunks[:-1]
-        roles = [chunks[-1].strip()]
-        while len(rest) > 1 and _is_role(rest[-1]):  # "Habib Elahi, CEO, The Green Ark said"
-            roles.insert(0, rest.pop().strip())
-        while len(rest) > 1 and _is_aside(rest[-1]):
-            rest.pop()
-        if name := _is_bare_name(rest[-1]) or _ending_name(rest[-1]):
-            return f"{name}, {', '.join(roles)}"
+        for described in (_chained_appositives(chunks[:-1]), _roles_before(chunks[:-1])):
+            if described is not None:
+                name, roles = described
+                return f"{name}, {', '.join([*roles, chunks[-1].strip()])}"
     return phrase
+
+
+def _chained_appositives(chunks: list[str]) -> tuple[str, list[str]] | None:
+    """A bare name before a chain of descriptions ("Greg Raiff, chief executive officer of Private
+    Jet Services, an aviation consulting firm,"; "Dan Backer, the fund's lawyer, treasurer and
+    strategist,"): the name and the descriptions but the last, else None."""
+    rest, roles = list(chunks), []
+    while len(rest) > 1 and not _is_bare_name(rest[-1]) and (
+            _is_role(rest[-1]) or _is_appositive(rest[-1], None)):
+        roles.insert(0, rest.pop().strip())
+    name = _is_bare_name(rest[-1]) if roles else None
+    return (name, roles) if name else None
+
+
+def _roles_before(chunks: list[str]) -> tuple[str, list[str]] | None:
+    """A name, possibly ending a clause, before bare roles ("Habib Elahi, CEO, The Green Ark
+    said") and asides: the name and those roles, else None."""
+    rest, roles = list(chunks), []
+    while len(rest) > 1 and _is_role(rest[-1]):
+        roles.insert(0, rest.pop().strip())
+    while len(rest) > 1 and _is_aside(rest[-1]):
+        rest.pop()
+    name = _is_bare_name(rest[-1]) or _ending_name(rest[-1])
+    return (name, roles) if name else None
 
 
 def _ending_name(chunk: str) -> str | None:

@@ -420,6 +420,18 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ("Sweden's Prosecution Authority charged her. A spokesperson for the Swedish Prosecution "
          'Authority confirmed it. "The act was intended," the prosecution authority\'s statement added.',
          "Swedish Prosecution Authority"),
+        # an occupation written before a name is no part of it, nor of the name the surname stands for
+        ('Resident John Guru said he took no chances. "I am not sure how bad it is," he told a paper.',
+         "John Guru"),
+        ('Engineer Ben McGarry, a leader at Aurecon, said people were needed.\n\n"My favourite factoid '
+         'is an anagram," Dr McGarry said.', "Ben McGarry"),
+        # a name before a chain of descriptions, the last of them a list of roles or a firm
+        ('"It costs money," Dan Backer, the fund\'s lawyer, treasurer and strategist, said.', "Dan Backer"),
+        ('"It is old," Greg Raiff, chief executive of Private Jet Services, an aviation firm, said.',
+         "Greg Raiff"),
+        # a verb and its object is no speaker ("paying an architect", "saying")
+        ('Trump was defensive when forced to defend not paying an architect who said he was stiffed '
+         'after he designed a clubhouse at one of his golf courses, saying, "He did a bad job."', "unknown"),
     ],
 )
 def test_names_behind_appositives_titles_and_owners(text, speaker):
@@ -442,7 +454,7 @@ def test_a_surname_used_alone_cuts_a_run_of_capitals_to_the_name_but_keeps_initi
             '"It pays," the Brookings Institution Hamilton Project said.\n\nProject leaders spoke.')
     quotes = attribute(text)
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == [
-        "J. Gerald Hebert", "Helen Purcell", "Judge Jane Branstetter Stranch",
+        "J. Gerald Hebert", "Helen Purcell", "Jane Branstetter Stranch",
         "Brookings Institution Hamilton Project"]
 
 
