@@ -242,8 +242,37 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
                       or t.endswith(("'s", "s'")))),  # "University of Alberta's Olav Rueppell", "Fox News' X"
                      default=-1)
     if last_title >= 0 and _bare(tokens[last_title]) in CONNECTORS:  # "head of the Pentagon"
-        return " ".join(tokens), ""
+        last_title = len(tokens) - 1
+    after = _after_organisation(tokens, long_name=not 0 < len(tokens) - last_title - 1 < 4)
+    if after is not None:  # "Chair of the Net-Zero Economy Agency Greg Combet"
+        last_title = after - 1
     return " ".join(tokens[:last_title + 1]), " ".join(tokens[last_title + 1:])
+
+
+def _after_organisation(tokens: list[str], long_name: bool) -> int | None:
+    """Where a name starts after a title, "of" and what the title is held in: after the last
+    organisation word ("Governor of the Bank of England Andrew Bailey", "Chair of the Federal
+    Reserve Jerome Powell"), else, when the name after the last title word is `long_name` (none,
+    or four words or more), the last two words of a run of three or more capitalised words
+    ("Archivist of the United States Colleen Shogan"); None unless two capitalised words follow."""
+    of = tokens.index("of") if "of" in tokens else -1
+    if of < 1:
+        return None
+    organisations = _lexicon()["organisations"]
+    last = max((i for i, t in enumerate(tokens) if _bare(t) in organisations), default=-1)
+    start = last + 1
+    if start < len(tokens) and tokens[start] == "of":  # "the Bank of England"
+        start += 2
+    if last > of and len(tokens) - start >= 2 and all(_is_name_token(t) for t in tokens[start - 1:]):
+        return start
+    held = tokens[of + 1:]
+    held = held[1:] if held and _bare(held[0]) in DETERMINERS else held
+    if long_name and _bare(tokens[of - 1]) in _lexicon()["titles"] and tokens[of - 1][0].isupper() \
+            and len(held) >= 3 and all(_is_name_token(t) or t in ("of", "and") for t in held) \
+            and all(_is_name_token(t) and not t.endswith(".") and _bare(t).rstrip("s") not in organisations
+                    for t in tokens[-2:]):
+        return len(tokens) - 2
+    return None
 
 
 # A person introduced in the text: two or more capitalised words (initials allowed) followed by an

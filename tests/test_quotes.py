@@ -429,6 +429,12 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('"It costs money," Dan Backer, the fund\'s lawyer, treasurer and strategist, said.', "Dan Backer"),
         ('"It is old," Greg Raiff, chief executive of Private Jet Services, an aviation firm, said.',
          "Greg Raiff"),
+        # a title held in an organisation or a state: the name after it
+        ('"It is done," Governor of the Bank of England Andrew Bailey said.', "Andrew Bailey"),
+        ('"It is done," Chair of the Federal Reserve Jerome Powell said.', "Jerome Powell"),
+        ('"It is done," Archivist of the United States Colleen Shogan said.', "Colleen Shogan"),
+        ('"It is done," Secretary of State Hillary Rodham Clinton said.', "Hillary Rodham Clinton"),
+        ('"It is done," Greg Raiff, chief executive officer of Private Jet Services, said.', "Greg Raiff"),
         # a verb and its object is no speaker ("paying an architect", "saying")
         ('Trump was defensive when forced to defend not paying an architect who said he was stiffed '
          'after he designed a clubhouse at one of his golf courses, saying, "He did a bad job."', "unknown"),
