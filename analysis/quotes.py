@@ -703,6 +703,9 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
         return phrase, "X said"
+    if phrase is not None and "," in before and not clause[verb.end():].strip(" .!?") \
+            and len(_words(before.rsplit(",", 1)[1])) == len(_words(phrase)):
+        return phrase, "X said"  # '"..." and not all places will be hit at once, she said.'
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return None, "X said"  # '"...," people familiar with the matter said'
     return None

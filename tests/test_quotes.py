@@ -429,6 +429,9 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('"It costs money," Dan Backer, the fund\'s lawyer, treasurer and strategist, said.', "Dan Backer"),
         ('"It is old," Greg Raiff, chief executive of Private Jet Services, an aviation firm, said.',
          "Greg Raiff"),
+        # a quote inside a sentence whose cue ends it after a comma
+        ('Sheriff Tina Nieto spoke on Thursday. "This is a slow-moving event" and not all places will '
+         'be hit at once, she said.', "Tina Nieto"),
         # a title held in an organisation or a state: the name after it
         ('"It is done," Governor of the Bank of England Andrew Bailey said.', "Andrew Bailey"),
         ('"It is done," Chair of the Federal Reserve Jerome Powell said.', "Jerome Powell"),
