@@ -255,7 +255,7 @@ def _after_organisation(tokens: list[str], long_name: bool) -> int | None:
     Reserve Jerome Powell"), else, when the name after the last title word is `long_name` (none,
     or four words or more), the last two words of a run of three or more capitalised words
     ("Archivist of the United States Colleen Shogan"); None unless two capitalised words follow."""
-    of = tokens.index("of") if "of" in tokens else -1
+    of = next((i for i, t in enumerate(tokens) if t in ("of", "for")), -1)
     if of < 1:
         return None
     organisations = _lexicon()["organisations"]
@@ -703,6 +703,8 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
         return phrase, "X said"
+    if phrase is not None and _is_titled_name(rest):  # '," Minister for Economic Affairs and
+        return " ".join(rest), "X said"  # Climate Action Robert Habeck said'
     if phrase is not None and "," in before and not clause[verb.end():].strip(" .!?") \
             and len(_words(before.rsplit(",", 1)[1])) == len(_words(phrase)):
         return phrase, "X said"  # '"..." and not all places will be hit at once, she said.'
@@ -726,6 +728,14 @@ def _unnamed_source(text: str) -> bool:
     words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
     return bool(words) and (words[-1] in _lexicon()["sources"] or words[-1].endswith("%")
                             or (words[-1].isdigit() and len(words) > 1 and words[-2] == "in"))
+
+
+def _is_titled_name(tokens: list[str]) -> bool:
+    """A title, what it is held in and a name, all capitalised but "of", "for", "and" and "the"
+    ("Minister for Economic Affairs and Climate Action Robert Habeck")."""
+    return len(tokens) > 3 and tokens[0][0].isupper() and _bare(tokens[0]) in _lexicon()["titles"] \
+        and all(_is_name_token(t) or t in ("of", "for", "and", "the") for t in tokens) \
+        and 1 < len(_split_role_name(" ".join(tokens), _lexicon()["titles"])[1].split()) <= 3
 
 
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
@@ -801,6 +811,7 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
     first = _bare(words[0])
     role_at = re.search(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)  # "Senior Advisor at Acme"
     return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+            or (first == "one" and len(words) > 2 and words[1] == "of")  # "one of the high schoolers"
             or words[0].endswith("'s")  # "Clinton's director of state campaigns"
             or bool(role_at and _bare(role_at.group(1)) in _lexicon()["role_words"])
             or (whole and _is_description(phrase)))
@@ -1228,6 +1239,14 @@ def _introduces(row: dict) -> bool:
         or row["c_end"] - row["c_start"] <= MAX_INTRODUCING_CHARS
 
 
+def _introduces_named(row: dict, quote: dict) -> bool:
+    """Reported speech of a named speaker, then a paragraph that is a quote alone not naming that
+    speaker ('X said there was no time to waste.' then '"Given the decades of ..."')."""
+    words = row["speaker"].split()
+    return row["kind"] == "indirect" and quote["alone"] and len(words) > 1 \
+        and all(_is_name_token(w) for w in words) and words[-1] not in quote["quote"]
+
+
 def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
     """(open quote, its continuation): a quote left open at the end of its paragraph and the first
     quote of the next paragraph (the news convention for a quote running over paragraphs)."""
@@ -1273,7 +1292,8 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
     kept = [r for r in rows if r["pattern"] != "name or scare quote"]
     for before, row in itertools.pairwise(kept):  # 'X said:' then a paragraph that is a quote
         if not row["pattern"] and row.get("opens_paragraph") and before["speaker"] != UNKNOWN \
-                and before["paragraph"] == row["paragraph"] - 1 and _introduces(before):
+                and before["paragraph"] == row["paragraph"] - 1 \
+                and (_introduces(before) or _introduces_named(before, row)):
             row.update(speaker=before["speaker"], pattern=NEXT_PARAGRAPH)
         elif not row["pattern"] and row["kind"] == "direct" and row["alone"] \
                 and before["kind"] == "indirect" and before["speaker"] != UNKNOWN \

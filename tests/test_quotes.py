@@ -432,6 +432,18 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # a quote inside a sentence whose cue ends it after a comma
         ('Sheriff Tina Nieto spoke on Thursday. "This is a slow-moving event" and not all places will '
          'be hit at once, she said.', "Tina Nieto"),
+        # "one of ..." describes the name before it; a title held "for" what a minister runs
+        ('"We learnt how to install a panel," Surafel Alemayehu, one of the high schoolers taking '
+         'part in the program, explained to Denver7.', "Surafel Alemayehu"),
+        ('The activists were "doing massive damage to the cause," Minister for Economic Affairs and '
+         'Climate Action Robert Habeck said.', "Robert Habeck"),
+        # a paragraph that is a quote alone after a named speaker's reported speech is theirs,
+        # unless it names them
+        ('Senator David Pocock said there was no time to waste in holding emitters to account.\n\n'
+         '"Given the decades of lost opportunity, we simply do not have the luxury of time."',
+         "David Pocock"),
+        ('Senator David Pocock said there was no time to waste in holding emitters to account.\n\n'
+         '"If Senator Pocock thinks that, he is wrong about the luxury of time."', "unknown"),
         # a title held in an organisation or a state: the name after it
         ('"It is done," Governor of the Bank of England Andrew Bailey said.', "Andrew Bailey"),
         ('"It is done," Chair of the Federal Reserve Jerome Powell said.', "Jerome Powell"),
