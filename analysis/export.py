@@ -12,6 +12,7 @@ import pandas as pd
 # Floats are written with this many significant digits, after values within SNAP of zero are set to
 # zero: BLAS kernels of different CPUs differ in the last bits (1e-16 against 9e-16 for 1 - cosine).
 SIGNIFICANT_DIGITS = 6
+FLOAT_FORMAT = f"%.{SIGNIFICANT_DIGITS}g"
 SNAP = 1e-12
 # A text cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV injection");
 # written with a leading apostrophe. Numbers are never changed; Parquet and DataFrames keep the value.
@@ -70,8 +71,28 @@ def write_text(path: Path, text: str) -> Path:
     return atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 
 
+def format_floats(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy with every NumPy float column as the text to_csv's float_format would write (NaN
+    empty), each distinct value formatted once: a table of many rows holds few distinct floats."""
+    out = df.copy()
+    for column in out.columns[[t.kind == "f" and isinstance(t, np.dtype) for t in out.dtypes]]:
+        values = out[column].to_numpy()
+        text = np.full(len(values), "", dtype=object)
+        present = ~np.isnan(values)
+        order = np.argsort(values[present], kind="stable")
+        ordered = values[present][order]
+        new = np.ones(len(ordered), dtype=bool)
+        new[1:] = ordered[1:] != ordered[:-1]
+        codes = np.empty(len(ordered), dtype=np.int64)
+        codes[order] = np.cumsum(new) - 1
+        formatted = np.array([FLOAT_FORMAT % v for v in ordered[new]], dtype=object)
+        text[present] = formatted[codes]
+        out[column] = text
+    return out
+
+
 def write_csv(df: pd.DataFrame, path: Path) -> Path:
     """Write a table as CSV atomically: formulas neutralised, floats snapped and rounded."""
-    table = neutralise_formulas(snap_floats(df))
+    table = format_floats(neutralise_formulas(snap_floats(df)))
     return atomic_write(path, lambda tmp: table.to_csv(
-        tmp, index=False, lineterminator="\n", float_format=f"%.{SIGNIFICANT_DIGITS}g"))
+        tmp, index=False, lineterminator="\n", float_format=FLOAT_FORMAT))

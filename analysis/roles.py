@@ -1016,26 +1016,38 @@ def call_role(scores: dict[str, float]) -> tuple[str, str]:
     return role, ""
 
 
+def _role_weights(evidence: pd.DataFrame) -> dict[tuple[str, str], dict[str, float]]:
+    """Per (doc_id, actor) of the evidence, the sum of its cues' weights per role."""
+    sums = evidence.groupby(["doc_id", "actor", "role"], sort=False)["weight"].sum()
+    weights: dict[tuple[str, str], dict[str, float]] = {}
+    for (doc_id, actor, role), weight in sums.items():
+        weights.setdefault((doc_id, actor), {})[role] = weight
+    return weights
+
+
 def role_calls(evidence: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
     """Per (doc_id, actor) of `pairs` (with group and n_mentions): role weights, the call with all
     voices and with the narrator's words only, why it abstains, and the evidence sentences."""
+    weights = {scope: _role_weights(part) for scope, part in
+               (("", evidence), ("narrator_", evidence[evidence["voice"] == "narrator"]))}
+    cited: dict[tuple[str, str], list[tuple[str, str]]] = {}  # the cues of weight > 0, in order
+    positive = evidence.loc[evidence["weight"] > 0, ["doc_id", "actor", "role", "text"]]
+    for doc_id, actor, role, text in positive.itertuples(index=False):
+        cited.setdefault((doc_id, actor), []).append((role, text))
     rows = []
-    by_pair = {k: g for k, g in evidence.groupby(["doc_id", "actor"], sort=False)}
     for doc_id, group, actor, n_mentions in pairs[["doc_id", "group", "actor", "n_mentions"]] \
             .itertuples(index=False):
-        cues = by_pair.get((doc_id, actor), evidence.iloc[:0])
+        cues = cited.get((doc_id, actor), [])
         row = {"doc_id": doc_id, "group": group, "actor": actor, "n_mentions": int(n_mentions),
-               "n_cues": int((cues["weight"] > 0).sum())}
-        for scope, part in (("", cues), ("narrator_", cues[cues["voice"] == "narrator"])):
-            scores = part.groupby("role")["weight"].sum().to_dict()
+               "n_cues": len(cues)}
+        for scope, by_pair in weights.items():
+            scores = by_pair.get((doc_id, actor), {})
             call, why = call_role(scores)
             if not scope:
                 row |= {r: round(float(scores.get(r, 0.0)), 2) for r in ROLES}
             row |= {f"{scope}call": call, f"{scope}abstain_reason": why}
-        chosen = cues[(cues["role"] == row["call"]) & (cues["weight"] > 0)] if row["call"] != NONE \
-            else cues[cues["weight"] > 0]
-        texts = list(dict.fromkeys(chosen["text"]))[:EVIDENCE_SENTENCES]
-        row["evidence"] = " | ".join(" ".join(t.split()) for t in texts)
+        texts = dict.fromkeys(text for role, text in cues if row["call"] in (NONE, role))
+        row["evidence"] = " | ".join(" ".join(t.split()) for t in list(texts)[:EVIDENCE_SENTENCES])
         rows.append(row)
     columns = ["doc_id", "group", "actor", "n_mentions", "n_cues", *ROLES, "call", "abstain_reason",
                "narrator_call", "narrator_abstain_reason", "evidence"]
