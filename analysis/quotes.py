@@ -238,7 +238,9 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
         tokens = tokens[:of]
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
-                      _bare(t) in titles or _bare(t) in CONNECTORS or not _is_name_token(t)
+                      _bare(t) in titles or not _is_name_token(t)
+                      or _bare(t) in CONNECTORS and not (  # "Al Gore", "De Blasio": a name
+                          t[0].isupper() and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]))
                       or t.endswith(("'s", "s'")))),  # "University of Alberta's Olav Rueppell", "Fox News' X"
                      default=-1)
     if last_title >= 0 and _bare(tokens[last_title]) in CONNECTORS:  # "head of the Pentagon"
@@ -809,11 +811,12 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
     if _lexicon()["verb"].search(chunk):
         return False  # 'X, in a speech, said that ...': a clause, not a description
     first = _bare(words[0])
-    role_at = re.search(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)  # "Senior Advisor at Acme"
+    role_at = [m.group(1) for m in re.finditer(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)]
     return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
             or (first == "one" and len(words) > 2 and words[1] == "of")  # "one of the high schoolers"
             or words[0].endswith("'s")  # "Clinton's director of state campaigns"
-            or bool(role_at and _bare(role_at.group(1)) in _lexicon()["role_words"])
+            or any(_bare(w) in _lexicon()["role_words"] for w in role_at)  # "Senior Advisor at Acme",
+            # "Circular Transition for Zero Waste Mission Lead at Business Finland"
             or (whole and _is_description(phrase)))
 
 
@@ -825,8 +828,8 @@ def _is_bare_name(chunk: str) -> str | None:
             or not _split_role_name(name, _lexicon()["titles"])[1]:
         return None  # "Senator Joe Manchin" and "The activist group Stopp Oljeletinga" are names
     word = name.lower()
-    if " " not in name and (word in ENGLISH_STOP_WORDS or word.endswith("ly")):
-        return None
+    if " " not in name and (word in ENGLISH_STOP_WORDS | _ADVERBS or word.endswith("ly")):
+        return None  # "Nonetheless, prophet of doom Al Gore shouts": no name
     return name
 
 
@@ -835,7 +838,9 @@ _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 # Tuesday said", "Obama late last week said").
 _TIME_JOINERS = {"on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later"}
 _COORDINATORS = {"and", "but"}
-_ADVERBS = {"however", "meanwhile", "therefore", "though", "too", "instead", "also", "moreover"}
+_ADVERBS = {"however", "meanwhile", "therefore", "though", "too", "instead", "also", "moreover",
+            "nonetheless", "nevertheless", "still", "indeed", "furthermore", "besides", "afterwards",
+            "consequently", "accordingly", "hence", "thus"}
 # Verbs whose object is what was said, with or without "that" ("X did Y and said he ..."); other
 # verbs report only before "that" or a colon ("X did Y and announced that ...").
 _SAYING = set("said says say told tells added adds insisted argued claimed warned noted stressed "

@@ -444,6 +444,12 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          "David Pocock"),
         ('Senator David Pocock said there was no time to waste in holding emitters to account.\n\n'
          '"If Senator Pocock thinks that, he is wrong about the luxury of time."', "unknown"),
+        # a role anywhere in a description ("... Mission Lead at Business Finland"); "Al" opening
+        # a name is no connector, a sentence adverb no name; shouting is saying
+        ('Outi Suomi, Circular Transition for Zero Waste Mission Lead at Business Finland, emphasized, '
+         '"The forest policy is now favorable for reforms."', "Outi Suomi"),
+        ('Nonetheless, prophet of doom Al Gore shouts that "we could lose our capacity for '
+         'self-governance" if we do not act.', "Al Gore"),
         # a title held in an organisation or a state: the name after it
         ('"It is done," Governor of the Bank of England Andrew Bailey said.', "Andrew Bailey"),
         ('"It is done," Chair of the Federal Reserve Jerome Powell said.', "Jerome Powell"),
