@@ -322,6 +322,7 @@ def per_corpus(fn: Callable[[Corpus], object], name: str | None = None
         return hit[1]
 
     cached.__doc__ = fn.__doc__
+    cached.stored_as = name  # a table made by `cached` is in the store once, under this name
     return cached
 
 

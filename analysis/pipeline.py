@@ -94,7 +94,8 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
                     path = out_dir / f"{name}.new.csv"
                     warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
                                   f"{path.name}", CorpusWarning, stacklevel=2)
-                table = stored(corpus, f"table.{name}", lambda make=make: make(corpus))
+                table = make(corpus) if hasattr(make, "stored_as") else \
+                    stored(corpus, f"table.{name}", lambda make=make: make(corpus))
                 write_csv(named_groups(table, corpus.group_by), path)
                 paths.append(path)
         forget(corpus)  # with a store, later stages read what they need back from it

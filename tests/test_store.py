@@ -37,6 +37,9 @@ def test_tables_from_the_store_are_the_tables_computed_afresh(tmp_path, corpus, 
     entries = list((tmp_path / "a" / "store").iterdir())
     assert len(entries) == 1 and (entries[0] / "corpus.sentences.parquet").is_file()
     assert (entries[0] / "table.keyness.parquet").is_file()
+    # a table a per-corpus function makes is stored once, under the function's name
+    assert (entries[0] / "quotes.compute_quotes.parquet").is_file()
+    assert not list(entries[0].glob("table.quotes.*"))
     warm = tables(tmp_path / "a", corpus, env)  # same --out: reads the store
     off = tables(tmp_path / "b", corpus, {**env, config.STORE_ENV: "off"})
     assert cold == warm == off and len(cold) > 20
