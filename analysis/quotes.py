@@ -875,6 +875,12 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
         chunks.pop()
     if not chunks:
         return None
+    if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
+            and re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
+        chunks[-2:] = [",".join(chunks[-2:])]  # "X, director of University of California, Davis"
+    if len(chunks) > 2 and _is_role(chunks[-2]) and _is_organisation_name(chunks[-1]) \
+            and (name := _is_bare_name(chunks[-3])):
+        return f"{name}, {chunks[-2].strip()}, {chunks[-1].strip()}"  # "X, COO, Vedanta Ltd."
     phrase = trailing_phrase(chunks[-1])
     if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
         for described in (_chained_appositives(chunks[:-1]), _roles_before(chunks[:-1])):
@@ -882,6 +888,21 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
                 name, roles = described
                 return f"{name}, {', '.join([*roles, chunks[-1].strip()])}"
     return phrase
+
+
+def _is_place_after(chunk: str) -> bool:
+    """A chunk that is one capitalised word or an abbreviation, the place of the organisation
+    before it ("University of California, Davis", "Washington, D.C.")."""
+    words = chunk.split()
+    return len(words) == 1 and (_PLAIN_NAME_WORD.fullmatch(words[0]) is not None
+                                or _ABBREVIATION.fullmatch(words[0]) is not None)
+
+
+def _is_organisation_name(chunk: str) -> bool:
+    """A chunk of capitalised words (a firm's name after a person's role: "Vedanta Ltd.-
+    Aluminium Business")."""
+    words = [w for w in chunk.replace("-", " ").split() if any(c.isalpha() for c in w)]
+    return 0 < len(words) <= MAX_NAME_WORDS + 2 and all(w[0].isupper() for w in words)
 
 
 def _chained_appositives(chunks: list[str]) -> tuple[str, list[str]] | None:

@@ -450,6 +450,11 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          '"The forest policy is now favorable for reforms."', "Outi Suomi"),
         ('Nonetheless, prophet of doom Al Gore shouts that "we could lose our capacity for '
          'self-governance" if we do not act.', "Al Gore"),
+        # a place after the organisation of a description; a firm after a bare role
+        ('"It is certainly nice," Jay Lund, director of University of California, Davis, told the '
+         'Chronicle.', "Jay Lund"),
+        ('Commenting on it, Mr. Sunil Gupta, COO, Vedanta Ltd.- Aluminium Business, said "The '
+         'aluminium industry stands at the forefront of growth."', "Sunil Gupta"),
         # a title held in an organisation or a state: the name after it
         ('"It is done," Governor of the Bank of England Andrew Bailey said.', "Andrew Bailey"),
         ('"It is done," Chair of the Federal Reserve Jerome Powell said.', "Jerome Powell"),
