@@ -455,6 +455,8 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          'Chronicle.', "Jay Lund"),
         ('Commenting on it, Mr. Sunil Gupta, COO, Vedanta Ltd.- Aluminium Business, said "The '
          'aluminium industry stands at the forefront of growth."', "Sunil Gupta"),
+        # a question is said by the one who asked it
+        ('"Why would anyone do that now?" Senator Ann Lee asked.', "Ann Lee"),
         # a title held in an organisation or a state: the name after it
         ('"It is done," Governor of the Bank of England Andrew Bailey said.', "Andrew Bailey"),
         ('"It is done," Chair of the Federal Reserve Jerome Powell said.', "Jerome Powell"),
