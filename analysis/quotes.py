@@ -668,7 +668,8 @@ class _Resolver:
                              and self._qualifies(head[:k], a) and self._owned_by(of, a)), None)
                        or (self._described(role) if definite else None)
                        or (self._only_person(head) if _bare(phrase.split()[0]) == "the"
-                           and all(w.islower() or w.isupper() for w in role.split())  # "U.N. chief"
+                           and all(w.islower() or w.isupper() or _bare(w) in self.lex["titles"]
+                                   for w in role.split())  # "U.N. chief", "U.N. Secretary-General"
                            else None)
                        or (self._longer(role) if definite else None)
                        or role)

@@ -397,6 +397,9 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # a surname after a comma, before a verb, introduces the one full name ending with it
         ('The United Nations alarmist-in-chief Ann Lee denounced the floods. Unable to sympathise, '
          'Lee took the stage. "I will never forget it," the U.N. chief declared.', "Ann Lee"),
+        ('The United Nations alarmist-in-chief Ann Lee denounced the floods. Unable to sympathise, '
+         'Lee took the stage. According to the U.N. Secretary-General, we are in "the fight of our '
+         'lives."', "Ann Lee"),
         ('The alarmist-in-chief Ann Lee denounced the floods. At the summit, Chinese construction '
          'firms met Bo Chinese. "I will never forget it," the U.N. chief declared.', "U.N. chief"),
         # "the researchers" of a paper cited as "X et al."; none cited: the description itself
