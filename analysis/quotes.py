@@ -146,14 +146,22 @@ def trailing_phrase(text: str) -> str | None:
     while tokens and _bare(tokens[-1]) in _FILLERS:
         tokens.pop()
     taken: list[str] = []
-    for token in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        token = tokens[i]
         if not taken and _bare(token) in PRONOUNS | GROUP_PRONOUNS:
             return _bare(token)
-        if (_ends_clause(token) and taken) or _is_stop(token, _STOP - CONNECTORS) \
-                or len(taken) == MAX_SPEAKER_WORDS:
+        if (_ends_clause(token) and taken) or len(taken) == MAX_SPEAKER_WORDS \
+                or (_is_stop(token, _STOP - CONNECTORS) and not _joins_organisation(tokens, i, taken)):
             break
         taken.insert(0, token)
     return _valid_phrase(taken)
+
+
+def _joins_organisation(tokens: list[str], i: int, taken: list[str]) -> bool:
+    """Whether tokens[i] is the "and" inside an organisation's name ("the Climate and Health
+    Alliance"): capitalised words on both sides, the last an organisation word."""
+    return tokens[i] == "and" and 0 < i and bool(taken) and _is_name_token(tokens[i - 1]) \
+        and _is_name_token(taken[0]) and _bare(taken[-1]) in _lexicon()["organisations"]
 
 
 def leading_phrase(text: str) -> str | None:
@@ -236,6 +244,10 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     if of is not None and of >= 2 and all(_is_name_token(t) for t in tokens[:of]) \
             and _bare(tokens[of - 1]) not in titles | _lexicon()["organisations"]:
         tokens = tokens[:of]
+    if "and" in tokens[1:-1] and _bare(tokens[-1]) in _lexicon()["organisations"] \
+            and _bare(tokens[0]) not in titles \
+            and all(_is_name_token(t) or t in ("and", "of", "for", "the") for t in tokens):
+        return "", " ".join(tokens)  # "the Climate and Health Alliance"
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
                       _bare(t) in titles or not _is_name_token(t)
@@ -656,6 +668,7 @@ class _Resolver:
         role = " ".join(x for x in (role, appositive) if x)
         if name:
             speaker = (self._alias(name) or self.acronyms.get(name) or self._alias(name.split()[-1])
+                       or (" " not in name and self._latest_named(_bare(name)))  # "The Alliance"
                        or self._full_name(name))
             self._meet(speaker)
             if role:

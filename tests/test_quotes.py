@@ -458,6 +458,9 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          'Chronicle.', "Jay Lund"),
         ('Commenting on it, Mr. Sunil Gupta, COO, Vedanta Ltd.- Aluminium Business, said "The '
          'aluminium industry stands at the forefront of growth."', "Sunil Gupta"),
+        # "and" inside an organisation's name
+        ('A new report by the Climate and Health Alliance came out.\n\nThe Alliance has called for '
+         '"a food revolution" in Ireland.', "Climate and Health Alliance"),
         # a question is said by the one who asked it
         ('"Why would anyone do that now?" Senator Ann Lee asked.', "Ann Lee"),
         # a title held in an organisation or a state: the name after it
