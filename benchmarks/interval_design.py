@@ -2,7 +2,7 @@
 on SemEval climate articles grouped by their first narrative; and the time on a large group.
 
 Usage: python benchmarks/interval_design.py
-Builds a temporary corpus of /work/shared/corpora/semeval2025-cc/docs/ with a metadata.csv whose
+Builds a temporary corpus of ../shared/corpora/semeval2025-cc/docs/ with a metadata.csv whose
 outlet column is each article's first narrative (narratives.tsv, up to the sub-narrative), scores
 sentence tone, and prints per group: articles, sentences, mean VADER compound, the interval
 resampling articles (analysis.stats.summarise_mean) and the one resampling sentences (cluster=None),

@@ -33,9 +33,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-BBC = Path(__file__).resolve().parents[1].parent.parent / "shared/corpora/bbc-2095/news"
-if not BBC.is_dir():
-    BBC = Path("/work/shared/corpora/bbc-2095/news")
+from analysis.config import shared_corpora
+
+BBC = shared_corpora("bbc-2095") / "news"
 OUTLETS = 8
 SEED = 15
 HOME_SHARE = 0.6  # share of an outlet's paragraphs drawn from its own BBC category

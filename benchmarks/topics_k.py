@@ -20,7 +20,7 @@ import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
 from analysis import load_corpus
-from analysis.config import SEED
+from analysis.config import SEED, shared_corpora
 from analysis.topics import (
     N_RUNS,
     N_SEEDS,
@@ -31,7 +31,7 @@ from analysis.topics import (
     topic_matrices,
 )
 
-BBC = Path("/work/shared/corpora/bbc-2095/news")
+BBC = shared_corpora("bbc-2095") / "news"
 
 
 def bbc_sample(per_category: int | None) -> Path:
