@@ -17,6 +17,7 @@ from matplotlib.text import Text  # noqa: E402
 from matplotlib.ticker import FixedFormatter, FixedLocator  # noqa: E402
 from PIL import Image  # noqa: E402
 
+from analysis.config import SEED  # noqa: E402
 from analysis.export import atomic_write, write_csv  # noqa: E402
 
 # Outlet colours, reserved for outlets (groups): Okabe & Ito (2008), a palette that stays distinct
@@ -47,6 +48,8 @@ GRID_TEXT_MAX = 15  # a heat map of groups x categories writes its values in the
 CELL_DETAIL_MAX = 3  # and a second line (interval, top term) up to this many
 GRID_LABEL = 20  # characters of a heat map's row and column labels (room for 30 columns)
 MAX_LABEL = 30  # characters of a tick or legend label; longer ones end in "…" (tables keep all)
+MAX_POINTS = 5000  # a chart of one point per sentence or mention draws at most this many (a sample)
+VECTOR_POINTS = 1000  # beyond this many points the dots are one raster image inside the SVG
 
 STYLE = {
     "figure.dpi": 100,
@@ -166,6 +169,32 @@ def group_words(text: str, group_by: str) -> str:
     word = group_by.replace("_", " ")
     return re.sub(r"\b([Oo])utlet(s?)\b",
                   lambda m: (word.capitalize() if m.group(1) == "O" else word) + m.group(2), text)
+
+
+def point_sample(data: pd.DataFrame, limit: int = MAX_POINTS) -> pd.DataFrame:
+    """The rows a one-point-per-item chart draws: all up to `limit`, else a fixed-seed random
+    `limit` of them in their order, with column `drawn_of` (the number they were drawn from)."""
+    picks = (np.arange(len(data)) if len(data) <= limit
+             else np.sort(np.random.default_rng(SEED).choice(len(data), limit, replace=False)))
+    return data.iloc[picks].assign(drawn_of=len(data))
+
+
+def drawn_count(points: pd.DataFrame, what: str) -> str:
+    """'312 sentences' when a chart draws every point, else 'a random 5,000 of 320,114 sentences'."""
+    total = int(points["drawn_of"].iloc[0]) if len(points) and "drawn_of" in points else len(points)
+    return f"{len(points):,} {what}" if total == len(points) else \
+        f"a random {len(points):,} of {total:,} {what}"
+
+
+def drawn_note(points: pd.DataFrame, what: str) -> str:
+    """'' when a chart draws every point, else '; dots: a random 5,000 of 320,114 sentences'."""
+    count = drawn_count(points, what)
+    return f"; dots: {count}" if count.startswith("a random") else ""
+
+
+def scatter(ax, x, y, **style):
+    """ax.scatter, with the dots rasterised in the SVG when there are more than VECTOR_POINTS."""
+    return ax.scatter(x, y, rasterized=len(x) > VECTOR_POINTS, **style)
 
 
 def name_groups(fig, group_by: str) -> None:

@@ -27,8 +27,12 @@ from analysis.plotting import (
     OKABE_ITO,
     PNG_SCALE,
     POLARITY_COLORS,
+    drawn_count,
+    drawn_note,
     outlet_colors,
+    point_sample,
     save_figure,
+    scatter,
 )
 from analysis.similarity import compute_similarity
 from tests.conftest import FIXTURES
@@ -208,3 +212,37 @@ def test_figures_name_the_grouping_column():
         "Key terms of each month", "reference month", "Months side by side")
     assert [t.get_text() for t in ax.get_yticklabels()] == ["outlet"]
     plt.close(fig)
+
+
+def test_point_sample_keeps_small_data_and_draws_a_fixed_sample_of_large():
+    import pandas as pd
+
+    small = point_sample(pd.DataFrame({"x": range(3)}), limit=4)
+    assert small["x"].tolist() == [0, 1, 2] and small["drawn_of"].tolist() == [3, 3, 3]
+    assert drawn_count(small, "sentences") == "3 sentences" and drawn_note(small, "sentences") == ""
+    large = pd.DataFrame({"x": range(20_000)})
+    drawn = point_sample(large, limit=500)
+    assert len(drawn) == 500 and drawn["x"].is_monotonic_increasing and drawn["x"].is_unique
+    assert drawn["x"].tolist() == point_sample(large, limit=500)["x"].tolist()  # a fixed seed
+    assert drawn_note(drawn, "sentences") == "; dots: a random 500 of 20,000 sentences"
+    assert drawn_count(pd.DataFrame({"x": [1, 2]}), "mentions") == "2 mentions"  # no drawn_of
+
+
+def test_many_points_are_sampled_and_rasterised_in_the_svg(tmp_path):
+    import pandas as pd
+
+    from analysis.plots.sentiment import plot_lexicon_agreement
+
+    rng = np.random.default_rng(1)
+    n = 60_000
+    sentences = pd.DataFrame({"level": "sentence", "outlet": np.where(np.arange(n) % 2, "A", "B"),
+                              "vader": rng.uniform(-1, 1, n), "afinn": rng.integers(-5, 6, n)})
+    data = point_sample(sentences)
+    fig = plot_lexicon_agreement(data, {"A": OKABE_ITO[0], "B": OKABE_ITO[1]})
+    assert fig.axes[0].get_title(loc="left").endswith("; dots: a random 5,000 of 60,000 sentences")
+    svg = save_figure(fig, "many", data, tmp_path)[1].read_bytes()
+    assert b"<image" in svg and len(svg) < 600_000  # the dots are one picture, not 5,000 paths
+    fig, ax = plt.subplots()
+    scatter(ax, [0.1, 0.2], [0.3, 0.4])
+    few = save_figure(fig, "few", pd_frame(), tmp_path)[1].read_bytes()
+    assert b"<image" not in few

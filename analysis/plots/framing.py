@@ -19,10 +19,14 @@ from analysis.plotting import (
     GROUPED_BARS_MAX,
     MAX_WIDTH,
     MIN_FONT,
+    drawn_count,
+    drawn_note,
     heat_map,
     legend_outside,
     new_axes,
     outlet_colors,
+    point_sample,
+    scatter,
     shorten,
 )
 from analysis.quotes import UNKNOWN, compute_quotes
@@ -78,12 +82,12 @@ def plot_positions(mentions: pd.DataFrame, colors: dict[str, str], ax=None):
     for i, outlet in enumerate(outlets):
         part = mentions[mentions["outlet"] == outlet]
         y = part["group"].map(groups.index) + (i - (len(outlets) - 1) / 2) * step
-        ax.scatter(part["position"], y, s=14, marker="|", color=colors[outlet], label=outlet)
+        scatter(ax, part["position"], y, s=14, marker="|", color=colors[outlet], label=outlet)
     ax.set_yticks(range(len(groups)), groups)
     ax.set_ylim(len(groups) - 0.5, -0.5)
     ax.set_xlim(0, 1)
     ax.set_xlabel("position in the article (0 = start, 1 = end)")
-    ax.set_title("Where in each article the actors are mentioned")
+    ax.set_title("Where in each article the actors are mentioned" + drawn_note(mentions, "mentions"))
     legend_outside(ax, markerscale=1.5)
     return fig
 
@@ -119,7 +123,8 @@ def _salience(corpus: Corpus):
 
 
 def _positions(corpus: Corpus):
-    data = compute_mentions(corpus)[["outlet", "doc_id", "group", "actor", "alias", "position"]]
+    data = point_sample(compute_mentions(corpus)[["outlet", "doc_id", "group", "actor", "alias",
+                                                  "position"]])
     return plot_positions(data, outlet_colors(corpus.outlets)), data
 
 
@@ -171,8 +176,8 @@ FIGURES = [
                lambda d: "Bar chart of actor-group mentions per 1,000 words per outlet; highest: "
                + _top(d, "per_1000_words", "group")),
     FigureSpec(NOTEBOOK, "actor-positions", _positions,
-               lambda d: f"Strip plot of {len(d)} actor mentions by position in their article, one "
-               f"row per actor group; median position {d['position'].median():.2f}"
+               lambda d: f"Strip plot of {drawn_count(d, 'actor mentions')} by position in their "
+               f"article, one row per actor group; median position {d['position'].median():.2f}"
                if len(d) else "Strip plot of actor mentions by position; no actor is mentioned."),
     FigureSpec(NOTEBOOK, "quoted-share", _quoted,
                lambda d: "Bar chart of the share of words inside quotation marks and in reported "

@@ -11,10 +11,14 @@ from analysis.plots import FigureSpec
 from analysis.plotting import (
     MIN_FONT,
     POLARITY_COLORS,
+    drawn_count,
+    drawn_note,
     legend_outside,
     new_axes,
     outlet_colors,
+    point_sample,
     rows_height,
+    scatter,
 )
 from analysis.sentiment import (
     NOTEBOOK,
@@ -84,8 +88,8 @@ def plot_lexicon_agreement(data: pd.DataFrame, colors: dict[str, str], ax=None):
     """Sentence scores of VADER (x) against AFINN (y), with each outlet's means and intervals."""
     fig, ax = new_axes(ax, figsize=(7.0, 4.0))
     sentences = data[data["level"] == "sentence"]
-    ax.scatter(sentences["vader"], sentences["afinn"], s=12, alpha=0.45, linewidths=0,
-               c=[colors[o] for o in sentences["outlet"]])
+    scatter(ax, sentences["vader"], sentences["afinn"], s=12, alpha=0.45, linewidths=0,
+            c=[colors[o] for o in sentences["outlet"]])
     for row in data[data["level"] == "outlet mean"].to_dict("records"):
         ax.errorbar(row["vader"], row["afinn"],
                     xerr=[[row["vader"] - row["vader_low"]], [row["vader_high"] - row["vader"]]],
@@ -96,7 +100,8 @@ def plot_lexicon_agreement(data: pd.DataFrame, colors: dict[str, str], ax=None):
     ax.axvline(0, color="grey", linewidth=0.6)
     ax.set_xlabel("VADER compound (sentence)")
     ax.set_ylabel("AFINN-165 sum (sentence)")
-    ax.set_title("Two lexicons, sentence by sentence (dots) and outlet means (diamonds)")
+    ax.set_title("Two lexicons, sentence by sentence (dots) and outlet means (diamonds)"
+                 + drawn_note(sentences, "sentences"))
     legend_outside(ax)
     return fig
 
@@ -184,9 +189,9 @@ def _outlets_figure(corpus: Corpus):
 
 def _agreement_figure(corpus: Corpus):
     sentences = score_corpus(corpus).sentences
-    points = pd.DataFrame({"level": "sentence", "outlet": sentences["outlet"],
-                           "sentence_id": sentences["sentence_id"],
-                           "vader": sentences["vader_compound"], "afinn": sentences["afinn_score"]})
+    points = point_sample(pd.DataFrame({
+        "level": "sentence", "outlet": sentences["outlet"], "sentence_id": sentences["sentence_id"],
+        "vader": sentences["vader_compound"], "afinn": sentences["afinn_score"]}))
     summary = compute_outlet_sentiment(corpus)
     vader, afinn = select_rows(summary), select_rows(summary, measure="afinn_score")
     means = vader[vader["n"] > 0].merge(afinn, on=["outlet", "n"], suffixes=("_v", "_a"))
@@ -227,7 +232,8 @@ def _outlets_alt(data: pd.DataFrame) -> str:
 
 def _agreement_alt(data: pd.DataFrame) -> str:
     means = data[data["level"] == "outlet mean"]
-    return (f"Scatter of {int((data['level'] == 'sentence').sum())} sentences, VADER compound "
+    points = data[data["level"] == "sentence"]
+    return (f"Scatter of {drawn_count(points, 'sentences')}, VADER compound "
             "against AFINN sum, with outlet means: "
             + "; ".join(f"{r.outlet} VADER {r.vader:+.2f}, AFINN {r.afinn:+.2f}"
                         for r in means.itertuples()))
