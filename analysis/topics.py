@@ -84,7 +84,15 @@ def top_terms(h: np.ndarray, n: int = TOP_TERMS) -> list[np.ndarray]:
     the topic's largest weight, by column)."""
     largest = h.max(axis=1, keepdims=True)
     relative = np.divide(h, largest, out=np.zeros(h.shape), where=largest > 0).round(RANK_DECIMALS)
-    return [np.argsort(-topic, kind="stable")[:n] for topic in relative]
+    return [_top_columns(topic, n) for topic in relative]
+
+
+def _top_columns(values: np.ndarray, n: int) -> np.ndarray:
+    """np.argsort(-values, kind="stable")[:n], sorting only the values at least the n-th largest."""
+    if len(values) <= n:
+        return np.argsort(-values, kind="stable")
+    candidates = np.flatnonzero(values >= np.partition(values, -n)[-n])  # ties at the n-th kept
+    return candidates[np.argsort(-values[candidates], kind="stable")][:n]
 
 
 def average_jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -55,6 +55,15 @@ def test_top_term_matching_undoes_a_permutation():
     np.testing.assert_allclose(matched_agreement(h[:1], np.array([[2.0, 3, 0, 1]]), n=2), [0.5])
 
 
+def test_top_terms_equal_a_full_stable_sort():
+    rng = np.random.default_rng(3)
+    h = rng.integers(0, 4, size=(6, 300)).astype(float)  # many ties at every rank
+    h[5] = 0.0  # a topic without weight
+    for n in (1, 10, 299, 300, 400):
+        expected = [np.argsort(-row / max(row.max(), 1), kind="stable")[:n] for row in h]
+        assert [t.tolist() for t in top_terms(h, n)] == [t.tolist() for t in expected]
+
+
 def test_top_terms_tie_weights_one_round_off_apart_and_rank_them_by_column():
     # columns 1 and 2 weigh the same but for the last bit (as BLAS kernels leave equal weights)
     h = np.array([[0.2, 0.3, np.nextafter(0.3, 1), 0.5], [0.0, 0.0, 0.0, 0.0]])
