@@ -83,12 +83,14 @@ def _section(name: str, heading: str) -> list[str]:
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
     verbs = sorted(_word_list("attribution_verbs.txt"), key=len, reverse=True)
+    evidence = sorted(_word_list("evidence_verbs.txt"), key=len, reverse=True)
     titles = {t.lower() for t in _word_list("titles.txt")}
     speakers = pd.read_csv(PACKAGE_DATA / "speakers.csv", dtype="string", keep_default_na=False)
     roles = pd.read_csv(PACKAGE_DATA / "speaker_roles.csv", dtype="string", keep_default_na=False)
     aliases = load_aliases()
     return {
         "verb": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])"),
+        "evidence": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, evidence)) + r")(?![\w-])"),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
@@ -1120,6 +1122,9 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             return phrase, "X said that", _content(text, start, len(text))
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
+    for m in _lexicon()["evidence"].finditer(text):  # "The latest poll showed Trump leading"
+        if _unnamed_source(text[:m.start()]):
+            return None, "a source shows", _content(text, _reported_start(text, m.end(), ""), len(text))
     return _headline(text)
 
 

@@ -104,6 +104,17 @@ def test_indirect_patterns(text, speaker, pattern):
         [speaker, "indirect", pattern, text]]
 
 
+def test_a_writing_that_shows_is_reported_speech_of_no_speaker_and_nothing_else_that_shows():
+    quotes = attribute("The latest Reuters/Ipsos poll showed Trump leading the field.\n\n"
+                       "New filings show that the campaign has little cash.\n\n"
+                       "Polls have shown that the race is close.\n\n"
+                       "The data suggest that turnout will be low.\n\n"
+                       "This shows that the plan failed.\n\nClinton showed up at the rally.")
+    assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [
+        ["unknown", "indirect", "a source shows"]] * 4
+    assert quotes["quote"].str.split().str[0].tolist() == ["The", "New", "Polls", "The"]
+
+
 def test_names_and_scare_quotes_are_not_quotes_and_function_words_are_not_speakers():
     quotes = attribute('The so-called "Baltic Defense Line" is ready. It is noted that costs rose. '
                        'The strength has grown, Nor said after talks.')
