@@ -246,6 +246,9 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     if of is not None and of >= 2 and all(_is_name_token(t) for t in tokens[:of]) \
             and _bare(tokens[of - 1]) not in titles | _lexicon()["organisations"]:
         tokens = tokens[:of]
+    if len(tokens) > 1 and _bare(tokens[-1]) in _lexicon()["organisations"] \
+            and all(_is_name_token(t) for t in tokens):
+        return "", " ".join(tokens)  # "the Federal Election Commission": no title, one name
     if "and" in tokens[1:-1] and _bare(tokens[-1]) in _lexicon()["organisations"] \
             and _bare(tokens[0]) not in titles \
             and all(_is_name_token(t) or t in ("and", "of", "for", "the") for t in tokens):

@@ -472,6 +472,9 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # "and" inside an organisation's name
         ('A new report by the Climate and Health Alliance came out.\n\nThe Alliance has called for '
          '"a food revolution" in Ireland.', "Climate and Health Alliance"),
+        # a run of capitals ending in an organisation word is one name, its first word no title
+        ('"We are ready," the Republican National Committee said.', "Republican National Committee"),
+        ('"Rates rose," said the Federal Communications Commission.', "Federal Communications Commission"),
         # a question is said by the one who asked it
         ('"Why would anyone do that now?" Senator Ann Lee asked.', "Ann Lee"),
         # a title held in an organisation or a state: the name after it
