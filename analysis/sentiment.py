@@ -83,6 +83,27 @@ def compute_sentence_sentiment(corpus: Corpus) -> pd.DataFrame:
     return score_corpus(corpus).sentences[[*corpus.sentences.columns, *SENTIMENT_COLUMNS]]
 
 
+def _whole_text_compound(texts: pd.Series) -> pd.Series:
+    """VADER compound of each text scored as one piece (one process)."""
+    return score_vader(texts)[0]["vader_compound"]
+
+
+@per_corpus
+def compute_article_tone(corpus: Corpus) -> pd.DataFrame:
+    """Per article: VADER compound of its whole text scored as one piece beside the mean compound
+    of its sentences (whole-text scores saturate toward -1 or +1 on long texts)."""
+    docs = corpus.documents
+    texts = docs.set_index("doc_id")["text"]
+    whole = run_partitions(_whole_text_compound,
+                           partitions(texts, key=None, sizes=docs["n_sentences"].to_numpy() + 1), pd.concat)
+    means = score_corpus(corpus).sentences.groupby("doc_id")["vader_compound"].mean()
+    return pd.DataFrame({
+        "doc_id": docs["doc_id"].to_numpy(), "outlet": docs["outlet"].to_numpy(),
+        "sentences": docs["n_sentences"].to_numpy(),
+        "compound_of_whole_article": whole.reindex(docs["doc_id"]).to_numpy(),
+        "mean_compound_of_its_sentences": means.reindex(docs["doc_id"]).to_numpy()})
+
+
 def _by_subset(df: pd.DataFrame) -> pd.DataFrame:
     """df once for all articles and once for the articles known to be untranslated."""
     untranslated = df["translated"].eq(False).fillna(False).astype(bool)
@@ -216,6 +237,7 @@ def describe_mean(row, with_n: bool = True) -> str:
 
 TABLES = {
     "sentences": compute_sentence_sentiment,
+    "article_tone": compute_article_tone,
     "sentiment_by_outlet": compute_outlet_sentiment,
     "sentiment_by_actor": compute_actor_sentiment,
     "actor_clause_tone": score_actor_mentions,

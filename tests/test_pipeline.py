@@ -30,7 +30,7 @@ def test_the_real_stages_name_each_table_once():
 
     tables = pipeline.all_tables()
     assert tables["sentences"] is compute_sentence_sentiment
-    assert len(tables) == 34
+    assert len(tables) == 35
 
 
 def test_measure_modules_import_no_matplotlib():

@@ -14,6 +14,7 @@ from analysis.plots.sentiment import FIGURES
 from analysis.sentiment import (
     TABLES,
     compute_actor_sentiment,
+    compute_article_tone,
     compute_lexicon_agreement,
     compute_outlet_sentiment,
     compute_sentence_sentiment,
@@ -107,6 +108,18 @@ def test_sentences_gain_sentiment_columns(tiny):
         "alpha-s000": 0.0, "alpha-s001": 0.3612, "alpha-s002": -0.5267, "beta-s000": -0.4215,
         "beta-s001": -0.4404, "beta-s002": 0.0, "gamma-s000": -0.4404, "gamma-s001": 0.4404}
     assert TABLES["sentences"] is compute_sentence_sentiment
+
+
+def test_article_tone_is_the_whole_text_beside_the_mean_of_its_sentences(tiny):
+    table = compute_article_tone(tiny)
+    reference = SentimentIntensityAnalyzer()
+    assert table["doc_id"].tolist() == ["alpha", "beta", "gamma"]
+    assert table["sentences"].tolist() == [3, 3, 2]
+    assert table["compound_of_whole_article"].tolist() == [
+        reference.polarity_scores(text)["compound"] for text in tiny.documents["text"]]
+    assert table["mean_compound_of_its_sentences"].tolist() == pytest.approx(
+        [(0.0 + 0.3612 - 0.5267) / 3, (-0.4215 - 0.4404 + 0.0) / 3, 0.0])
+    assert TABLES["article_tone"] is compute_article_tone
 
 
 def test_outlet_summary_and_intervals_reproducible(tiny):
