@@ -101,14 +101,22 @@ def compute_voice_shares(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     return shares.astype({"quoted_words": int, "words": int})
 
 
+def _usual_types(quotes: pd.DataFrame) -> pd.Series:
+    """Per (outlet, speaker) with a known type: its most frequent speaker_type (ties: the first
+    in alphabetical order)."""
+    known = quotes[quotes["speaker_type"] != UNKNOWN]
+    counts = known.groupby(["outlet", "speaker", "speaker_type"]).size().reset_index(name="n")
+    counts = counts.sort_values(["outlet", "speaker", "n", "speaker_type"],
+                                ascending=[True, True, False, True], kind="stable")
+    return counts.drop_duplicates(["outlet", "speaker"]).set_index(["outlet", "speaker"])["speaker_type"]
+
+
 def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     """Per outlet and speaker: direct and indirect statements (a quote split by "he said" is one),
     quoted words, rows; ranked by statements. "unknown" is kept, unranked (rank empty), last."""
     quotes = quotes.join(corpus.documents.set_index("doc_id")["outlet"], on="doc_id")
     direct = quotes["kind"] == "direct"
-    typed = quotes["speaker_type"].where(quotes["speaker_type"] != UNKNOWN)
-    types = (typed.groupby([quotes["outlet"], quotes["speaker"]])
-             .agg(lambda t: t.mode().iloc[0] if t.notna().any() else UNKNOWN))
+    types = _usual_types(quotes)
     ranked = (quotes.assign(direct=quotes["statement_id"].where(direct),
                             indirect=quotes["statement_id"].where(~direct),
                             quoted_words=quotes["n_words"].where(direct, 0))
@@ -118,7 +126,7 @@ def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
               .reset_index())
     ranked.insert(2, "speaker_type", pd.Series(
         types.reindex(pd.MultiIndex.from_frame(ranked[["outlet", "speaker"]])).to_numpy(),
-        dtype="string"))
+        dtype="string").fillna(UNKNOWN))
     ranked["n_total"] = ranked["n_direct"] + ranked["n_indirect"]
     ranked = ranked.assign(unknown=ranked["speaker"] == UNKNOWN).sort_values(
         ["outlet", "unknown", "n_total", "quoted_words", "speaker"],

@@ -116,3 +116,19 @@ def test_rank_speakers_counts_statements_and_never_ranks_unknown():
     assert ranked[["speaker", "n_direct", "n_indirect", "n_rows", "n_total"]].values.tolist() == [
         ["Tom Hill", 2, 1, 3, 3], ["Ann Lee", 1, 0, 2, 1], ["unknown", 1, 0, 1, 1]]
     assert ranked["rank"].tolist() == [1, 2, pd.NA]
+
+
+def test_a_speakers_type_is_its_most_frequent_known_type_ties_alphabetical():
+    from types import SimpleNamespace
+
+    from analysis.framing import rank_speakers
+
+    quotes = pd.DataFrame({
+        "doc_id": ["d0"] * 7, "kind": "direct", "n_words": 3,
+        "statement_id": [f"t{i}" for i in range(7)],
+        "speaker": ["Lee", "Lee", "Lee", "Hill", "Hill", "Fox", "Fox"],
+        "speaker_type": ["unknown", "politician", "unknown", "politician", "expert",
+                         "unknown", "unknown"]}).astype("string").astype({"n_words": int})
+    corpus = SimpleNamespace(documents=pd.DataFrame({"doc_id": ["d0"], "outlet": ["A"]}))
+    ranked = rank_speakers(corpus, quotes).set_index("speaker")["speaker_type"]
+    assert ranked.to_dict() == {"Lee": "politician", "Hill": "expert", "Fox": "unknown"}
