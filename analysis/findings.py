@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, per_corpus
 from analysis.framing import (
     compute_actor_salience,
     compute_label_hits,
@@ -37,6 +37,7 @@ def _tone(corpus: Corpus) -> pd.DataFrame:
     return tone[(tone["articles"] == "all") & (tone["measure"] == "vader_compound")]
 
 
+@per_corpus
 def compute_measures(corpus: Corpus) -> pd.DataFrame:
     """One row per measure and outlet: value, 95% interval and n (the small multiples' data)."""
     tone = _tone(corpus).assign(measure="tone: mean VADER compound per sentence")
@@ -66,6 +67,7 @@ def compute_measures(corpus: Corpus) -> pd.DataFrame:
         kind="stable", ignore_index=True)
 
 
+@per_corpus
 def compute_profile(corpus: Corpus) -> pd.DataFrame:
     """One compact row per outlet: size, dates, translation, and the headline of every measure."""
     docs = corpus.documents
