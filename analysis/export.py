@@ -77,16 +77,10 @@ def format_floats(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for column in out.columns[[t.kind == "f" and isinstance(t, np.dtype) for t in out.dtypes]]:
         values = out[column].to_numpy()
-        text = np.full(len(values), "", dtype=object)
         present = ~np.isnan(values)
-        order = np.argsort(values[present], kind="stable")
-        ordered = values[present][order]
-        new = np.ones(len(ordered), dtype=bool)
-        new[1:] = ordered[1:] != ordered[:-1]
-        codes = np.empty(len(ordered), dtype=np.int64)
-        codes[order] = np.cumsum(new) - 1
-        formatted = np.array([FLOAT_FORMAT % v for v in ordered[new]], dtype=object)
-        text[present] = formatted[codes]
+        codes, distinct = pd.factorize(values[present])
+        text = np.full(len(values), "", dtype=object)
+        text[present] = np.array([FLOAT_FORMAT % v for v in distinct], dtype=object)[codes]
         out[column] = text
     return out
 
