@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
+from analysis.segment import whole_words
 
 ACTORS_FILE = PACKAGE_DATA / "actors.csv"
 
@@ -18,11 +19,6 @@ def load_aliases(path: Path = ACTORS_FILE) -> pd.DataFrame:
     aliases = pd.read_csv(path, dtype="string", keep_default_na=False)
     aliases["case_sensitive"] = aliases["case_sensitive"].str.lower().isin(["yes", "true", "1"])
     return aliases
-
-
-def whole_words(alternatives: list[str]) -> re.Pattern:
-    """One regex of regex `alternatives` (in the order given) matching only whole words."""
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
 @cache

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA, SEED
+from analysis.segment import whole_words
 from analysis.stats import summarise_mean
 
 FRAMES_FILE = PACKAGE_DATA / "frames.csv"
@@ -29,7 +30,7 @@ def load_frames(path: Path = FRAMES_FILE) -> tuple[list[str], re.Pattern, list[t
     parts = [re.escape(t.rstrip("*")) + (r"[\w'-]*" if t.endswith("*") else "")
              for t in table["term"]]
     # No capture groups: one group per term makes matching about seven times slower.
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+    pattern = whole_words(parts, after=r"[\w-]", flags=re.I)
     alternatives = [(re.compile(p, re.I), f) for p, f in zip(parts, table["frame"], strict=True)]
     return frames, pattern, alternatives
 

@@ -14,7 +14,7 @@ from analysis.cleaning import _is_headline_like
 from analysis.config import PACKAGE_DATA
 from analysis.kwic import CONTEXT_CHARS, keyword_contexts
 from analysis.metadata import UNKNOWN
-from analysis.segment import count_words
+from analysis.segment import count_words, whole_words
 from analysis.voice import find_quote_spans
 
 LABELS_FILE = PACKAGE_DATA / "labels.csv"
@@ -33,8 +33,7 @@ _WORD_START = re.compile(r"(?<!\S)\S+")  # a token that begins after a space (no
 
 def _phrases(terms, edge: str = r"[\w-]") -> re.Pattern:
     """One case-insensitive regex of whole-word phrases, longest first; `edge` may not touch them."""
-    terms = sorted(set(terms), key=len, reverse=True)
-    return re.compile(f"(?<!{edge})(?:" + "|".join(map(re.escape, terms)) + f")(?!{edge})", re.I)
+    return whole_words(map(re.escape, sorted(set(terms), key=len, reverse=True)), edge, edge, re.I)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
-from analysis.segment import count_words
+from analysis.segment import count_words, whole_words
 from analysis.voice import compute_quote_spans
 
 UNKNOWN = "unknown"
@@ -79,18 +79,21 @@ def _section(name: str, heading: str) -> list[str]:
                                     (w.strip() for w in lines[start:] if w.strip())))
 
 
+def _any_form(forms: list[str]) -> re.Pattern:
+    """One regex of the word forms, longest first, matching whole words (no hyphen on either side)."""
+    return whole_words(map(re.escape, sorted(forms, key=len, reverse=True)), after=r"[\w-]")
+
+
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
-    verbs = sorted(_word_list("attribution_verbs.txt"), key=len, reverse=True)
-    evidence = sorted(_word_list("evidence_verbs.txt"), key=len, reverse=True)
     titles = {t.lower() for t in _word_list("titles.txt")}
     speakers = pd.read_csv(PACKAGE_DATA / "speakers.csv", dtype="string", keep_default_na=False)
     roles = pd.read_csv(PACKAGE_DATA / "speaker_roles.csv", dtype="string", keep_default_na=False)
     aliases = load_aliases()
     return {
-        "verb": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, verbs)) + r")(?![\w-])"),
-        "evidence": re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, evidence)) + r")(?![\w-])"),
+        "verb": _any_form(_word_list("attribution_verbs.txt")),
+        "evidence": _any_form(_word_list("evidence_verbs.txt")),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")

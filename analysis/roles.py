@@ -31,11 +31,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people, whole_words
+from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people
 from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
 from analysis.parallel import map_with
+from analysis.segment import whole_words
 from analysis.stats import auc, clopper_pearson
 
 ROLES_FILE = PACKAGE_DATA / "roles.toml"

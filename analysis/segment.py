@@ -14,6 +14,12 @@ WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
 _WORD_RE = re.compile(WORD_PATTERN)
 
 
+def whole_words(alternatives, before: str = r"[\w-]", after: str = r"\w", flags: int = 0) -> re.Pattern:
+    """One regex of the regex `alternatives` (tried in the order given) that `before` may not
+    precede and `after` may not follow: whole words ("Russia" not in "anti-Russia" or "Russians")."""
+    return re.compile(f"(?<!{before})(?:" + "|".join(alternatives) + f")(?!{after})", flags)
+
+
 # Punkt's decisions on candidate breaks kept at most (a context is a few words: "said. The").
 BREAK_CACHE_SIZE = 200_000
 
