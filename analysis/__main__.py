@@ -5,6 +5,7 @@ import errno
 import os
 import signal
 import sys
+import time
 import traceback
 import warnings
 from pathlib import Path
@@ -104,14 +105,13 @@ def _figures(args) -> int:
 
 def _report(args) -> int:
     from analysis.progress import Timer
-    from analysis.report import BuildInterrupted, build_reports, interrupt
+    from analysis.report import BuildInterrupted, at_once, build_reports, interrupt, notebook_paths
 
-    timer = Timer()
+    timer, start = Timer(), time.perf_counter()
     _load(args, timer)  # fail early, with a clear message, before starting any kernel
 
     def running(stem: str) -> None:
         _say(f"report: running {stem}")
-        timer.lap(stem)
     # Inside a build a signal kills the running kernel and ends the build cleanly: raising from
     # the handler in the middle of nbclient's event loop would leave the kernel and a traceback.
     previous = {s: signal.signal(s, interrupt) for s in EXIT_SIGNAL}
@@ -124,10 +124,13 @@ def _report(args) -> int:
         raise (KeyboardInterrupt() if exc.signum == signal.SIGINT else Interrupted(exc.signum)) \
             from None
     finally:
-        timer.lap(None)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
-    _say(timer.summary("report"))
+    for stem, seconds in build.seconds.items():
+        timer.add(stem, seconds)
+    side_by_side = at_once(len(notebook_paths(args.notebooks or None)))
+    _say(timer.summary("report", wall=time.perf_counter() - start,
+                       note=f"notebooks {side_by_side} at a time" if side_by_side > 1 else ""))
     for path in build.written:
         print(path)
     if build.failures:

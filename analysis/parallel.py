@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 
 import numpy as np
@@ -117,6 +117,17 @@ def run_partitions(fn: Callable, parts: list, combine: Callable[[list], object])
             return combine(list(dask.compute(*tasks, scheduler=client)))
     with _dask_bar():
         return combine(list(dask.compute(*tasks, scheduler="processes", pool=_local_pool(n))))
+
+
+def in_background(fn: Callable, *args) -> Future:
+    """`fn(*args)` started in a local worker process while this one goes on; with one worker
+    ($ANALYSIS_WORKERS=1) run here at once. The Future gives the result or raises."""
+    n = workers()
+    if n == 1:
+        done: Future = Future()
+        done.set_result(fn(*args))
+        return done
+    return _local_pool(n).submit(fn, *args)
 
 
 def _dask_bar():

@@ -1,16 +1,19 @@
 """The registry of analysis stages: which tables and figures each one contributes."""
 
 import importlib
+import pickle
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
 from analysis.corpus import Corpus, forget, stored
 from analysis.errors import CorpusWarning
 from analysis.export import atomic_write, write_csv
+from analysis.parallel import in_background
 from analysis.plots import FigureSpec, stage_figures
 from analysis.plotting import name_groups, save_figure
 from analysis.progress import Timer, progress
@@ -110,35 +113,73 @@ def named_groups(table: pd.DataFrame, group_by: str) -> pd.DataFrame:
     return table.rename(columns={GROUP: group_by})
 
 
+def _from_store(spec: FigureSpec, corpus: Corpus, out_dir: Path) -> pd.DataFrame | None:
+    """The figure's data, its files written again from the store, if the store holds them."""
+    saved = corpus.store.get(_stored_as(spec)) if corpus.store is not None else None
+    if saved is None:
+        return None
+    for suffix, content in saved["files"].items():
+        atomic_write(out_dir / f"{spec.stem}.{suffix}", lambda tmp, c=content: tmp.write_bytes(c))
+    return saved["data"]
+
+
+def _stored_as(spec: FigureSpec) -> str:
+    return f"figure.{spec.stem}.{drawing_key()}"  # a changed plot is drawn again
+
+
+def _keep(spec: FigureSpec, corpus: Corpus, data: pd.DataFrame, paths: list[Path]) -> None:
+    """Keep a saved figure's files and data in the corpus's store."""
+    if corpus.store is not None:
+        corpus.store.put(_stored_as(spec), {"data": data,
+                                            "files": {p.suffix[1:]: p.read_bytes() for p in paths}})
+
+
+def _made(spec: FigureSpec, corpus: Corpus) -> tuple[Figure, pd.DataFrame]:
+    fig, data = spec.make(corpus)
+    name_groups(fig, corpus.group_by)
+    return fig, data
+
+
 def render_figure(spec: FigureSpec, corpus: Corpus,
                   out_dir: Path) -> tuple[Figure | None, pd.DataFrame]:
     """Draw one figure and save it (PNG, SVG, CSV); return the (closed) figure and its data.
 
     The saved files and data are kept in the corpus's store: while it is current, the files are
     written again from there (the figure is then None) instead of computed and drawn again."""
-    name = f"figure.{spec.stem}.{drawing_key()}"  # a changed plot is drawn again
-    saved = corpus.store.get(name) if corpus.store is not None else None
-    if saved is not None:
-        for suffix, content in saved["files"].items():
-            atomic_write(out_dir / f"{spec.stem}.{suffix}", lambda tmp, c=content: tmp.write_bytes(c))
-        return None, saved["data"]
-    fig, data = spec.make(corpus)
-    name_groups(fig, corpus.group_by)
-    paths = save_figure(fig, spec.stem, data, out_dir)
-    if corpus.store is not None:
-        corpus.store.put(name, {"data": data, "files": {p.suffix[1:]: p.read_bytes() for p in paths}})
+    data = _from_store(spec, corpus, out_dir)
+    if data is not None:
+        return None, data
+    fig, data = _made(spec, corpus)
+    _keep(spec, corpus, data, save_figure(fig, spec.stem, data, out_dir))
     return fig, data
+
+
+def _save_pickled(figure: bytes, stem: str, data: pd.DataFrame, out_dir: Path) -> list[Path]:
+    """save_figure of a pickled figure (in a worker process)."""
+    return save_figure(pickle.loads(figure), stem, data, out_dir)
 
 
 def render_figures(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> list[Path]:
     """Re-render every figure into `out_dir`; return the PNG paths.
 
-    Each stage's time is added to `timer`; a progress bar per stage when bars are shown."""
+    Each figure is made here and drawn and saved in a local worker process (pickled: the same
+    bytes), so drawing overlaps the making of the next figures; the wait for the last drawings
+    is the step 'drawing'. Each stage's time is added to `timer`; a progress bar per stage
+    when bars are shown."""
     timer = timer or Timer()
-    paths = []
+    paths, drawing = [], []
     for stage, specs in stage_figures().items():
         with timer.step(stage):
             for spec in progress(specs, stage, total=len(specs)):
-                render_figure(spec, corpus, out_dir)
                 paths.append(out_dir / f"{spec.stem}.png")
+                if _from_store(spec, corpus, out_dir) is not None:
+                    continue
+                fig, data = _made(spec, corpus)
+                figure = pickle.dumps(fig)
+                plt.close(fig)
+                drawing.append((spec, data, in_background(_save_pickled, figure, spec.stem, data,
+                                                          out_dir)))
+    with timer.step("drawing"):
+        for spec, data, saved in drawing:
+            _keep(spec, corpus, data, saved.result())
     return paths

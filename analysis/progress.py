@@ -36,7 +36,6 @@ class Timer:
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = {}
-        self._lap: tuple[str, float] | None = None
 
     def add(self, name: str, seconds: float) -> None:
         """Add `seconds` to step `name`."""
@@ -51,15 +50,9 @@ class Timer:
         finally:
             self.add(name, time.perf_counter() - start)
 
-    def lap(self, name: str | None) -> None:
-        """End the running lap, if any, and start timing step `name` (None: start none)."""
-        now = time.perf_counter()
-        if self._lap is not None:
-            self.add(self._lap[0], now - self._lap[1])
-        self._lap = None if name is None else (name, now)
-
-    def summary(self, command: str) -> str:
-        """One line: 'time: COMMAND 12.3 s (load 2.0, terms 1.1, ...)'."""
-        total = sum(self.seconds.values())
+    def summary(self, command: str, wall: float | None = None, note: str = "") -> str:
+        """One line: 'time: COMMAND 12.3 s (load 2.0, terms 1.1, ...)', the total being the
+        steps' sum, or `wall` when some steps ran side by side (`note` then says which)."""
+        total = sum(self.seconds.values()) if wall is None else wall
         steps = ", ".join(f"{name} {seconds:.1f}" for name, seconds in self.seconds.items())
-        return f"time: {command} {total:.1f} s ({steps})"
+        return f"time: {command} {total:.1f} s ({steps}{'; ' + note if note else ''})"

@@ -8,6 +8,8 @@ import re
 import shutil
 import signal
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +22,7 @@ from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from analysis import config
+from analysis import config, parallel
 from analysis.errors import CorpusError
 from analysis.export import write_text
 
@@ -55,6 +57,7 @@ class Build:
 
     written: list[Path] = field(default_factory=list)
     failures: dict[str, tuple[str, str]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # each executed notebook's wall time
 
 
 def notebook_paths(names: list[str] | None = None) -> list[Path]:
@@ -97,17 +100,17 @@ class BuildInterrupted(BaseException):
         self.signum = signum
 
 
-_running: dict = {"signal": None, "client": None}
+_running: dict = {"signal": None, "clients": set()}
 
 
 def interrupt(signum: int, frame=None) -> None:
-    """Signal handler: stop the build; the running kernel is killed and the build raises."""
+    """Signal handler: stop the build; the running kernels are killed and the build raises."""
     _running["signal"] = signum
-    client = _running["client"]
-    pid = getattr(getattr(getattr(client, "km", None), "provisioner", None), "pid", None)
-    if pid:
-        with suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
+    for client in list(_running["clients"]):
+        pid = getattr(getattr(getattr(client, "km", None), "provisioner", None), "pid", None)
+        if pid:
+            with suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
 
 
 def _check_interrupted() -> None:
@@ -150,10 +153,10 @@ def notebook_path(folder: Path, notebooks: Path) -> str:
     return str(folder)
 
 
-def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | None = None,
-                     timeout: int = TIMEOUT, store: Path | None = None,
-                     parameters: dict | None = None) -> nbformat.NotebookNode:
-    """Run every cell of a notebook against a corpus (BuildInterrupted if a signal stopped it)."""
+def _run_cells(path: Path, corpus: Path, group_by: str | None, timeout: int,
+               parameters: dict | None) -> nbformat.NotebookNode:
+    """Run a notebook's cells in a kernel started in the environment as it is (see _environment);
+    a signal kills the kernel (see interrupt) and the notebook returns as far as it got."""
     nb = inject_parameters(nbformat.read(path, as_version=4), {
         "corpus_folder": notebook_path(corpus, path.parent), "group_by": group_by or config.DEFAULT_GROUP_BY,
         **(parameters or {})})
@@ -167,32 +170,30 @@ def execute_notebook(path: Path, corpus: Path, figures: Path, group_by: str | No
     def run() -> None:
         try:
             client.execute()
-        except BaseException as exc:  # handed to the main thread
+        except BaseException as exc:  # handed to the calling thread
             failure.append(exc)
 
-    with _environment(corpus, figures, group_by, store):
-        _running["client"] = client
-        worker = threading.Thread(target=run, name=f"notebook {path.stem}", daemon=True)
-        try:
-            worker.start()
-            while worker.is_alive():
-                worker.join(0.2)
-                if _running["signal"] is not None:
-                    worker.join(KILL_GRACE)  # the kernel is dead; let the client clean up
-                    break
-        finally:
-            _running["client"] = None
-    _check_interrupted()
-    if failure:
+    _running["clients"].add(client)
+    worker = threading.Thread(target=run, name=f"notebook {path.stem}", daemon=True)
+    try:
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.2)
+            if _running["signal"] is not None:
+                worker.join(KILL_GRACE)  # the kernel is dead; let the client clean up
+                break
+    finally:
+        _running["clients"].discard(client)
+    if failure and _running["signal"] is None:
         raise failure[0]
     return nb
 
 
-def _execute(path: Path, corpus: Path, figures: Path, group_by: str | None,
-             timeout: int, store: Path | None, parameters: dict | None) -> nbformat.NotebookNode:
-    """execute_notebook, with nbclient's errors turned into NotebookFailed."""
+def _execute(path: Path, corpus: Path, group_by: str | None, timeout: int,
+             parameters: dict | None) -> nbformat.NotebookNode:
+    """_run_cells, with nbclient's errors turned into NotebookFailed."""
     try:
-        return execute_notebook(path, corpus, figures, group_by, timeout, store, parameters)
+        return _run_cells(path, corpus, group_by, timeout, parameters)
     except CellExecutionError as exc:
         reason = f"{exc.ename}: {' '.join(str(exc.evalue).split())}"[:300]
         raise NotebookFailed(f"{path.name}: a cell failed ({reason})",
@@ -202,6 +203,36 @@ def _execute(path: Path, corpus: Path, figures: Path, group_by: str | None,
                              "(raise --timeout)", str(exc)) from None
     except DeadKernelError as exc:
         raise NotebookFailed(f"{path.name}: the kernel died (out of memory?)", str(exc)) from None
+
+
+def at_once(n_notebooks: int) -> int:
+    """How many notebooks run side by side, each in its own kernel: one per local worker
+    ($ANALYSIS_WORKERS, else every core), at most one per notebook."""
+    return max(1, min(parallel.workers(), n_notebooks))
+
+
+def run_notebooks(paths: list[Path], run, progress=None) -> dict[Path, tuple[object, float]]:
+    """`run(path)` for each notebook, at_once(len(paths)) at a time in threads (the kernels are
+    processes, so they share the cores); by path, what it returned or raised (NotebookFailed)
+    and its seconds. After a signal no further notebook starts."""
+    def timed(path: Path) -> tuple[object, float]:
+        if _running["signal"] is not None:
+            return None, 0.0
+        if progress:
+            progress(path.stem)
+        start = time.perf_counter()
+        try:
+            result = run(path)
+        except NotebookFailed as exc:
+            result = exc
+        return result, time.perf_counter() - start
+
+    with ThreadPoolExecutor(at_once(len(paths)), thread_name_prefix="report") as pool:
+        futures = {path: pool.submit(timed, path) for path in paths}
+        pending = set(futures.values())
+        while pending:  # waiting in steps lets a signal's handler run in this (the main) thread
+            _, pending = wait(pending, timeout=0.2)
+    return {path: future.result() for path, future in futures.items()}
 
 
 def first_heading(nb: nbformat.NotebookNode) -> str:
@@ -446,6 +477,10 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
     try:
         facts = _facts_and_explorer(corpus, group_by, store, partial)
         build.written.append(out_dir / EXPLORER)
+        with _environment(corpus, partial / "figures", group_by, store):
+            runs = run_notebooks(selected, lambda path: _execute(path, corpus, group_by, timeout,
+                                                                 parameters), progress)
+        _check_interrupted()
         for path in notebook_paths():
             if path not in selected:
                 if (out_dir / _pages(path.stem)[0]).exists():
@@ -453,16 +488,11 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
                     entries.append(Entry(path.stem, first_heading(source), summary(source),
                                          found=known.get(path.stem, "")))
                 continue
-            _check_interrupted()
-            if progress:
-                progress(path.stem)
-            try:
-                nb = _execute(path, corpus, partial / "figures", group_by, timeout, store,
-                              parameters)
-            except NotebookFailed as exc:
-                build.failures[path.stem] = (str(exc), exc.detail)
+            nb, build.seconds[path.stem] = runs[path]
+            if isinstance(nb, NotebookFailed):
+                build.failures[path.stem] = (str(nb), nb.detail)
                 source = nbformat.read(path, as_version=4)
-                entries.append(Entry(path.stem, first_heading(source), "", failed=str(exc)))
+                entries.append(Entry(path.stem, first_heading(source), "", failed=str(nb)))
                 stale.extend(_pages(path.stem))
                 continue
             for name, with_code in zip(_pages(path.stem), (False, True), strict=True):

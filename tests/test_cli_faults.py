@@ -15,7 +15,7 @@ import pytest
 
 from analysis import config
 from analysis.export import atomic_write, neutralise_formulas, write_csv
-from analysis.report import build_reports
+from analysis.report import at_once, build_reports
 from tests.conftest import TINY
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -153,6 +153,29 @@ def test_one_notebook_rebuilt_keeps_the_others_in_the_index(tmp_path, monkeypatc
     index = (out / "index.html").read_text()
     assert "01-a.html" in index and "02-b.html" in index
     assert (out / "01-a.html").read_bytes() == first
+
+
+def test_notebooks_run_side_by_side_one_kernel_each(tmp_path, monkeypatch):
+    # 01 waits for a file that only 02 writes: one after the other, 01 would time out
+    flag = tmp_path / "02-started"
+    monkeypatch.setenv("ANALYSIS_WORKERS", "2")
+    monkeypatch.setattr(config, "NOTEBOOKS_DIR", _notebooks(tmp_path / "nb", {
+        "01-waits": [f"import time\nfrom pathlib import Path\nflag = Path({str(flag)!r})\n"
+                     "for _ in range(600):\n    if flag.exists():\n        break\n"
+                     "    time.sleep(0.1)\nassert flag.exists()"],
+        "02-writes": [f"from pathlib import Path\nPath({str(flag)!r}).write_text('x')"]}))
+    build = build_reports(TINY, tmp_path / "reports", timeout=30)
+    assert build.failures == {}
+    assert list(build.seconds) == ["01-waits", "02-writes"]
+    index = (tmp_path / "reports" / "index.html").read_text()
+    assert index.index("01-waits.html") < index.index("02-writes.html")
+
+
+def test_one_worker_runs_one_notebook_at_a_time(monkeypatch):
+    monkeypatch.setenv("ANALYSIS_WORKERS", "1")
+    assert at_once(5) == 1
+    monkeypatch.setenv("ANALYSIS_WORKERS", "4")
+    assert (at_once(5), at_once(3)) == (4, 3)
 
 
 def test_a_cell_timeout_is_one_line(tmp_path, monkeypatch):

@@ -5,7 +5,15 @@ import pytest
 
 from analysis import config, load_corpus
 from analysis.errors import CorpusError
-from analysis.parallel import PARTITION_ENV, SCHEDULER_ENV, WORKERS_ENV, map_with, partitions, workers
+from analysis.parallel import (
+    PARTITION_ENV,
+    SCHEDULER_ENV,
+    WORKERS_ENV,
+    in_background,
+    map_with,
+    partitions,
+    workers,
+)
 from analysis.pipeline import write_tables
 from tests.conftest import TINY
 
@@ -103,3 +111,20 @@ def test_a_dask_cluster_gives_the_single_process_tables(tmp_path, monkeypatch, n
         write_tables(on_cluster, tmp_path / "cluster")
     for path in sorted((tmp_path / "one").glob("*.csv")):
         assert (tmp_path / "cluster" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def _pid_and_sum(a: int, b: int) -> tuple[int, int]:
+    import os
+
+    return os.getpid(), a + b
+
+
+def test_in_background_runs_in_a_worker_process_and_here_with_one_worker(monkeypatch):
+    import os
+
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    pid, total = in_background(_pid_and_sum, 2, 3).result()
+    assert total == 5 and pid != os.getpid()
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    done = in_background(_pid_and_sum, 2, 3)
+    assert done.done() and done.result() == (os.getpid(), 5)
