@@ -59,6 +59,13 @@ def stage_tables() -> dict[str, dict[str, Callable[[Corpus], pd.DataFrame]]]:
     return by_stage
 
 
+def start_background(corpus: Corpus, stages: list[str]) -> list[str]:
+    """`stages` in the order to run them: each stage that can (its module's START) begins its
+    long work in a worker process now and goes last, so the others run meanwhile."""
+    started = {stage_name(m) for m in stage_modules() if hasattr(m, "START") and m.START(corpus)}
+    return [s for s in stages if s not in started] + [s for s in stages if s in started]
+
+
 def all_tables() -> dict[str, Callable[[Corpus], pd.DataFrame]]:
     """Every table any stage contributes, by file stem."""
     return {name: make for tables in stage_tables().values() for name, make in tables.items()}
@@ -85,11 +92,16 @@ def has_hand_coding(path: Path) -> bool:
 def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> list[Path]:
     """Write every table as CSV into `out_dir`; a hand-coded sheet gets its new version beside it.
 
-    Each stage's time is added to `timer`; a progress bar per stage when bars are shown."""
+    Stages that can begin long work in the background do so first (step 'start') and are written
+    last. Each stage's
+    time is added to `timer`; a progress bar per stage when bars are shown."""
     out_dir.mkdir(parents=True, exist_ok=True)
     timer = timer or Timer()
     paths = []
-    for stage, tables in stage_tables().items():
+    by_stage = stage_tables()
+    with timer.step("start"):
+        order = start_background(corpus, list(by_stage))
+    for stage, tables in ((stage, by_stage[stage]) for stage in order):
         with timer.step(stage):
             for name, make in progress(tables.items(), stage, total=len(tables)):
                 path = out_dir / f"{name}.csv"
@@ -168,7 +180,13 @@ def render_figures(corpus: Corpus, out_dir: Path, timer: Timer | None = None) ->
     when bars are shown."""
     timer = timer or Timer()
     paths, drawing = [], []
-    for stage, specs in stage_figures().items():
+    by_stage = stage_figures()
+    with timer.step("start"):
+        order = list(by_stage)
+        if not all(corpus.store is not None and corpus.store.has(_stored_as(spec))
+                   for specs in by_stage.values() for spec in specs):
+            order = start_background(corpus, order)
+    for stage, specs in ((stage, by_stage[stage]) for stage in order):
         with timer.step(stage):
             for spec in progress(specs, stage, total=len(specs)):
                 paths.append(out_dir / f"{spec.stem}.png")

@@ -58,5 +58,5 @@ def test_tables_ends_with_the_time_of_each_stage(tmp_path, capsys):
     last = capsys.readouterr().err.strip().splitlines()[-1]
     assert last.startswith("time: tables ")
     steps = [part.rsplit(" ", 1)[0] for part in last.split("(", 1)[1].rstrip(")").split(", ")]
-    assert steps == ["load", "overview", "terms", "keyness", "similarity", "topics", "sentiment",
+    assert steps == ["load", "start", "overview", "terms", "keyness", "similarity", "topics", "sentiment",
                      "framing", "roles", "findings"]

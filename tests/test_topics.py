@@ -207,3 +207,22 @@ def test_one_article_gets_one_topic_without_a_crash(make_corpus):
     assert model.stability[["k", "stability", "chosen"]].values.tolist() == [[1, 1.0, True]]
     shares = model.shares.drop(columns=["paragraph_id", "doc_id", "outlet"])
     assert shares.columns.tolist() == [1] and (shares[1] == 1).all()
+
+
+def test_fits_started_in_the_background_give_the_same_model(monkeypatch):
+    from analysis import topics
+
+    monkeypatch.setattr(topics, "PARALLEL_NNZ", 0)  # the seeds' matrix counts as large
+    monkeypatch.setenv("ANALYSIS_WORKERS", "2")
+    monkeypatch.setenv("ANALYSIS_STORE", "off")  # the model is fitted, not read back
+    background = load_corpus()
+    assert topics.start(background) and id(background) in topics._fitting
+    started = topic_model(background)
+    assert id(background) not in topics._fitting  # taken
+    monkeypatch.setenv("ANALYSIS_WORKERS", "1")
+    here = load_corpus()
+    assert not topics.start(here)
+    expected = topic_model(here)
+    pd.testing.assert_frame_equal(started.stability, expected.stability)
+    pd.testing.assert_frame_equal(started.weights, expected.weights)
+    pd.testing.assert_frame_equal(started.shares, expected.shares)
