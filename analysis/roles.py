@@ -935,16 +935,20 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     `people` the persons among them (in the corpus's order of first mention); rows unsorted."""
     texts = documents.set_index("doc_id")["text"]
     rows, by_doc = [], dict(tuple(base.groupby("doc_id", sort=False)))
+    metonyms = dict(zip(meto["alias"], meto["actor"], strict=True))
+    blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
+    metonyms_of: dict[str, set[str]] = {}
+    for alias, actor in zip(meto["alias"], meto["actor"], strict=True):
+        metonyms_of.setdefault(actor, set()).add(alias)
     for doc_id, part in sentences.groupby("doc_id", sort=False):
         mine = by_doc.get(doc_id, base.iloc[:0])
         present = set(mine["actor"])
         taken = sorted(zip(mine["start"], mine["end"], strict=True))
-        aliases = dict(zip(meto["alias"], meto["actor"], strict=True))
-        blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
+        aliases = dict(metonyms)
         for title, person in titled_people(texts[doc_id], [p for p in people if p in present]).items():
             aliases |= {title: person, title[0].upper() + title[1:]: person}
-        written = {a: set(g["alias"]) | set(meto.loc[meto["actor"] == a, "alias"])
-                   for a, g in mine.groupby("actor", sort=False)}
+        written = {a: set(aliases_of) | metonyms_of.get(a, set())
+                   for a, aliases_of in zip(*_aliases_by_actor(mine), strict=True)}
         aliases |= described_actors(texts[doc_id], written, list(description_heads()))
         for sid, start, text in part[["sentence_id", "start", "text"]].itertuples(index=False):
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
@@ -956,6 +960,14 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
     pronouns = pronoun_mentions(sentences, mentions, set(people))
     return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
+
+
+def _aliases_by_actor(mentions: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    """The actors of `mentions` in order of first mention, and each one's aliases in row order."""
+    by_actor: dict[str, list[str]] = {}
+    for actor, alias in zip(mentions["actor"].tolist(), mentions["alias"].tolist(), strict=True):
+        by_actor.setdefault(actor, []).append(alias)
+    return list(by_actor), list(by_actor.values())
 
 
 # ---- evidence, calls and shares -----------------------------------------------------------------
