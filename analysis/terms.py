@@ -1,5 +1,6 @@
 """TF-IDF per document, each outlet's distinctive terms, keyword in context and term positions."""
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -8,7 +9,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 
-from analysis.corpus import Corpus, per_corpus
+from analysis.corpus import Corpus, per_corpus, stored
 from analysis.keyness import keyness_table, top_key_terms
 from analysis.kwic import CONTEXT_CHARS, context_window
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
@@ -107,7 +108,16 @@ def term_pattern(term: str) -> re.Pattern:
 
 def compute_kwic(corpus: Corpus, term: str, width: int = CONTEXT_CHARS) -> pd.DataFrame:
     """Every occurrence of `term` with up to `width` characters of its sentence on either side
-    (whole words), and where it is in the article."""
+    (whole words), and where it is in the article; at the default width kept in the corpus's
+    store, so the figures, the notebooks and the findings scan the sentences for a term once."""
+    if width != CONTEXT_CHARS:
+        return _kwic(corpus, term, width)
+    digest = hashlib.sha256(term.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return stored(corpus, f"terms.kwic.{digest}", lambda: _kwic(corpus, term, width))
+
+
+def _kwic(corpus: Corpus, term: str, width: int) -> pd.DataFrame:
+    """compute_kwic, computed."""
     pattern = term_pattern(term)
     sentences = corpus.sentences[corpus.sentences["text"].str.contains(pattern, na=False)]
     docs = corpus.documents.set_index("doc_id")

@@ -154,3 +154,19 @@ def test_drawing_code_names_stored_figures_and_leaves_the_tables_key(tmp_path):
     figures = drawing_key(package)
     (package / "measure.py").write_text("X = 2\n")
     assert package_key(package) != tables and drawing_key(package) == figures
+
+
+def test_a_term_in_context_is_found_once_and_read_back(corpus, tmp_path, monkeypatch):
+    from analysis import terms
+
+    fresh = terms.compute_kwic(load_corpus(corpus, store=None), "russia")
+    first = terms.compute_kwic(load_corpus(corpus, store=tmp_path / "store"), "russia")
+    monkeypatch.setattr(terms, "_kwic", lambda *a: pytest.fail("scanned the sentences again"))
+    again = terms.compute_kwic(load_corpus(corpus, store=tmp_path / "store"), "russia")
+    assert len(fresh) > 1
+    pd.testing.assert_frame_equal(first, fresh)
+    pd.testing.assert_frame_equal(again, fresh)
+    with pytest.raises(pytest.fail.Exception):  # another term, or another width, is computed
+        terms.compute_kwic(load_corpus(corpus, store=tmp_path / "store"), "nato")
+    with pytest.raises(pytest.fail.Exception):
+        terms.compute_kwic(load_corpus(corpus, store=tmp_path / "store"), "russia", width=10)
