@@ -84,6 +84,23 @@ def _any_form(forms: list[str]) -> re.Pattern:
     return whole_words(map(re.escape, sorted(forms, key=len, reverse=True)), after=r"[\w-]")
 
 
+MAX_NAMED_OBJECT_WORDS = 6  # words between a naming verb and its label ("called [the attack] a")
+# Words after "called" that make it another verb ("called on", "called for", "called off").
+_NOT_TIME = r"(?!(?:day|week|month|year|hour|minute|moment|second|few|couple|number|lot)s?\b)"
+_NOT_NAMED = r"(?!(?:on|for|off|up|back|out|upon|in|into|to|at|by|with|from|after)\b)"
+
+
+def _naming(forms: list[str]) -> re.Pattern:
+    """One regex of the naming verbs with their object (group 1 or 2) and the start of the label:
+    "a"/"an" after the plain forms (not a time: "called him a day later"), "as" after the forms
+    written with " as"."""
+    plain = [re.escape(f) for f in forms if not f.endswith(" as")]
+    with_as = [re.escape(f.removesuffix(" as")) for f in forms if f.endswith(" as")]
+    obj = rf"\s+{_NOT_NAMED}((?:[^\s,.;:!?\"“”]+\s+){{1,{MAX_NAMED_OBJECT_WORDS}}}?)"
+    return re.compile(rf"(?<![\w-])(?:(?:{'|'.join(plain)}){obj}an?"
+                      rf"|(?:{'|'.join(with_as)}){obj}as)\s+{_NOT_TIME}(?=\w)")
+
+
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
@@ -94,6 +111,7 @@ def _lexicon() -> dict:
     return {
         "verb": _any_form(_word_list("attribution_verbs.txt")),
         "evidence": _any_form(_word_list("evidence_verbs.txt")),
+        "naming": _naming(_word_list("naming_verbs.txt")),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
@@ -184,6 +202,7 @@ def leading_phrase(text: str) -> str | None:
 
 
 MIN_RUN_CUT_BY_SURNAME = 5
+_ACRONYM_WORD = re.compile(r"[A-Z]{2,6}")  # "WHO", "NATO": an organisation before a name
 _PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")  # "Raupp", "O'Connell", no initial
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)?[.,;:]?")
 
@@ -261,7 +280,9 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
                       _bare(t) in titles or not _is_name_token(t)
                       or _bare(t) in CONNECTORS and not (  # "Al Gore", "De Blasio": a name
                           t[0].isupper() and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]))
-                      or t.endswith(("'s", "s'")))),  # "University of Alberta's Olav Rueppell", "Fox News' X"
+                      or t.endswith(("'s", "s'"))  # "University of Alberta's Olav Rueppell", "Fox News' X"
+                      or (i == 0 < len(tokens) - 1 and _ACRONYM_WORD.fullmatch(t)  # "WHO Tedros",
+                          and all(_PLAIN_NAME_WORD.fullmatch(x) for x in tokens[1:])))),  # not "RFK Jr."
                      default=-1)
     if last_title >= 0 and _bare(tokens[last_title]) in CONNECTORS:  # "head of the Pentagon"
         last_title = len(tokens) - 1
@@ -858,6 +879,7 @@ def _is_bare_name(chunk: str) -> str | None:
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 # Words that may join a time word in a phrase between a subject and its verb ("Sanders on
 # Tuesday said", "Obama late last week said").
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}  # "the war was called a ..."
 _TIME_JOINERS = {"on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later"}
 _COORDINATORS = {"and", "but"}
 _ADVERBS = {"however", "meanwhile", "therefore", "though", "too", "instead", "also", "moreover",
@@ -1126,6 +1148,13 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
                 or _unnamed_source(text[:verb.start()]):
             start = _reported_start(text, verb.end(), verb.group())
             return phrase, "X said that", _content(text, start, len(text))
+    for m in _lexicon()["naming"].finditer(text):  # "X called the attack a war crime"
+        before = text[:m.start()]
+        last = [w for w in _words(before) if _bare(w) not in _FILLERS][-1:]
+        if _bare((before.split() or [""])[-1]) not in _PASSIVE and (phrase := _subject(before)) \
+                and _words(phrase)[-1:] == last:  # the subject just before: not "a party called X"
+            return phrase, "X called Y Z", _content(text, m.start(1) if m.group(1) else m.start(2),
+                                                    len(text))
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
     for m in _lexicon()["evidence"].finditer(text):  # "The latest poll showed Trump leading"

@@ -717,3 +717,35 @@ def test_they_and_statements_speak_for_the_one_organisation_named(text, speaker)
 )
 def test_descriptions_join_the_one_organisation_or_person_they_can_mean(text, speaker):
     assert speakers_of(text) == [(speaker, "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker who names or describes something reports it ("X called Y a Z", "X described
+        # Y as Z"), the subject just before the verb, perfect tense and adverbs allowed
+        ("Stoltenberg called the attack a war crime.", [("Jens Stoltenberg", "X called Y Z")]),
+        ("Lavrov described the invasion as a special military operation.",
+         [("Lavrov", "X called Y Z")]),
+        ("Stoltenberg has repeatedly called the attack a war crime.",
+         [("Jens Stoltenberg", "X called Y Z")]),
+        # not a label: a passive, a phone call, a time after the object, "called on", an adjective,
+        # a name given to a thing, a speaker far from the verb
+        ("The war was called a special operation by Moscow.", []),
+        ("Putin called Biden on Tuesday to discuss the summit.", []),
+        ("He called the company a day later to complain.", []),
+        ("Stoltenberg called on allies to send an air defence system.",
+         [("Jens Stoltenberg", "X said that")]),  # an attribution verb of its own
+        ("The president called the decision unacceptable.", []),
+        ("A group called the Tyre Extinguishers deflated tyres.", []),
+        ("The group worked with Ann Lee, a designer, to organize a party called Anti-Prom at a "
+         "factory.", []),
+        # an acronym before a name is its organisation ("WHO Tedros" is Tedros Ghebreyesus)
+        ("Director-General Tedros Ghebreyesus spoke in Davos. WHO Tedros described Disease X as a "
+         "blueprint.", [("Tedros Ghebreyesus", "X called Y Z")]),
+    ],
+)
+def test_naming_verbs_report_a_label(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
