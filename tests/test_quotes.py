@@ -411,7 +411,7 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('The United Nations alarmist-in-chief Ann Lee denounced the floods. Unable to sympathise, '
          'Lee took the stage. According to the U.N. Secretary-General, we are in "the fight of our '
          'lives."', "Ann Lee"),
-        ('The alarmist-in-chief Ann Lee denounced the floods. At the summit, Chinese construction '
+        ('The alarmist-in-chief Ann Lee toured the floods. At the summit, Chinese construction '
          'firms met Bo Chinese. "I will never forget it," the U.N. chief declared.', "U.N. chief"),
         # "the researchers" of a paper cited as "X et al."; none cited: the description itself
         ('A study by Andreasen et al. came out. "Ice shelves gained mass," the researchers noted.',
@@ -749,3 +749,28 @@ def test_naming_verbs_report_a_label(text, expected):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of judging aloud report what the subject judges: its words, not the narrator's
+        ("Stoltenberg condemned Russia's aggression against Ukraine.",
+         [("Jens Stoltenberg", "indirect", "Russia's aggression against Ukraine")]),
+        ("Zelensky blamed Moscow for the attack on the dam.",
+         [("Volodymyr Zelensky", "indirect", "Moscow for the attack on the dam")]),
+        ("Critics accused the government of hiding the figures.",
+         [("Critics", "indirect", "the government of hiding the figures")]),
+        ("The strike was a crime.", []),
+    ],
+)
+def test_judging_verbs_report_what_is_judged(text, expected):
+    from analysis.voice import split_voices
+
+    quotes = attribute(text)
+    documents = pd.DataFrame({"doc_id": ["d0"], "text": [text]})
+    sentences = split_sentences(pd.DataFrame({"doc_id": ["d0"], "paragraph_index": [0],
+                                              "start": [0], "text": [text]}))
+    segments = split_voices(sentences, compute_quote_spans(documents), quotes)
+    reported = segments.loc[segments["voice"] == "reported", "text"].tolist()
+    assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
