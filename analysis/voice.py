@@ -53,7 +53,8 @@ def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, b
     while (i := text.find("'", i, end)) != -1:
         if _opens(text, i) and not any(s <= i < e for s, e in inside):
             close = _SINGLE_CLOSE.search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
-            if not close and not text[start:i].strip():  # a long quotation opening its paragraph
+            if not close and (not text[start:i].strip() or text[start:i].rstrip().endswith((",", ":"))):
+                # a long quotation opening its paragraph or after "X said, " / "X said: "
                 close = _SINGLE_CLOSE_PUNCTUATED.search(text, i + 2, end)
             if close:
                 spans.append((i, close.end(), False))
@@ -72,7 +73,9 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     spans = []
     for paragraph in _PARAGRAPH.finditer(text):
         doubles = _double_spans(text, *paragraph.span())
-        spans += doubles + _single_spans(text, *paragraph.span(), doubles)
+        singles = _single_spans(text, *paragraph.span(), doubles)
+        spans += singles + [(s, e, o) for s, e, o in doubles  # "..." inside '...' is no quote of its own
+                            if not any(a < s and e <= b for a, b, _ in singles)]
     return sorted(spans)
 
 

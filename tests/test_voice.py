@@ -40,6 +40,12 @@ def quoted(text):
         (f"'{LONG},' Ann Lee said.", [(f"'{LONG},'", False)]),
         # an apostrophe opening a paragraph with no closing punctuation is no quotation
         ("'Tis the season, and the region's shops are open. Nobody's door is shut.", []),
+        # a long single-quoted quotation after "X said, " holds a double-quoted phrase, which is
+        # no quotation of its own
+        (f"Ann Lee said, '{LONG}, the \"next normal\".' Then she left.",
+         [(f"'{LONG}, the \"next normal\".'", False)]),
+        (f"Ann Lee said, '{LONG}.", []),  # never closed by punctuation: apostrophes
+        ("The students, who were in their 20s, said the '90s were better.", []),
     ],
 )
 def test_find_quote_spans(text, expected):
