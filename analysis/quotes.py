@@ -207,6 +207,9 @@ _PLAIN_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?")  # "Raupp", "
 _BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)?[.,;:]?")
 
 
+_NUMBER = re.compile(r"(?:mid-|early-|late-)?\d+(?:s|'s)?")  # "47", "1975", "their 20s", "mid-40s"
+
+
 def _valid_phrase(tokens: list[str]) -> str | None:
     """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
     lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
@@ -215,7 +218,7 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     not_speakers = _lexicon()["not_speakers"]
     if len(tokens) > 1 and _BRACKETED_ACRONYM.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "the National Weather Service (NWS)": the name, not "Service NWS"
-    tokens = [t.strip("()[]") for t in tokens if not _bare(t).isdigit()]
+    tokens = [t.strip("()[]") for t in tokens if not _NUMBER.fullmatch(_bare(t))]
     while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
         tokens = tokens[1:]
     while tokens and _bare(tokens[-1]) in CONNECTORS:
@@ -229,6 +232,10 @@ def _valid_phrase(tokens: list[str]) -> str | None:
         return None
     cut = max((i for i, t in enumerate(tokens) if _bare(t) in not_speakers), default=-1)
     tokens = tokens[cut + 1:]  # "Kyiv on Monday Zelensky" -> "Zelensky"
+    while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
+        tokens = tokens[1:]  # "52 percent of registered voters" -> "registered voters"
+    if not tokens:
+        return None
     first = _bare(tokens[0])
     if len(tokens) > 1 and first.endswith("ing") and tokens[0].islower() and _bare(tokens[1]) in DETERMINERS:
         return None  # "paying an architect": a verb and its object
@@ -714,12 +721,12 @@ class _Resolver:
                                    for w in role.split())  # "U.N. chief", "U.N. Secretary-General"
                            else None)
                        or (self._longer(role) if definite else None)
-                       or role)
+                       or role or UNKNOWN)  # "both", "their": no one named
             if speaker == role and len(role.split()) > 1:
                 self.descriptions.append(role)
         if self._is_organisation(speaker):
             self.last_organisation = speaker
-        elif name or speaker != role:
+        elif speaker != UNKNOWN and (name or speaker != role):
             self.last_person = speaker
             self.people_met.add(speaker)
         return speaker
@@ -829,13 +836,19 @@ def _name_colon(text: str) -> str | None:
     return phrase
 
 
+MAX_AGE_ASIDE_WORDS = 6  # "who were in their 20s": a chunk ending in a number, no name, is an aside
+
+
 def _is_aside(chunk: str) -> bool:
-    """A comma-separated chunk that is no subject: empty, an age, a time or place phrase, or an
-    adverb ("Forbes, however, says")."""
+    """A comma-separated chunk that is no subject: empty, an age, a time or place phrase, a short
+    phrase ending in a number, with no name ("both 47", "founded in 1975"; not "46 percent of
+    voters"), or an adverb ("Forbes, however, says")."""
     words = chunk.split()
     return (not words or _bare(words[0]) in _PREPOSITIONS
             or (len(words) == 1 and (_bare(words[0]) in _ADVERBS or _bare(words[0]).endswith("ly")))
-            or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words))
+            or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words)
+            or (len(words) <= MAX_AGE_ASIDE_WORDS and bool(_NUMBER.fullmatch(_bare(words[-1])))
+                and not any(w[0].isupper() for w in words)))  # "both 47", "who were in their 20s"
 
 
 def _is_description(phrase: str) -> bool:

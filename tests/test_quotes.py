@@ -774,3 +774,25 @@ def test_judging_verbs_report_what_is_judged(text, expected):
     segments = split_voices(sentences, compute_quote_spans(documents), quotes)
     reported = segments.loc[segments["voice"] == "reported", "text"].tolist()
     assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an aside ending in an age or a decade is no subject; the phrase before it is
+        ("The couple, both 47, said the house was lost.", "couple"),
+        ("The students, who were in their 20s, said the '90s were better.", "students"),
+        # a number before the speaker is no part of it, nor the "of" after "percent"
+        ("Still, 52 percent of registered voters say they would consider it.", "registered voters"),
+        # a determiner alone names no one: unknown, never a blank speaker
+        ("Many said the plan had failed.", "unknown"),
+        ("Both have argued that the plan failed.", "unknown"),
+    ],
+)
+def test_ages_numbers_and_determiners_are_no_speakers(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_no_one_named_leaves_he_to_the_last_person():
+    quotes = attribute('Curt Schilling posted a meme. All agreed that it was crude. "It is a joke," he said.')
+    assert quotes["speaker"].tolist() == ["Curt Schilling", "unknown", "Curt Schilling"]
