@@ -796,3 +796,11 @@ def test_ages_numbers_and_determiners_are_no_speakers(text, speaker):
 def test_no_one_named_leaves_he_to_the_last_person():
     quotes = attribute('Curt Schilling posted a meme. All agreed that it was crude. "It is a joke," he said.')
     assert quotes["speaker"].tolist() == ["Curt Schilling", "unknown", "Curt Schilling"]
+
+
+def test_administrator_is_a_title_and_its_description_finds_the_one_person():
+    quotes = attribute("Growth will slow, said Achim Steiner, head of the UN Development Programme.\n\n"
+                       "The UNDP administrator said China had done well.")
+    assert quotes["speaker"].tolist() == ["Achim Steiner", "Achim Steiner"]
+    assert attribute("EPA Administrator Michael Regan said the rule was final.")["speaker"].tolist() == [
+        "Michael Regan"]
