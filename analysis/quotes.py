@@ -732,11 +732,18 @@ class _Resolver:
         return speaker
 
 
+_PUT_IT = re.compile(r"\W*(?:is|was|that's|that is) how\s+([^,;]{1,80}?)\s+"
+                     r"(?:puts?|describe[sd]?|sums? up|summed up)\s+it\b", re.I)
+
+
 def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
     """Attribution in the clause after a quote: '," said X' / '," X said' / '," according to X'."""
     clause = clause.split(";")[0]
     if m := re.match(r"\W*according to\s+(.*)", clause, re.I):
         return leading_phrase(m.group(1)), "according to X"
+    if (m := _PUT_IT.match(clause)) and (phrase := trailing_phrase(m.group(1))):
+        return phrase, "how X put it"  # '"...," is how The Expose puts it.'
+
     verb = verb_re.search(clause)
     if verb is None:
         return None
@@ -917,11 +924,21 @@ def _without_time(text: str) -> str:
     return " ".join(kept) + " "
 
 
+# "X in a prepared statement said", "X in an interview with CNN on Monday said": the medium
+# between a subject and its verb is no part of the subject.
+_MEDIUM = re.compile(r"\s(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:statement|interview|speech|post|letter|tweet|email|e-mail|video|op-ed|"
+                     r"address|news conference|press conference|briefing|podcast)"
+                     r"(?:\s+(?:on|with|to|at)\s+(?:(?!\b(?:and|but)\b)[^,;]){1,40}?)?\s*$")
+
+
 def _subject(text: str, coordinated: bool = True) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
     "X, 47, said", "X (R-Ky.) said", "X on Tuesday said") and keeping an appositive with its name
     ("R.P. Eddy, CEO of Ergo"); after "and"/"but" the subject of the clause ("X did Y and said")."""
     text = _without_time(_PARENTHESIS.sub("", text))
+    if medium := _MEDIUM.search(text):
+        text = text[:medium.start()] + " "
     words = [w for w in _words(text) if _bare(w) not in _FILLERS]
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None

@@ -804,3 +804,26 @@ def test_administrator_is_a_title_and_its_description_finds_the_one_person():
     assert quotes["speaker"].tolist() == ["Achim Steiner", "Achim Steiner"]
     assert attribute("EPA Administrator Michael Regan said the rule was final.")["speaker"].tolist() == [
         "Michael Regan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "pattern"),
+    [
+        ('"The plan is a sinister move," is how independent journalist Ben Bartee put it.',
+         "Ben Bartee", "how X put it"),
+        ('"It is a larger agenda," is how the Daily Planet puts it.', "Daily Planet", "how X put it"),
+        # a medium between the subject and its verb is no part of the subject
+        ('Patronis in a prepared statement said he does not "trust the ability to deliver" at all.',
+         "Patronis", "X said ... quote"),
+    ],
+)
+def test_how_x_put_it_and_a_medium_before_the_verb(text, speaker, pattern):
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [[speaker, pattern]]
+
+
+def test_a_medium_does_not_swallow_the_coordinated_verb():
+    quotes = attribute("A Pentagon spokesman repeated the release in a statement to The Daily Wire and "
+                       "said the product will not be used.")
+    assert quotes["speaker"].tolist() == ["Pentagon spokesman"]
+    assert quotes["as_written"].tolist() == ["A Pentagon spokesman"]
