@@ -438,12 +438,21 @@ _ET_AL = re.compile(r"(?<![\w-])[A-Z][\w'-]+(?: (?:and|&) [A-Z][\w'-]+)? et al\.
 _AUTHORS = frozenset({"researchers", "authors", "scientists"})  # "the researchers" of a paper
 
 
+_CAPITALS = r"[A-Z][\w&'-]*(?: (?:of |for |and |the |on )*[A-Z][\w&'-]*)*"
+# A writing and its author: "the report from/by/of the X", "X's new report" (a named author).
+_AUTHORED = re.compile(rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[a-z-]+ ){{0,2}}([a-z]+) "
+                       rf"(?:from|by|of|published by|released by) (?:the )?({_CAPITALS})"
+                       rf"|(?<![\w-])({_CAPITALS})'s? (?:[a-z-]+ ){{0,2}}([a-z]+)(?![\w-])")
+
+
 def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
     """(position, name, organisation words) of every run of capitalised words with an
     organisation word ("the Defence Ministry", "Ministry of Defence"), without a leading "The",
     of the authors of a paper ("Andreasen et al.", described as researchers, authors and
-    scientists) and of every name given to an organisation word just before it ("a group of activists,
-    called the Tyre Extinguishers": the words of that description), in text order."""
+    scientists), of the named author of a writing, described by the writing ("the report from the
+    Climate Change Advisory Council": then "the report"), and of every name given to an
+    organisation word just before it ("a group of activists, called the Tyre Extinguishers": the
+    words of that description), in text order."""
     words = _lexicon()["organisations"]
     found = []
     for m in _ORGANISATION_RUN.finditer(text):
@@ -453,6 +462,11 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
             found.append((m.start(), run, frozenset(own)))
     for m in _ET_AL.finditer(text):  # "a study by Andreasen et al.": then "the researchers"
         found.append((m.start(), m.group(), _AUTHORS))
+    writings = _lexicon()["writings"]
+    for m in _AUTHORED.finditer(text):  # "The report from the Climate Change Advisory Council"
+        writing, author = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if writing.lower() in writings and len(author.split()) <= MAX_ORGANISATION_WORDS:
+            found.append((m.start(), author.removeprefix("The "), frozenset({writing.lower()})))
     for m in _CALLED.finditer(text):
         before = text[max(0, m.start() - MAX_CALLED_REACH):m.start()]
         before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
@@ -517,7 +531,8 @@ class _Resolver:
         self.organisations = organisations or []  # organisations named in the text, in order
         self.next_organisation = 0
         self.named_organisations: dict[str, frozenset[str]] = {}  # name -> its organisation words
-        self.organisation_names = {name for _, name, _ in self.organisations}
+        self.organisation_names = {name for _, name, words in self.organisations  # not an author
+                                   if not words <= self.lex["writings"]}  # of a writing ("Smith's report")
         self.names = names or set()  # every full name of the document
         # full names by their last and first word: met so far (speakers, introduced people), or
         # anywhere in the document; sets keyed by word keep every look-up constant-time
@@ -688,6 +703,8 @@ class _Resolver:
         if 1 < len(tokens) <= 3 and _bare(tokens[0]) == "the" and _bare(tokens[-1]) in _AUTHORS \
                 and (named := self._latest_named(_bare(tokens[-1]))):
             return named  # "the researchers" after "Andreasen et al."
+        if len(tokens) == 2 and tokens[0] == "the" and tokens[1] in self.lex["writings"]:
+            return self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]
                 or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()
@@ -768,7 +785,7 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
             and len(_words(before.rsplit(",", 1)[1])) == len(_words(phrase)):
         return phrase, "X said"  # '"..." and not all places will be hit at once, she said.'
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
-        return None, "X said"  # '"...," people familiar with the matter said'
+        return _writing_named(before), "X said"  # '"...," people familiar with the matter said'
     return None
 
 
@@ -779,6 +796,16 @@ def _without_adverb(text: str) -> str:
             and _is_name_token(tokens[-2]):
         return " ".join(tokens[:-1])
     return text
+
+
+def _writing_named(text: str) -> str | None:
+    """"the report" when the text before a verb ends with a definite writing ("the report", "the
+    new study", "this paper"), whose author an earlier sentence may name; else None."""
+    words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
+    if len(words) > 1 and words[-1] in _lexicon()["writings"] \
+            and any(w in {"the", "this", "that"} for w in words[-3:-1]):
+        return f"the {words[-1]}"
+    return None
 
 
 def _unnamed_source(text: str) -> bool:
@@ -811,7 +838,7 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
         if phrase := _subject(text[:verb.start()]):
             return phrase, "X said ... quote", verb.end()
         if _unnamed_source(text[:verb.start()]):
-            return None, "X said ... quote", verb.end()
+            return _writing_named(text[:verb.start()]), "X said ... quote", verb.end()
     if phrase := _name_colon(text):
         return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
     participle = _patterns(verb_re)["participle"]
@@ -1159,7 +1186,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     trailing = found["trailing"].search(text)
     if trailing and _is_tail(trailing.group(3), trailing.group(2)) and (
             (phrase := _subject(text[:trailing.start(2)])) or _unnamed_source(text[:trailing.start(2)])):
-        return phrase, "..., X said", _content(text, 0, trailing.start())
+        return phrase or _writing_named(text[:trailing.start(2)]), "..., X said", \
+            _content(text, 0, trailing.start())
     inverted = found["inverted"].search(text)
     if inverted and (phrase := _inverted(text, inverted)):
         return phrase, "..., said X", _content(text, 0, inverted.start())
@@ -1177,7 +1205,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         if (phrase := _subject(text[:verb.start()], coordinated=bool(clause))) \
                 or _unnamed_source(text[:verb.start()]):
             start = _reported_start(text, verb.end(), verb.group())
-            return phrase, "X said that", _content(text, start, len(text))
+            return phrase or _writing_named(text[:verb.start()]), "X said that", \
+                _content(text, start, len(text))
     for m in _lexicon()["naming"].finditer(text):  # "X called the attack a war crime"
         before = text[:m.start()]
         last = [w for w in _words(before) if _bare(w) not in _FILLERS][-1:]
@@ -1289,7 +1318,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         following = bisect.bisect_left(q_starts, end)
         stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
         found = _after_quote(masked[end:stop], verb_re)
-        if not found or found[0] is None:  # 'X said Y "...," the report said': X's words
+        if not found or found[0] is None or found[0] == _writing_named(found[0]):
+            # 'X said Y "...," the report said': X's words
             before = _before_quote(masked[s_start:start], verb_re)
             found = before if before and (before[0] or not found) else found
         found = found or (None, None)

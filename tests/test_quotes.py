@@ -827,3 +827,18 @@ def test_a_medium_does_not_swallow_the_coordinated_verb():
                        "said the product will not be used.")
     assert quotes["speaker"].tolist() == ["Pentagon spokesman"]
     assert quotes["as_written"].tolist() == ["A Pentagon spokesman"]
+
+
+def test_a_writing_speaks_for_the_author_it_was_named_with():
+    quotes = attribute("The report from the Climate Change Advisory Council said targets would be missed.\n\n"
+                       '"These appeals will add delays," the report stated.\n\n'
+                       '"Costs will rise," the study said.')
+    # the study has no named author: unknown, never "study"
+    assert quotes["speaker"].tolist() == ["Climate Change Advisory Council"] * 2 + ["unknown"]
+    assert quotes["as_written"].tolist()[1:] == ["the report", "the study"]
+
+
+def test_a_named_speaker_before_the_quote_beats_the_writing_after_it():
+    quotes = attribute('Ann Lee, founder of Hazon, said they "have been captured by a naive '
+                       'ideology," the outlet reported.')
+    assert quotes["speaker"].tolist() == ["Ann Lee"]
