@@ -784,6 +784,10 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     if phrase is not None and "," in before and not clause[verb.end():].strip(" .!?") \
             and len(_words(before.rsplit(",", 1)[1])) == len(_words(phrase)):
         return phrase, "X said"  # '"..." and not all places will be hit at once, she said.'
+    chunks = [c for c in before.split(",") if c.strip()]
+    if phrase is not None and len(chunks) == 2 and (name := _is_bare_name(chunks[1])) \
+            and _is_appositive(chunks[0], None):  # '"...," the group's spokesperson, Ann Lee, said'
+        return f"{name}, {chunks[0].strip()}", "X said"
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return _writing_named(before), "X said"  # '"...," people familiar with the matter said'
     return None
@@ -900,8 +904,8 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
     whole = phrase is not None and len(_words(phrase)) == len(words)
     if _lexicon()["verb"].search(chunk):
         return False  # 'X, in a speech, said that ...': a clause, not a description
-    first = _bare(words[0])
-    role_at = [m.group(1) for m in re.finditer(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)]
+    first = _bare(words[0]).split("-")[-1]  # "co-founder", "vice-president": the role's last part
+    role_at = [m.group(1).split("-")[-1] for m in re.finditer(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)]
     return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
             or (first == "one" and len(words) > 2 and words[1] == "of")  # "one of the high schoolers"
             or words[0].endswith("'s")  # "Clinton's director of state campaigns"

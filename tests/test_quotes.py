@@ -842,3 +842,19 @@ def test_a_named_speaker_before_the_quote_beats_the_writing_after_it():
     quotes = attribute('Ann Lee, founder of Hazon, said they "have been captured by a naive '
                        'ideology," the outlet reported.')
     assert quotes["speaker"].tolist() == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the role first, then the name, both between commas, then the verb
+        ('"We will not stop," the group\'s spokesperson, Ann Lee, said on Monday.', "Ann Lee"),
+        ('"Governments take such a view," the executive director of Climate Rights International, '
+         'Brad Adams, told The Guardian.', "Brad Adams"),
+        # a compound role ("co-lead", "vice-president") is a role by its last part
+        ('"Demand is apparent," Carmichael Roberts, co-lead at the corporation\'s investment '
+         'committee, said in the statement.', "Carmichael Roberts"),
+    ],
+)
+def test_role_before_name_between_commas_and_compound_roles(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
