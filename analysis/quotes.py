@@ -112,6 +112,7 @@ def _lexicon() -> dict:
         "verb": _any_form(_word_list("attribution_verbs.txt")),
         "evidence": _any_form(_word_list("evidence_verbs.txt")),
         "naming": _naming(_word_list("naming_verbs.txt")),
+        "naming_verb": _any_form([f.removesuffix(" as") for f in _word_list("naming_verbs.txt")]),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
@@ -812,6 +813,16 @@ def _writing_named(text: str) -> str | None:
     return None
 
 
+def _naming_subject(before: str) -> str | None:
+    """The speaker of a naming verb: the subject just before it, not a passive ("the war was
+    called ...") and not a noun it names ("a party called X")."""
+    last = [w for w in _words(before) if _bare(w) not in _FILLERS][-1:]
+    if _bare((before.split() or [""])[-1]) in _PASSIVE or not (phrase := _subject(before)) \
+            or _words(phrase)[-1:] != last:
+        return None
+    return phrase
+
+
 def _unnamed_source(text: str) -> bool:
     """The text before a verb ends with a source that is no speaker ("the report", "the matter",
     "52 percent", "six in 10", "52%")."""
@@ -843,6 +854,9 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
             return phrase, "X said ... quote", verb.end()
         if _unnamed_source(text[:verb.start()]):
             return _writing_named(text[:verb.start()]), "X said ... quote", verb.end()
+    for verb in reversed(list(_lexicon()["naming_verb"].finditer(text))):
+        if phrase := _naming_subject(text[:verb.start()]):  # 'X called the decision "an attack"'
+            return phrase, "X called Y quote", verb.end()
     if phrase := _name_colon(text):
         return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
     participle = _patterns(verb_re)["participle"]
@@ -1212,10 +1226,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             return phrase or _writing_named(text[:verb.start()]), "X said that", \
                 _content(text, start, len(text))
     for m in _lexicon()["naming"].finditer(text):  # "X called the attack a war crime"
-        before = text[:m.start()]
-        last = [w for w in _words(before) if _bare(w) not in _FILLERS][-1:]
-        if _bare((before.split() or [""])[-1]) not in _PASSIVE and (phrase := _subject(before)) \
-                and _words(phrase)[-1:] == last:  # the subject just before: not "a party called X"
+        if phrase := _naming_subject(text[:m.start()]):
             return phrase, "X called Y Z", _content(text, m.start(1) if m.group(1) else m.start(2),
                                                     len(text))
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):

@@ -858,3 +858,22 @@ def test_a_named_speaker_before_the_quote_beats_the_writing_after_it():
 )
 def test_role_before_name_between_commas_and_compound_roles(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a naming verb before a quotation: the quoted label is the subject's word
+        ("Clinton called half of Donald Trump's supporters \"deplorables.\"",
+         [("Clinton", "X called Y quote", "deplorables.")]),
+        ('Christie described Clinton as a "disgrace" over her remarks.',
+         [("Christie", "X called Y quote", "disgrace")]),
+        # a name given to a thing, and a passive, are no speaker's label
+        ('The group staged a show called "Save the Planet" in London.', []),
+        ('The move was called "a disgraceful decision by the council" by critics.',
+         [("unknown", "unattributed", "a disgraceful decision by the council")]),
+    ],
+)
+def test_naming_verb_before_a_quotation(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], quotes["quote"], strict=True)) == expected
