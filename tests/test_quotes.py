@@ -877,3 +877,16 @@ def test_role_before_name_between_commas_and_compound_roles(text, speaker):
 def test_naming_verb_before_a_quotation(text, expected):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], quotes["quote"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('James reassured the public that her office "will always ensure fair prices."', "James"),
+        ('At the same forum, Liao advocated "editing" humans to become "so small that cats eat us."',
+         "Liao"),
+        ('Biden again touted his "Bidenomics" policies in a speech in South Carolina.', "Joe Biden"),
+    ],
+)
+def test_verbs_of_promoting_and_reassuring(text, speaker):
+    assert set(attribute(text)["speaker"]) == {speaker}
