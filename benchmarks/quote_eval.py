@@ -32,7 +32,8 @@ Matching (defined here, printed with the figures):
   word. Precision and recall per voice, and accuracy.
 - SemEval: benchmarks/labels/semeval_quotes.tsv lists hand-labelled direct quotes of 15 SemEval
   articles (file, a quote snippet, speaker; its header says how they were chosen). A label is
-  found when a direct row of that file contains the snippet; right when the row's speaker is one
+  found when a direct row of that file contains the snippet (without a comma at its end, which
+  the system's quote text leaves out: '"..., " she said'); right when the row's speaker is one
   of the label's speakers (case folded, a final full stop and a leading "the" dropped). Recall over
   labels with a named speaker; precision over direct rows with a known speaker that hold the
   snippet of a named speaker's quote.
@@ -339,6 +340,9 @@ def semeval(path: Path = LABELS, name: str = "development", errors: bool = False
         print("SemEval: no labels in", path)
         return
     labels = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
+    # a snippet that ends a quote may end with the comma inside its closing mark ('"..., " she
+    # said'), which the system's quote text leaves out: compared without it
+    labels["snippet"] = labels["snippet"].str.rstrip(",")
     texts = {f: normalize_text((SEMEVAL / f).read_text("utf-8")) for f in labels["file"].unique()}
     quotes, _ = run_system(texts)
     direct = quotes[quotes["kind"] == "direct"]
