@@ -168,6 +168,7 @@ def score_actor_mentions(corpus: Corpus) -> pd.DataFrame:
                       *scored], axis=1)
 
 
+@per_corpus
 def compute_actor_sentiment(corpus: Corpus) -> pd.DataFrame:
     """Tone of the clause around each mention of an actor group of the alias file, per outlet.
 
@@ -182,6 +183,7 @@ def compute_actor_sentiment(corpus: Corpus) -> pd.DataFrame:
         scored_text=ACTOR_SCORED_TEXT)
 
 
+@per_corpus
 def compute_voice_sentiment(corpus: Corpus) -> pd.DataFrame:
     """Tone of the narrator's and the quoted segments of sentences, per outlet."""
     levels = {"outlet": corpus.outlets, "voice": ["narrator", "quoted"]}

@@ -383,6 +383,7 @@ def compute_topics(corpus: Corpus) -> pd.DataFrame:
     })
 
 
+@per_corpus
 def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
     """Mean topic share of each outlet's paragraphs, with a bootstrap interval over articles."""
     long = shares_long(topic_model(corpus).shares)

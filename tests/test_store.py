@@ -170,3 +170,18 @@ def test_a_term_in_context_is_found_once_and_read_back(corpus, tmp_path, monkeyp
         terms.compute_kwic(load_corpus(corpus, store=tmp_path / "store"), "nato")
     with pytest.raises(pytest.fail.Exception):
         terms.compute_kwic(load_corpus(corpus, store=tmp_path / "store"), "russia", width=10)
+
+
+def test_the_tone_summaries_and_topic_prevalence_a_notebook_shows_are_read_back(corpus, tmp_path,
+                                                                                 monkeypatch):
+    from analysis import sentiment, topics
+
+    measures = (sentiment.compute_actor_sentiment, sentiment.compute_voice_sentiment,
+                topics.compute_topic_prevalence)
+    first = [measure(load_corpus(corpus, store=tmp_path / "store")) for measure in measures]
+    monkeypatch.setattr(sentiment, "summarise_tone", lambda *a: pytest.fail("summarised again"))
+    monkeypatch.setattr(topics, "summarise_mean", lambda *a, **k: pytest.fail("summarised again"))
+    again = [measure(load_corpus(corpus, store=tmp_path / "store")) for measure in measures]
+    for a, b in zip(first, again, strict=True):
+        assert len(a) > 0
+        pd.testing.assert_frame_equal(a, b)
