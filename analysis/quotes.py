@@ -108,11 +108,12 @@ def _lexicon() -> dict:
     speakers = pd.read_csv(PACKAGE_DATA / "speakers.csv", dtype="string", keep_default_na=False)
     roles = pd.read_csv(PACKAGE_DATA / "speaker_roles.csv", dtype="string", keep_default_na=False)
     aliases = load_aliases()
+    naming = _word_list("naming_verbs.txt")
     return {
         "verb": _any_form(_word_list("attribution_verbs.txt")),
         "evidence": _any_form(_word_list("evidence_verbs.txt")),
-        "naming": _naming(_word_list("naming_verbs.txt")),
-        "naming_verb": _any_form([f.removesuffix(" as") for f in _word_list("naming_verbs.txt")]),
+        "naming": _naming(naming),
+        "naming_verb": _any_form([f.removesuffix(" as") for f in naming]),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
         "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
@@ -211,6 +212,14 @@ _BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)?[.,;:]?")
 _NUMBER = re.compile(r"(?:mid-|early-|late-)?\d+(?:s|'s)?")  # "47", "1975", "their 20s", "mid-40s"
 
 
+def _without_leading_connectors(tokens: list[str]) -> list[str]:
+    """The tokens without the connectors they open with ("of", "for"), unless those are part of a
+    name ("De Blasio")."""
+    while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
+        tokens = tokens[1:]
+    return tokens
+
+
 def _valid_phrase(tokens: list[str]) -> str | None:
     """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
     lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
@@ -219,9 +228,8 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     not_speakers = _lexicon()["not_speakers"]
     if len(tokens) > 1 and _BRACKETED_ACRONYM.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "the National Weather Service (NWS)": the name, not "Service NWS"
-    tokens = [t.strip("()[]") for t in tokens if not _NUMBER.fullmatch(_bare(t))]
-    while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
-        tokens = tokens[1:]
+    tokens = _without_leading_connectors([t.strip("()[]") for t in tokens
+                                          if not _NUMBER.fullmatch(_bare(t))])
     while tokens and _bare(tokens[-1]) in CONNECTORS:
         tokens = tokens[:-1]
     if tokens and _bare(tokens[-1]) in _lexicon()["writings"]:  # "a World Economic Forum report"
@@ -232,9 +240,8 @@ def _valid_phrase(tokens: list[str]) -> str | None:
             or _bare(tokens[-1]) in not_speakers:
         return None
     cut = max((i for i, t in enumerate(tokens) if _bare(t) in not_speakers), default=-1)
-    tokens = tokens[cut + 1:]  # "Kyiv on Monday Zelensky" -> "Zelensky"
-    while tokens and _bare(tokens[0]) in CONNECTORS - DETERMINERS and 0 not in _name_particles(tokens):
-        tokens = tokens[1:]  # "52 percent of registered voters" -> "registered voters"
+    # "Kyiv on Monday Zelensky" -> "Zelensky", "52 percent of registered voters" -> "registered voters"
+    tokens = _without_leading_connectors(tokens[cut + 1:])
     if not tokens:
         return None
     first = _bare(tokens[0])
@@ -761,7 +768,6 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         return leading_phrase(m.group(1)), "according to X"
     if (m := _PUT_IT.match(clause)) and (phrase := trailing_phrase(m.group(1))):
         return phrase, "how X put it"  # '"...," is how The Expose puts it.'
-
     verb = verb_re.search(clause)
     if verb is None:
         return None
@@ -942,9 +948,9 @@ def _is_bare_name(chunk: str) -> str | None:
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}  # "the war was called a ..."
 # Words that may join a time word in a phrase between a subject and its verb ("Sanders on
 # Tuesday said", "Obama late last week said").
-_PASSIVE = {"is", "are", "was", "were", "be", "been", "being"}  # "the war was called a ..."
 _TIME_JOINERS = {"on", "in", "at", "last", "this", "next", "early", "late", "earlier", "later"}
 _COORDINATORS = {"and", "but"}
 _ADVERBS = {"however", "meanwhile", "therefore", "though", "too", "instead", "also", "moreover",
