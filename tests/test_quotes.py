@@ -23,6 +23,16 @@ def attribute(*docs: str) -> pd.DataFrame:
     return attribute_quotes(documents, split_sentences(paragraphs), compute_quote_spans(documents))
 
 
+def voices(text: str, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The voice segments of a text of one paragraph, given its quotes."""
+    from analysis.voice import split_voices
+
+    documents = pd.DataFrame({"doc_id": ["d0"], "text": [text]})
+    sentences = split_sentences(pd.DataFrame({"doc_id": ["d0"], "paragraph_index": [0],
+                                              "start": [0], "text": [text]}))
+    return split_voices(sentences, compute_quote_spans(documents), quotes)
+
+
 def triples(quotes: pd.DataFrame) -> list[tuple[str, str, str]]:
     return list(zip(quotes["speaker"], quotes["kind"], quotes["quote"], strict=True))
 
@@ -765,13 +775,8 @@ def test_naming_verbs_report_a_label(text, expected):
     ],
 )
 def test_judging_verbs_report_what_is_judged(text, expected):
-    from analysis.voice import split_voices
-
     quotes = attribute(text)
-    documents = pd.DataFrame({"doc_id": ["d0"], "text": [text]})
-    sentences = split_sentences(pd.DataFrame({"doc_id": ["d0"], "paragraph_index": [0],
-                                              "start": [0], "text": [text]}))
-    segments = split_voices(sentences, compute_quote_spans(documents), quotes)
+    segments = voices(text, quotes)
     reported = segments.loc[segments["voice"] == "reported", "text"].tolist()
     assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
 

@@ -84,18 +84,11 @@ def test_seed_quotes(seeds):
 
 
 def test_three_voices_narrator_quoted_and_reported():
-    from tests.test_quotes import attribute
+    from tests.test_quotes import attribute, voices
 
     text = ('Prices rose in May. Ann Lee said that the plan had failed. '
             '"We will fix it," she said. Stocks will fall, according to Tom Hill.')
-    quotes = attribute(text)
-    documents = pd.DataFrame({"doc_id": ["d0"], "text": [text]})
-    from analysis.segment import split_sentences
-    from analysis.voice import compute_quote_spans
-
-    sentences = split_sentences(pd.DataFrame({"doc_id": ["d0"], "paragraph_index": [0],
-                                              "start": [0], "text": [text]}))
-    segments = split_voices(sentences, compute_quote_spans(documents), quotes)
+    segments = voices(text, attribute(text))
     assert list(zip(segments["voice"], segments["text"], strict=True)) == [
         ("narrator", "Prices rose in May."),
         ("narrator", "Ann Lee said "),
@@ -107,19 +100,14 @@ def test_three_voices_narrator_quoted_and_reported():
     ]
 
 
-
 def test_a_label_a_speaker_gives_is_reported_speech_not_the_narrators():
-    from analysis.segment import split_sentences
-    from analysis.voice import compute_quote_spans
-    from tests.test_quotes import attribute
+    from tests.test_quotes import attribute, voices
 
     text = "Lavrov described the invasion as a special military operation."
-    documents = pd.DataFrame({"doc_id": ["d0"], "text": [text]})
-    sentences = split_sentences(pd.DataFrame({"doc_id": ["d0"], "paragraph_index": [0],
-                                              "start": [0], "text": [text]}))
-    segments = split_voices(sentences, compute_quote_spans(documents), attribute(text))
+    segments = voices(text, attribute(text))
     assert list(zip(segments["voice"], segments["text"], strict=True)) == [
         ("narrator", "Lavrov described "), ("reported", "the invasion as a special military operation")]
+
 
 def test_rank_speakers_counts_statements_and_never_ranks_unknown():
     from types import SimpleNamespace
