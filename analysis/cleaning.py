@@ -1127,12 +1127,13 @@ def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     return pd.DataFrame(removed, columns=["doc_id", "line", "text", "reason"])
 
 
-def _mark_documents_alone(docs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
-    """The lines of some documents, marked by the rules that read one line at a time."""
-    lines = split_lines(docs)
-    mark_line_rules(lines, rules)
-    mark_promo_cues(lines, rules)
-    return lines
+def _mark_texts_alone(texts: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Distinct line texts (columns text, reason), marked by the rules that read one line at a
+    time."""
+    texts = texts.copy()
+    mark_line_rules(texts, rules)
+    mark_promo_cues(texts, rules)
+    return texts
 
 
 def _mark_in_documents(lines: pd.DataFrame, titles: pd.Series,
@@ -1177,7 +1178,8 @@ def clean_lines(
 ) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
     """Classify every line of the documents: kept lines, removed records, and titles.
 
-    Everything but the repeats across documents runs on partitions of whole documents
+    The rules that read one line at a time run once a distinct line text, on partitions of those
+    texts; the rules that read a document's lines together run on partitions of whole documents
     (analysis.parallel) when they run in worker processes; the tables are the same however the
     corpus is cut. (In one process the corpus is not cut: all its lines are held for the repeats
     anyway, and each cut costs time.)
@@ -1185,12 +1187,16 @@ def clean_lines(
     here = in_this_process()
     rules = rules or load_rules()
     docs = docs[["doc_id", "raw_text"]].assign(text_id=pd.factorize(docs["raw_text"])[0])
-    sizes = docs["raw_text"].str.count("\n") + 1  # lines a document holds
-    lines = run_partitions(
-        _named(_mark_documents_alone, "clean lines", rules=rules),
-        [docs] if here else partitions(docs, key=None, sizes=sizes.to_numpy()),
+    lines = split_lines(docs)
+    distinct = lines["text"].unique()
+    texts = pd.DataFrame({"text": distinct, "reason": pd.array([pd.NA] * len(distinct), "string")})
+    texts = run_partitions(  # each distinct line read once, however many documents repeat it
+        _named(_mark_texts_alone, "clean lines", rules=rules),
+        [texts] if here else partitions(texts, key=None),
         lambda parts: pd.concat(parts, ignore_index=True),
     )
+    reasons = pd.Series(texts["reason"].array, index=texts["text"])
+    lines["reason"] = lines["text"].map(reasons).astype("string")
     mark_outlet_repeats(lines, outlets)
     mark_corpus_repeats(lines)
     lines, spans, found_titles = run_partitions(

@@ -7,7 +7,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.config import PACKAGE_DATA
-from analysis.parallel import map_with
+from analysis.parallel import partitions, run_partitions
 
 # A word: letters or digits, with inner apostrophes or hyphens ("Russia's", "so-called").
 WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
@@ -78,29 +78,39 @@ def count_words(texts: pd.Series) -> pd.Series:
 
 
 def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """One row a sentence: doc_id, ids, text and offsets into the document's cleaned text."""
-    return map_with(_split_sentences, paragraphs)
+    """One row a sentence: doc_id, ids, text and offsets into the document's cleaned text.
 
-
-def _split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
-    """split_sentences for whole documents, in one process."""
-    tokenizer = sentence_tokenizer()
-    rows, spans = [], {}  # a paragraph text repeated (wire copy, boilerplate) is split once
-    for doc_id, p_index, p_start, text in zip(
-        paragraphs["doc_id"].to_numpy(dtype=object), paragraphs["paragraph_index"].tolist(),
-        paragraphs["start"].tolist(), paragraphs["text"].to_numpy(dtype=object), strict=True,
-    ):
-        if text not in spans:
-            spans[text] = list(tokenizer.span_tokenize(text))
-        for s_start, s_end in spans[text]:
-            rows.append((doc_id, p_index, p_start + s_start, p_start + s_end, text[s_start:s_end]))
+    Each distinct paragraph text (wire copy and boilerplate repeat) is split once, on partitions
+    of the distinct texts (analysis.parallel); the rows are the same however they are cut.
+    """
+    texts = pd.Series(paragraphs["text"].unique(), dtype=object)
+    found = run_partitions(_sentence_spans, partitions(texts, key=None), _joined_lists)
+    spans = dict(zip(texts, found, strict=True))
+    rows = [
+        (doc_id, p_index, p_start + s_start, p_start + s_end, text[s_start:s_end], n_words)
+        for doc_id, p_index, p_start, text in zip(
+            paragraphs["doc_id"].to_numpy(dtype=object), paragraphs["paragraph_index"].tolist(),
+            paragraphs["start"].tolist(), paragraphs["text"].to_numpy(dtype=object), strict=True)
+        for s_start, s_end, n_words in spans[text]
+    ]
     sentences = pd.DataFrame(
-        rows, columns=["doc_id", "paragraph_index", "start", "end", "text"]
-    ).astype({"doc_id": "string", "text": "string"})
+        rows, columns=["doc_id", "paragraph_index", "start", "end", "text", "n_words"]
+    ).astype({"doc_id": "string", "text": "string", "n_words": "int64"})
     sentences.insert(1, "sentence_index", sentences.groupby("doc_id").cumcount())
     sentences.insert(
         0, "sentence_id",
         sentences["doc_id"] + "-s" + sentences["sentence_index"].astype(str).str.zfill(3),
     )
-    sentences["n_words"] = count_words(sentences["text"])
     return sentences
+
+
+def _sentence_spans(texts: pd.Series) -> list[list[tuple[int, int, int]]]:
+    """For each paragraph text, its sentences' (start, end, number of words)."""
+    tokenizer = sentence_tokenizer()
+    return [[(start, end, len(_WORD_RE.findall(text, start, end)))
+             for start, end in tokenizer.span_tokenize(text)] for text in texts]
+
+
+def _joined_lists(parts: list[list]) -> list:
+    """The partitions' lists, one after another."""
+    return [item for part in parts for item in part]
