@@ -21,6 +21,7 @@ from analysis.metadata import (
     read_metadata,
     resolve_file,
 )
+from analysis.parallel import warm_up
 from analysis.reading import read_article
 from analysis.segment import count_words, split_sentences
 from analysis.store import Store, open_store
@@ -39,6 +40,9 @@ WRAP_MIN_LINES = 5
 # Columns that describe a file or its parsing, not a grouping of articles.
 _NOT_GROUPS = ("doc_id", "file", "where", "row", "published_start", "published_end",
                "event_start", "event_end", "evidence", "title")
+# A corpus of this many files is cut into partitions (about 40 lines an article against the
+# partition size): its worker processes are started before its files are read.
+WARM_UP_FILES = 500
 CACHE_SIZE = 4  # corpora whose per-corpus results (term matrix, sentence scores) stay cached
 
 
@@ -375,6 +379,8 @@ def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
     """Read, clean and split the corpus (the work load_corpus stores)."""
     log = _Log()
     files = _discover(folder, log)
+    if len(files) >= WARM_UP_FILES:
+        warm_up(("analysis.corpus",))  # workers start while the files are read
     meta = _typed(_match_metadata(folder, files, log))
     if group_by != config.DEFAULT_GROUP_BY:
         allowed = [c for c in meta.columns if c not in _NOT_GROUPS]

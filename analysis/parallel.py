@@ -12,6 +12,7 @@ $ANALYSIS_PARTITION_ROWS (rows a partition, default PARTITION_ROWS) and $DASK_SC
 
 import atexit
 import contextlib
+import importlib
 import math
 import multiprocessing
 import os
@@ -98,6 +99,22 @@ def _local_pool(n: int) -> ProcessPoolExecutor:
         _pool[n] = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
         atexit.register(_pool[n].shutdown, cancel_futures=True)
     return _pool[n]
+
+
+def warm_up(modules: tuple[str, ...]) -> None:
+    """Start the local worker processes now, each importing `modules`, while this process goes
+    on (nothing with one worker or on a cluster): a large corpus then does not wait for them."""
+    n = workers()
+    if scheduler() is not None or n == 1:
+        return
+    pool = _local_pool(n)
+    for _ in range(n):
+        pool.submit(_import, ("dask.multiprocessing", *modules))
+
+
+def _import(modules: tuple[str, ...]) -> None:
+    for module in modules:
+        importlib.import_module(module)
 
 
 def run_partitions(fn: Callable, parts: list, combine: Callable[[list], object]):

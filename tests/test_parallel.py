@@ -12,6 +12,7 @@ from analysis.parallel import (
     in_background,
     map_with,
     partitions,
+    warm_up,
     workers,
 )
 from analysis.pipeline import write_tables
@@ -129,3 +130,17 @@ def test_in_background_runs_in_a_worker_process_and_here_with_one_worker(monkeyp
     monkeypatch.setenv(WORKERS_ENV, "1")
     done = in_background(_pid_and_sum, 2, 3)
     assert done.done() and done.result() == (os.getpid(), 5)
+
+
+def test_warm_up_starts_the_workers_only_when_there_are_several(monkeypatch):
+    from analysis import parallel
+
+    monkeypatch.setattr(parallel, "_pool", {})
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    warm_up(("analysis.segment",))
+    assert parallel._pool == {}
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    warm_up(("analysis.segment",))
+    pool = parallel._pool[2]
+    assert pool.submit(_pid_and_sum, 1, 1).result()[1] == 2
+    pool.shutdown()
