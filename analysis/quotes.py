@@ -151,8 +151,13 @@ def _is_stop(token: str, stop: set[str]) -> bool:
     return word.lower() in stop and not (len(word) > 1 and word.isupper())
 
 
+# A name that opens with a lower-case particle joined to a capital: "al-Jaber", "el-Sisi",
+# "d'Alema", "ibn-Saud".
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|ibn|bin|abu|d|l)['-][A-Z]")
+
+
 def _is_name_token(token: str) -> bool:
-    return token[:1].isupper() or token[:1].isdigit()
+    return token[:1].isupper() or token[:1].isdigit() or bool(_PARTICLE_NAME.match(token))
 
 
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Gov|Sen|Rep"
@@ -771,7 +776,7 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     verb = verb_re.search(clause)
     if verb is None:
         return None
-    before = _without_adverb(clause[:verb.start()].strip(" ,-"))
+    before = _COMPANIONS.sub("", _without_adverb(clause[:verb.start()].strip(" ,-")))
     if not before:
         phrase = leading_phrase(clause[verb.end():])
         marked = "," + clause  # as the inverted pattern reads a sentence's end: ", said X"
@@ -983,6 +988,12 @@ _MEDIUM = re.compile(r"\s(?:in|during)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w
                      r"(?:\s+(?:on|with|to|at)\s+(?:(?!\b(?:and|but)\b)[^,;]){1,40}?)?\s*$")
 
 
+# The ones who write or speak with the subject, who leads them: "Schwarz and his co-authors
+# wrote", "Smith and colleagues said".
+_COMPANIONS = re.compile(r"\s+and\s+(?:his|her|their)?\s*(?:co-?authors|colleagues|co-workers|"
+                         r"collaborators|team)\s*$")
+
+
 def _subject(text: str, coordinated: bool = True) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
     "X, 47, said", "X (R-Ky.) said", "X on Tuesday said") and keeping an appositive with its name
@@ -990,6 +1001,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     text = _without_time(_PARENTHESIS.sub("", text))
     if medium := _MEDIUM.search(text):
         text = text[:medium.start()] + " "
+    text = _COMPANIONS.sub(" ", text)
     words = [w for w in _words(text) if _bare(w) not in _FILLERS]
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None

@@ -895,3 +895,21 @@ def test_naming_verb_before_a_quotation(text, expected):
 )
 def test_verbs_of_promoting_and_reassuring(text, speaker):
     assert set(attribute(text)["speaker"]) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "pattern"),
+    [
+        # a surname opening with a lower-case particle is a name
+        ('"You are asking for a phase-out of fossil fuel," al-Jaber said.', "al-Jaber", "X said"),
+        ('"We will not accept this," said el-Sisi.', "el-Sisi", "said X"),
+        # the one who writes with co-authors or colleagues leads them
+        ('"This strategy would not counteract the forcing," Schwarz and his co-authors wrote.',
+         "Schwarz", "X said"),
+        ('Smith and colleagues wrote: "The effect was small in every region."', "Smith",
+         "X said ... quote"),
+    ],
+)
+def test_particle_surnames_and_the_lead_of_co_authors(text, speaker, pattern):
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [[speaker, pattern]]
