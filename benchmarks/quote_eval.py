@@ -341,8 +341,9 @@ def semeval(path: Path = LABELS, name: str = "development", errors: bool = False
         return
     labels = pd.read_csv(path, sep="\t", comment="#", dtype=str, keep_default_na=False)
     # a snippet that ends a quote may end with the comma inside its closing mark ('"..., " she
-    # said'), which the system's quote text leaves out: compared without it
-    labels["snippet"] = labels["snippet"].str.rstrip(",")
+    # said'), which the system's quote text leaves out: compared without it; and as normalised
+    # text reads (an em dash typed in a snippet is the text's hyphen)
+    labels["snippet"] = labels["snippet"].map(normalize_text).str.rstrip(",")
     texts = {f: normalize_text((SEMEVAL / f).read_text("utf-8")) for f in labels["file"].unique()}
     quotes, _ = run_system(texts)
     direct = quotes[quotes["kind"] == "direct"]
