@@ -26,12 +26,19 @@ def _opens(text: str, i: int) -> bool:
     return before in _OPENERS and not after.isspace()
 
 
-def _double_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """Double-quoted spans in text[start:end]; a quote still open at the end runs to the end."""
+def _double_spans(text: str, start: int, end: int, continued: bool = False) -> list[tuple[int, int, bool]]:
+    """Double-quoted spans in text[start:end]; a quote still open at the end runs to the end.
+    `continued`: the quotation of the paragraph before is still open, so a closing mark before any
+    opening one ends it here (a quote of several paragraphs whose later ones open with no mark)."""
     spans, open_at = [], None
     for i in range(start, end):
         if text[i] != '"':
             continue
+        if continued:
+            continued = False
+            if not _opens(text, i) and i > start:
+                spans.append((start, i + 1, False))
+                continue
         if open_at is None:
             if _opens(text, i):
                 open_at = i
@@ -68,11 +75,15 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """Outermost quoted spans (start, end, open_ended), quote marks included, in document order.
 
     A quotation left open at the end of a paragraph (the news convention for a quote that goes on
-    in the next paragraph, or a missing closing mark) runs to the end of that paragraph.
+    in the next paragraph, or a missing closing mark) runs to the end of that paragraph; when the
+    next paragraph opens with no mark and its first mark closes, the quotation runs on to it.
     """
-    spans = []
+    spans: list[tuple[int, int, bool]] = []
+    last_end = -1  # where the paragraph before ends
     for paragraph in _PARAGRAPH.finditer(text):
-        doubles = _double_spans(text, *paragraph.span())
+        continued = bool(spans) and spans[-1][2] and spans[-1][1] == last_end
+        doubles = _double_spans(text, *paragraph.span(), continued=continued)
+        last_end = paragraph.end()
         singles = _single_spans(text, *paragraph.span(), doubles)
         spans += singles + [(s, e, o) for s, e, o in doubles  # "..." inside '...' is no quote of its own
                             if not any(a < s and e <= b for a, b, _ in singles)]

@@ -35,6 +35,13 @@ def quoted(text):
         # the news convention: a quote continued in the next paragraph reopens there
         ('"First paragraph of the quote.\n\n"Second paragraph," he said.',
          [('"First paragraph of the quote.', True), ('"Second paragraph,"', False)]),
+        # a quote whose later paragraph opens with no mark: it runs on to that paragraph's
+        # first mark, a closing one
+        ('"First paragraph of the quote.\n\nSecond one," she added. "Third."',
+         [('"First paragraph of the quote.', True), ('Second one,"', False), ('"Third."', False)]),
+        # not after a quote closed in its own paragraph, nor when the first mark opens
+        ('"Closed," he said.\n\nThe 12" screen sold out.', [('"Closed,"', False)]),
+        ('"Open quote.\n\nHe said: "Again."', [('"Open quote.', True), ('"Again."', False)]),
         ('A 12" screen', []),
         # a long single-quoted quotation opening its paragraph, apostrophes inside
         (f"'{LONG},' Ann Lee said.", [(f"'{LONG},'", False)]),
