@@ -913,3 +913,17 @@ def test_verbs_of_promoting_and_reassuring(text, speaker):
 def test_particle_surnames_and_the_lead_of_co_authors(text, speaker, pattern):
     quotes = attribute(text)
     assert quotes[["speaker", "pattern"]].values.tolist() == [[speaker, pattern]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the base form of a verb of saying, said of several in the present
+        ("The waiver system diminished the federal brand, critics argue.", "critics"),
+        ("American officials insist that they give no support to the fighters.", "American officials"),
+        # "note" is a noun as often: a note to staff is no attribution of its own
+        ("In a subsequent note to staff, Zucker said coverage would change.", "Zucker"),
+    ],
+)
+def test_base_forms_of_verbs_of_saying(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
