@@ -189,18 +189,35 @@ def trailing_phrase(text: str) -> str | None:
 
 def _joins_organisation(tokens: list[str], i: int, taken: list[str]) -> bool:
     """Whether tokens[i] is the "and" inside an organisation's name ("the Climate and Health
-    Alliance"): capitalised words on both sides, the last an organisation word."""
+    Alliance"): capitalised words on both sides, the last an organisation word, or an organisation
+    word and "of"/"for" before it ("the Department of Health and Human Services")."""
     return tokens[i] == "and" and 0 < i and bool(taken) and _is_name_token(tokens[i - 1]) \
-        and _is_name_token(taken[0]) and _bare(taken[-1]) in _lexicon()["organisations"]
+        and _is_name_token(taken[0]) and (_bare(taken[-1]) in _lexicon()["organisations"]
+                                          or (_organisation_of(tokens[:i])  # not "... and Professor X"
+                                              and _bare(taken[0]) not in _lexicon()["titles"]))
+
+
+def _organisation_of(tokens: list[str]) -> bool:
+    """Whether tokens end in an organisation word, "of" or "for", and capitalised words ("Ministry
+    of Trade", "Alliance for Food Security"): an "and" after them goes on with the name."""
+    i = len(tokens)
+    while i > 0 and _is_name_token(tokens[i - 1]) and not _ends_clause(tokens[i - 1]):
+        i -= 1
+    return len(tokens) > i > 1 and tokens[i - 1] in {"of", "for"} \
+        and _bare(tokens[i - 2]) in _lexicon()["organisations"]
 
 
 def leading_phrase(text: str) -> str | None:
     """The speaker phrase that starts `text` ("Mr Stoltenberg, adding that ..." -> "Mr Stoltenberg")."""
     taken: list[str] = []
-    for token in _words(text.replace("#", " ")):
+    tokens = _words(text.replace("#", " "))
+    for i, token in enumerate(tokens):
         if not taken and _bare(token) in PRONOUNS | GROUP_PRONOUNS:
             return _bare(token)
-        if _is_stop(token, (_STOP | _PREPOSITIONS) - CONNECTORS) or len(taken) == MAX_SPEAKER_WORDS:
+        counted = len(taken) - bool(taken and _bare(taken[0]) in DETERMINERS)  # "the" is no word of it
+        if counted == MAX_SPEAKER_WORDS or _is_stop(token, (_STOP | _PREPOSITIONS) - CONNECTORS) \
+                and not (token == "and" and tokens[i + 1:] and _is_name_token(tokens[i + 1])
+                         and _organisation_of(taken)):  # "the Ministry of Trade and Industry"
             break
         taken.append(token)
         if _ends_clause(token):
@@ -235,7 +252,7 @@ def _valid_phrase(tokens: list[str]) -> str | None:
         tokens = tokens[:-1]  # "the National Weather Service (NWS)": the name, not "Service NWS"
     tokens = _without_leading_connectors([t.strip("()[]") for t in tokens
                                           if not _NUMBER.fullmatch(_bare(t))])
-    while tokens and _bare(tokens[-1]) in CONNECTORS:
+    while tokens and _bare(tokens[-1]) in CONNECTORS | {"and"}:
         tokens = tokens[:-1]
     if tokens and _bare(tokens[-1]) in _lexicon()["writings"]:  # "a World Economic Forum report"
         author = tokens[1:-1] if _bare(tokens[0]) in DETERMINERS else tokens[:-1]
@@ -295,6 +312,11 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
             and _bare(tokens[0]) not in titles \
             and all(_is_name_token(t) or t in ("and", "of", "for", "the") for t in tokens):
         return "", " ".join(tokens)  # "the Climate and Health Alliance"
+    if "and" in tokens[1:-1] and (_bare(tokens[0]) not in titles
+                                  or _bare(tokens[0]) in _lexicon()["organisations"]) \
+            and _organisation_of(tokens[:tokens.index("and")]) \
+            and all(_is_name_token(t) for t in tokens[tokens.index("and") + 1:]):
+        return "", " ".join(tokens)  # "the Department of Health and Human Services"
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
                       _bare(t) in titles or not _is_name_token(t)

@@ -927,3 +927,25 @@ def test_particle_surnames_and_the_lead_of_co_authors(text, speaker, pattern):
 )
 def test_base_forms_of_verbs_of_saying(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an "and" after an organisation word, "of"/"for" and capitalised words goes on with its name
+        ('"We are reviewing the rule," said the Department of Health and Human Services.',
+         "Department of Health and Human Services"),
+        ("The Department of Health and Human Services said it was reviewing the rule.",
+         "Department of Health and Human Services"),
+        ('"We are reviewing the rule," the Ministry of Trade and Industry said on Monday.',
+         "Ministry of Trade and Industry"),
+        ('"The region is vulnerable," said the Eastern Africa Parliamentary Alliance for Food Security '
+         "and Nutrition in a joint statement.",
+         "Eastern Africa Parliamentary Alliance for Food Security and Nutrition"),
+        # not a person after "and"
+        ("A study by Thomas Covert of the University of Chicago and Professor Christopher Knittel "
+         "concluded that prices fell.", "Christopher Knittel"),
+    ],
+)
+def test_and_inside_the_name_of_an_organisation(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
