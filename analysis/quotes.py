@@ -242,6 +242,10 @@ def _without_leading_connectors(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# A plural agent noun, a group that speaks ("security specialists say", "technologists say").
+_AGENT_PLURAL = re.compile(r"[a-z]{3,}(?:ists|ians|ers|ors|ants|ents)")
+
+
 def _valid_phrase(tokens: list[str]) -> str | None:
     """A speaker phrase: a pronoun, a name, a determiner + role ("the secretary general") or a
     lower-case role before a name ("plastic surgeon Ann Lee"); ages, years and time words are no
@@ -274,7 +278,7 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     head = _bare(tokens[-1])
     if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]) \
             or head in _lexicon()["role_words"] or head.removesuffix("s") in _lexicon()["role_words"] \
-            or head in _lexicon()["groups"]:
+            or head in _lexicon()["groups"] or _AGENT_PLURAL.fullmatch(head):
         return " ".join(tokens).strip(".,")  # "top black lawmakers", "officials" included
     return None
 
@@ -861,7 +865,17 @@ def _unnamed_source(text: str) -> bool:
     "52 percent", "six in 10", "52%")."""
     words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
     return bool(words) and (words[-1] in _lexicon()["sources"] or words[-1].endswith("%")
-                            or (words[-1].isdigit() and len(words) > 1 and words[-2] == "in"))
+                            or ((words[-1].isdigit() or words[-1] in _NUMBER_WORDS)
+                                and len(words) > 1 and words[-2] == "in")  # "six in 10", "one in five"
+                            or (words[-1] in _OBJECT_PRONOUNS and words[-2:-1] == ["of"]
+                                and words[-3:-2] != [] and words[-3] in _QUANTIFIERS)  # "most of them"
+                            or _CLOSE_TO.search(" ".join(words[-5:])) is not None)  # "those close to him"
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+_OBJECT_PRONOUNS = frozenset({"them", "us", "those"})
+_QUANTIFIERS = frozenset("most many some all few several half both none each one two three".split())
+_CLOSE_TO = re.compile(r"\b(?:those|people|sources|someone|associates|allies|friends) close to(?: \S+){1,2}$")
 
 
 def _is_titled_name(tokens: list[str]) -> bool:

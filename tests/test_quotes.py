@@ -949,3 +949,21 @@ def test_base_forms_of_verbs_of_saying(text, speaker):
 )
 def test_and_inside_the_name_of_an_organisation(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a plural agent noun speaks as a group; so do "groups"
+        ("It would be unusual, but security specialists say it's a realistic extension.",
+         "security specialists"),
+        ("Democrats and civil rights groups say they came to the table.", "civil rights groups"),
+        # sources that are no speaker: the sentence is reported speech, its speaker unknown
+        ("Those close to him say that he would have to consider Don Beyer.", "unknown"),
+        ("Until the shutdown, most of them said they had loved working for Carrier.", "unknown"),
+        ("About one in five say they would either not vote or are unsure.", "unknown"),
+    ],
+)
+def test_groups_and_unnamed_sources_report(text, speaker):
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind"]].values.tolist() == [[speaker, "indirect"]]
