@@ -872,6 +872,22 @@ def _unnamed_source(text: str) -> bool:
                             or _CLOSE_TO.search(" ".join(words[-5:])) is not None)  # "those close to him"
 
 
+MAX_SOURCE_HEAD = 4  # words from the start of a subject to its head ("A Fox News poll of voters")
+
+
+def _source_head(text: str) -> bool:
+    """A subject whose head, within its first words, is a source that is no speaker, followed by
+    what describes it ("A poll conducted by voters in Saturday's primary", "Video of the incident",
+    "Exit polls from the New Hampshire primary, which Trump won,"): the text opens the sentence."""
+    words = [_bare(w) for w in _words(text.split(",")[0])]
+    head = next((i for i, w in enumerate(words[:MAX_SOURCE_HEAD + 1]) if w in _lexicon()["sources"]
+                 and w not in _QUANTITIES), None)
+    return head is not None and not text[:1].islower() \
+        and all(w in DETERMINERS or not _lexicon()["verb"].fullmatch(w) for w in words)
+
+
+_QUANTITIES = frozenset({"percent", "cent", "half", "third", "thirds", "quarter", "quarters",
+                         "fourths", "people", "respondents", "surveyed", "polled"})
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 _OBJECT_PRONOUNS = frozenset({"them", "us", "those"})
 _QUANTIFIERS = frozenset("most many some all few several half both none each one two three".split())
@@ -1286,7 +1302,9 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
     for m in _lexicon()["evidence"].finditer(text):  # "The latest poll showed Trump leading"
-        if _unnamed_source(text[:m.start()]):
+        if _unnamed_source(text[:m.start()]) or _source_head(text[:m.start()]):
+            if not text[m.end():].strip(" .!?\"'"):  # "..., new fundraising reports show."
+                return None, "a source shows", _content(text, 0, text[:m.start()].rfind(","))
             return None, "a source shows", _content(text, _reported_start(text, m.end(), ""), len(text))
     return _headline(text)
 

@@ -967,3 +967,27 @@ def test_and_inside_the_name_of_an_organisation(text, speaker):
 def test_groups_and_unnamed_sources_report(text, speaker):
     quotes = attribute(text)
     assert quotes[["speaker", "kind"]].values.tolist() == [[speaker, "indirect"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a source that is no speaker, described after its head, shows what is reported
+        ("A poll conducted by voters in Saturday's primary showed that electability is important.",
+         "that electability is important"),  # "that" is kept, as after "said"
+        ("Video of the incident shows him with his hands in the air.", "him with his hands in the air"),
+        ("Exit polls from the primary, which Mr. Trump won, showed that 65 percent supported his call.",
+         "that 65 percent supported his call"),
+        # the source after what it shows
+        ("Bush had to lend his campaign money last month, fundraising documents show.",
+         "Bush had to lend his campaign money last month"),
+    ],
+)
+def test_sources_that_show(text, content):
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["unknown", "a source shows"]]
+    assert text[quotes["content_start"].iat[0]:quotes["content_end"].iat[0]] == content
+
+
+def test_a_quantity_that_shows_up_reports_nothing():
+    assert attribute("Half of the voters showed up late.").empty
