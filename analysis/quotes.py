@@ -872,6 +872,12 @@ def _unnamed_source(text: str) -> bool:
                             or _CLOSE_TO.search(" ".join(words[-5:])) is not None)  # "those close to him"
 
 
+# A share of a group saying something, as polls are reported: "with 30 percent of voters saying",
+# "with three in 10 saying" (the group, if named, speaks; a share alone is no speaker).
+_SHARE_SAYING = re.compile(r"\bwith\s+(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+)?"
+                           r"(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)|(?:\w+) in (?:\d+|\w+)"
+                           r"|(?:most|many|some|half|a majority|a third|a quarter|two-thirds))"
+                           r"(?:\s+of\s+(?:the\s+|all\s+)?([^,;]{1,40}?))?\s+saying\s+")
 MAX_SOURCE_HEAD = 4  # words from the start of a subject to its head ("A Fox News poll of voters")
 
 
@@ -1301,6 +1307,9 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
                                                     len(text))
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
+    if m := _SHARE_SAYING.search(text):  # "with 30 percent of voters saying they ..."
+        group = _valid_phrase(_words(m.group(1))) if m.group(1) else None
+        return group, "with a share saying", _content(text, m.end(), len(text))
     for m in _lexicon()["evidence"].finditer(text):  # "The latest poll showed Trump leading"
         if _unnamed_source(text[:m.start()]) or _source_head(text[:m.start()]):
             if not text[m.end():].strip(" .!?\"'"):  # "..., new fundraising reports show."

@@ -991,3 +991,21 @@ def test_sources_that_show(text, content):
 
 def test_a_quantity_that_shows_up_reports_nothing():
     assert attribute("Half of the voters showed up late.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a share of a group saying something, as polls are reported
+        ("Trump improved his standing, with 30 percent of voters saying they have a positive view of him.",
+         "voters"),
+        ("Voters shrugged it off, with three in 10 saying a running mate would have no effect.", "unknown"),
+    ],
+)
+def test_a_share_saying(text, speaker):
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [[speaker, "with a share saying"]]
+
+
+def test_with_someone_saying_nothing_is_no_share():
+    assert attribute("He left the room with his aides saying nothing.").empty
