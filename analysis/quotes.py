@@ -101,6 +101,21 @@ def _naming(forms: list[str]) -> re.Pattern:
                       rf"|(?:{'|'.join(with_as)}){obj}as)\s+{_NOT_TIME}(?=\w)")
 
 
+# An evaluative adjective as the label, ending its clause: "called the charges unsubstantiated",
+# "called him divisive" (not "called the famous singer": a noun follows).
+_LABEL_ADJECTIVE = (r"(?:[a-z]+(?:ous|ive|ful|less|able|ible|ed)|absurd|false|wrong|unfair|crazy|insane"
+                    r"|stupid|illegal|racist|sexist|corrupt|fake|weak|dumb|evil|unfit|dishonest)")
+_CLAUSE_END = r"(?=\s*(?:[,.;:!?)]|$|\s(?:and|but|or|for|because|in|on|after|while|during)\b))"
+
+
+def _naming_adjective(forms: list[str]) -> re.Pattern:
+    """One regex of the plain naming verbs with their object (group 1) and an evaluative adjective
+    as the label, ending its clause."""
+    plain = [re.escape(f) for f in forms if not f.endswith(" as")]
+    obj = rf"\s+{_NOT_NAMED}((?:[^\s,.;:!?\"“”]+\s+){{1,{MAX_NAMED_OBJECT_WORDS}}}?)"
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(plain)}){obj}(?={_LABEL_ADJECTIVE}{_CLAUSE_END})")
+
+
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
@@ -113,6 +128,7 @@ def _lexicon() -> dict:
         "verb": _any_form(_word_list("attribution_verbs.txt")),
         "evidence": _any_form(_word_list("evidence_verbs.txt")),
         "naming": _naming(naming),
+        "naming_adjective": _naming_adjective(naming),
         "naming_verb": _any_form([f.removesuffix(" as") for f in naming]),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
@@ -1301,7 +1317,9 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             start = _reported_start(text, verb.end(), verb.group())
             return phrase or _writing_named(text[:verb.start()]), "X said that", \
                 _content(text, start, len(text))
-    for m in _lexicon()["naming"].finditer(text):  # "X called the attack a war crime"
+    lex = _lexicon()
+    for m in itertools.chain(lex["naming"].finditer(text),  # "X called the attack a war crime"
+                             lex["naming_adjective"].finditer(text)):  # "X called it unacceptable"
         if phrase := _naming_subject(text[:m.start()]):
             return phrase, "X called Y Z", _content(text, m.start(1) if m.group(1) else m.start(2),
                                                     len(text))

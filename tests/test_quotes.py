@@ -739,14 +739,16 @@ def test_descriptions_join_the_one_organisation_or_person_they_can_mean(text, sp
          [("Lavrov", "X called Y Z")]),
         ("Stoltenberg has repeatedly called the attack a war crime.",
          [("Jens Stoltenberg", "X called Y Z")]),
-        # not a label: a passive, a phone call, a time after the object, "called on", an adjective,
-        # a name given to a thing, a speaker far from the verb
+        # an evaluative adjective ending the clause is a label too
+        ("The president called the decision unacceptable.", [("president", "X called Y Z")]),
+        # not a label: a passive, a phone call, a time after the object, "called on", an adjective
+        # before a noun, a name given to a thing, a speaker far from the verb
         ("The war was called a special operation by Moscow.", []),
         ("Putin called Biden on Tuesday to discuss the summit.", []),
         ("He called the company a day later to complain.", []),
         ("Stoltenberg called on allies to send an air defence system.",
          [("Jens Stoltenberg", "X said that")]),  # an attribution verb of its own
-        ("The president called the decision unacceptable.", []),
+        ("The president called the famous singer.", []),
         ("A group called the Tyre Extinguishers deflated tyres.", []),
         ("The group worked with Ann Lee, a designer, to organize a party called Anti-Prom at a "
          "factory.", []),
@@ -1009,3 +1011,18 @@ def test_a_share_saying(text, speaker):
 
 def test_with_someone_saying_nothing_is_no_share():
     assert attribute("He left the room with his aides saying nothing.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an evaluative adjective ending its clause is a naming verb's label
+        ("The Trump campaign called the charges unsubstantiated and fabricated.", "Trump campaign"),
+        ("Trump called the debate rigged.", "Trump"),
+        ("They called the famous singer on Monday.", None),  # a noun follows: a phone call
+        ("She called the police department after the attack.", None),
+    ],
+)
+def test_an_adjective_as_the_label_of_a_naming_verb(text, speaker):
+    quotes = attribute(text)
+    assert quotes["speaker"].tolist() == ([speaker] if speaker else [])
