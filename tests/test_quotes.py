@@ -1026,3 +1026,8 @@ def test_with_someone_saying_nothing_is_no_share():
 def test_an_adjective_as_the_label_of_a_naming_verb(text, speaker):
     quotes = attribute(text)
     assert quotes["speaker"].tolist() == ([speaker] if speaker else [])
+
+
+def test_a_negated_verb_of_saying_keeps_its_subject():
+    quotes = attribute("Mr. Peck doesn't believe a deal will come before 2017.")
+    assert quotes[["speaker", "kind"]].values.tolist() == [["Peck", "indirect"]]
