@@ -895,6 +895,9 @@ _SHARE_SAYING = re.compile(r"\bwith\s+(?:about\s+|nearly\s+|almost\s+|just\s+|on
                            r"(?:\d+(?:\.\d+)?\s*(?:percent|per cent|%)|(?:\w+) in (?:\d+|\w+)"
                            r"|(?:most|many|some|half|a majority|a third|a quarter|two-thirds))"
                            r"(?:\s+of\s+(?:the\s+|all\s+)?([^,;]{1,40}?))?\s+saying\s+")
+# "who" opening a relative clause after a noun ("an architect who said he was stiffed"): what
+# follows is reported, its speaker the noun's (unknown when that is no speaker phrase).
+_RELATIVE_WHO = re.compile(r"(?<=[a-z,]) who(?: \w+ly| also| then| later)?\s*$")
 MAX_SOURCE_HEAD = 4  # words from the start of a subject to its head ("A Fox News poll of voters")
 
 
@@ -1311,6 +1314,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
                       + r")\s+by\s+(.*)", text):
         if phrase := leading_phrase(m.group(2)):
             return phrase, "stated by X", _content(text, 0, m.start())
+    relative = None  # "an architect who said": taken when no verb has a subject of its own
     for verb in verb_re.finditer(text):
         clause = _bare(verb.group()) in _SAYING or re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[verb.end():])
         if (phrase := _subject(text[:verb.start()], coordinated=bool(clause))) \
@@ -1318,6 +1322,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             start = _reported_start(text, verb.end(), verb.group())
             return phrase or _writing_named(text[:verb.start()]), "X said that", \
                 _content(text, start, len(text))
+        if relative is None and clause and _RELATIVE_WHO.search(text[:verb.start()]):
+            relative = _content(text, _reported_start(text, verb.end(), verb.group()), len(text))
     lex = _lexicon()
     for m in itertools.chain(lex["naming"].finditer(text),  # "X called the attack a war crime"
                              lex["naming_adjective"].finditer(text)):  # "X called it unacceptable"
@@ -1334,6 +1340,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             if not text[m.end():].strip(" .!?\"'"):  # "..., new fundraising reports show."
                 return None, "a source shows", _content(text, 0, text[:m.start()].rfind(","))
             return None, "a source shows", _content(text, _reported_start(text, m.end(), ""), len(text))
+    if relative is not None:
+        return None, "X said that", relative
     return _headline(text)
 
 

@@ -1031,3 +1031,23 @@ def test_an_adjective_as_the_label_of_a_naming_verb(text, speaker):
 def test_a_negated_verb_of_saying_keeps_its_subject():
     quotes = attribute("Mr. Peck doesn't believe a deal will come before 2017.")
     assert quotes[["speaker", "kind"]].values.tolist() == [["Peck", "indirect"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a relative clause of saying after a noun that is no speaker phrase: reported, speaker unknown
+        ("He was defensive about not paying an architect who said he was stiffed after he designed a "
+         "clubhouse.",
+         [("unknown", "X said that")]),
+        ("Among those who said they cared most about honesty, most backed Clinton.",
+         [("unknown", "X said that")]),
+        # a named subject of the sentence's own verb comes first
+        ("Ted Cruz, who said he was tired, argued that the plan would fail.",
+         [("Ted Cruz", "X said that")]),
+        ("Who said that the war was over?", []),  # a question
+    ],
+)
+def test_relative_clauses_of_saying(text, rows):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == rows
