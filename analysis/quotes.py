@@ -1072,6 +1072,21 @@ _COMPANIONS = re.compile(r"\s+and\s+(?:his|her|their)?\s*(?:co-?authors|colleagu
                          r"collaborators|team)\s*$")
 
 
+# A group opening a sentence, then where or whom it is from ("Officials in Washington", "Experts on
+# North Korea", "Leaders from both parties"): the group speaks, not the place after it.
+_GROUP_BEFORE_PLACE = re.compile(r"(?:(?:[Bb]ut|[Yy]et|[Aa]nd|[Ss]o|[Oo]r) )?"
+                                 r"((?:[A-Za-z'-]+ ){0,2}([A-Za-z'-]+)) (?:in|at|from|with|on|for|across"
+                                 r"|inside|within|close to) \S")
+
+
+def _is_group_word(word: str) -> bool:
+    """A plural word that speaks as a group: a listed group, a plural role or an agent noun."""
+    word = word.lower()
+    lex = _lexicon()
+    return word.endswith("s") and (word in lex["groups"] or word[:-1] in lex["role_words"]
+                                   or _AGENT_PLURAL.fullmatch(word) is not None)
+
+
 def _subject(text: str, coordinated: bool = True) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
     "X, 47, said", "X (R-Ky.) said", "X on Tuesday said") and keeping an appositive with its name
@@ -1096,6 +1111,9 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if len(chunks) > 2 and _is_role(chunks[-2]) and _is_organisation_name(chunks[-1]) \
             and (name := _is_bare_name(chunks[-3])):
         return f"{name}, {chunks[-2].strip()}, {chunks[-1].strip()}"  # "X, COO, Vedanta Ltd."
+    if len(chunks) == 1 and (head := _GROUP_BEFORE_PLACE.match(chunks[0].strip())) \
+            and _is_group_word(head.group(2)):
+        return _valid_phrase(_words(head.group(1)))  # "Officials in Washington": the officials
     phrase = trailing_phrase(chunks[-1])
     if len(chunks) > 1 and _is_appositive(chunks[-1], phrase):
         for described in (_chained_appositives(chunks[:-1]), _roles_before(chunks[:-1])):

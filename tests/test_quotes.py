@@ -1051,3 +1051,17 @@ def test_a_negated_verb_of_saying_keeps_its_subject():
 def test_relative_clauses_of_saying(text, rows):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a group opening the sentence, then where or whom it is from: the group speaks
+        ("Officials in Washington said the talks would resume.", "Officials"),
+        ("Experts on North Korea and nuclear nonproliferation said the test could change that.", "Experts"),
+        ("But protest organizers in Cleveland say the rules are too strict.", "protest organizers"),
+        ("Residents of the town said the water was unsafe.", "Residents of the town"),  # "of" binds
+    ],
+)
+def test_a_group_before_its_place_speaks(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
