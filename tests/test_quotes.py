@@ -1065,3 +1065,9 @@ def test_relative_clauses_of_saying(text, rows):
 )
 def test_a_group_before_its_place_speaks(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_citing_reports_the_reason_given():
+    quotes = attribute("The senator voted against the bill, citing its cost to taxpayers.")
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["senator", "X did, saying"]]
+    assert quotes["content_start"].iat[0] == len("The senator voted against the bill, citing ")
