@@ -61,6 +61,7 @@ _FILLERS = set("""
 has have had is was were will would also again once later previously recently then further
 repeatedly already reportedly has been had been earlier clearly publicly once-again
 do does did don't doesn't didn't won't wouldn't can't cannot couldn't not never
+however meanwhile though nonetheless nevertheless indeed
 """.split())
 _PREPOSITIONS = set("in on at to from by with during after before into over under for".split())
 

@@ -1071,3 +1071,8 @@ def test_citing_reports_the_reason_given():
     quotes = attribute("The senator voted against the bill, citing its cost to taxpayers.")
     assert quotes[["speaker", "pattern"]].values.tolist() == [["senator", "X did, saying"]]
     assert quotes["content_start"].iat[0] == len("The senator voted against the bill, citing ")
+
+
+def test_a_sentence_adverb_between_subject_and_verb():
+    assert attribute("Carter however said he would welcome China's participation.")["speaker"].tolist() == [
+        "Carter"]

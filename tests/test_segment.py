@@ -28,3 +28,13 @@ def test_sentences_of_a_paragraph():
         "I. Ivanov left.",
     ]
     assert spans == list(PunktSentenceTokenizer(sentence_tokenizer()._params).span_tokenize(text))
+
+
+def test_a_state_abbreviation_in_a_party_label_ends_no_sentence():
+    text = ("Rep. Elijah Cummings (D-Md.), chair of the committee, said it was fine. Sen. Jack Reed "
+            "(D-R.I.) agreed. He was ill. Then he left.")
+    spans = sentence_tokenizer().span_tokenize(text)
+    assert [text[a:b] for a, b in spans] == [
+        "Rep. Elijah Cummings (D-Md.), chair of the committee, said it was fine.",
+        "Sen. Jack Reed (D-R.I.) agreed.", "He was ill.", "Then he left.",
+    ]
