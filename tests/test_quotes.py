@@ -1076,3 +1076,9 @@ def test_citing_reports_the_reason_given():
 def test_a_sentence_adverb_between_subject_and_verb():
     assert attribute("Carter however said he would welcome China's participation.")["speaker"].tolist() == [
         "Carter"]
+
+
+def test_member_is_a_role_of_an_appositive():
+    quotes = attribute("Rep. Bobby Scott (D-Va.), ranking member of the House education committee and one "
+                       "of the bill's chief negotiators, said he fully supports the compromise.")
+    assert quotes["speaker"].tolist() == ["Bobby Scott"]
