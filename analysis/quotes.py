@@ -1290,6 +1290,13 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
     return _TRAILING_CACHE[verb_re.pattern]
 
 
+def _named_subject_before(text: str) -> bool:
+    """Whether text is a named subject and its description ("Gov. John Kasich of Ohio, a Republican
+    who has refused to endorse Mr. Trump"): then ", said ..." after it is its verb, not "said X"."""
+    phrase = _subject(text + " ")
+    return phrase is not None and ", " in phrase and _is_name_token(phrase.split()[0])
+
+
 def _inverted(text: str, m: re.Match) -> str | None:
     """The speaker of '..., said X' or '..., said X, a professor at Y.' at a sentence's end."""
     named = _without_time(m.group(2)).strip()
@@ -1322,7 +1329,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         return phrase or _writing_named(text[:trailing.start(2)]), "..., X said", \
             _content(text, 0, trailing.start())
     inverted = found["inverted"].search(text)
-    if inverted and (phrase := _inverted(text, inverted)):
+    if inverted and (phrase := _inverted(text, inverted)) \
+            and not _named_subject_before(text[:inverted.start()]):
         return phrase, "..., said X", _content(text, 0, inverted.start())
     for m in found["inserted"].finditer(text):  # "The test, North Korea said, was its biggest."
         rest = [w for w in _words(m.group(1)) if _bare(w) not in _FILLERS]

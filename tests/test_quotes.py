@@ -1082,3 +1082,11 @@ def test_member_is_a_role_of_an_appositive():
     quotes = attribute("Rep. Bobby Scott (D-Va.), ranking member of the House education committee and one "
                        "of the bill's chief negotiators, said he fully supports the compromise.")
     assert quotes["speaker"].tolist() == ["Bobby Scott"]
+
+
+def test_said_after_a_named_subject_and_its_description_is_its_verb():
+    quotes = attribute("Gov. John Kasich of Ohio, a Republican who has refused to endorse Mr. Trump, said "
+                       "the Khan family deserved better.")
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["John Kasich", "X said that"]]
+    # a clause before ", said X" is no subject: X speaks
+    assert attribute("The plan will fail, said Ann Lee, a senator.")["speaker"].tolist() == ["Ann Lee"]
