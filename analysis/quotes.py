@@ -1290,6 +1290,30 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
     return _TRAILING_CACHE[verb_re.pattern]
 
 
+# Senses of verbs of saying that report nothing: a reporter's dateline ("Lerer reported from Los
+# Angeles."), a win claimed or posted ("Sanders claimed a victory", "posted an overwhelming victory").
+_DATELINE = re.compile(r"\s+from\s+[A-Z][^,;:]*?(?:,\s*[A-Z][\w.]*)?\W*$")
+_WON = re.compile(r"\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+)?(?:victory|win|victories|wins"
+                  r"|lead|seat|seats|title|prize|majority|nomination)\b")
+
+
+def _not_speech(text: str, verb: re.Match) -> bool:
+    """Whether a verb of saying is used in a sense that reports nothing (see above)."""
+    word = _bare(verb.group())
+    return (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
+        or (word in {"claimed", "claims", "posted", "declared", "announced"}
+            and _WON.match(text, verb.end()) is not None)
+
+
+_IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has been|had been)\s+$")  # "It is noted that": no one
+
+
+def _passive(text: str, verb: re.Match) -> bool:
+    """Whether a verb of saying is a passive ("he was told", "is said to")."""
+    before = text[:verb.start()].split()
+    return bool(before) and _bare(before[-1]) in _PASSIVE | {"being"}
+
+
 def _named_subject_before(text: str) -> bool:
     """Whether text is a named subject and its description ("Gov. John Kasich of Ohio, a Republican
     who has refused to endorse Mr. Trump"): then ", said ..." after it is its verb, not "said X"."""
@@ -1341,9 +1365,17 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
                       + r")\s+by\s+(.*)", text):
         if phrase := leading_phrase(m.group(2)):
             return phrase, "stated by X", _content(text, 0, m.start())
-    relative = None  # "an architect who said": taken when no verb has a subject of its own
+    # "an architect who said", "he was told that": reported speech of no named speaker, taken
+    # when no verb of the sentence has a subject of its own
+    relative = None
     for verb in verb_re.finditer(text):
+        if _not_speech(text, verb):
+            continue
         clause = _bare(verb.group()) in _SAYING or re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[verb.end():])
+        if _passive(text, verb):  # the passive's subject is told or asked, not the speaker
+            if clause and relative is None and not _IMPERSONAL.search(text[:verb.start()]):
+                relative = _content(text, _reported_start(text, verb.end(), verb.group()), len(text))
+            continue
         if (phrase := _subject(text[:verb.start()], coordinated=bool(clause))) \
                 or _unnamed_source(text[:verb.start()]):
             start = _reported_start(text, verb.end(), verb.group())

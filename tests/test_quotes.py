@@ -1090,3 +1090,22 @@ def test_said_after_a_named_subject_and_its_description_is_its_verb():
     assert quotes[["speaker", "pattern"]].values.tolist() == [["John Kasich", "X said that"]]
     # a clause before ", said X" is no subject: X speaks
     assert attribute("The plan will fail, said Ann Lee, a senator.")["speaker"].tolist() == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a passive's subject is told or asked, not the speaker: reported, speaker unknown
+        ("He was told that the plan had failed.", [("unknown", "X said that")]),
+        ("Nobody opposed him - he was confirmed 92 to 0.", []),  # no clause: nothing reported
+        ("It is noted that costs rose.", []),  # impersonal: no one is told
+        # a reporter's dateline and a win claimed report nothing
+        ("Lerer reported from Los Angeles.", []),
+        ("Sanders had also claimed a victory in the New Hampshire primary.", []),
+        # the active senses still do
+        ("Sanders claimed that the primary was rigged.", [("Sanders", "X said that")]),
+    ],
+)
+def test_senses_of_verbs_of_saying_that_report_nothing(text, rows):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == rows
