@@ -1259,6 +1259,11 @@ def _is_tail(tail: str, verb: str) -> bool:
             or (_bare(verb) in _TOLD and len(words) <= MAX_OBJECT_WORDS))
 
 
+def _reported_after(text: str, pos: int, verb: str = "") -> tuple[int, int]:
+    """The span of what is reported after a verb at pos, to the end of the text."""
+    return _content(text, _reported_start(text, pos, verb), len(text))
+
+
 def _reported_start(text: str, pos: int, verb: str) -> int:
     """Where what is reported starts after a verb at pos: past a time phrase ("said this week
     that ...") and the addressee of "told" ("told CNN that ..."); "that" is kept."""
@@ -1371,18 +1376,17 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     for verb in verb_re.finditer(text):
         if _not_speech(text, verb):
             continue
+        before = text[:verb.start()]
         clause = _bare(verb.group()) in _SAYING or re.match(r"\s*(?:,\s*)?(?:that\b|:)", text[verb.end():])
         if _passive(text, verb):  # the passive's subject is told or asked, not the speaker
-            if clause and relative is None and not _IMPERSONAL.search(text[:verb.start()]):
-                relative = _content(text, _reported_start(text, verb.end(), verb.group()), len(text))
+            if clause and relative is None and not _IMPERSONAL.search(before):
+                relative = _reported_after(text, verb.end(), verb.group())
             continue
-        if (phrase := _subject(text[:verb.start()], coordinated=bool(clause))) \
-                or _unnamed_source(text[:verb.start()]):
-            start = _reported_start(text, verb.end(), verb.group())
-            return phrase or _writing_named(text[:verb.start()]), "X said that", \
-                _content(text, start, len(text))
-        if relative is None and clause and _RELATIVE_WHO.search(text[:verb.start()]):
-            relative = _content(text, _reported_start(text, verb.end(), verb.group()), len(text))
+        if (phrase := _subject(before, coordinated=bool(clause))) or _unnamed_source(before):
+            return phrase or _writing_named(before), "X said that", \
+                _reported_after(text, verb.end(), verb.group())
+        if relative is None and clause and _RELATIVE_WHO.search(before):
+            relative = _reported_after(text, verb.end(), verb.group())
     lex = _lexicon()
     for m in itertools.chain(lex["naming"].finditer(text),  # "X called the attack a war crime"
                              lex["naming_adjective"].finditer(text)):  # "X called it unacceptable"
@@ -1390,15 +1394,15 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             return phrase, "X called Y Z", _content(text, m.start(1) if m.group(1) else m.start(2),
                                                     len(text))
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
-        return phrase, "X did, saying", _content(text, _reported_start(text, m.end(), ""), len(text))
+        return phrase, "X did, saying", _reported_after(text, m.end())
     if m := _SHARE_SAYING.search(text):  # "with 30 percent of voters saying they ..."
         group = _valid_phrase(_words(m.group(1))) if m.group(1) else None
         return group, "with a share saying", _content(text, m.end(), len(text))
-    for m in _lexicon()["evidence"].finditer(text):  # "The latest poll showed Trump leading"
+    for m in lex["evidence"].finditer(text):  # "The latest poll showed Trump leading"
         if _unnamed_source(text[:m.start()]) or _source_head(text[:m.start()]):
             if not text[m.end():].strip(" .!?\"'"):  # "..., new fundraising reports show."
                 return None, "a source shows", _content(text, 0, text[:m.start()].rfind(","))
-            return None, "a source shows", _content(text, _reported_start(text, m.end(), ""), len(text))
+            return None, "a source shows", _reported_after(text, m.end())
     if relative is not None:
         return None, "X said that", relative
     return _headline(text)
