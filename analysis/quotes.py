@@ -398,6 +398,8 @@ _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+)\.? +({_NAME})(?![\w'-]| +[A-Z])
 _SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])"  # sentence start
                               r"|(?<=, )([A-Z][a-z'-]+)(?= (?:[a-z]+ed|has|had|was|is|took|made|gave|"
                               r"went|came|told|wrote|spoke|said|says)\b)", re.M)  # ", Guterres took"
+# A full name opening a sentence as its subject, before a lower-case word ("Ros Druce knows ...").
+_NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
 _TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
@@ -457,9 +459,19 @@ def full_names(text: str) -> set[str]:
             if not any(" ".join(n.split()[k:]) in names for k in range(1, len(n.split()) - 1))}
 
 
+def _is_first_name(word: str, common: set[str]) -> bool:
+    """A capitalised word that can open a person's name: no word the text also writes in lower
+    case, no role or group word, no plural of a capitalised word of the text ("Maybe Trump",
+    "Republicans Jolly"), no -ing form ("Chasing Trump")."""
+    return _PLAIN_NAME_WORD.fullmatch(word) is not None and word.lower() not in common \
+        and not word.endswith("ing")
+
+
 def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive or a role word before the
-    name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), or met again
+    name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), as the
+    subject opening a sentence when the surname is used alone too ("Ros Druce knows" and "Druce
+    said"), or met again
     as a title and surname ("Bishop Marshall": the one full name of the text, `names`, ending
     with it), in text order."""
     lex = _lexicon()
@@ -470,6 +482,15 @@ def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[in
     surnames = [(m.start(), m.group(1) or m.group(2)) for m in _SURNAME_SUBJECT.finditer(text)]
     people += [(start, next(iter(by_last[surname]))) for start, surname in surnames
                if len(by_last.get(surname, ())) == 1]  # "Guterres took advantage of ..."
+    alone = lone_surnames(text)
+    common = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)) | lex["role_words"] | lex["groups"] \
+        | {w.lower() + "s" for w in re.findall(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text)}  # "Republicans"
+    for m in _NAME_SUBJECT.finditer(text):  # "Ros Druce knows" when "Druce said" too
+        words = m.group(1).split()
+        if 1 < len(words) <= MAX_NAME_WORDS and words[-1] in alone \
+                and m.group(1) in by_last.get(words[-1], ()) and _is_first_name(words[0], common) \
+                and not {w.lower() for w in words} & lex["organisations"]:
+            people.append((m.start(1), m.group(1)))
     for m in _INTRODUCED.finditer(text):
         words = _name_words(_after_titles(m.group(1)))
         if len(words) > 1 and not {w.lower() for w in words} & lex["organisations"]:
@@ -869,11 +890,13 @@ def _writing_named(text: str) -> str | None:
 
 
 def _naming_subject(before: str) -> str | None:
-    """The speaker of a naming verb: the subject just before it, not a passive ("the war was
-    called ...") and not a noun it names ("a party called X")."""
-    last = [w for w in _words(before) if _bare(w) not in _FILLERS][-1:]
+    """The speaker of a naming verb: the subject just before it, with its appositive ("X, who
+    represents the region, called ..."), not a passive ("the war was called ...") and not a noun
+    it names ("a party called X", "the group, called X,")."""
+    last = [_bare(w) for w in _words(before) if _bare(w) not in _FILLERS][-1:]
     if _bare((before.split() or [""])[-1]) in _PASSIVE or not (phrase := _subject(before)) \
-            or _words(phrase)[-1:] != last:
+            or [_bare(w) for w in _words(phrase)][-1:] != last \
+            or (before.rstrip().endswith(",") and ", " not in phrase):  # "a group, called X,"
         return None
     return phrase
 

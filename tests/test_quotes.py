@@ -1109,3 +1109,34 @@ def test_said_after_a_named_subject_and_its_description_is_its_verb():
 def test_senses_of_verbs_of_saying_that_report_nothing(text, rows):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of a naming verb keeps its relative clause; a noun it names is no speaker
+        ('Rep. Ann Lee (R-Minn.), who represents the region where the mine was to be built, called '
+         'the decision "an attack on our way of life."', "Ann Lee"),
+        ('Ann Lee, the group\'s leader, called the plan "a farce."', "Ann Lee"),
+        ('The group, called "Just Stop Oil," blocked the road on Monday.', None),
+    ],
+)
+def test_the_subject_of_a_naming_verb_with_its_relative_clause(text, speaker):
+    quotes = attribute(text)
+    assert quotes["speaker"].tolist() == ([speaker] if speaker else [])
+
+
+def test_a_full_name_opening_a_sentence_is_whom_a_pronoun_means():
+    text = ("Ros Druce knows there is coal dust in the air she breathes.\n\n"
+            '"They said it was 15 per cent coal dust back then," she says.\n\n')
+    quotes = attribute(text + "Druce says she is hoping for a win.")
+    assert quotes["speaker"].tolist() == ["Ros Druce", "Ros Druce"]
+    # a run of capitals whose last word is never used alone as a name is not taken for a person
+    assert attribute(text)["speaker"].tolist() == ["unknown"]
+
+
+@pytest.mark.parametrize("opening", ["Maybe Trump", "Chasing Trump", "Republicans Jolly"])
+def test_a_capitalised_word_that_is_no_first_name_opens_no_name(opening):
+    quotes = attribute(f"{opening} went to the rally. The Republican crowd cheered.\n\n"
+                       f'"We will win," he said.\n\nIt was maybe hot. {opening.split()[1]} said it was.')
+    assert quotes["speaker"].tolist()[0] == "unknown"
