@@ -459,15 +459,19 @@ def full_names(text: str) -> set[str]:
             if not any(" ".join(n.split()[k:]) in names for k in range(1, len(n.split()) - 1))}
 
 
-def _is_first_name(word: str, common: set[str]) -> bool:
+def _is_first_name(word: str, text: str) -> bool:
     """A capitalised word that can open a person's name: no word the text also writes in lower
     case, no role or group word, no plural of a capitalised word of the text ("Maybe Trump",
     "Republicans Jolly"), no -ing form ("Chasing Trump")."""
-    return _PLAIN_NAME_WORD.fullmatch(word) is not None and word.lower() not in common \
-        and not word.endswith("ing")
+    lex = _lexicon()
+    other_uses = [word.lower()] + ([word[:-1]] if word.endswith("s") else [])
+    return _PLAIN_NAME_WORD.fullmatch(word) is not None and not word.endswith("ing") \
+        and word.lower() not in lex["role_words"] | lex["groups"] \
+        and re.search(rf"(?<![\w-])(?:{'|'.join(other_uses)})(?![\w-])", text) is None
 
 
-def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[int, str]]:
+def introduced_people(text: str, names: set[str] | None = None,
+                      alone: set[str] | None = None) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive or a role word before the
     name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), as the
     subject opening a sentence when the surname is used alone too ("Ros Druce knows" and "Druce
@@ -482,13 +486,11 @@ def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[in
     surnames = [(m.start(), m.group(1) or m.group(2)) for m in _SURNAME_SUBJECT.finditer(text)]
     people += [(start, next(iter(by_last[surname]))) for start, surname in surnames
                if len(by_last.get(surname, ())) == 1]  # "Guterres took advantage of ..."
-    alone = lone_surnames(text)
-    common = set(re.findall(r"(?<![\w-])[a-z]+(?![\w-])", text)) | lex["role_words"] | lex["groups"] \
-        | {w.lower() + "s" for w in re.findall(r"(?<![\w-])[A-Z][a-z]+(?![\w-])", text)}  # "Republicans"
+    alone = lone_surnames(text) if alone is None else alone
     for m in _NAME_SUBJECT.finditer(text):  # "Ros Druce knows" when "Druce said" too
         words = m.group(1).split()
         if 1 < len(words) <= MAX_NAME_WORDS and words[-1] in alone \
-                and m.group(1) in by_last.get(words[-1], ()) and _is_first_name(words[0], common) \
+                and m.group(1) in by_last.get(words[-1], ()) and _is_first_name(words[0], text) \
                 and not {w.lower() for w in words} & lex["organisations"]:
             people.append((m.start(1), m.group(1)))
     for m in _INTRODUCED.finditer(text):
@@ -1567,9 +1569,9 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    names = full_names(text)
-    return _resolve(quotes, indirect, introduced_people(text, names), names,
-                    named_organisations(text), acronyms(text), lone_surnames(text))
+    names, alone = full_names(text), lone_surnames(text)
+    return _resolve(quotes, indirect, introduced_people(text, names, alone), names,
+                    named_organisations(text), acronyms(text), alone)
 
 
 SAME_PARAGRAPH = "quote in the same paragraph"
