@@ -1140,3 +1140,12 @@ def test_a_capitalised_word_that_is_no_first_name_opens_no_name(opening):
     quotes = attribute(f"{opening} went to the rally. The Republican crowd cheered.\n\n"
                        f'"We will win," he said.\n\nIt was maybe hot. {opening.split()[1]} said it was.')
     assert quotes["speaker"].tolist()[0] == "unknown"
+
+
+def test_two_single_marks_for_a_double_one():
+    quotes = attribute("''That's financed by the taxpayers they just fired,'' said Senator Joe Donnelly. "
+                       "''They are furious and want their money back.''")
+    assert list(zip(quotes["speaker"], quotes["quote"], strict=True)) == [
+        ("Joe Donnelly", "That's financed by the taxpayers they just fired"),
+        ("Joe Donnelly", "They are furious and want their money back."),
+    ]

@@ -53,6 +53,14 @@ def quoted(text):
          [(f"'{LONG}, the \"next normal\".'", False)]),
         (f"Ann Lee said, '{LONG}.", []),  # never closed by punctuation: apostrophes
         ("The students, who were in their 20s, said the '90s were better.", []),
+        # two single marks written for a double one, as some archives write quotations: the
+        # quotation spans both marks, a nested quote closing before it included, and runs on
+        # over paragraphs like a double-quoted one
+        ("''It won't end,'' he said. ''We stay.''", [("''It won't end,''", False), ("''We stay.''", False)]),
+        ("''We are not a stain on America,' '' the president said.",
+         [("''We are not a stain on America,' ''", False)]),
+        ("''First paragraph.\n\n''Second,'' he said.",
+         [("''First paragraph.", True), ("''Second,''", False)]),
     ],
 )
 def test_find_quote_spans(text, expected):
