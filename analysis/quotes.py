@@ -294,7 +294,9 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     if len(tokens) == 1 and first in PRONOUNS | GROUP_PRONOUNS:
         return first
     head = _bare(tokens[-1])
-    if first in DETERMINERS or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]) \
+    one = first == "one" and len(tokens) > 1 and _bare(tokens[1]) != "of" \
+        and not tokens[1].endswith("ing")  # "one former staffer"; not "one of the phones", "if one adds"
+    if first in DETERMINERS or one or _is_name_token(tokens[0]) or _is_name_token(tokens[-1]) \
             or head in _lexicon()["role_words"] or head.removesuffix("s") in _lexicon()["role_words"] \
             or head in _lexicon()["groups"] or _AGENT_PLURAL.fullmatch(head):
         return " ".join(tokens).strip(".,")  # "top black lawmakers", "officials" included

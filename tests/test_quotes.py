@@ -1149,3 +1149,18 @@ def test_two_single_marks_for_a_double_one():
         ("Joe Donnelly", "That's financed by the taxpayers they just fired"),
         ("Joe Donnelly", "They are furious and want their money back."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "one" opening a description of an unnamed speaker, as "a" does
+        ('"I do not want to be on the wrong side of him," said one former campaign staffer.',
+         "one former campaign staffer"),
+        ('"I do not want to be on the wrong side of him," one longtime friend said.', "one longtime friend"),
+        # "one" alone, or opening "one of" or a participle, is no such description
+        ('"We have seen enough of this in the state," if one adds the rest.', "unknown"),
+    ],
+)
+def test_one_opens_a_description_of_a_speaker(text, speaker):
+    assert attribute(text)["speaker"].tolist()[0] == speaker
