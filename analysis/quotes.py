@@ -976,11 +976,25 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
             return phrase, "X called Y quote", verb.end()
     if phrase := _name_colon(text):
         return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
+    if phrase := _colon_subject(text):
+        return phrase, "X did: quote", len(text)  # 'Trump issued the following statement: "..."'
     participle = _patterns(verb_re)["participle"]
     if (m := participle.search(text)) and not _words(text[m.end():])[2:] \
             and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
     return None
+
+
+def _colon_subject(text: str) -> str | None:
+    """The named subject of a clause that introduces a quotation with a colon ("Donald Trump issued
+    the following statement:"), when the subject ends with a name of two or more words."""
+    if not (m := re.search(r":\s*$", text)):
+        return None
+    phrase = clause_subject(text[:m.start()])
+    ending = _words(phrase or "")[-2:]
+    if len(ending) < 2 or not all(_is_name_token(w) and _bare(w) not in ENGLISH_STOP_WORDS for w in ending):
+        return None  # "Here is the statement:", "Partial transcript:", "Media:"
+    return phrase
 
 
 _NOT_BEFORE_COLON_NAME = _PREPOSITIONS - {"from"} | {"about", "against", "of", "and", "or"}
@@ -1535,6 +1549,11 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
             # 'X said Y "...," the report said': X's words
             before = _before_quote(masked[s_start:start], verb_re)
             found = before if before and (before[0] or not found) else found
+        if not (found and found[1]) and not text[s_start:start].strip() \
+                and (before := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
+                and not verb_re.search(masked, s_starts[before], s_ends[before]) \
+                and (phrase := _colon_subject(masked[s_starts[before]:s_ends[before]])):
+            found = phrase, "X did: quote"  # 'Trump issued the following statement:' then "..."
         found = found or (None, None)
         c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
         if len(found) == 2 and found[1] and text[s_start:start].strip() \

@@ -1164,3 +1164,24 @@ def test_two_single_marks_for_a_double_one():
 )
 def test_one_opens_a_description_of_a_speaker(text, speaker):
     assert attribute(text)["speaker"].tolist()[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a clause ending in a colon introduces the quotation after it, in the same sentence or
+        # opening the next paragraph, when its subject ends with a name of two or more words
+        ('In response, nominee Donald Trump issued the following statement: "Our prayers are with '
+         'all those affected by the attacks."', "Donald Trump"),
+        ("Donald Trump issued the following statement:\n\n"
+         '"Our prayers are with all those affected by the attacks."', "Donald Trump"),
+        ('17-year-old Jared Potts echoed:\n\n"He speaks his mind, and that is what the country needs."',
+         "17-year-old Jared Potts"),
+        # no name, or one word, is no such subject
+        ('Here is the full statement: "We are deeply saddened by the loss of our colleague."', "unknown"),
+        ('Partial transcript as follows:\n\n"We are deeply saddened by the loss of our colleague."',
+         "unknown"),
+    ],
+)
+def test_a_named_clause_ending_in_a_colon_introduces_a_quotation(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
