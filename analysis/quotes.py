@@ -128,6 +128,8 @@ def _lexicon() -> dict:
     naming = _word_list("naming_verbs.txt")
     return {
         "verb": _any_form(_word_list("attribution_verbs.txt")),
+        "after_quote_verb": _any_form(_word_list("attribution_verbs.txt")
+                                      + _word_list("after_quote_verbs.txt")),
         "evidence": _any_form(_word_list("evidence_verbs.txt")),
         "naming": _naming(naming),
         "naming_adjective": _naming_adjective(naming),
@@ -1528,7 +1530,7 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         masked[start + 1:end - 1] = "#" * max(0, end - start - 2)
     masked = "".join(masked)
     bounds = _joined(text, masked, list(zip(sentences["start"], sentences["end"], sentences["sentence_id"],
-                                      sentences["paragraph_index"], strict=True)), verb_re)
+                                      sentences["paragraph_index"], strict=True)), lex["after_quote_verb"])
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
     q_starts = spans["start"].tolist()
@@ -1544,7 +1546,7 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
         _, e_end, _, _ = sentence_of(max(start, end - 1))
         following = bisect.bisect_left(q_starts, end)
         stop = min(e_end, q_starts[following]) if following < len(q_starts) else e_end
-        found = _after_quote(masked[end:stop], verb_re)
+        found = _after_quote(masked[end:stop], lex["after_quote_verb"])
         if not found or found[0] is None or found[0] == _writing_named(found[0]):
             # 'X said Y "...," the report said': X's words
             before = _before_quote(masked[s_start:start], verb_re)

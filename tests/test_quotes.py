@@ -1185,3 +1185,17 @@ def test_one_opens_a_description_of_a_speaker(text, speaker):
 )
 def test_a_named_clause_ending_in_a_colon_introduces_a_quotation(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # verbs that attribute a quotation when they follow it (data/after_quote_verbs.txt)
+        ('"Would it be negotiable about the 11 million people?" Hannity pressed.', "Hannity"),
+        ('"France will always be France," an angry Francois Hollande retaliated.', "Francois Hollande"),
+        # before a quotation or without one they report nothing
+        ("Sean Hannity pressed the button before the show began on Monday.", None),
+    ],
+)
+def test_verbs_that_attribute_only_after_a_quotation(text, speaker):
+    assert attribute(text)["speaker"].tolist() == ([speaker] if speaker else [])
