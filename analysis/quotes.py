@@ -1333,7 +1333,8 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
                                    r"(,\s*(?:" + _PARTICIPLES + r")\b[^;]*)?\W*$"),
             "inverted": re.compile(r",\s*(" + verbs + r")\s+([^,;]+?)(,\s*[^;]*?)?\W*$"),
             "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
-            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")\s+"),  # '"...," adding'
+            # '"...," adding', ', arguing, "..."'
+            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"),
         }
     return _TRAILING_CACHE[verb_re.pattern]
 

@@ -493,9 +493,10 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         ('"It is done," Archivist of the United States Colleen Shogan said.', "Colleen Shogan"),
         ('"It is done," Secretary of State Hillary Rodham Clinton said.', "Hillary Rodham Clinton"),
         ('"It is done," Greg Raiff, chief executive officer of Private Jet Services, said.', "Greg Raiff"),
-        # a verb and its object is no speaker ("paying an architect", "saying")
+        # a verb and its object is no speaker ("paying an architect"): the subject of the clause
+        # before ", saying," is
         ('Trump was defensive when forced to defend not paying an architect who said he was stiffed '
-         'after he designed a clubhouse at one of his golf courses, saying, "He did a bad job."', "unknown"),
+         'after he designed a clubhouse at one of his golf courses, saying, "He did a bad job."', "Trump"),
     ],
 )
 def test_names_behind_appositives_titles_and_owners(text, speaker):
@@ -1193,6 +1194,10 @@ def test_a_named_clause_ending_in_a_colon_introduces_a_quotation(text, speaker):
         # verbs that attribute a quotation when they follow it (data/after_quote_verbs.txt)
         ('"Would it be negotiable about the 11 million people?" Hannity pressed.', "Hannity"),
         ('"France will always be France," an angry Francois Hollande retaliated.', "Francois Hollande"),
+        ('"People are afraid of wasting their votes," Brad Pelletier surmised.', "Brad Pelletier"),
+        # a participle between commas before the quotation
+        ('A spokeswoman for the committee emailed reporters the text, arguing, "As you can see, the '
+         'law says nothing of the kind."', "spokeswoman for the committee"),
         # before a quotation or without one they report nothing
         ("Sean Hannity pressed the button before the show began on Monday.", None),
     ],
