@@ -39,7 +39,7 @@ MAX_APPOSITIVE_WORDS = 30
 MAX_NAME_WORDS = 3
 MAX_ROLES_REMEMBERED = 50
 PRONOUNS = {"he", "she"}
-GROUP_PRONOUNS = {"they"}
+GROUP_PRONOUNS = {"they", "it"}  # an organisation ("it said"), never a person
 DETERMINERS = {"the", "a", "an", "all", "its", "his", "her", "their", "our", "several", "many",
                "some", "both", "two", "three"}
 CONNECTORS = {"of", "the", "for", "de", "da", "van", "von", "der", "al", "bin", "la", "le"}

@@ -1204,3 +1204,12 @@ def test_a_named_clause_ending_in_a_colon_introduces_a_quotation(text, speaker):
 )
 def test_verbs_that_attribute_only_after_a_quotation(text, speaker):
     assert attribute(text)["speaker"].tolist() == ([speaker] if speaker else [])
+
+
+def test_it_is_the_organisation_that_spoke_or_was_named():
+    quotes = attribute('The National Weather Service issued a warning on Monday. "This heatwave is not '
+                       'typical desert heat," it said.')
+    assert quotes["speaker"].tolist() == ["National Weather Service"]
+    # with no organisation named, "it" is no one
+    alone = attribute('"This heatwave is not typical desert heat," it said.')
+    assert alone["speaker"].tolist() == ["unknown"]
