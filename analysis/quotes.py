@@ -406,7 +406,8 @@ _SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a
 _NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
 _TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
-                         r"|told|tells|\w+ly|\w+ed)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+                         r"|told|tells|\w+ly|\w+ed|saying|adding|noting|arguing|citing|including|according"
+                         r"|calling|speaking|pointing)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
 
 _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "

@@ -1213,3 +1213,10 @@ def test_it_is_the_organisation_that_spoke_or_was_named():
     # with no organisation named, "it" is no one
     alone = attribute('"This heatwave is not typical desert heat," it said.')
     assert alone["speaker"].tolist() == ["unknown"]
+
+
+def test_a_participle_after_a_place_introduces_no_person():
+    quotes = attribute('"He is a hater," Trump said at a rally in San Diego, adding that he believed the '
+                       'judge was "Mexican."\n\nHe also suggested action: "They ought to look into the judge '
+                       'and what he is doing."')
+    assert quotes["speaker"].tolist() == ["Trump", "Trump", "Trump"]
