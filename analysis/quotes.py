@@ -1025,12 +1025,16 @@ def _name_colon(text: str) -> str | None:
 MAX_AGE_ASIDE_WORDS = 6  # "who were in their 20s": a chunk ending in a number, no name, is an aside
 
 
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US lawmaker's party and state: "R-Fla.", "D-N.Y."
+
+
 def _is_aside(chunk: str) -> bool:
-    """A comma-separated chunk that is no subject: empty, an age, a time or place phrase, a short
-    phrase ending in a number, with no name ("both 47", "founded in 1975"; not "46 percent of
-    voters"), or an adverb ("Forbes, however, says")."""
+    """A comma-separated chunk that is no subject: empty, an age, a party and state ("R-Fla."), a
+    time or place phrase, a short phrase ending in a number, with no name ("both 47", "founded in
+    1975"; not "46 percent of voters"), or an adverb ("Forbes, however, says")."""
     words = chunk.split()
     return (not words or _bare(words[0]) in _PREPOSITIONS
+            or (len(words) == 1 and _PARTY_STATE.fullmatch(words[0]) is not None)  # "R-Fla."
             or (len(words) == 1 and (_bare(words[0]) in _ADVERBS or _bare(words[0]).endswith("ly")))
             or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words)
             or (len(words) <= MAX_AGE_ASIDE_WORDS and bool(_NUMBER.fullmatch(_bare(words[-1])))
@@ -1150,6 +1154,8 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
         chunks.pop()
     if not chunks:
         return None
+    if len(chunks) > 1 and _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]):
+        return _subject(",".join(chunks[:-1]), coordinated)  # "Salceda, citing data from X, said"
     if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
             and re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
         chunks[-2:] = [",".join(chunks[-2:])]  # "X, director of University of California, Davis"
@@ -1166,6 +1172,11 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
                 name, roles = described
                 return f"{name}, {', '.join([*roles, chunks[-1].strip()])}"
     return phrase
+
+
+# A participle opening a phrase set off by commas between a name and its verb ("citing data
+# from ...", "speaking at a rally"): an aside, not the subject.
+_PARTICIPLE_ASIDE = re.compile(r"\s*[a-z]{3,}ing\s")
 
 
 def _is_place_after(chunk: str) -> bool:

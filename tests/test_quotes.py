@@ -1220,3 +1220,21 @@ def test_a_participle_after_a_place_introduces_no_person():
                        'judge was "Mexican."\n\nHe also suggested action: "They ought to look into the judge '
                        'and what he is doing."')
     assert quotes["speaker"].tolist() == ["Trump", "Trump", "Trump"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participial phrase and a party-and-state label between a name and its verb are asides
+        ("Salceda, citing data from the U.S. State Department, said that 4 million people live there.",
+         "Salceda"),
+        ('President Obama, speaking at the dedication of the National Museum on Saturday, said it would '
+         'tell a story of "suffering and delight."', "Obama"),
+        ("Sen. Marco Rubio, R-Fla., appearing on Fox News after the speech, said that it failed.",
+         "Marco Rubio"),
+        # a participle after a group is not cut off its subject when no name stands before it
+        ("Many Republicans, including Paul Ryan, said the plan would fail.", "Republicans"),
+    ],
+)
+def test_asides_between_a_name_and_its_verb(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
