@@ -30,13 +30,22 @@ BREAK_CACHE_SIZE = 200_000
 # Punkt's first pass and left so by its second (no collocations, no orthographic data), and a
 # token follows it.
 _PLAIN_BREAK = re.compile(r"([A-Za-z]{2,})[.?!] \S+")
+# Two initials before a capitalised word that opens no sentence: a name ("J.M. Berger", "Rep.
+# G.K. Butterfield"), no break ("the F.B.I. The agency", three letters, and "D.C. He" break).
+_INITIALS_NAME = re.compile(r"(?:[A-Z]\.){2}\s+([A-Z][a-z][\w'-]*)\W*")
+_SENTENCE_OPENERS = frozenset("""
+a an the he she it they we i you his her its their our my this that these those there here what
+who but and or so yet if when while as in on at to for from by with after before since then now
+also still however meanwhile no not all some many most both each
+""".split())
 
 
 class _Punkt(PunktSentenceTokenizer):
     """Punkt that decides plain candidate breaks at once and every other distinct context once.
 
     The decisions are Punkt's own (a function of the context and the fixed parameters), so the
-    sentences are too.
+    sentences are too, but for two initials before a name, where Punkt, with no data on
+    initials, breaks ("said J.M. | Berger").
     """
 
     def __init__(self, params: PunktParameters) -> None:
@@ -48,6 +57,9 @@ class _Punkt(PunktSentenceTokenizer):
         plain = _PLAIN_BREAK.fullmatch(text)
         if plain and plain.group(1).lower() not in self._params.abbrev_types:
             return True
+        initials = _INITIALS_NAME.fullmatch(text)
+        if initials and initials.group(1).lower() not in _SENTENCE_OPENERS:
+            return False
         found = self._breaks.get(text)
         if found is None:
             if len(self._breaks) >= BREAK_CACHE_SIZE:

@@ -38,3 +38,13 @@ def test_a_state_abbreviation_in_a_party_label_ends_no_sentence():
         "Rep. Elijah Cummings (D-Md.), chair of the committee, said it was fine.",
         "Sen. Jack Reed (D-R.I.) agreed.", "He was ill.", "Then he left.",
     ]
+
+
+def test_two_initials_before_a_name_end_no_sentence():
+    text = ('"It is the best deal," said J.M. Berger, a researcher. Then G.K. Chesterton spoke. '
+            "He worked for the F.B.I. The agency said nothing. He moved to D.C. He liked it.")
+    spans = sentence_tokenizer().span_tokenize(text)
+    assert [text[a:b] for a, b in spans] == [
+        '"It is the best deal," said J.M. Berger, a researcher.', "Then G.K. Chesterton spoke.",
+        "He worked for the F.B.I.", "The agency said nothing.", "He moved to D.C.", "He liked it.",
+    ]
