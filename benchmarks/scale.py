@@ -274,6 +274,7 @@ def main() -> None:
         print(f"naive/project: wall {naive['total'] / ours['total']:.2f}, CPU "
               f"{naive['total cpu'] / ours['total cpu']:.2f} (target >= 3)")
         naive_total = naive["total"]
+        corpus = texts = scores = docs = sentences = None  # free: the commands below need the memory
         if args.cli:
             out = Path(tempfile.mkdtemp(prefix="scale-out-"))
             try:
