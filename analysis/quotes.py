@@ -471,7 +471,7 @@ def _is_first_name(word: str, text: str) -> bool:
     lex = _lexicon()
     other_uses = [word.lower()] + ([word[:-1]] if word.endswith("s") else [])
     return _PLAIN_NAME_WORD.fullmatch(word) is not None and not word.endswith("ing") \
-        and word.lower() not in lex["role_words"] | lex["groups"] \
+        and word.lower() not in lex["role_words"] and word.lower() not in lex["groups"] \
         and re.search(rf"(?<![\w-])(?:{'|'.join(other_uses)})(?![\w-])", text) is None
 
 
@@ -479,10 +479,9 @@ def introduced_people(text: str, names: set[str] | None = None,
                       alone: set[str] | None = None) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive or a role word before the
     name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), as the
-    subject opening a sentence when the surname is used alone too ("Ros Druce knows" and "Druce
-    said"), or met again
-    as a title and surname ("Bishop Marshall": the one full name of the text, `names`, ending
-    with it), in text order."""
+    subject opening a sentence when the surname is used alone too (`alone`: "Ros Druce knows" and
+    "Druce said"), or met again as a title and surname ("Bishop Marshall": the one full name of
+    the text, `names`, ending with it), in text order."""
     lex = _lexicon()
     text = _without_headlines(text)
     by_last = _names_by_word(full_names(text) if names is None else names, -1)
@@ -1150,12 +1149,11 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
         return _subject(text[:text.rfind(words[-1])].rstrip(" ,") + " ", coordinated=False)
     chunks = text.split(",")
-    while len(chunks) > 1 and _is_aside(chunks[-1]):
+    while len(chunks) > 1 and (_is_aside(chunks[-1]) or (  # "Salceda, citing data from X, said"
+            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):
         chunks.pop()
     if not chunks:
         return None
-    if len(chunks) > 1 and _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]):
-        return _subject(",".join(chunks[:-1]), coordinated)  # "Salceda, citing data from X, said"
     if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
             and re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
         chunks[-2:] = [",".join(chunks[-2:])]  # "X, director of University of California, Davis"
@@ -1565,9 +1563,9 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
             before = _before_quote(masked[s_start:start], verb_re)
             found = before if before and (before[0] or not found) else found
         if not (found and found[1]) and not text[s_start:start].strip() \
-                and (before := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
-                and not verb_re.search(masked, s_starts[before], s_ends[before]) \
-                and (phrase := _colon_subject(masked[s_starts[before]:s_ends[before]])):
+                and (previous := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
+                and not verb_re.search(masked, s_starts[previous], s_ends[previous]) \
+                and (phrase := _colon_subject(masked[s_starts[previous]:s_ends[previous]])):
             found = phrase, "X did: quote"  # 'Trump issued the following statement:' then "..."
         found = found or (None, None)
         c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
