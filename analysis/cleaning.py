@@ -17,6 +17,7 @@ import pandas as pd
 from analysis.config import PACKAGE_DATA
 from analysis.context import mark_context
 from analysis.parallel import in_this_process, partitions, run_partitions
+from analysis.segment import count_words
 
 # A line that reads like a headline or a list item, not prose: short, no closing full stop.
 HEADLINE_MAX_WORDS = 20
@@ -1129,8 +1130,8 @@ def strip_inline(lines: pd.DataFrame, rules: Rules) -> pd.DataFrame:
 
 def _mark_texts_alone(texts: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """Distinct line texts (columns text, reason), marked by the rules that read one line at a
-    time."""
-    texts = texts.copy()
+    time, with their words counted (column words)."""
+    texts = texts.assign(words=count_words(texts["text"]))
     mark_line_rules(texts, rules)
     mark_promo_cues(texts, rules)
     return texts
@@ -1175,8 +1176,9 @@ def _join_marked(results: list) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
 
 def clean_lines(
     docs: pd.DataFrame, titles: pd.Series, outlets: pd.Series, rules: Rules | None = None
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series]:
-    """Classify every line of the documents: kept lines, removed records, and titles.
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.Series, pd.Series]:
+    """Classify every line of the documents: kept lines, removed records, titles, and the
+    number of words of each document's raw text (by doc_id; no word spans two lines).
 
     The rules that read one line at a time run once a distinct line text, on partitions of those
     texts; the rules that read a document's lines together run on partitions of whole documents
@@ -1197,6 +1199,8 @@ def clean_lines(
     )
     reasons = pd.Series(texts["reason"].array, index=texts["text"])
     lines["reason"] = lines["text"].map(reasons).astype("string")
+    raw_words = lines["text"].map(pd.Series(texts["words"].to_numpy(), index=texts["text"]))
+    raw_words = raw_words.groupby(lines["doc_id"], sort=False).sum()
     mark_outlet_repeats(lines, outlets)
     mark_corpus_repeats(lines)
     lines, spans, found_titles = run_partitions(
@@ -1210,4 +1214,5 @@ def clean_lines(
         ignore_index=True,
     ).sort_values(["doc_id", "line", "kind"], kind="stable", ignore_index=True)
     kept = lines[lines["reason"].isna() & (lines["text"] != "")][["doc_id", "line", "block", "text"]]
-    return kept.reset_index(drop=True), removed.astype({"text": "string"}), found_titles
+    return (kept.reset_index(drop=True), removed.astype({"text": "string"}), found_titles,
+            raw_words)

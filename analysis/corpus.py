@@ -391,7 +391,7 @@ def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
     docs = _read_texts(files, meta, log)
     if docs.empty:
         raise CorpusError(f"{folder}: no usable article (no readable .txt file with text)")
-    kept, removed, titles = clean_lines(
+    kept, removed, titles, raw_words = clean_lines(
         docs, docs.set_index("doc_id")["title"].replace("", pd.NA),
         docs.set_index("doc_id")["outlet"],
         rules,
@@ -412,7 +412,7 @@ def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
     # The clean text joins the kept lines with white space, which no word spans: the words of
     # a document are those of its kept lines.
     clean_words = line_words.groupby(kept["doc_id"]).sum()
-    docs = _with_lengths(docs, paragraphs, sentences, removed, clean_words)
+    docs = _with_lengths(docs, paragraphs, sentences, removed, raw_words, clean_words)
     skipped = pd.DataFrame(log.skipped, columns=["file", "reason"], dtype="string")
     groups = docs["outlet"].nunique()
     if groups == 1:
@@ -424,13 +424,13 @@ def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:
                   warned=log.warned)
 
 
-def _with_lengths(docs, paragraphs, sentences, removed, clean_words) -> pd.DataFrame:
-    """Add length columns: characters and words before and after cleaning (`clean_words` by
-    doc_id), and counts."""
+def _with_lengths(docs, paragraphs, sentences, removed, raw_words, clean_words) -> pd.DataFrame:
+    """Add length columns: characters and words before and after cleaning (`raw_words` and
+    `clean_words` by doc_id), and counts."""
     by_doc = docs["doc_id"]
     docs["n_chars_raw"] = docs["raw_text"].str.len()
     docs["n_chars_clean"] = docs["text"].str.len()
-    docs["n_words_raw"] = count_words(docs["raw_text"])
+    docs["n_words_raw"] = raw_words.reindex(docs["doc_id"]).to_numpy()
     docs["n_words_clean"] = clean_words.reindex(docs["doc_id"]).to_numpy()
     docs["n_paragraphs"] = by_doc.map(paragraphs["doc_id"].value_counts()).fillna(0).astype(int)
     docs["n_sentences"] = by_doc.map(sentences["doc_id"].value_counts()).fillna(0).astype(int)

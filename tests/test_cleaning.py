@@ -104,7 +104,7 @@ def test_titles_taken_from_metadata_and_not_repeated(seeds):
 
 def _clean(text: str, outlet: str = "Some Outlet", title=pd.NA):
     docs = pd.DataFrame({"doc_id": ["d"], "raw_text": [text]})
-    kept, removed, _ = clean_lines(docs, pd.Series({"d": title}), pd.Series({"d": outlet}))
+    kept, removed, _, _ = clean_lines(docs, pd.Series({"d": title}), pd.Series({"d": outlet}))
     return kept["text"].tolist(), dict(zip(removed["text"], removed["reason"], strict=True))
 
 
@@ -169,7 +169,7 @@ def test_lines_repeated_across_an_outlets_documents_are_removed():
         "raw_text": [f"Title {i}\n\n{PROSE} {i}.\n\n{footer}" for i in range(4)],
     })
     outlets = pd.Series({"a": "X", "b": "X", "c": "X", "d": "Y"})
-    kept, removed, _ = clean_lines(docs, pd.Series(pd.NA, index=list("abcd")), outlets)
+    kept, removed, _, _ = clean_lines(docs, pd.Series(pd.NA, index=list("abcd")), outlets)
     assert set(removed.loc[removed["text"] == footer, "doc_id"]) == {"a", "b", "c"}
     assert removed.loc[removed["text"] == footer, "reason"].iloc[0] == (
         "repeated across 3 documents of X")
@@ -189,7 +189,7 @@ def _clean_docs(texts: list[str], outlet: str = "unknown"):
     """Clean several documents of one outlet; return kept texts by doc and removed records."""
     ids = [f"d{i}" for i in range(len(texts))]
     docs = pd.DataFrame({"doc_id": ids, "raw_text": texts})
-    kept, removed, _ = clean_lines(docs, pd.Series(pd.NA, index=ids), pd.Series(outlet, index=ids))
+    kept, removed, _, _ = clean_lines(docs, pd.Series(pd.NA, index=ids), pd.Series(outlet, index=ids))
     return kept.groupby("doc_id")["text"].agg(list).to_dict(), removed
 
 
@@ -297,7 +297,7 @@ def test_a_short_line_in_many_documents_of_the_corpus_is_furniture():
     texts = [f"Title {i}\n\nStory number {i} is about the vote in parliament.\n\n"
              "Thanks for reading our coverage of the vote\n" for i in range(4)]
     ids = [f"d{i}" for i in range(4)]
-    kept, removed, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
+    kept, removed, _, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
                                    pd.Series(pd.NA, index=ids),
                                    pd.Series([f"Outlet {i}" for i in range(4)], index=ids))
     kept = kept.groupby("doc_id")["text"].agg(list).to_dict()
@@ -525,7 +525,7 @@ def test_recurring_residue_between_prose_is_still_furniture():
              "this week.\n\nFULL TEXT.\n\nThe clip was taken out of context and the full "
              "interview says something else entirely.\n" for i in range(4)]
     ids = [f"d{i}" for i in range(4)]
-    kept, removed, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
+    kept, removed, _, _ = clean_lines(pd.DataFrame({"doc_id": ids, "raw_text": texts}),
                                    pd.Series(pd.NA, index=ids),
                                    pd.Series([f"Outlet {i}" for i in range(4)], index=ids))
     assert (removed["text"] == "FULL TEXT.").sum() == 4

@@ -19,7 +19,7 @@ PROSE = [
 def _clean(text: str) -> list:
     """The reason each non-empty line of one document was removed (None if kept)."""
     docs = pd.DataFrame({"doc_id": ["d"], "raw_text": [text]})
-    kept, removed, _ = clean_lines(docs, pd.Series({"d": pd.NA}), pd.Series({"d": "Outlet"}))
+    kept, removed, _, _ = clean_lines(docs, pd.Series({"d": pd.NA}), pd.Series({"d": "Outlet"}))
     whole = removed[removed["kind"] == "line"]
     lines = dict(zip(whole["line"], whole["reason"], strict=True))
     return [lines.get(n) for n, t in enumerate(text.split("\n"), 1) if t.strip()]
