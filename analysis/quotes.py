@@ -980,6 +980,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
         return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
     if phrase := _colon_subject(text):
         return phrase, "X did: quote", len(text)  # 'Trump issued the following statement: "..."'
+    if phrase := _speech_object(text):
+        return phrase, "X made a statement: quote", len(text)  # 'Gore made a prediction: "..."'
     participle = _patterns(verb_re)["participle"]
     if (m := participle.search(text)) and not _words(text[m.end():])[2:] \
             and (phrase := clause_subject(text[:m.start()])):
@@ -997,6 +999,26 @@ def _colon_subject(text: str) -> str | None:
     if len(ending) < 2 or not all(_is_name_token(w) and _bare(w) not in ENGLISH_STOP_WORDS for w in ending):
         return None  # "Here is the statement:", "Partial transcript:", "Media:"
     return phrase
+
+
+# A verb whose object is an act of speech or a writing right before the quotation that is its
+# content: 'Gore made a new prediction: "..."', 'The ministry issued a statement, "..."'.
+_SPEECH_OBJECT = re.compile(
+    r"\b(?:made|makes|issued|issues|released|releases|gave|gives|delivered|delivers|posted|posts|"
+    r"tweeted|tweets|sent|sends|offered|offers|shared|shares|published|publishes)\s+"
+    r"(?:a|an|the|this|that|his|her|its|their)\s+(?:\S+\s+){0,3}?([\w-]+)\s*[:,]?\s*$")
+_SPEECH_ACTS = frozenset("""prediction predictions warning warnings remark remarks comment comments
+speech promise pledge vow plea appeal response reply answer announcement declaration explanation
+forecast verdict""".split())
+
+
+def _speech_object(text: str) -> str | None:
+    """The subject of a clause whose object, an act of speech or a writing, is the quotation
+    right after it ('Gore made a new prediction: "..."')."""
+    m = _SPEECH_OBJECT.search(text)
+    if not m or _bare(m.group(1)) not in _SPEECH_ACTS | _lexicon()["documents"]:
+        return None
+    return _subject(text[:m.start()]) or None
 
 
 _NOT_BEFORE_COLON_NAME = _PREPOSITIONS - {"from"} | {"about", "against", "of", "and", "or"}

@@ -1191,6 +1191,24 @@ def test_a_named_clause_ending_in_a_colon_introduces_a_quotation(text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # a verb whose object, an act of speech or a writing, is the quotation right after it
+        ('Global Warming fraud Al Gore made a new \'climate change\' prediction "once we get to true '
+         'net zero."', "Al Gore"),
+        ('The minister issued a statement: "The entire North cap will disappear in five years."',
+         "minister"),
+        ('Gore made a bold prediction, "the entire North cap will disappear in five years."', "Gore"),
+        # any other object, or a speech act that is not the verb's object, introduces nothing
+        ('Gore made a bold move, "the entire North cap will disappear in five years."', "unknown"),
+        ('Here is the prediction: "The entire North cap will disappear in five years."', "unknown"),
+    ],
+)
+def test_a_statement_made_introduces_the_quotation_after_it(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         # verbs that attribute a quotation when they follow it (data/after_quote_verbs.txt)
         ('"Would it be negotiable about the 11 million people?" Hannity pressed.', "Hannity"),
         ('"France will always be France," an angry Francois Hollande retaliated.', "Francois Hollande"),
