@@ -14,6 +14,7 @@ So LRC is non-zero exactly for the terms with p_adjusted < ALPHA (`key`), and te
 |LRC|, then p. `direction` says whether the outlet over-uses or under-uses the term; docs_target
 and docs_reference say in how many articles it occurs (dispersion: a term of one article is that
 article's subject). z (Monroe et al.'s log-odds with a prior) and G2 are kept as descriptions.
+Against each other outlet the table keeps only the key terms (compute_keyness).
 """
 
 import numpy as np
@@ -175,8 +176,16 @@ def rank(scores: dict[str, np.ndarray]) -> np.ndarray:
     return np.lexsort((scores["term"], scores["p"], -np.abs(scores["lrc"])))
 
 
+def _key_rows(scores: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The rows of a comparison whose terms are key (p_adjusted < ALPHA), in order."""
+    return {name: column[scores["key"]] for name, column in scores.items()}
+
+
 def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
-    """Each outlet against the rest, then against each other outlet; strongest first (see rank)."""
+    """Each outlet against the rest (every tested term), then against each other outlet (only the
+    key terms: every term once per ordered pair of outlets would grow with the square of the
+    outlets, and no measure reads the rest); strongest first (see rank). The tests and the LRC
+    level are those of the whole comparison either way."""
     counts = outlet_word_counts(corpus)
     outlets = list(counts.index)
     if len(outlets) < 2 or counts.shape[1] == 0:
@@ -188,6 +197,7 @@ def compute_keyness(corpus: Corpus, min_freq: int = MIN_FREQ) -> pd.DataFrame:
         (o, r) for o in range(len(outlets)) for r in range(len(outlets)) if r != o]
     tables = counts.to_numpy(), counts.columns.to_numpy(dtype=object)
     parts = [compare(*tables, o, r, min_freq, docs.to_numpy(), n_docs.to_numpy()) for o, r in pairs]
+    parts = [part if r is None else _key_rows(part) for part, (_, r) in zip(parts, pairs, strict=True)]
     columns = {name: np.concatenate([part[name] for part in parts]) for name in parts[0]}
     sizes = [len(part["term"]) for part in parts]
     columns["outlet"] = np.repeat(np.array(outlets, dtype=object)[[o for o, _ in pairs]], sizes)
