@@ -6,7 +6,6 @@ from analysis.actors import alias_mentions
 from analysis.corpus import Corpus, per_corpus
 from analysis.frames import (
     compute_frame_shares,
-    frame_indicators,
     tag_frames,
     validation_sheet,
 )
@@ -217,7 +216,7 @@ def compute_outlet_frame_shares(corpus: Corpus) -> pd.DataFrame:
     sentences = own_sentences(corpus)
     tags = compute_frames(corpus)
     tags = tags[tags["sentence_id"].isin(sentences["sentence_id"])].reset_index(drop=True)
-    return compute_frame_shares(frame_indicators(sentences, tags))
+    return compute_frame_shares(sentences, tags)
 
 
 def compute_frame_validation(corpus: Corpus) -> pd.DataFrame:

@@ -3,7 +3,7 @@
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.frames import NO_FRAME, frame_indicators, tag_frames, validation_sheet
+from analysis.frames import NO_FRAME, compute_frame_shares, frame_indicators, tag_frames, validation_sheet
 from analysis.framing import (
     compute_actor_salience,
     compute_label_hits,
@@ -15,6 +15,7 @@ from analysis.framing import (
 )
 from analysis.labels import count_labels, find_label_hits
 from analysis.quotes import compute_quotes
+from analysis.stats import summarise_mean
 
 
 def segments(*rows):
@@ -68,6 +69,31 @@ def test_frames_tagged_per_sentence_with_terms():
     assert sheet["sentence_id"].tolist() == ["d-s0", "d-s1", "d-s2"]
     assert sheet.loc[0, "assigned_frames"] == "economic; security and defense"
     assert (sheet[["coder_frames", "coder_notes"]] == "").all().all()
+
+
+def test_frame_shares_from_article_counts_equal_the_summary_of_sentence_rows():
+    # Alpha: five articles (articles resampled); Beta: one article of six sentences (its
+    # sentences resampled, in order)
+    texts = {f"a{i}": ["The economy grew.", "It rained."] if i % 2 else ["War crimes were punished."]
+             for i in range(5)}
+    texts["b0"] = ["It rained.", "The budget grew.", "It rained.", "The economy grew.", "Snow fell.",
+                   "Crime fell."]
+    sentences = pd.DataFrame(
+        [(doc, f"{doc}-s{j}", "Beta" if doc == "b0" else "Alpha", text)
+         for doc, lines in texts.items() for j, text in enumerate(lines)],
+        columns=["doc_id", "sentence_id", "outlet", "text"])
+    tags = tag_frames(sentences)
+    shares = compute_frame_shares(sentences, tags)
+    long = frame_indicators(sentences, tags)
+    expected = summarise_mean(long, "has_frame", ["outlet", "frame"]).rename(
+        columns={"n": "n_sentences", "mean": "share"})
+    expected["n_sentences_with_frame"] = long.groupby(["outlet", "frame"], sort=False)[
+        "has_frame"].sum().to_numpy()
+    pd.testing.assert_frame_equal(shares, expected[shares.columns], check_dtype=False)
+    economic = shares.set_index(["outlet", "frame"]).loc[("Beta", "economic")]
+    assert (economic["n_sentences"], economic["n_sentences_with_frame"], economic["unit"]) == (
+        6, 2, "sentences")
+    assert shares["low"].notna().all()  # five articles, six sentences: every share has an interval
 
 
 def test_shared_copy_between_outlets_is_flagged_as_one_passage(make_corpus):
