@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.config import N_BOOTSTRAP, PACKAGE_DATA, SEED
+from analysis.config import PACKAGE_DATA, SEED
 from analysis.segment import whole_words
-from analysis.stats import LEVEL, cluster_interval, group_rng
+from analysis.stats import summarise_columns
 
 FRAMES_FILE = PACKAGE_DATA / "frames.csv"
 NO_FRAME = "none"
@@ -59,51 +59,26 @@ def tag_frames(sentences: pd.DataFrame, path: Path = FRAMES_FILE) -> pd.DataFram
         {"doc_id": "string", "sentence_id": "string", "frame": "string", "terms": "string"})
 
 
-def frame_indicators(sentences: pd.DataFrame, tags: pd.DataFrame, path: Path = FRAMES_FILE) -> pd.DataFrame:
-    """Long table: one row a (sentence, frame) for every frame, with has_frame 0/1 and the outlet."""
+def frame_matrix(sentences: pd.DataFrame, tags: pd.DataFrame, path: Path = FRAMES_FILE) -> pd.DataFrame:
+    """One row a sentence (sentences order, indexed by sentence_id), one 0/1 column a frame of
+    the file and "none": whether the sentence carries it."""
     frames, _, _ = load_frames(path)
     wide = pd.crosstab(tags["sentence_id"], tags["frame"]).clip(upper=1)
-    wide = wide.reindex(index=sentences["sentence_id"], columns=[*frames, NO_FRAME], fill_value=0)
-    wide.index = pd.MultiIndex.from_arrays(
-        [sentences["outlet"], sentences["doc_id"], sentences["sentence_id"]],
-        names=["outlet", "doc_id", "sentence_id"])
-    return wide.rename_axis(columns="frame").stack().rename("has_frame").reset_index()
+    return wide.reindex(index=sentences["sentence_id"], columns=[*frames, NO_FRAME], fill_value=0)
 
 
 def compute_frame_shares(sentences: pd.DataFrame, tags: pd.DataFrame,
                          path: Path = FRAMES_FILE) -> pd.DataFrame:
-    """Share of sentences carrying each frame per outlet, with counts and the intervals of
-    summarise_mean over frame_indicators (articles resampled; the sentences of a one-article
-    outlet), computed from per-article counts: no row per sentence and frame is built."""
-    frames, _, _ = load_frames(path)
-    columns = [*frames, NO_FRAME]
-    has = tags[["sentence_id", "frame"]].drop_duplicates()
-    row = pd.Index(sentences["sentence_id"]).get_indexer(has["sentence_id"])
-    has, row = has[row >= 0], row[row >= 0]
-    docs, doc_ids = pd.factorize(sentences["doc_id"])
-    per_doc = np.zeros((len(doc_ids), len(columns)))
-    np.add.at(per_doc, (docs[row], pd.Index(columns).get_indexer(has["frame"])), 1)
-    sentences_per_doc = np.bincount(docs, minlength=len(doc_ids)).astype(float)
-    outlet_of_doc = sentences["outlet"].to_numpy(dtype=object)[np.unique(docs, return_index=True)[1]]
-    rows = []
-    for outlet in pd.unique(sentences["outlet"]):
-        mine = np.flatnonzero(outlet_of_doc == outlet)
-        single = np.flatnonzero(docs == mine[0]) if len(mine) == 1 else None
-        for j, frame in enumerate(columns):
-            if single is None:  # per-article sums, as cluster_interval makes of sentence rows
-                numerators, denominators, clusters = per_doc[mine, j], sentences_per_doc[mine], mine
-            else:  # one article: its sentences resampled, in order
-                numerators = np.zeros(len(single))
-                numerators[np.searchsorted(single, row[(docs[row] == mine[0])
-                                                        & (has["frame"].to_numpy() == frame)])] = 1
-                denominators, clusters = np.ones(len(single)), docs[single]
-            low, high, n_articles, unit = cluster_interval(
-                numerators, denominators, clusters, group_rng(SEED, (outlet, frame)), N_BOOTSTRAP,
-                LEVEL, "binomial")
-            n, with_frame = int(denominators.sum()), int(numerators.sum())
-            rows.append((outlet, frame, n, with_frame / n, low, high, n_articles, unit, with_frame))
-    return pd.DataFrame(rows, columns=["outlet", "frame", "n_sentences", "share", "low", "high",
-                                       "n_articles", "unit", "n_sentences_with_frame"])
+    """Share of sentences carrying each frame per outlet, with cluster-bootstrap intervals
+    (stats.summarise_columns: articles resampled, the sentences of a one-article outlet) and
+    counts."""
+    wide = frame_matrix(sentences, tags, path)
+    shares = summarise_columns(wide, sentences[["outlet"]], "frame",
+                               clusters=sentences["doc_id"].to_numpy())
+    with_frame = wide.groupby(sentences["outlet"].to_numpy(), sort=False).sum().stack()
+    shares["n_sentences_with_frame"] = with_frame.reindex(
+        pd.MultiIndex.from_frame(shares[["outlet", "frame"]])).to_numpy().astype(int)
+    return shares.rename(columns={"n": "n_sentences", "mean": "share"})
 
 
 def validation_sheet(sentences: pd.DataFrame, tags: pd.DataFrame,

@@ -19,7 +19,7 @@ from analysis.labels import (
 from analysis.parallel import map_with
 from analysis.quotes import UNKNOWN, compute_quotes
 from analysis.shared_copy import find_shared_sentences, group_passages
-from analysis.stats import summarise_ratio
+from analysis.stats import summarise_columns, summarise_ratio
 from analysis.voice import compute_voice_segments
 
 NOTEBOOK = "04-source-framing"
@@ -59,9 +59,10 @@ def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
     groups = list(dict.fromkeys(mentions["group"]))
     per_sentence = (mentions.groupby(["sentence_id", "group"]).size().unstack(fill_value=0)
                     .reindex(index=sentences["sentence_id"], columns=groups, fill_value=0))
-    long = per_sentence.rename_axis(columns="group").stack().rename("n_mentions").reset_index()
-    long = long.join(sentences.set_index("sentence_id")[["doc_id", "outlet", "n_words"]], on="sentence_id")
-    salience = summarise_ratio(long, "n_mentions", "n_words", ["outlet", "group"])
+    salience = summarise_columns(per_sentence, sentences[["outlet"]], "group",
+                                 clusters=sentences["doc_id"].to_numpy(),
+                                 denominators=sentences["n_words"].to_numpy(),
+                                 names=("n_mentions", "n_words"))
     salience[["ratio", "low", "high"]] *= 1000
     salience = salience.rename(columns={"n": "n_sentences", "ratio": "per_1000_words"})
     return salience.astype({"n_mentions": int, "n_words": int})
@@ -168,16 +169,14 @@ def compute_label_rates(corpus: Corpus) -> pd.DataFrame:
     hits = hits[hits["counted"]]
     words = segments.groupby(["sentence_id", "voice"])["n_words"].sum()
     categories = list(dict.fromkeys(hits["category"]))
-    counts = hits.groupby(["sentence_id", "voice", "category"]).size()
-    index = pd.MultiIndex.from_tuples(
-        [(s, v, c) for s, v in words.index for c in categories],
-        names=["sentence_id", "voice", "category"])
-    long = pd.DataFrame({"n_hits": counts.reindex(index, fill_value=0)}).reset_index()
-    long["n_words"] = words.reindex(pd.MultiIndex.from_frame(long[["sentence_id", "voice"]])).to_numpy()
+    counts = hits.groupby(["sentence_id", "voice", "category"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=words.index, columns=categories, fill_value=0)
     doc_of = segments.drop_duplicates("sentence_id").set_index("sentence_id")["doc_id"]
-    long["doc_id"] = long["sentence_id"].map(doc_of)  # headline rows have no sentences-table row
-    long["outlet"] = long["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
-    rates = summarise_ratio(long, "n_hits", "n_words", ["outlet", "voice", "category"])
+    doc_id = words.index.get_level_values("sentence_id").map(doc_of)  # headlines: no sentences row
+    keys = pd.DataFrame({"outlet": doc_id.map(corpus.documents.set_index("doc_id")["outlet"]),
+                         "voice": words.index.get_level_values("voice")})
+    rates = summarise_columns(counts, keys, "category", clusters=doc_id.to_numpy(),
+                              denominators=words.to_numpy(), names=("n_hits", "n_words"))
     rates[["ratio", "low", "high"]] *= 1000
     return rates.rename(columns={"n": "n_segments", "ratio": "per_1000_words"}).astype(
         {"n_hits": int, "n_words": int})

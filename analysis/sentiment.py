@@ -10,7 +10,7 @@ from analysis.clause_tone import CONTEXT_COLUMNS, SCORED_COLUMNS, mention_contex
 from analysis.corpus import Corpus, per_corpus
 from analysis.lexicons import classify_tone, score_afinn, score_vader
 from analysis.parallel import partitions, run_partitions
-from analysis.stats import summarise_mean
+from analysis.stats import summarise_columns
 from analysis.voice import compute_voice_segments
 
 NOTEBOOK = "03-sentiment"
@@ -104,29 +104,35 @@ def compute_article_tone(corpus: Corpus) -> pd.DataFrame:
         "mean_compound_of_its_sentences": means.reindex(docs["doc_id"]).to_numpy()})
 
 
-def _by_subset(df: pd.DataFrame) -> pd.DataFrame:
-    """df once for all articles and once for the articles known to be untranslated."""
-    untranslated = df["translated"].eq(False).fillna(False).astype(bool)
-    return pd.concat([df.assign(articles="all"), df[untranslated].assign(articles="untranslated")],
-                     ignore_index=True)
+def _measures(df: pd.DataFrame) -> pd.DataFrame:
+    """The MEASURES of each row: the two scores, and 0/1 for each lexicon's positive and negative."""
+    return pd.DataFrame({
+        "vader_compound": df["vader_compound"],
+        "vader_positive": (df["vader_tone"] == "positive").astype(float),
+        "vader_negative": (df["vader_tone"] == "negative").astype(float),
+        "afinn_score": df["afinn_score"],
+        "afinn_positive": (df["afinn_tone"] == "positive").astype(float),
+        "afinn_negative": (df["afinn_tone"] == "negative").astype(float),
+    })[list(MEASURES)]
 
 
 def summarise_tone(df: pd.DataFrame, by: list[str], levels: dict[str, list]) -> pd.DataFrame:
     """Mean, bootstrap interval and n of every measure per subset and group, zero-n groups kept.
 
     `levels` lists every value of each `by` column, so that a group without sentences shows
-    as n = 0 instead of disappearing.
+    as n = 0 instead of disappearing. The subsets are all articles and those known to be
+    untranslated (column `articles`).
     """
-    measures = _by_subset(df).assign(
-        vader_positive=lambda d: (d["vader_tone"] == "positive").astype(float),
-        vader_negative=lambda d: (d["vader_tone"] == "negative").astype(float),
-        afinn_positive=lambda d: (d["afinn_tone"] == "positive").astype(float),
-        afinn_negative=lambda d: (d["afinn_tone"] == "negative").astype(float),
-    )
     keys = ["articles", *by]
-    articles = ["doc_id"] if "doc_id" in measures else []  # resampling units of the interval
-    long = measures.melt(id_vars=[*keys, *articles], value_vars=list(MEASURES), var_name="measure")
-    summary = summarise_mean(long, "value", [*keys, "measure"])
+    measures = _measures(df)
+    articles = df["doc_id"].to_numpy() if "doc_id" in df else None  # resampling units
+    untranslated = df["translated"].eq(False).fillna(False).astype(bool).to_numpy()
+    parts = [summarise_columns(measures[rows], df.loc[rows, by].assign(articles=subset)[keys],
+                               "measure", clusters=articles[rows] if articles is not None else None)
+             for subset, rows in zip(SUBSETS, (np.ones(len(df), dtype=bool), untranslated), strict=True)
+             if rows.any()]
+    summary = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(
+        columns=[*keys, "measure", "n", "mean", "low", "high", "n_articles", "unit"])
     full = pd.MultiIndex.from_product([SUBSETS, *(levels[b] for b in by), MEASURES],
                                       names=[*keys, "measure"])
     summary = summary.set_index([*keys, "measure"]).reindex(full).reset_index()

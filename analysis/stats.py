@@ -217,3 +217,42 @@ def summarise_ratio(
     names = [by] if isinstance(by, str) else list(by)
     return pd.DataFrame(rows, columns=[*names, "n", numerator, denominator, "ratio", "low", "high",
                                        "n_articles", "unit"])
+
+
+def summarise_columns(values: pd.DataFrame, keys: pd.DataFrame, column: str,
+                      clusters: np.ndarray | None = None, denominators: np.ndarray | None = None,
+                      names: tuple[str, str] = ("numerator", "denominator"),
+                      exact: str | None = "poisson", n_boot: int = N_BOOTSTRAP, seed: int = SEED,
+                      level: float = LEVEL) -> pd.DataFrame:
+    """summarise_mean of each column of `values` (rows: sentences or segments) per group of the
+    rows' `keys` or, with `denominators`, summarise_ratio over them (sums named `names`, bound
+    `exact`): the table those give for the long table of (keys, `column` = the column's name,
+    value) grouped by [*keys, column], groups in order of first appearance, then the columns in
+    order; `clusters` holds each row's article. No long table is built: memory grows with the
+    rows, not with rows x columns."""
+    codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
+    order = np.argsort(codes, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(codes, minlength=len(uniques)))]
+    matrix = values.to_numpy(dtype=float)
+    rows = []
+    for g, key in enumerate(uniques):
+        here = order[bounds[g]:bounds[g + 1]]
+        for j, name in enumerate(values.columns):
+            v = matrix[here, j]
+            units = clusters[here] if clusters is not None else None
+            if denominators is None:
+                kept = ~np.isnan(v)
+                v, den, units = v[kept], np.ones(int(kept.sum())), units[kept] if units is not None else None
+                kind = "binomial" if len(v) and bool(np.isin(v, (0.0, 1.0)).all()) else None
+            else:
+                den, kind = denominators[here].astype(float), exact
+            low, high, n_articles, unit = cluster_interval(v, den, units, group_rng(seed, (*key, name)),
+                                                           n_boot, level, kind)
+            if denominators is None:
+                summary = (v.mean() if len(v) else np.nan,)
+            else:
+                summary = (v.sum(), den.sum(), v.sum() / den.sum() if den.sum() else np.nan)
+            rows.append((*key, name, len(v), *summary, low, high, n_articles, unit))
+    middle = ["mean"] if denominators is None else [*names, "ratio"]
+    return pd.DataFrame(rows, columns=[*keys.columns, column, "n", *middle, "low", "high",
+                                       "n_articles", "unit"])

@@ -41,7 +41,7 @@ from sklearn.utils.extmath import randomized_svd
 from analysis.config import SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import in_background, run_partitions, workers
-from analysis.stats import summarise_mean
+from analysis.stats import summarise_columns
 from analysis.vocabulary import sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -385,9 +385,12 @@ def compute_topics(corpus: Corpus) -> pd.DataFrame:
 
 @per_corpus
 def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
-    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over articles."""
-    long = shares_long(topic_model(corpus).shares)
-    return summarise_mean(long, "share", by=["outlet", "topic"])
+    """Mean topic share of each outlet's paragraphs, with a bootstrap interval over articles;
+    topic by topic (the order of summarising shares_long)."""
+    shares = topic_model(corpus).shares
+    summary = summarise_columns(shares.drop(columns=["paragraph_id", "doc_id", "outlet"]),
+                                shares[["outlet"]], "topic", clusters=shares["doc_id"].to_numpy())
+    return summary.sort_values("topic", kind="stable", ignore_index=True)
 
 
 START = start  # the pipeline calls it before any stage runs

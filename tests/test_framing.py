@@ -3,7 +3,7 @@
 import pandas as pd
 
 from analysis import load_corpus
-from analysis.frames import NO_FRAME, compute_frame_shares, frame_indicators, tag_frames, validation_sheet
+from analysis.frames import NO_FRAME, compute_frame_shares, frame_matrix, tag_frames, validation_sheet
 from analysis.framing import (
     compute_actor_salience,
     compute_label_hits,
@@ -62,16 +62,16 @@ def test_frames_tagged_per_sentence_with_terms():
         ["d-s2", "crime and punishment", "war crimes; punished"],
         ["d-s2", "policy prescription and evaluation", "must"],
     ]
-    long = frame_indicators(sentences, tags)
-    assert long.groupby("frame")["has_frame"].sum()[["economic", NO_FRAME]].tolist() == [1, 1]
-    assert len(long) == 3 * 15  # every sentence x the 14 frames of the file + "none"
+    wide = frame_matrix(sentences, tags)
+    assert wide[["economic", NO_FRAME]].sum().tolist() == [1, 1]
+    assert wide.shape == (3, 15)  # every sentence x the 14 frames of the file + "none"
     sheet = validation_sheet(sentences, tags, per_frame=1)
     assert sheet["sentence_id"].tolist() == ["d-s0", "d-s1", "d-s2"]
     assert sheet.loc[0, "assigned_frames"] == "economic; security and defense"
     assert (sheet[["coder_frames", "coder_notes"]] == "").all().all()
 
 
-def test_frame_shares_from_article_counts_equal_the_summary_of_sentence_rows():
+def test_frame_shares_equal_the_summary_of_the_long_table_of_sentences_and_frames():
     # Alpha: five articles (articles resampled); Beta: one article of six sentences (its
     # sentences resampled, in order)
     texts = {f"a{i}": ["The economy grew.", "It rained."] if i % 2 else ["War crimes were punished."]
@@ -84,7 +84,9 @@ def test_frame_shares_from_article_counts_equal_the_summary_of_sentence_rows():
         columns=["doc_id", "sentence_id", "outlet", "text"])
     tags = tag_frames(sentences)
     shares = compute_frame_shares(sentences, tags)
-    long = frame_indicators(sentences, tags)
+    long = frame_matrix(sentences, tags).rename_axis(columns="frame").stack().rename(
+        "has_frame").reset_index().join(sentences.set_index("sentence_id")[["outlet", "doc_id"]],
+                                        on="sentence_id")
     expected = summarise_mean(long, "has_frame", ["outlet", "frame"]).rename(
         columns={"n": "n_sentences", "mean": "share"})
     expected["n_sentences_with_frame"] = long.groupby(["outlet", "frame"], sort=False)[

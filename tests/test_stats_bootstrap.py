@@ -98,3 +98,32 @@ def test_auc_counts_ties_half_and_is_nan_without_a_class():
     from analysis.stats import auc
     assert auc(np.array([3.0, 2.0]), np.array([1.0, 2.0])) == 0.875
     assert np.isnan(auc(np.array([]), np.array([1.0])))
+
+
+def _wide_fixture():
+    """Rows of two outlets (one of seven articles, one of a single article), two value columns
+    (one 0/1, one with a missing value), words per row."""
+    rng = np.random.default_rng(3)
+    outlet = np.array(["A"] * 21 + ["B"] * 8)
+    doc_id = np.array([f"a{i // 3}" for i in range(21)] + ["b0"] * 8)
+    values = pd.DataFrame({"x": (rng.random(29) < 0.4).astype(float), "y": rng.normal(size=29)})
+    values.loc[4, "y"] = np.nan
+    words = rng.integers(5, 30, 29)
+    return outlet, doc_id, values, words
+
+
+def test_summarise_columns_is_summarise_mean_and_ratio_of_the_long_table():
+    outlet, doc_id, values, words = _wide_fixture()
+    keys = pd.DataFrame({"outlet": outlet})
+    long = values.assign(outlet=outlet, doc_id=doc_id, words=words).melt(
+        id_vars=["outlet", "doc_id", "words"], var_name="column", value_name="v")
+    order = ["outlet", "column"]  # summarise_columns: the outlets in order, then the columns
+    means = stats.summarise_columns(values, keys, "column", clusters=doc_id)
+    expected = stats.summarise_mean(long, "v", ["outlet", "column"])
+    pd.testing.assert_frame_equal(means, expected.sort_values(order, kind="stable", ignore_index=True))
+    assert means["unit"].tolist() == ["articles", "articles", "sentences", "sentences"]
+    assert means["n"].tolist() == [21, 20, 8, 8]  # the missing value is left out
+    ratios = stats.summarise_columns(values.fillna(0), keys, "column", clusters=doc_id,
+                                     denominators=words, names=("v", "words"))
+    expected = stats.summarise_ratio(long.fillna({"v": 0}), "v", "words", ["outlet", "column"])
+    pd.testing.assert_frame_equal(ratios, expected.sort_values(order, kind="stable", ignore_index=True))

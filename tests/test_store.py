@@ -180,7 +180,7 @@ def test_the_tone_summaries_and_topic_prevalence_a_notebook_shows_are_read_back(
                 topics.compute_topic_prevalence)
     first = [measure(load_corpus(corpus, store=tmp_path / "store")) for measure in measures]
     monkeypatch.setattr(sentiment, "summarise_tone", lambda *a: pytest.fail("summarised again"))
-    monkeypatch.setattr(topics, "summarise_mean", lambda *a, **k: pytest.fail("summarised again"))
+    monkeypatch.setattr(topics, "summarise_columns", lambda *a, **k: pytest.fail("summarised again"))
     again = [measure(load_corpus(corpus, store=tmp_path / "store")) for measure in measures]
     for a, b in zip(first, again, strict=True):
         assert len(a) > 0
