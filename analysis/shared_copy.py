@@ -1,6 +1,10 @@
 """Shared copy: sentences of different outlets that share most of their word 5-grams (wire copy,
 re-published press releases), grouped into passages of consecutive sentences."""
 
+import re
+from array import array
+from collections import defaultdict
+
 import numpy as np
 import pandas as pd
 from scipy import sparse
@@ -15,18 +19,32 @@ MIN_CONTAINMENT = 0.5
 MAX_SHINGLE_SENTENCES = 50
 
 
+def word_ids(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
+    """The lower-cased words of the texts as integer ids in order of first appearance (the texts'
+    words one after another), the number of words of each text, and the number of distinct
+    words; no word is held as a string but once, in the vocabulary."""
+    vocabulary: defaultdict[str, int] = defaultdict(lambda: len(vocabulary))
+    ids, lengths = array("q"), array("q")
+    find = re.compile(WORD_PATTERN).findall
+    for text in texts.to_numpy(dtype=object):
+        words = find(text.lower()) if isinstance(text, str) else []
+        ids.extend(map(vocabulary.__getitem__, words))
+        lengths.append(len(words))
+    return (np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64),
+            np.frombuffer(lengths, dtype=np.int64) if lengths else np.zeros(0, dtype=np.int64),
+            len(vocabulary))
+
+
 def shingle_codes(sentences: pd.DataFrame, n: int) -> tuple[np.ndarray, np.ndarray]:
     """Distinct (sentence row, shingle code) pairs, sorted: each lower-cased word n-gram gets an
     integer code, built word by word from word ids (exact: no hash collisions; linear time)."""
-    words = sentences["text"].str.lower().str.findall(WORD_PATTERN)
-    lengths = words.str.len().fillna(0).to_numpy(dtype=np.int64)
-    ids, vocabulary = pd.factorize(pd.Series([w for ws in words for w in ws], dtype=object))
+    ids, lengths, n_words = word_ids(sentences["text"])
     row_of = np.repeat(np.arange(len(sentences), dtype=np.int64), lengths)
     start = np.arange(max(len(ids) - n + 1, 0))
     start = start[row_of[start] == row_of[start + n - 1]]  # n-grams inside one sentence
     codes = ids[start].astype(np.int64)
     for k in range(1, n):  # (code of the first k words, next word) -> code of k + 1 words
-        codes = pd.factorize(codes * len(vocabulary) + ids[start + k])[0].astype(np.int64)
+        codes = pd.factorize(codes * n_words + ids[start + k])[0].astype(np.int64)
     n_codes = int(codes.max()) + 1 if len(codes) else 1
     pairs = np.sort(row_of[start] * n_codes + codes)  # sort, then drop repeats: np.unique's hash
     first = np.ones(len(pairs), dtype=bool)  # path (measured in numpy 2.4.6) is ~100x slower on these
