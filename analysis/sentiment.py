@@ -15,6 +15,7 @@ from analysis.voice import compute_voice_segments
 
 NOTEBOOK = "03-sentiment"
 TOP_WORDS = 5  # words per direction and outlet in the driving-words figure
+VALENCE_DECIMALS = 9  # summed valences are rounded to this many decimals
 # Article subsets every summary is given for: all articles, and those known not to be translated.
 SUBSETS = ("all", "untranslated")
 MEASURES = ("vader_compound", "vader_positive", "vader_negative",
@@ -31,7 +32,8 @@ class ScoredCorpus:
 
     sentences: pd.DataFrame  # corpus.sentences + outlet, translated + SENTIMENT_COLUMNS
     segments: pd.DataFrame  # voice segments + outlet, translated + SENTIMENT_COLUMNS
-    words: pd.DataFrame  # sentence_id, outlet, lexicon, word, valence: one row a scoring word
+    words: pd.DataFrame  # outlet, lexicon, word, n, valence: each scoring word's occurrences in
+    # the outlet's sentences and their summed valence, in order of first occurrence
 
 
 def score_texts(texts: pd.Series) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -65,17 +67,29 @@ def score_corpus(corpus: Corpus) -> ScoredCorpus:
     docs = corpus.documents.set_index("doc_id")[["outlet", "translated"]]
     sentences = corpus.sentences.join(docs, on="doc_id")
     segments = compute_voice_segments(corpus).join(docs, on="doc_id")
-    texts = pd.Series(pd.concat([sentences["text"], segments["text"]]).unique(), dtype="string")
-    scores, words = score_texts(texts)
-    scores.index = texts.to_numpy()
-    words["text"] = texts.to_numpy()[words.pop("key").to_numpy(dtype=int)]
-    sentence_words = sentences[["sentence_id", "outlet", "text"]].merge(words, on="text")
-    scored = ScoredCorpus(
-        sentences.join(scores.loc[sentences["text"]].set_axis(sentences.index)),
-        segments.join(scores.loc[segments["text"]].set_axis(segments.index)),
-        sentence_words[["sentence_id", "outlet", "lexicon", "word", "valence"]],
+    keys, distinct = pd.factorize(pd.concat([sentences["text"], segments["text"]], ignore_index=True))
+    scores, words = score_texts(pd.Series(distinct, dtype="string"))
+    sentence_keys = keys[:len(sentences)]
+    return ScoredCorpus(
+        sentences.join(scores.iloc[sentence_keys].set_axis(sentences.index)),
+        segments.join(scores.iloc[keys[len(sentences):]].set_axis(segments.index)),
+        _word_totals(sentences["outlet"].array, sentence_keys, words),
     )
-    return scored
+
+
+def _word_totals(outlets, keys: np.ndarray, words: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet, lexicon and word: occurrences and summed valence over the sentences (`outlets`
+    and text `keys` a sentence) of the words of each text (`words`, key a row), in order of first
+    occurrence; each distinct (outlet, text) is expanded once."""
+    pairs = pd.DataFrame({"outlet": outlets, "key": keys}).groupby(["outlet", "key"], sort=False)
+    pairs = pairs.size().rename("count").reset_index()
+    found = pairs.merge(words.iloc[np.argsort(words["key"].to_numpy(), kind="stable")], on="key")
+    found["valence"] = found["valence"] * found["count"]
+    totals = (found.groupby(["outlet", "lexicon", "word"], sort=False)
+              .agg(n=("count", "sum"), valence=("valence", "sum")).reset_index())
+    # the same sum in another order differs in the last bits: rounded, equal sums tie
+    totals["valence"] = totals["valence"].round(VALENCE_DECIMALS)
+    return totals
 
 
 def compute_sentence_sentiment(corpus: Corpus) -> pd.DataFrame:
@@ -198,9 +212,7 @@ def compute_voice_sentiment(corpus: Corpus) -> pd.DataFrame:
 
 def compute_word_contributions(corpus: Corpus) -> pd.DataFrame:
     """Per outlet and lexicon, every scoring word: occurrences and summed valence, largest first."""
-    words = score_corpus(corpus).words
-    totals = (words.groupby(["outlet", "lexicon", "word"], sort=False)["valence"]
-              .agg(n="size", valence="sum").reset_index())
+    totals = score_corpus(corpus).words.copy()
     totals["direction"] = np.where(totals["valence"] > 0, "positive", "negative")
     rank = totals["outlet"].map({o: i for i, o in enumerate(corpus.outlets)})
     order = np.lexsort((-totals["valence"].abs(), totals["lexicon"] == "afinn", rank))

@@ -2,6 +2,7 @@
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from afinn import Afinn
@@ -300,3 +301,22 @@ def test_the_fast_path_gives_the_reference_scores_and_word_valences():
     got = words.groupby("key")[["word", "valence"]].apply(lambda g: list(g.itertuples(index=False,
                                                                                       name=None)))
     assert [got.get(i, []) for i in range(len(texts))] == [v for _, v in expected]
+
+
+def test_word_totals_count_each_text_of_each_outlet_once_weighted_by_its_sentences():
+    from analysis.sentiment import _word_totals
+
+    # texts 0 and 1; outlet A has text 0 twice and text 1 once, outlet B text 1 once
+    words = pd.DataFrame({"key": [1, 0, 0, 1], "lexicon": ["vader", "vader", "afinn", "afinn"],
+                          "word": ["bad", "good", "good", "bad"], "valence": [-0.1, 0.7, 3.0, -3.0]})
+    totals = _word_totals(pd.array(["A", "A", "B", "A"], dtype="string"), np.array([0, 0, 1, 1]),
+                          words)
+    # in order of first occurrence: A's "good" (sentence 1), B's "bad" (3), A's "bad" (4)
+    assert totals[["outlet", "lexicon", "word", "n"]].values.tolist() == [
+        ["A", "vader", "good", 2], ["A", "afinn", "good", 2], ["B", "vader", "bad", 1],
+        ["B", "afinn", "bad", 1], ["A", "vader", "bad", 1], ["A", "afinn", "bad", 1]]
+    assert totals["valence"].tolist() == [1.4, 6.0, -0.1, -3.0, -0.1, -3.0]
+    # 0.1 in three sentences is 0.30000000000000004 as a product: rounded, equal sums are equal
+    thrice = _word_totals(pd.array(["A"] * 3, dtype="string"), np.array([0, 0, 0]), pd.DataFrame(
+        {"key": [0], "lexicon": "vader", "word": "x", "valence": [0.1]}))
+    assert thrice[["n", "valence"]].values.tolist() == [[3, 0.3]]
