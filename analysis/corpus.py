@@ -363,16 +363,52 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
 
 
 def _from_store(folder: Path, group_by: str, entry: Store) -> Corpus | None:
-    """The corpus as stored, its warnings shown again; None if any table is missing."""
-    tables = {name: entry.get(f"corpus.{name}") for name in _TABLES}
+    """The corpus as stored, its warnings shown again, its tables read when first used; None if
+    any table is missing."""
     notes = entry.get("corpus.notes")
-    if notes is None or any(t is None for t in tables.values()):
+    if notes is None or not all(entry.has(f"corpus.{name}") for name in _TABLES):
         return None
     for message, warned in notes:
         if warned:
             warnings.warn(message, CorpusWarning, stacklevel=3)
-    return Corpus(folder, **tables, notes=[m for m, _ in notes], group_by=group_by, store=entry,
-                  warned=[w for _, w in notes])
+    return _StoredCorpus(folder, notes=[m for m, _ in notes], group_by=group_by, store=entry,
+                         warned=[w for _, w in notes])
+
+
+class _StoredCorpus(Corpus):
+    """A corpus whose tables are read from its store when first used: a command or notebook that
+    finds its results stored reads only the tables it needs (`figures` on a current store, none
+    but the documents). A table that cannot be read makes the corpus load again from its files."""
+
+    def __init__(self, folder: Path, **kwargs) -> None:
+        self._tables: dict[str, pd.DataFrame] = {}
+        super().__init__(folder, *(None,) * len(_TABLES), **kwargs)
+
+    def _table(self, name: str) -> pd.DataFrame:
+        if name not in self._tables:
+            table = self.store.get(f"corpus.{name}")
+            if table is None:  # damaged since it was stored: load again, and store again
+                fresh = _load(self.folder, None, self.group_by)
+                for each in _TABLES:
+                    self.store.put(f"corpus.{each}", getattr(fresh, each))
+                self._tables.update({each: getattr(fresh, each) for each in _TABLES})
+            else:
+                self._tables[name] = table
+        return self._tables[name]
+
+
+def _stored_table(name: str) -> property:
+    """The property of one table of a _StoredCorpus (setting None, as Corpus's __init__ does,
+    leaves it to be read)."""
+    def setter(corpus: _StoredCorpus, table: pd.DataFrame | None) -> None:
+        if table is not None:
+            corpus._tables[name] = table
+    return property(lambda corpus: corpus._table(name), setter,
+                    doc=f"The {name} table, read from the store when first used.")
+
+
+for _name in _TABLES:
+    setattr(_StoredCorpus, _name, _stored_table(_name))
 
 
 def _load(folder: Path, rules: Rules | None, group_by: str) -> Corpus:

@@ -81,6 +81,19 @@ def test_a_damaged_entry_is_recomputed(corpus, tmp_path):
     pd.testing.assert_frame_equal(second.sentences, first.sentences)
 
 
+def test_a_stored_corpus_reads_a_table_only_when_it_is_used(corpus, tmp_path, monkeypatch):
+    first = load_corpus(corpus, store=tmp_path / "store")
+    read = []
+    get = Store.get
+    monkeypatch.setattr(Store, "get", lambda self, name: read.append(name) or get(self, name))
+    second = load_corpus(corpus, store=tmp_path / "store")
+    assert read == ["corpus.notes"]
+    assert second.outlets == first.outlets and read == ["corpus.notes", "corpus.documents"]
+    pd.testing.assert_frame_equal(second.sentences, first.sentences)
+    pd.testing.assert_frame_equal(second.sentences, first.sentences)  # read once
+    assert read == ["corpus.notes", "corpus.documents", "corpus.sentences"]
+
+
 def test_store_off_writes_nothing(corpus, tmp_path, monkeypatch):
     monkeypatch.setenv(config.STORE_ENV, "off")
     assert open_store(corpus, "outlet") is None
