@@ -158,6 +158,29 @@ def _cluster_column(df: pd.DataFrame, cluster: str | None) -> str | None:
     return cluster if cluster is not None and cluster in df.columns else None
 
 
+def _mean_summary(values: np.ndarray, clusters: np.ndarray | None, rng: np.random.Generator,
+                  n_boot: int, level: float) -> tuple:
+    """(n, mean, low, high, n_articles, unit) of the values that are not missing, `clusters`
+    their rows' articles; a share of 0/1 values also gets its Clopper-Pearson bound."""
+    kept = ~np.isnan(values)
+    values = values[kept]
+    binary = len(values) > 0 and bool(np.isin(values, (0.0, 1.0)).all())
+    low, high, n_articles, unit = cluster_interval(
+        values, np.ones_like(values), clusters[kept] if clusters is not None else None, rng,
+        n_boot, level, "binomial" if binary else None)
+    return len(values), values.mean() if len(values) else np.nan, low, high, n_articles, unit
+
+
+def _ratio_summary(numerators: np.ndarray, denominators: np.ndarray, clusters: np.ndarray | None,
+                   rng: np.random.Generator, n_boot: int, level: float, exact: str | None) -> tuple:
+    """(n, sum of numerators, sum of denominators, ratio, low, high, n_articles, unit)."""
+    low, high, n_articles, unit = cluster_interval(numerators, denominators, clusters, rng, n_boot,
+                                                   level, exact)
+    total = denominators.sum()
+    return (len(numerators), numerators.sum(), total,
+            numerators.sum() / total if total else np.nan, low, high, n_articles, unit)
+
+
 def summarise_mean(
     df: pd.DataFrame,
     value: str,
@@ -176,15 +199,10 @@ def summarise_mean(
     column = _cluster_column(df, cluster)
     rows = []
     for key, group in df.groupby(by, sort=False, dropna=False):
-        kept = group[group[value].notna()]
-        values = kept[value].to_numpy(dtype=float)
-        binary = len(values) > 0 and bool(np.isin(values, (0.0, 1.0)).all())
-        low, high, n_articles, unit = cluster_interval(
-            values, np.ones_like(values), kept[column].to_numpy() if column else None,
-            group_rng(seed, key), n_boot, level, "binomial" if binary else None)
         keys = key if isinstance(key, tuple) else (key,)
-        rows.append((*keys, len(values), values.mean() if len(values) else np.nan, low, high,
-                     n_articles, unit))
+        rows.append((*keys, *_mean_summary(
+            group[value].to_numpy(dtype=float, na_value=np.nan),
+            group[column].to_numpy() if column else None, group_rng(seed, key), n_boot, level)))
     names = [by] if isinstance(by, str) else list(by)
     return pd.DataFrame(rows, columns=[*names, "n", "mean", "low", "high", "n_articles", "unit"])
 
@@ -206,14 +224,11 @@ def summarise_ratio(
     column = _cluster_column(df, cluster)
     rows = []
     for key, group in df.groupby(by, sort=False, dropna=False):
-        num = group[numerator].to_numpy(dtype=float)
-        den = group[denominator].to_numpy(dtype=float)
-        low, high, n_articles, unit = cluster_interval(
-            num, den, group[column].to_numpy() if column else None, group_rng(seed, key), n_boot,
-            level, exact)
         keys = key if isinstance(key, tuple) else (key,)
-        ratio = num.sum() / den.sum() if den.sum() else np.nan
-        rows.append((*keys, len(num), num.sum(), den.sum(), ratio, low, high, n_articles, unit))
+        rows.append((*keys, *_ratio_summary(
+            group[numerator].to_numpy(dtype=float), group[denominator].to_numpy(dtype=float),
+            group[column].to_numpy() if column else None, group_rng(seed, key), n_boot, level,
+            exact)))
     names = [by] if isinstance(by, str) else list(by)
     return pd.DataFrame(rows, columns=[*names, "n", numerator, denominator, "ratio", "low", "high",
                                        "n_articles", "unit"])
@@ -237,22 +252,13 @@ def summarise_columns(values: pd.DataFrame, keys: pd.DataFrame, column: str,
     rows = []
     for g, key in enumerate(uniques):
         here = order[bounds[g]:bounds[g + 1]]
+        units = clusters[here] if clusters is not None else None
         for j, name in enumerate(values.columns):
-            v = matrix[here, j]
-            units = clusters[here] if clusters is not None else None
-            if denominators is None:
-                kept = ~np.isnan(v)
-                v, den, units = v[kept], np.ones(int(kept.sum())), units[kept] if units is not None else None
-                kind = "binomial" if len(v) and bool(np.isin(v, (0.0, 1.0)).all()) else None
-            else:
-                den, kind = denominators[here].astype(float), exact
-            low, high, n_articles, unit = cluster_interval(v, den, units, group_rng(seed, (*key, name)),
-                                                           n_boot, level, kind)
-            if denominators is None:
-                summary = (v.mean() if len(v) else np.nan,)
-            else:
-                summary = (v.sum(), den.sum(), v.sum() / den.sum() if den.sum() else np.nan)
-            rows.append((*key, name, len(v), *summary, low, high, n_articles, unit))
+            rng = group_rng(seed, (*key, name))
+            rows.append((*key, name, *(
+                _mean_summary(matrix[here, j], units, rng, n_boot, level) if denominators is None
+                else _ratio_summary(matrix[here, j], denominators[here].astype(float), units, rng,
+                                    n_boot, level, exact))))
     middle = ["mean"] if denominators is None else [*names, "ratio"]
     return pd.DataFrame(rows, columns=[*keys.columns, column, "n", *middle, "low", "high",
                                        "n_articles", "unit"])
