@@ -1197,9 +1197,9 @@ def clean_lines(
         [texts] if here else partitions(texts, key=None),
         lambda parts: pd.concat(parts, ignore_index=True),
     )
-    reasons = pd.Series(texts["reason"].array, index=texts["text"])
-    lines["reason"] = lines["text"].map(reasons).astype("string")
-    raw_words = lines["text"].map(pd.Series(texts["words"].to_numpy(), index=texts["text"]))
+    at = pd.Index(texts["text"]).get_indexer(lines["text"])  # each line's distinct text
+    lines["reason"] = texts["reason"].array.take(at)
+    raw_words = pd.Series(texts["words"].to_numpy()[at], index=lines.index)
     raw_words = raw_words.groupby(lines["doc_id"], sort=False).sum()
     mark_outlet_repeats(lines, outlets)
     mark_corpus_repeats(lines)

@@ -1016,7 +1016,8 @@ def _speech_object(text: str) -> str | None:
     """The subject of a clause whose object, an act of speech or a writing, is the quotation
     right after it ('Gore made a new prediction: "..."')."""
     m = _SPEECH_OBJECT.search(text)
-    if not m or _bare(m.group(1)) not in _SPEECH_ACTS | _lexicon()["documents"]:
+    if not m or (_bare(m.group(1)) not in _SPEECH_ACTS
+                 and _bare(m.group(1)) not in _lexicon()["documents"]):
         return None
     return _subject(text[:m.start()]) or None
 

@@ -1,7 +1,6 @@
 """Shared copy: sentences of different outlets that share most of their word 5-grams (wire copy,
 re-published press releases), grouped into passages of consecutive sentences."""
 
-import re
 from array import array
 from collections import defaultdict
 
@@ -9,7 +8,7 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from analysis.segment import WORD_PATTERN
+from analysis.segment import tokenize_words
 
 SHINGLE_WORDS = 5
 # A pair is shared copy when the shared shingles cover this much of the shorter sentence.
@@ -25,9 +24,8 @@ def word_ids(texts: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
     words; no word is held as a string but once, in the vocabulary."""
     vocabulary: defaultdict[str, int] = defaultdict(lambda: len(vocabulary))
     ids, lengths = array("q"), array("q")
-    find = re.compile(WORD_PATTERN).findall
     for text in texts.to_numpy(dtype=object):
-        words = find(text.lower()) if isinstance(text, str) else []
+        words = tokenize_words(text.lower()) if isinstance(text, str) else []
         ids.extend(map(vocabulary.__getitem__, words))
         lengths.append(len(words))
     return (np.frombuffer(ids, dtype=np.int64) if ids else np.zeros(0, dtype=np.int64),
