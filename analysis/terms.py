@@ -119,18 +119,48 @@ def compute_kwic(corpus: Corpus, term: str, width: int = CONTEXT_CHARS) -> pd.Da
 def _kwic(corpus: Corpus, term: str, width: int) -> pd.DataFrame:
     """compute_kwic, computed."""
     pattern = term_pattern(term)
-    sentences = corpus.sentences[corpus.sentences["text"].str.contains(pattern, na=False)]
-    docs = corpus.documents.set_index("doc_id")
+    sentences = corpus.sentences
+    sentences = sentences[may_contain(sentences["text"], term)]
+    sentences = sentences[sentences["text"].str.contains(pattern, na=False)]
+    docs = corpus.documents
+    outlets = dict(zip(docs["doc_id"], docs["outlet"], strict=True))
+    found = set(sentences["doc_id"])
+    lengths = {d: max(len(t), 1) for d, t in zip(docs["doc_id"], docs["text"], strict=True) if d in found}
     rows = []
     for s in sentences.itertuples(index=False):
         for match in pattern.finditer(s.text):
             offset = s.start + match.start()
             left, right = context_window(s.text, match.start(), match.end(), width)
-            rows.append((term, docs.at[s.doc_id, "outlet"], s.doc_id, s.sentence_id, offset,
-                         offset / max(len(docs.at[s.doc_id, "text"]), 1), left, match.group(),
-                         right))
+            rows.append((term, outlets[s.doc_id], s.doc_id, s.sentence_id, offset,
+                         offset / lengths[s.doc_id], left, match.group(), right))
     return pd.DataFrame(rows, columns=["term", "outlet", "doc_id", "sentence_id", "start",
                                        "position", "left", "match", "right"])
+
+
+# The characters other than A-Z that a case-insensitive regex matches to an ASCII letter
+# (re.compile("[a-z]", re.I) over every code point finds these and the Kelvin sign, which
+# str.lower() already turns into "k"): in the text they become that letter before a search.
+_FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
+
+
+def may_contain(texts: pd.Series, term: str) -> pd.Series:
+    """False for each text term_pattern(term) cannot match, found by a plain substring search
+    of the term's longest ASCII word in the lower-cased text (a regex scan is some times slower);
+    True for all when the term has no ASCII word."""
+    words = [w for w in term.lower().split() if w.isascii()]
+    if not words:
+        return pd.Series(True, index=texts.index)
+    key = max(words, key=len)
+    return pd.Series([isinstance(t, str) and key in _folded(t) for t in texts], index=texts.index,
+                     dtype=bool)
+
+
+def _folded(text: str) -> str:
+    """The text with the letters of _FOLD_TO_ASCII replaced, lower-cased."""
+    if not text.isascii():
+        for char, letter in _FOLD_TO_ASCII.items():
+            text = text.replace(char, letter)
+    return text.lower()
 
 
 def position_terms(corpus: Corpus) -> list[str]:

@@ -12,6 +12,7 @@ from analysis.terms import (
     compute_kwic,
     compute_positions,
     document_terms,
+    may_contain,
     term_pattern,
 )
 from analysis.vocabulary import analyze, min_df_for, stop_words
@@ -82,6 +83,18 @@ def test_kwic_on_the_fixture(tiny):
     text = tiny.documents.set_index("doc_id").at["alpha", "text"]
     assert first["position"] == pytest.approx(text.index("Russia") / len(text))
     assert compute_kwic(tiny, "absent").empty
+
+
+def test_may_contain_keeps_every_text_the_pattern_matches_and_drops_the_rest():
+    texts = pd.Series(["the KISS", "the K\u0130SS", "the kı\u017fs", "the kis", None, "kiss-off"],
+                      dtype="string")
+    kept = may_contain(texts, "kiss")
+    assert kept.tolist() == [True, True, True, False, False, True]
+    matched = [t is not pd.NA and bool(term_pattern("kiss").search(t)) for t in texts]
+    assert matched == [True, True, True, False, False, False]  # kept is a superset of matched
+    assert may_contain(texts, "a kiss").tolist() == kept.tolist()  # its longest word is searched
+    assert not may_contain(texts, "prime kiss").any()
+    assert may_contain(texts, "straße").all()  # no ASCII word: nothing is dropped
 
 
 def test_positions_list_every_occurrence(tiny):
