@@ -190,7 +190,8 @@ def compute_labels(corpus: Corpus) -> pd.DataFrame:
 
 @per_corpus
 def compute_shared_passages(corpus: Corpus) -> pd.DataFrame:
-    """Near-duplicate sentences between outlets, grouped into passages (shared_passages.csv)."""
+    """Sentences shared with another outlet, each with its closest copy, grouped into passages
+    (shared_passages.csv)."""
     sentences = sentences_with_outlet(corpus)
     return group_passages(find_shared_sentences(sentences), sentences)
 
@@ -199,8 +200,7 @@ def own_sentences(corpus: Corpus) -> pd.DataFrame:
     """Sentences (with outlet) that are not part of a passage shared with another outlet."""
     shared = compute_shared_passages(corpus)
     sentences = sentences_with_outlet(corpus)
-    taken = set(shared["sentence_id_a"]) | set(shared["sentence_id_b"])
-    return sentences[~sentences["sentence_id"].isin(taken)].reset_index(drop=True)
+    return sentences[~sentences["sentence_id"].isin(shared["sentence_id"])].reset_index(drop=True)
 
 
 @per_corpus

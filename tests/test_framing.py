@@ -108,9 +108,10 @@ def test_shared_copy_between_outlets_is_flagged_as_one_passage(make_corpus):
         "metadata.csv": "file,outlet\na.txt,Alpha\nb.txt,Beta\nc.txt,Alpha\n",
     })
     shared = compute_shared_passages(load_corpus(folder))
-    assert shared[["passage", "doc_id_a", "doc_id_b"]].drop_duplicates().values.tolist() == [
-        [1, "a", "b"], [2, "c", "b"]]
-    assert shared.groupby("passage").size().tolist() == [2, 2]
+    assert shared[["passage", "doc_id", "partner_doc_id"]].drop_duplicates().values.tolist() == [
+        [1, "a", "b"], [2, "b", "a"], [3, "c", "b"]]
+    assert shared.groupby("passage").size().tolist() == [2, 2, 2]
+    assert shared["n_copies"].tolist() == [1, 1, 2, 2, 1, 1]  # b's copies are in a and in c
     assert shared["containment"].min() == 1.0
     assert compute_outlet_frame_shares(load_corpus(folder))["n_sentences"].tolist()[0] == 1
 
