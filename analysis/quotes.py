@@ -27,8 +27,8 @@ from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
-from analysis.segment import count_words, whole_words
-from analysis.voice import compute_quote_spans
+from analysis.segment import count_words, literal_alternation, whole_words
+from analysis.voice import quote_spans
 
 UNKNOWN = "unknown"
 # An unattributed quotation this short, or written in Title Case, names something ("so-called
@@ -82,8 +82,9 @@ def _section(name: str, heading: str) -> list[str]:
 
 
 def _any_form(forms: list[str]) -> re.Pattern:
-    """One regex of the word forms, longest first, matching whole words (no hyphen on either side)."""
-    return whole_words(map(re.escape, sorted(forms, key=len, reverse=True)), after=r"[\w-]")
+    """One regex of the word forms (a trie: longest first), matching whole words (no hyphen on either
+    side)."""
+    return whole_words([literal_alternation(forms)], after=r"[\w-]")
 
 
 MAX_NAMED_OBJECT_WORDS = 6  # words between a naming verb and its label ("called [the attack] a")
@@ -1799,4 +1800,4 @@ def compute_quotes(corpus: Corpus) -> pd.DataFrame:
     sentences = corpus.sentences
     sizes = corpus.documents["doc_id"].map(sentences["doc_id"].value_counts()).fillna(0).to_numpy()
     return map_with(attribute_quotes, corpus.documents,
-                    (sentences, compute_quote_spans(corpus.documents)), sizes=sizes)
+                    (sentences, quote_spans(corpus)), sizes=sizes)

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 
 from analysis.corpus import Corpus, per_corpus
+from analysis.parallel import map_with
 from analysis.segment import count_words
 
 # Characters after which a quote mark opens a quotation rather than closing one.
@@ -120,6 +121,14 @@ def compute_quote_spans(documents: pd.DataFrame) -> pd.DataFrame:
     return spans.astype({"doc_id": "string", "text": "string"})
 
 
+@per_corpus
+def quote_spans(corpus: Corpus) -> pd.DataFrame:
+    """compute_quote_spans of the corpus's documents, found once per corpus (the quotes and the
+    voice segments both read them), in partitions of whole documents."""
+    documents = corpus.documents
+    return map_with(compute_quote_spans, documents, sizes=documents["n_sentences"].to_numpy() + 1)
+
+
 def _sorted_spans(spans: pd.DataFrame, start: str, end: str) -> dict:
     """Per document: span starts and ends sorted by start, and the running maximum of the ends."""
     by_doc = {}
@@ -190,5 +199,4 @@ def compute_voice_segments(corpus: Corpus) -> pd.DataFrame:
     """Narrator, quoted and reported segments of every sentence of the corpus (cached per corpus)."""
     from analysis.quotes import compute_quotes  # quotes reads this module's quote spans
 
-    return split_voices(corpus.sentences, compute_quote_spans(corpus.documents),
-                        compute_quotes(corpus))
+    return split_voices(corpus.sentences, quote_spans(corpus), compute_quotes(corpus))

@@ -1,10 +1,11 @@
 """Sentence splitting: Punkt with the project's abbreviations, decided fast where it is plain."""
 
 import itertools
+import re
 
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-from analysis.segment import sentence_tokenizer
+from analysis.segment import literal_alternation, sentence_tokenizer, whole_words
 
 WORDS = ["said", "Said", "SAID", "mr", "Mr", "etc", "Jan", "I", "i", "a", "US", "Inc", "no", "vs",
          "St", "Gov", "Ltd", "\u00c9T\u00c9", "ab"]
@@ -48,3 +49,14 @@ def test_two_initials_before_a_name_end_no_sentence():
         '"It is the best deal," said J.M. Berger, a researcher.', "Then G.K. Chesterton spoke.",
         "He worked for the F.B.I.", "The agency said nothing.", "He moved to D.C.", "He liked it.",
     ]
+
+
+def test_a_trie_of_literal_words_matches_what_the_words_longest_first_match():
+    words = ["say", "said", "says", "pointed out", "pointed", "point", "a.b", "told"]
+    assert literal_alternation(words) == r"(?:a\.b|point(?:ed(?:\ out)?)?|sa(?:id|y(?:s)?)|told)"
+    text = "He says, she said; they say. It pointed out a.b and aXb, point-blank, told-off, pointed"
+    longest = whole_words(map(re.escape, sorted(words, key=len, reverse=True)), after=r"[\w-]")
+    trie = whole_words([literal_alternation(words)], after=r"[\w-]")
+    found = [m.span() for m in trie.finditer(text)]
+    assert found == [m.span() for m in longest.finditer(text)]
+    assert [text[a:b] for a, b in found] == ["says", "said", "say", "pointed out", "a.b", "pointed"]
