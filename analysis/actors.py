@@ -9,6 +9,7 @@ import pandas as pd
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
+from analysis.rows import by_document
 from analysis.segment import whole_words
 
 ACTORS_FILE = PACKAGE_DATA / "actors.csv"
@@ -178,20 +179,20 @@ def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: se
     columns = ["sentence_id", "start", "actor", "group"]
     for sid, start, actor, group in persons[columns].itertuples(index=False):
         by_sentence.setdefault(sid, []).append((start, actor, group))
-    rows = []
-    for doc_id, part in sentences.groupby("doc_id", sort=False):
-        previous: list = []
-        for sid, start, text in part[["sentence_id", "start", "text"]].itertuples(index=False):
-            here = by_sentence.get(sid, [])
-            before_names = {actor for _, actor, _ in previous}
-            for m in _PRONOUN.finditer(text):
-                earlier = [h for h in here if h[0] < start + m.start()]
-                names = {actor for _, actor, _ in earlier} or before_names
-                if len(names) != 1:
-                    continue
-                group = (earlier or previous)[0][2]
-                rows.append((doc_id, sid, group, next(iter(names)), m.group(), start + m.start(),
-                             start + m.end()))
-            previous = here
+    rows, previous, last_doc = [], [], None
+    for doc_id, sid, start, text in by_document(sentences, ["doc_id", "sentence_id", "start", "text"]):
+        if doc_id != last_doc:
+            previous, last_doc = [], doc_id
+        here = by_sentence.get(sid, [])
+        before_names = {actor for _, actor, _ in previous}
+        for m in _PRONOUN.finditer(text):
+            earlier = [h for h in here if h[0] < start + m.start()]
+            names = {actor for _, actor, _ in earlier} or before_names
+            if len(names) != 1:
+                continue
+            group = (earlier or previous)[0][2]
+            rows.append((doc_id, sid, group, next(iter(names)), m.group(), start + m.start(),
+                         start + m.end()))
+        previous = here
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias", "start",
                                        "end"])

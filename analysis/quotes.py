@@ -27,6 +27,7 @@ from analysis.actors import load_aliases
 from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
+from analysis.rows import columns_by_document
 from analysis.segment import count_words, literal_alternation, whole_words
 from analysis.voice import quote_spans
 
@@ -1556,8 +1557,9 @@ def _joined(text: str, masked: str, bounds: list[tuple], verb_re: re.Pattern) ->
     return joined
 
 
-def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) -> list[dict]:
-    """Direct and indirect attributions of one document, in text order."""
+def attribute_document(text: str, sentences, spans) -> list[dict]:
+    """Direct and indirect attributions of one document, in text order (`sentences` and `spans` its
+    rows, DataFrames or dicts of column lists)."""
     lex = _lexicon()
     verb_re = lex["verb"]
     masked = list(text)
@@ -1568,8 +1570,8 @@ def attribute_document(text: str, sentences: pd.DataFrame, spans: pd.DataFrame) 
                                       sentences["paragraph_index"], strict=True)), lex["after_quote_verb"])
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
-    q_starts = spans["start"].tolist()
-    open_ended = spans["open_ended"].tolist() if "open_ended" in spans else [False] * len(spans)
+    q_starts = list(spans["start"])
+    open_ended = list(spans["open_ended"]) if "open_ended" in spans else [False] * len(q_starts)
 
     def sentence_of(pos: int):
         i = bisect.bisect_right(s_starts, pos) - 1
@@ -1770,9 +1772,10 @@ def attribute_quotes(documents: pd.DataFrame, sentences: pd.DataFrame,
                      spans: pd.DataFrame) -> pd.DataFrame:
     """One row a direct quote or indirect attribution, with its speaker and speaker type, the
     statement it belongs to and the span of what it reports."""
-    by_doc_sentences = dict(list(sentences.groupby("doc_id", sort=False)))
-    by_doc_spans = dict(list(spans.groupby("doc_id", sort=False)))
-    empty = spans.iloc[0:0]
+    by_doc_sentences = columns_by_document(sentences, ["start", "end", "sentence_id", "paragraph_index"])
+    span_columns = ["start", "end", *(["open_ended"] if "open_ended" in spans else [])]
+    by_doc_spans = columns_by_document(spans, span_columns)
+    empty = {c: [] for c in span_columns}
     rows = [
         {"doc_id": doc_id, **row}
         for doc_id, text in documents[["doc_id", "text"]].itertuples(index=False)

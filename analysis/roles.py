@@ -26,6 +26,7 @@ import warnings
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,8 @@ from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
 from analysis.parallel import map_with
-from analysis.segment import whole_words
+from analysis.rows import by_document
+from analysis.segment import literal_alternation, whole_words
 from analysis.stats import auc, clopper_pearson
 
 ROLES_FILE = PACKAGE_DATA / "roles.toml"
@@ -892,8 +894,9 @@ def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
 
 @lru_cache(maxsize=64)
 def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
-    """One pattern for the aliases, longest first, whole words (built once per article's set)."""
-    return whole_words([re.escape(a) for a in sorted(aliases, key=len, reverse=True)])
+    """One pattern for the aliases (a trie: longest first), whole words (built once per article's
+    set)."""
+    return whole_words([literal_alternation(aliases)])
 
 
 def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple] | None = None
@@ -940,7 +943,8 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     metonyms_of: dict[str, set[str]] = {}
     for alias, actor in zip(meto["alias"], meto["actor"], strict=True):
         metonyms_of.setdefault(actor, set()).add(alias)
-    for doc_id, part in sentences.groupby("doc_id", sort=False):
+    columns = ["doc_id", "sentence_id", "start", "text"]
+    for doc_id, part in itertools.groupby(by_document(sentences, columns), key=itemgetter(0)):
         mine = by_doc.get(doc_id, base.iloc[:0])
         present = set(mine["actor"])
         taken = sorted(zip(mine["start"], mine["end"], strict=True))
@@ -950,7 +954,7 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
         written = {a: set(aliases_of) | metonyms_of.get(a, set())
                    for a, aliases_of in zip(*_aliases_by_actor(mine), strict=True)}
         aliases |= described_actors(texts[doc_id], written, list(description_heads()))
-        for sid, start, text in part[["sentence_id", "start", "text"]].itertuples(index=False):
+        for _, sid, start, text in part:
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
                 k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
                 if k >= 0 and taken[k][1] > start + a:
