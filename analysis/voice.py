@@ -9,6 +9,7 @@ import pandas as pd
 
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
+from analysis.rows import columns_by_document
 from analysis.segment import count_words
 
 # Characters after which a quote mark opens a quotation rather than closing one.
@@ -131,11 +132,9 @@ def quote_spans(corpus: Corpus) -> pd.DataFrame:
 
 def _sorted_spans(spans: pd.DataFrame, start: str, end: str) -> dict:
     """Per document: span starts and ends sorted by start, and the running maximum of the ends."""
-    by_doc = {}
-    for doc_id, g in spans.sort_values(["doc_id", start], kind="stable").groupby("doc_id"):
-        starts, ends = g[start].tolist(), g[end].tolist()
-        by_doc[doc_id] = (starts, ends, list(itertools.accumulate(ends, max)))
-    return by_doc
+    ordered = spans.sort_values(["doc_id", start], kind="stable")
+    return {doc_id: (rows[start], rows[end], list(itertools.accumulate(rows[end], max)))
+            for doc_id, rows in columns_by_document(ordered, [start, end]).items()}
 
 
 def _cut(lo: int, hi: int, spans: tuple[list, list, list]) -> list[tuple[bool, int, int]]:
@@ -196,7 +195,10 @@ def split_voices(sentences: pd.DataFrame, spans: pd.DataFrame,
 
 @per_corpus
 def compute_voice_segments(corpus: Corpus) -> pd.DataFrame:
-    """Narrator, quoted and reported segments of every sentence of the corpus (cached per corpus)."""
+    """Narrator, quoted and reported segments of every sentence of the corpus (cached per corpus),
+    in partitions of whole documents."""
     from analysis.quotes import compute_quotes  # quotes reads this module's quote spans
 
-    return split_voices(corpus.sentences, quote_spans(corpus), compute_quotes(corpus))
+    spans = quote_spans(corpus)[["doc_id", "start", "end"]]
+    reported = compute_quotes(corpus)[["doc_id", "content_start", "content_end"]]
+    return map_with(split_voices, corpus.sentences, (spans, reported))
