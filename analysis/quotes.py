@@ -18,7 +18,7 @@ import bisect
 import itertools
 import re
 from collections import deque
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -395,9 +395,24 @@ _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with the accented letters o
 _NAME_WORD = (rf"(?:[{_UPPER}][{_LOWER}]*['-](?=[{_UPPER}])"
               rf"|[{_UPPER}][{_LOWER}]{{1,3}}(?=[{_UPPER}]))?"
               rf"[{_UPPER}][{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
-_NAME = (rf"{_NAME_WORD}(?: +(?:[A-Z]\. *)*"
-         rf"(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|den|du|del|bin|al))*"
-         rf" +{_NAME_WORD}")
+# After the first letter of a match: no word character or hyphen before that letter. Written
+# there rather than as a leading (?<![\w-]), it lets the regex engine skip to the letters a
+# match can start with (a pattern that opens with a character class gets that fast scan).
+_NOT_AFTER_WORD = r"(?<![\w-].)"
+# _NAME_WORD not after a word character, its optional first part folded in after the capital.
+_FIRST_NAME_WORD = (rf"[{_UPPER}]{_NOT_AFTER_WORD}(?:[{_LOWER}]*['-][{_UPPER}]|[{_LOWER}]{{1,3}}[{_UPPER}])?"
+                    rf"[{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
+
+
+def _name(first: str) -> str:
+    """A run of name words (initials and particles allowed) opening with `first`."""
+    return (rf"{first}(?: +(?:[A-Z]\. *)*"
+            rf"(?:{_NAME_WORD}|De|Van|Von|Al|de|da|van|von|der|den|du|del|bin|al))*"
+            rf" +{_NAME_WORD}")
+
+
+_NAME = _name(_NAME_WORD)
+_WORD_START_NAME = _name(_FIRST_NAME_WORD)  # (?<![\w-]){_NAME}, scanned faster
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+)\.? +({_NAME})(?![\w'-]| +[A-Z])")
 # A surname opening a sentence as its subject, before a lower-case word or a comma.
@@ -406,8 +421,8 @@ _SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a
                               r"went|came|told|wrote|spoke|said|says)\b)", re.M)  # ", Guterres took"
 # A full name opening a sentence as its subject, before a lower-case word ("Ros Druce knows ...").
 _NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
-_TITLE_SURNAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
-_INTRODUCED = re.compile(rf"(?<![\w-])({_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
+_TITLE_SURNAME = re.compile(rf"([A-Z]{_NOT_AFTER_WORD}[a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
+_INTRODUCED = re.compile(rf"({_WORD_START_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed|saying|adding|noting|arguing|citing|including|according"
                          r"|calling|speaking|pointing)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
 
@@ -420,7 +435,7 @@ def _name_words(run: str) -> list[str]:
     """The words of a run of capitalised words without leading function and title words ("Even
     Ethan Lane", "Senator Joe Manchin") or a final possessive."""
     words = run.removesuffix("'s").split()
-    while words and (words[0].lower() in ENGLISH_STOP_WORDS - NAME_WORDS | _AUXILIARIES
+    while words and (words[0].lower() in _LEADING_FUNCTION_WORDS
                      or words[0].lower() in _lexicon()["titles"]):
         words = words[1:]
     if {w.lower() for w in words} & _DAYS:
@@ -437,6 +452,7 @@ def _after_titles(run: str) -> str:
                                default=-1) + 1:])
 
 
+@lru_cache(maxsize=4)  # a document's text is blanked for several finders in turn
 def _without_headlines(text: str) -> str:
     """The text with its Title Case lines blanked, offsets kept: a headline's capitals are no
     names ("Chief Guterres Decries ...")."""
@@ -457,7 +473,7 @@ def full_names(text: str) -> set[str]:
     ("Actress Jane Fonda" when "Jane Fonda" is there too), for folding surnames."""
     names = set()
     text = _without_headlines(text)
-    for m in re.finditer(rf"(?<![\w-]){_NAME}", text):
+    for m in re.finditer(_WORD_START_NAME, text):
         tokens = _after_titles(m.group()).split()
         words = _name_words(" ".join(tokens))
         if 1 < len(words) <= MAX_NAME_WORDS and len(tokens) <= MAX_NAME_WORDS + 1:
@@ -511,7 +527,7 @@ def introduced_people(text: str, names: set[str] | None = None,
     return sorted(set(people))
 
 
-_ORGANISATION_RUN = re.compile(r"(?<![\w-])[A-Z][\w&'-]*(?: (?:of |for |the |and )*[A-Z][\w&'-]*)*")
+_ORGANISATION_RUN = re.compile(rf"[A-Z]{_NOT_AFTER_WORD}[\w&'-]*(?: (?:of |for |the |and )*[A-Z][\w&'-]*)*")
 MAX_ORGANISATION_WORDS = 6
 
 
@@ -520,7 +536,7 @@ _CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[
 MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
 
 
-_ET_AL = re.compile(r"(?<![\w-])[A-Z][\w'-]+(?: (?:and|&) [A-Z][\w'-]+)? et al\.?")
+_ET_AL = re.compile(rf"[A-Z]{_NOT_AFTER_WORD}[\w'-]+(?: (?:and|&) [A-Z][\w'-]+)? et al\.?")
 _AUTHORS = frozenset({"researchers", "authors", "scientists"})  # "the researchers" of a paper
 
 
@@ -561,7 +577,7 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
     return sorted(found)
 
 
-_ACRONYM_AFTER = re.compile(r"(?<![\w-])([A-Z][\w&'-]*(?: (?:of |for |the |and |on )*[A-Z][\w&'-]*)+)"
+_ACRONYM_AFTER = re.compile(rf"([A-Z]{_NOT_AFTER_WORD}[\w&'-]*(?: (?:of |for |the |and |on )*[A-Z][\w&'-]*)+)"
                             r" \(([A-Z]{2,8})\)")
 
 
@@ -1098,7 +1114,7 @@ def _is_bare_name(chunk: str) -> str | None:
             or not _split_role_name(name, _lexicon()["titles"])[1]:
         return None  # "Senator Joe Manchin" and "The activist group Stopp Oljeletinga" are names
     word = name.lower()
-    if " " not in name and (word in ENGLISH_STOP_WORDS | _ADVERBS or word.endswith("ly")):
+    if " " not in name and (word in ENGLISH_STOP_WORDS or word in _ADVERBS or word.endswith("ly")):
         return None  # "Nonetheless, prophet of doom Al Gore shouts": no name
     return name
 
@@ -1269,6 +1285,7 @@ def _is_role(chunk: str) -> bool:
 _AUXILIARIES = set("""
 is was are were has have had did does do will would can could should may might must
 """.split())
+_LEADING_FUNCTION_WORDS = ENGLISH_STOP_WORDS - NAME_WORDS | _AUXILIARIES  # dropped before a name
 
 
 def clause_subject(text: str) -> str | None:
@@ -1743,7 +1760,8 @@ def _speaker_types(quotes: pd.DataFrame) -> pd.Series:
     def from_roles(text: str) -> str:
         return next((t for pattern, t in lex["roles"] if pattern.search(text)), UNKNOWN)
 
-    by_phrase = (quotes["speaker"] + " " + quotes["as_written"]).map(from_roles)
+    phrases = quotes["speaker"] + " " + quotes["as_written"]
+    by_phrase = phrases.map({p: from_roles(p) for p in phrases.dropna().unique()})  # each text once
     typed = pd.Series(by_phrase.to_numpy(), index=quotes.index).where(lambda s: s != UNKNOWN)
     first_known = typed.groupby([quotes["doc_id"], quotes["speaker"]]).transform("first")
     from_actor = quotes["speaker"].map(lex["actor_type"])

@@ -1256,3 +1256,30 @@ def test_a_participle_after_a_place_introduces_no_person():
 )
 def test_asides_between_a_name_and_its_verb(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+FAST_SCAN_TEXT = ("Jane Fonda met anti-Joe Biden crowds; O'Connell Ray and McKendree-Smith Lee spoke. "
+                  "xJohn Smith, an actor, met Lee Smith, an actor, and Smith-Jane Doe of the Transport "
+                  "Forum (TF), Ward et al. and Dr. Ann Lee")
+
+
+def test_fast_scan_patterns_find_no_match_after_a_letter_or_hyphen():
+    """The patterns written with the word-start check after their first letter (so the regex
+    engine scans for capitals) find what a leading (?<![\\w-]) finds: nothing inside "anti-Joe",
+    "xJohn" or "Smith-Jane"."""
+    import re
+
+    from analysis import quotes
+
+    def found(pattern):
+        return [m.group() for m in re.finditer(pattern, FAST_SCAN_TEXT)]
+
+    names = ["Jane Fonda", "O'Connell Ray", "McKendree-Smith Lee", "Lee Smith", "Smith-Jane Doe",
+             "Transport Forum", "Ann Lee"]
+    assert found(quotes._WORD_START_NAME) == found(rf"(?<![\w-]){quotes._NAME}") == names
+    assert found(quotes._TITLE_SURNAME) == ["Jane Fonda", "Connell Ray", "Lee Smith", "Transport Forum",
+                                            "Ann Lee"]
+    assert [m.group(1) for m in quotes._INTRODUCED.finditer(FAST_SCAN_TEXT)] == ["Lee Smith"]
+    assert found(quotes._ET_AL) == ["Ward et al."]
+    assert [m.groups() for m in quotes._ACRONYM_AFTER.finditer(FAST_SCAN_TEXT)] == [
+        ("Smith-Jane Doe of the Transport Forum", "TF")]
