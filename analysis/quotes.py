@@ -28,7 +28,7 @@ from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
 from analysis.rows import columns_by_document
-from analysis.segment import count_words, literal_alternation, whole_words
+from analysis.segment import count_words, folded_lower, literal_alternation, whole_words
 from analysis.voice import quote_spans
 
 UNKNOWN = "unknown"
@@ -149,7 +149,9 @@ def _lexicon() -> dict:
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
         "people": set(speakers.loc[speakers["person"] == "yes", "actor"]),
-        "roles": [(re.compile(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", re.I), t)
+        # (the keyword lower-cased, "" if not ASCII: always searched), its pattern, the type
+        "roles": [(k.lower() if k.isascii() else "",
+                   re.compile(rf"(?<![\w-]){re.escape(k)}s?(?![\w-])", re.I), t)
                   for k, t in zip(roles["keyword"], roles["speaker_type"], strict=True)],
         "group_of": dict(zip(aliases["actor"], aliases["group"], strict=True)),
         "exact": {a: x for a, x, s in zip(aliases["alias"], aliases["actor"],
@@ -1758,7 +1760,9 @@ def _speaker_types(quotes: pd.DataFrame) -> pd.Series:
     lex = _lexicon()
 
     def from_roles(text: str) -> str:
-        return next((t for pattern, t in lex["roles"] if pattern.search(text)), UNKNOWN)
+        lowered = folded_lower(text)  # a keyword not in it cannot match: no search
+        return next((t for key, pattern, t in lex["roles"] if key in lowered and pattern.search(text)),
+                    UNKNOWN)
 
     phrases = quotes["speaker"] + " " + quotes["as_written"]
     by_phrase = phrases.map({p: from_roles(p) for p in phrases.dropna().unique()})  # each text once

@@ -149,3 +149,18 @@ def _sentence_spans(texts: pd.Series) -> list[list[tuple[int, int, int]]]:
 def _joined_lists(parts: list[list]) -> list:
     """The partitions' lists, one after another."""
     return [item for part in parts for item in part]
+
+
+# The characters other than A-Z that a case-insensitive regex matches to an ASCII letter
+# (re.compile("[a-z]", re.I) over every code point finds these and the Kelvin sign, which
+# str.lower() already turns into "k"): in the text they become that letter before a search.
+_FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
+
+
+def folded_lower(text: str) -> str:
+    """The text lower-cased with the letters of _FOLD_TO_ASCII replaced: an ASCII word a
+    case-insensitive regex finds in a text is a substring of this (a fast test before a search)."""
+    if not text.isascii():
+        for char, letter in _FOLD_TO_ASCII.items():
+            text = text.replace(char, letter)
+    return text.lower()

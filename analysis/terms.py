@@ -12,6 +12,7 @@ from sklearn.feature_extraction.text import TfidfTransformer
 from analysis.corpus import Corpus, per_corpus, stored
 from analysis.keyness import keyness_table, top_key_terms
 from analysis.kwic import CONTEXT_CHARS, context_window
+from analysis.segment import folded_lower
 from analysis.vocabulary import min_df_for, sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
@@ -137,12 +138,6 @@ def _kwic(corpus: Corpus, term: str, width: int) -> pd.DataFrame:
                                        "position", "left", "match", "right"])
 
 
-# The characters other than A-Z that a case-insensitive regex matches to an ASCII letter
-# (re.compile("[a-z]", re.I) over every code point finds these and the Kelvin sign, which
-# str.lower() already turns into "k"): in the text they become that letter before a search.
-_FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
-
-
 def may_contain(texts: pd.Series, term: str) -> pd.Series:
     """False for each text term_pattern(term) cannot match, found by a plain substring search
     of the term's longest ASCII word in the lower-cased text (a regex scan is some times slower);
@@ -151,16 +146,8 @@ def may_contain(texts: pd.Series, term: str) -> pd.Series:
     if not words:
         return pd.Series(True, index=texts.index)
     key = max(words, key=len)
-    return pd.Series([isinstance(t, str) and key in _folded(t) for t in texts], index=texts.index,
+    return pd.Series([isinstance(t, str) and key in folded_lower(t) for t in texts], index=texts.index,
                      dtype=bool)
-
-
-def _folded(text: str) -> str:
-    """The text with the letters of _FOLD_TO_ASCII replaced, lower-cased."""
-    if not text.isascii():
-        for char, letter in _FOLD_TO_ASCII.items():
-            text = text.replace(char, letter)
-    return text.lower()
 
 
 def position_terms(corpus: Corpus) -> list[str]:

@@ -60,3 +60,10 @@ def test_a_trie_of_literal_words_matches_what_the_words_longest_first_match():
     found = [m.span() for m in trie.finditer(text)]
     assert found == [m.span() for m in longest.finditer(text)]
     assert [text[a:b] for a, b in found] == ["says", "said", "say", "pointed out", "a.b", "pointed"]
+
+
+def test_folded_lower_turns_what_a_case_insensitive_regex_matches_to_a_z_into_a_z():
+    from analysis.segment import folded_lower
+
+    assert folded_lower("MİNİSTER ſenator Iıİ \u212a") == "minister senator iii k"
+    assert re.search("minister", "MİNİSTER", re.I) and "minister" in folded_lower("MİNİSTER")
