@@ -18,6 +18,7 @@ store current.
 
 import argparse
 import contextlib
+import json
 import math
 import os
 import random
@@ -206,23 +207,39 @@ def timed(timings: dict, name: str, fn):
     return value
 
 
+# Runs a command and prints its wall seconds, CPU seconds, peak RSS (KB) and exit status. A
+# child started from this process would start with this process's peak RSS as its own (Linux
+# keeps the larger of the two when the child execs; the naive pipeline's data makes that several
+# GB), so the commands run as children of this small launcher, whose own peak is a few MB.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+start = time.perf_counter()
+with open(sys.argv[1], "ab") as err:
+    child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL, stderr=err)
+    _, status, usage = os.wait4(child.pid, 0)
+print(json.dumps([time.perf_counter() - start, usage.ru_utime + usage.ru_stime, usage.ru_maxrss,
+                  os.waitstatus_to_exitcode(status)]))
+"""
+
+
 def run_cli(command: str, folder: Path, out: Path) -> tuple[float, float, float, int]:
-    """Run `python -m analysis COMMAND` in a child (one store for all commands: OUT/store); its
-    wall and CPU seconds (its own and its waited-for children's), peak RSS in MB (its own or a
-    child's, whichever is larger) and exit status."""
+    """Run `python -m analysis COMMAND` (one store for all commands: OUT/store) from a small
+    launcher process (_LAUNCHER); its wall and CPU seconds (its own and its waited-for
+    children's), peak RSS in MB (its own or a child's, whichever is larger) and exit status."""
     env = {**os.environ, "ANALYSIS_STORE": str(out / "store")}
     log = out / f"{command}.stderr"
-    start = time.perf_counter()
-    with open(log, "ab") as err:
-        child = subprocess.Popen([sys.executable, "-m", "analysis", command, "--corpus",
-                                  str(folder), "--out", str(out / command)],
-                                 stdout=subprocess.DEVNULL, stderr=err, env=env)
-        _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
+    result = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, str(log), sys.executable, "-m", "analysis", command,
+         "--corpus", str(folder), "--out", str(out / command)],
+        env=env, capture_output=True, text=True, check=False)
+    try:
+        seconds, cpu, peak_kb, code = json.loads(result.stdout)
+    except ValueError:
+        print(f"# launching {command} failed: {result.stderr[-500:]}", file=sys.stderr)
+        return math.nan, math.nan, math.nan, 1
     if code:
         print(f"# {command} failed ({code}): {log.read_text()[-500:]}", file=sys.stderr)
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
+    return seconds, cpu, peak_kb / 1024, code
 
 
 def stage_times(log: Path) -> str:
