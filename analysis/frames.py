@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA, SEED
-from analysis.segment import whole_words
+from analysis.segment import folded_lower, whole_words
 from analysis.stats import summarise_columns
 
 FRAMES_FILE = PACKAGE_DATA / "frames.csv"
@@ -23,15 +23,17 @@ VALIDATION_PER_FRAME = 5
 @cache
 def load_frames(path: Path = FRAMES_FILE) -> tuple[list[str], re.Pattern, list[tuple[re.Pattern, str]]]:
     """Frame names in file order, one regex of all terms (longest first), and each alternative
-    as its own regex with its frame."""
+    as its own regex with its frame. The terms are lower-cased and the regexes match the
+    lower-cased text (segment.folded_lower): without re.I the regex engine tests each
+    alternative's first letter at once instead of stepping into it, some times faster."""
     table = pd.read_csv(path, dtype="string", keep_default_na=False)
     frames = list(dict.fromkeys(table["frame"]))
     table = table.iloc[table["term"].str.len().sort_values(ascending=False, kind="stable").index]
-    parts = [re.escape(t.rstrip("*")) + (r"[\w'-]*" if t.endswith("*") else "")
+    parts = [re.escape(t.rstrip("*").lower()) + (r"[\w'-]*" if t.endswith("*") else "")
              for t in table["term"]]
     # No capture groups: one group per term makes matching about seven times slower.
-    pattern = whole_words(parts, after=r"[\w-]", flags=re.I)
-    alternatives = [(re.compile(p, re.I), f) for p, f in zip(parts, table["frame"], strict=True)]
+    pattern = whole_words(parts, after=r"[\w-]")
+    alternatives = [(re.compile(p), f) for p, f in zip(parts, table["frame"], strict=True)]
     return frames, pattern, alternatives
 
 
@@ -51,8 +53,8 @@ def tag_frames(sentences: pd.DataFrame, path: Path = FRAMES_FILE) -> pd.DataFram
     rows = []
     for doc_id, sid, text in sentences[["doc_id", "sentence_id", "text"]].itertuples(index=False):
         found: dict[str, list[str]] = {}
-        for m in pattern.finditer(text):
-            found.setdefault(frame_of(m.group()), []).append(m.group().lower())
+        for m in pattern.finditer(folded_lower(text)):  # as long as the text: same offsets
+            found.setdefault(frame_of(m.group()), []).append(text[m.start():m.end()].lower())
         for frame, words in found.items() or [(NO_FRAME, [])]:
             rows.append((doc_id, sid, frame, len(words), "; ".join(words)))
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "frame", "n_terms", "terms"]).astype(

@@ -158,8 +158,10 @@ _FOLD_TO_ASCII = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
 
 
 def folded_lower(text: str) -> str:
-    """The text lower-cased with the letters of _FOLD_TO_ASCII replaced: an ASCII word a
-    case-insensitive regex finds in a text is a substring of this (a fast test before a search)."""
+    """The text lower-cased with the letters of _FOLD_TO_ASCII replaced, as long as the text (İ,
+    the one letter whose lower case is two characters, is replaced first): an ASCII word a
+    case-insensitive regex finds in the text, a regex of the lower-cased word finds in this at
+    the same place."""
     if not text.isascii():
         for char, letter in _FOLD_TO_ASCII.items():
             text = text.replace(char, letter)

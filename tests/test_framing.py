@@ -139,3 +139,14 @@ def test_title_and_name_side_by_side_are_one_mention(seeds):
     mentions = compute_mentions(seeds)
     first = mentions[mentions["sentence_id"] == "defence-blog-s000"]
     assert first["actor"].tolist() == ["NATO", "Jens Stoltenberg", "NATO"]
+
+
+def test_frame_terms_match_whatever_the_case_and_keep_the_text_as_written():
+    """Terms match upper case and the letters a case-insensitive regex takes for ASCII ones
+    ("ſecurity"), not inside a hyphenated word ("Trade-offs"); terms are the text lower-cased."""
+    sentences = pd.DataFrame({"doc_id": ["d", "d"], "sentence_id": ["d-s0", "d-s1"],
+                              "text": ["The ECONOMY and Trade-offs of TRADE, the ſecurity of it.",
+                                       "Nothing here."]})
+    assert tag_frames(sentences)[["sentence_id", "frame", "terms"]].values.tolist() == [
+        ["d-s0", "economic", "economy; trade"], ["d-s0", "security and defense", "ſecurity"],
+        ["d-s1", NO_FRAME, ""]]
