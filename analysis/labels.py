@@ -14,7 +14,7 @@ from analysis.cleaning import _is_headline_like
 from analysis.config import PACKAGE_DATA
 from analysis.kwic import CONTEXT_CHARS, keyword_contexts
 from analysis.metadata import UNKNOWN
-from analysis.segment import count_words, whole_words
+from analysis.segment import count_words, folded_lower, whole_words
 from analysis.voice import find_quote_spans
 
 LABELS_FILE = PACKAGE_DATA / "labels.csv"
@@ -31,8 +31,13 @@ WINDOW_CHARS = 200  # the window is cut from this many characters on either side
 _WORD_START = re.compile(r"(?<!\S)\S+")  # a token that begins after a space (not "'s" of a match)
 
 
-def _phrases(terms, edge: str = r"[\w-]") -> re.Pattern:
-    """One case-insensitive regex of whole-word phrases, longest first; `edge` may not touch them."""
+def _phrases(terms, edge: str = r"[\w-]", folded: bool = False) -> re.Pattern:
+    """One case-insensitive regex of whole-word phrases, longest first; `edge` may not touch them.
+    `folded`: the phrases lower-cased and no re.I, for text passed through segment.folded_lower
+    (the regex engine then tests each phrase's first letter at once: some times faster)."""
+    if folded:
+        return whole_words(map(re.escape, sorted({t.lower() for t in terms}, key=len, reverse=True)),
+                           edge, edge)
     return whole_words(map(re.escape, sorted(set(terms), key=len, reverse=True)), edge, edge, re.I)
 
 
@@ -72,11 +77,12 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
 
 @cache
 def _label_pattern(path: Path = LABELS_FILE) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One case-insensitive regex of every term, longest first, and the (category, label) of each."""
+    """One regex of every term lower-cased, longest first, for the lower-cased text
+    (_phrases(folded=True)), and the (category, label) of each."""
     lexicon = pd.read_csv(path, dtype="string", keep_default_na=False, comment="#")
     lookup = {t.lower(): (c, lab) for c, lab, t in lexicon[["category", "label", "term"]]
               .itertuples(index=False)}
-    return _phrases(lexicon["term"]), lookup
+    return _phrases(lexicon["term"], folded=True), lookup
 
 
 def _window(text: str, start: int, end: int, rules: Rules) -> tuple[str, str]:
@@ -139,8 +145,9 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
     for doc_id, sid, unit, voice, start, text in segments[
             ["doc_id", "sentence_id", "unit", "voice", "start", "text"]].itertuples(index=False):
         fixed = None
-        for m in pattern.finditer(text):
-            category, label = lookup[m.group().lower()]
+        for m in pattern.finditer(folded_lower(text)):  # as long as the text: same offsets
+            matched = text[m.start():m.end()]
+            category, label = lookup[m.group()]  # the lower-cased term itself
             reason = COUNTED
             if category in rules.war_categories:
                 if fixed is None:
@@ -148,7 +155,7 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
                 reason = referent_reason(text, m.start(), m.end(), rules, fixed)
                 if reason == COUNTED and doc_id not in about_war:
                     reason = "the document never names the war"
-            rows.append((doc_id, sid, unit, voice, category, label, m.group(), start + m.start(),
+            rows.append((doc_id, sid, unit, voice, category, label, matched, start + m.start(),
                          start + m.end(), reason == COUNTED, reason))
     strings = [c for c in HIT_COLUMNS if c not in ("start", "end", "counted")]
     return pd.DataFrame(rows, columns=HIT_COLUMNS).astype(

@@ -190,3 +190,15 @@ def test_compute_kwic_cuts_its_sentence_on_whole_words(tiny):
     assert kwic[["left", "match", "right"]].values.tolist() == [["said Jens ", "Stoltenberg", "."]]
     assert compute_kwic(tiny, "russia", width=8)[["left", "right"]].values.tolist() == [
         ['"', " threat"], ["", " Foreign"]]  # the match is "Russia's", the window whole words
+
+
+def test_labels_match_whatever_the_case_and_keep_the_text_as_written():
+    """Upper case and a dotted capital I (whose lower case is two characters) match the lexicon;
+    the hit keeps the text as written and its offsets."""
+    segments = pd.DataFrame({"doc_id": ["d"], "sentence_id": ["d-s0"], "voice": ["narrator"],
+                             "start": [100], "text": ["The İNVASION of Ukraine by Russia, a SPECIAL "
+                                                      "military operation."]})
+    hits = find_label_hits(segments)
+    assert hits[["label", "matched", "start", "end", "counted"]].values.tolist() == [
+        ["invasion", "İNVASION", 104, 112, True], ["Russia", "Russia", 127, 133, True],
+        ["special military operation", "SPECIAL military operation", 137, 163, True]]
