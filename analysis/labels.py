@@ -55,7 +55,7 @@ class Rules:
     hypothetical: re.Pattern
     modal: re.Pattern
     ambiguous: frozenset[str]
-    document: re.Pattern
+    document: re.Pattern  # lower-cased: for segment.folded_lower(text)
 
 
 @cache
@@ -72,7 +72,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
                  table("fixed", r"\w"), table("other_wars", r"\w"), table("referents", r"\w"),
                  table("hypothetical"), table("hypothetical_indefinite"),
                  frozenset(t.lower() for t in spec["ambiguous"]),
-                 _phrases(spec["referents"][spec["document_referents"]], r"\w"))
+                 _phrases(spec["referents"][spec["document_referents"]], r"\w", folded=True))
 
 
 @cache
@@ -140,7 +140,11 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
     rules = load_rules(rules_path)
     if "unit" not in segments:
         segments = segments.assign(unit="body")
-    about_war = set(segments.loc[segments["text"].str.contains(rules.document, na=False), "doc_id"])
+    about_war = set()  # the documents with a segment that names the war
+    for doc_id, text in zip(segments["doc_id"], segments["text"], strict=True):
+        if doc_id not in about_war and isinstance(text, str) \
+                and rules.document.search(folded_lower(text)):
+            about_war.add(doc_id)
     rows = []
     for doc_id, sid, unit, voice, start, text in segments[
             ["doc_id", "sentence_id", "unit", "voice", "start", "text"]].itertuples(index=False):
