@@ -37,7 +37,7 @@ from analysis.config import PACKAGE_DATA, shared_corpora
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
 from analysis.parallel import map_with
-from analysis.rows import by_document
+from analysis.rows import by_document, columns_by_document
 from analysis.segment import literal_alternation, whole_words
 from analysis.stats import auc, clopper_pearson
 
@@ -936,8 +936,9 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     """corpus_mentions for the articles of `sentences`: `base` their actors.csv mentions,
     `documents` their texts, `group_of` each actor's group, `meto` the metonyms of those actors,
     `people` the persons among them (in the corpus's order of first mention); rows unsorted."""
-    texts = documents.set_index("doc_id")["text"]
-    rows, by_doc = [], dict(tuple(base.groupby("doc_id", sort=False)))
+    texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
+    rows, by_doc = [], columns_by_document(base, ["actor", "alias", "start", "end"])
+    none: dict[str, list] = {"actor": [], "alias": [], "start": [], "end": []}
     metonyms = dict(zip(meto["alias"], meto["actor"], strict=True))
     blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
     metonyms_of: dict[str, set[str]] = {}
@@ -945,14 +946,14 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
         metonyms_of.setdefault(actor, set()).add(alias)
     columns = ["doc_id", "sentence_id", "start", "text"]
     for doc_id, part in itertools.groupby(by_document(sentences, columns), key=itemgetter(0)):
-        mine = by_doc.get(doc_id, base.iloc[:0])
+        mine = by_doc.get(doc_id, none)
         present = set(mine["actor"])
         taken = sorted(zip(mine["start"], mine["end"], strict=True))
         aliases = dict(metonyms)
         for title, person in titled_people(texts[doc_id], [p for p in people if p in present]).items():
             aliases |= {title: person, title[0].upper() + title[1:]: person}
         written = {a: set(aliases_of) | metonyms_of.get(a, set())
-                   for a, aliases_of in zip(*_aliases_by_actor(mine), strict=True)}
+                   for a, aliases_of in _aliases_by_actor(mine["actor"], mine["alias"]).items()}
         aliases |= described_actors(texts[doc_id], written, list(description_heads()))
         for _, sid, start, text in part:
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
@@ -966,21 +967,24 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
 
 
-def _aliases_by_actor(mentions: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
-    """The actors of `mentions` in order of first mention, and each one's aliases in row order."""
+def _aliases_by_actor(actors: list[str], aliases: list[str]) -> dict[str, list[str]]:
+    """Each actor of a document's mentions (`actors` and their `aliases`, one a mention) in order
+    of first mention, with its aliases in mention order."""
     by_actor: dict[str, list[str]] = {}
-    for actor, alias in zip(mentions["actor"].tolist(), mentions["alias"].tolist(), strict=True):
+    for actor, alias in zip(actors, aliases, strict=True):
         by_actor.setdefault(actor, []).append(alias)
-    return list(by_actor), list(by_actor.values())
+    return by_actor
 
 
 # ---- evidence, calls and shares -----------------------------------------------------------------
 
-def _voice_at(segments: pd.DataFrame | None) -> dict:
-    """Per sentence: the starts, ends and voices of its voice segments."""
+def _voice_at(segments: pd.DataFrame | None, sentence_ids) -> dict:
+    """Per sentence of `sentence_ids`: the starts, ends and voices of its voice segments."""
     if segments is None or segments.empty:
         return {}
-    ordered = segments.sort_values(["sentence_id", "start"])
+    ordered = segments[segments["sentence_id"].isin(sentence_ids)].sort_values(["sentence_id", "start"])
+    if ordered.empty:
+        return {}
     sids = ordered["sentence_id"].to_numpy()
     starts, ends, voices = (ordered[c].tolist() for c in ("start", "end", "voice"))
     cuts = [*np.flatnonzero(np.r_[True, sids[1:] != sids[:-1]]).tolist(), len(sids)]
@@ -993,12 +997,13 @@ def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
     sentence_id, group, actor, alias and document offsets; sentences their start and text;
     segments (analysis.voice) the voice at the mention, else "narrator"."""
     lex = lexicon(path)
-    sent = sentences.set_index("sentence_id")[["start", "text"]]
-    voices = _voice_at(segments)
+    offset_of = dict(zip(sentences["sentence_id"], sentences["start"], strict=True))
+    text_of = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
+    voices = _voice_at(segments, mentions["sentence_id"].unique())
     rows, tokens = [], {}
     for doc_id, sid, group, actor, alias, start, end in mentions[
             ["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]].itertuples(index=False):
-        base, text = sent.at[sid, "start"], sent.at[sid, "text"]
+        base, text = offset_of[sid], text_of[sid]
         tok = tokens.get(sid) or tokens.setdefault(sid, Tokens(text))
         if len(tokens) > 64:
             tokens = {sid: tok}
