@@ -10,7 +10,7 @@ from analysis.config import PACKAGE_DATA
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
 from analysis.rows import by_document
-from analysis.segment import whole_words
+from analysis.segment import folded_lower, whole_words
 
 ACTORS_FILE = PACKAGE_DATA / "actors.csv"
 
@@ -24,7 +24,8 @@ def load_aliases(path: Path = ACTORS_FILE) -> pd.DataFrame:
 
 @cache
 def _alias_pattern(path: Path = ACTORS_FILE) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
-    """One regex of every alias, longest first, and the (group, actor) of each lower-cased alias."""
+    """One regex of every alias, longest first, and the (group, actor) of each alias lower-cased
+    by segment.folded_lower (the key of any text a case-insensitive alias matches: "ALLİANCE")."""
     aliases = load_aliases(path)
     aliases = aliases.iloc[aliases["alias"].str.len().sort_values(ascending=False, kind="stable").index]
     parts = [
@@ -32,7 +33,8 @@ def _alias_pattern(path: Path = ACTORS_FILE) -> tuple[re.Pattern, dict[str, tupl
         for a, sensitive in zip(aliases["alias"], aliases["case_sensitive"], strict=True)
     ]
     pattern = whole_words(parts)
-    lookup = {a.lower(): (g, x) for g, x, a in aliases[["group", "actor", "alias"]].itertuples(index=False)}
+    lookup = {folded_lower(a): (g, x)
+              for g, x, a in aliases[["group", "actor", "alias"]].itertuples(index=False)}
     return pattern, lookup
 
 
@@ -40,7 +42,7 @@ def compute_actor_mentions(sentences: pd.DataFrame, path: Path = ACTORS_FILE) ->
     """One row a mention: doc_id, sentence_id, group, actor, alias (as written), start, end."""
     pattern, lookup = _alias_pattern(path)
     rows = [
-        (doc_id, sid, *lookup[m.group().lower()], m.group(), start + m.start(), start + m.end())
+        (doc_id, sid, *lookup[folded_lower(m.group())], m.group(), start + m.start(), start + m.end())
         for doc_id, sid, start, text in sentences[["doc_id", "sentence_id", "start", "text"]]
         .itertuples(index=False)
         for m in pattern.finditer(text)

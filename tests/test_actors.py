@@ -64,3 +64,13 @@ def test_clean_name_drops_a_possessive_ending():
     assert [clean_name(n) for n in ["BlackRock\u2019s", "Sri Lanka's", "the Greens'", "Mars",
                                     "World Economic Forum (WEF"]] == [
         "BlackRock", "Sri Lanka", "Greens", "Mars", "World Economic Forum (WEF)"]
+
+
+def test_an_alias_written_with_a_dotted_capital_i_is_found_not_a_crash():
+    """A case-insensitive alias in capitals with the Turkish dotted I (whose lower case is two
+    characters) is a mention of its actor (it was a KeyError)."""
+    sentences = pd.DataFrame({"doc_id": ["d"], "sentence_id": ["d-s0"], "start": [10],
+                              "text": ["The NORTH ATLANTİC ALLİANCE and Türkiye met."]})
+    assert compute_actor_mentions(sentences).values.tolist() == [
+        ["d", "d-s0", "NATO", "NATO", "NORTH ATLANTİC ALLİANCE", 14, 37],
+        ["d", "d-s0", "Türkiye", "Türkiye", "Türkiye", 42, 49]]

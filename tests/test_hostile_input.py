@@ -207,3 +207,16 @@ def test_repeated_fragments_match_whole_words_only():
                                  "Preview of the game", "A preview of the games ahead."]]
     # line 0 occurs as a run of words in line 1; line 2 only as part of "games", so it stays
     assert _repeated_inside(lines, {0: lines[0], 2: lines[2]}) == {0}
+
+
+def test_upper_case_text_with_the_dotted_capital_i_crashes_no_table(make_corpus):
+    """Capitals with the Turkish dotted I (lower case: two characters) in actor names and war
+    labels: every table is made (the lexicon lookups were KeyErrors)."""
+    from analysis.pipeline import all_tables
+
+    text = ("NATO SUMMİT İN VİLNİUS\n\nTHE NORTH ATLANTİC ALLİANCE SAİD THE İNVASİON OF UKRAİNE "
+            "MUST END. RUSSİA'S ARMY MOVED İNTO THE CİTY.\n")
+    corpus = _load(make_corpus({"a.txt": text, "b.txt": OTHER}))
+    made = {name: make(corpus) for name, make in all_tables().items()}
+    assert "NORTH ATLANTİC ALLİANCE" in set(made["actor_mentions"]["alias"])
+    assert "İNVASİON" in set(made["label_contexts"]["matched"])
