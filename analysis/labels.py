@@ -35,10 +35,9 @@ def _phrases(terms, edge: str = r"[\w-]", folded: bool = False) -> re.Pattern:
     """One case-insensitive regex of whole-word phrases, longest first; `edge` may not touch them.
     `folded`: the phrases lower-cased and no re.I, for text passed through segment.folded_lower
     (the regex engine then tests each phrase's first letter at once: some times faster)."""
-    if folded:
-        return whole_words(map(re.escape, sorted({t.lower() for t in terms}, key=len, reverse=True)),
-                           edge, edge)
-    return whole_words(map(re.escape, sorted(set(terms), key=len, reverse=True)), edge, edge, re.I)
+    terms = {t.lower() for t in terms} if folded else set(terms)
+    return whole_words(map(re.escape, sorted(terms, key=len, reverse=True)), edge, edge,
+                       0 if folded else re.I)
 
 
 @dataclass(frozen=True)

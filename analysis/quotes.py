@@ -394,16 +394,20 @@ def _after_organisation(tokens: list[str], long_name: bool) -> int | None:
 # appositive ("Jack Hubbard, executive director of ...", "Li Qun, deputy minister") or after a title.
 # A capitalised name word: "Lee", "O'Farrell", "McKendree", "Drukker-Schardl", "Ocasio-Cortez".
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # with the accented letters of Latin-1 ("António")
-_NAME_WORD = (rf"(?:[{_UPPER}][{_LOWER}]*['-](?=[{_UPPER}])"
-              rf"|[{_UPPER}][{_LOWER}]{{1,3}}(?=[{_UPPER}]))?"
-              rf"[{_UPPER}][{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
 # After the first letter of a match: no word character or hyphen before that letter. Written
 # there rather than as a leading (?<![\w-]), it lets the regex engine skip to the letters a
 # match can start with (a pattern that opens with a character class gets that fast scan).
 _NOT_AFTER_WORD = r"(?<![\w-].)"
-# _NAME_WORD not after a word character, its optional first part folded in after the capital.
-_FIRST_NAME_WORD = (rf"[{_UPPER}]{_NOT_AFTER_WORD}(?:[{_LOWER}]*['-][{_UPPER}]|[{_LOWER}]{{1,3}}[{_UPPER}])?"
-                    rf"[{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
+
+
+def _name_word(after_first: str = "") -> str:
+    """A capitalised name word, `after_first` checked after its first letter; its optional
+    first part ("O'", "Mc") comes after that capital, so the pattern opens with a letter class."""
+    return (rf"[{_UPPER}]{after_first}(?:[{_LOWER}]*['-][{_UPPER}]|[{_LOWER}]{{1,3}}[{_UPPER}])?"
+            rf"[{_LOWER}']+(?:-[{_UPPER}{_LOWER}][{_LOWER}']+)*")
+
+
+_NAME_WORD = _name_word()
 
 
 def _name(first: str) -> str:
@@ -414,7 +418,7 @@ def _name(first: str) -> str:
 
 
 _NAME = _name(_NAME_WORD)
-_WORD_START_NAME = _name(_FIRST_NAME_WORD)  # (?<![\w-]){_NAME}, scanned faster
+_WORD_START_NAME = _name(_name_word(_NOT_AFTER_WORD))  # (?<![\w-]){_NAME}, scanned faster
 # a role word before a name, not before a longer run of capitals ("Chief Carbon Market Special UNEP")
 _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+)\.? +({_NAME})(?![\w'-]| +[A-Z])")
 # A surname opening a sentence as its subject, before a lower-case word or a comma.

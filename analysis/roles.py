@@ -980,7 +980,7 @@ def _aliases_by_actor(actors: list[str], aliases: list[str]) -> dict[str, list[s
 
 def _voice_at(segments: pd.DataFrame | None, sentence_ids) -> dict:
     """Per sentence of `sentence_ids`: the starts, ends and voices of its voice segments."""
-    if segments is None or segments.empty:
+    if segments is None:
         return {}
     ordered = segments[segments["sentence_id"].isin(sentence_ids)].sort_values(["sentence_id", "start"])
     if ordered.empty:
