@@ -32,10 +32,11 @@ NOTEBOOK = "02-terms-and-topics"
 _CHUNK = 10_000_000  # profile values (resamples x outlets x terms) held in memory at once
 _WEIGHTS = 10_000_000  # article weights (resamples x articles) drawn at once
 GRAM_MAX = 25_000_000  # an article Gram matrix up to this many entries (200 MB) is held whole
-# Per multiply-add, the Gram path runs about this many times faster than dense outlet profiles
-# (1,000 articles of benchmarks/scale.py, 8 groups, 2,000 resamples: 2e9 products in 0.6 s against
-# 1.2e10 in 13 s); it is taken while articles^2 <= GRAM_EFFICIENCY * outlets^2 * terms.
-GRAM_EFFICIENCY = 4
+# Per multiply-add, the Gram path runs about this many times faster than outlet profiles
+# (benchmarks/scale.py articles, 8 groups, 2,000 resamples: 2,000 articles, Gram 8e9 products in
+# 0.56 s against profiles 1.1e10 in 8.6 s; 10,000 articles, 2e11 in 18.7 s against 9.2e9 in
+# 11.5 s); it is taken while articles^2 <= GRAM_EFFICIENCY * outlets^2 * terms.
+GRAM_EFFICIENCY = 10
 
 
 def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
@@ -98,15 +99,21 @@ def _gram_dots(x, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
 
 def _profile_dots(x: sparse.csr_matrix, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
     """Resample x outlet x outlet dot products of weighted outlet sums of the articles `x`
-    (articles x terms), a few resamples at a time (dense profiles resample x outlet x term)."""
+    (articles x terms), a few resamples at a time: each outlet's sums as a dense term x resample
+    block (its transposed articles in CSR times the weights, no transposed copy), the dot
+    products of each pair of blocks column by column."""
     n_groups, bounds = len(starts), np.r_[starts, weights.shape[1]]
+    terms = [x[bounds[k]:bounds[k + 1]].T.tocsr() for k in range(n_groups)]
     step = max(1, _CHUNK // max(n_groups * x.shape[1], 1))
     dots = np.empty((weights.shape[0], n_groups, n_groups))
     for first in range(0, weights.shape[0], step):
         w = weights[first:first + step]
-        profiles = np.stack([(x[bounds[k]:bounds[k + 1]].T @ w[:, bounds[k]:bounds[k + 1]].T).T
-                             for k in range(n_groups)], axis=1)
-        dots[first:first + step] = np.matmul(profiles, profiles.transpose(0, 2, 1))
+        sums = [terms[k] @ np.ascontiguousarray(w[:, bounds[k]:bounds[k + 1]].T)
+                for k in range(n_groups)]
+        for k in range(n_groups):
+            for j in range(k, n_groups):
+                dots[first:first + step, k, j] = dots[first:first + step, j, k] = \
+                    np.einsum("tr,tr->r", sums[k], sums[j])
     return dots
 
 
