@@ -83,19 +83,21 @@ class _TracingAnalyzer(SentimentIntensityAnalyzer):
         return word
 
     def _but_check(self, words_and_emoticons, sentiments):
-        """The reference's 'but' rule (halve before the first 'but', 1.5x after, through its own
-        list.index lookups), on the sentence lowercased once."""
+        """The reference's 'but' rule (halve before the first 'but', 1.5x after), on the sentence
+        lowercased once. The reference walks the list and rescales the first entry equal to each
+        value (sentiments.index), so a repeated valence rescales its first copy; that is kept. Its
+        zeros are skipped here: rescaling the first zero leaves a zero, which changes nothing."""
         lower = self._lowercase(words_and_emoticons)
         if "but" in lower:
             bi = lower.index("but")
-            for sentiment in sentiments:
+            for sentiment in sentiments:  # an entry is rescaled only after it has been read
+                if not sentiment:
+                    continue
                 si = sentiments.index(sentiment)
                 if si < bi:
-                    sentiments.pop(si)
-                    sentiments.insert(si, sentiment * 0.5)
+                    sentiments[si] = sentiment * 0.5
                 elif si > bi:
-                    sentiments.pop(si)
-                    sentiments.insert(si, sentiment * 1.5)
+                    sentiments[si] = sentiment * 1.5
         return sentiments
 
     def _lowercase(self, words: list[str]) -> list[str]:

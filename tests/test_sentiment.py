@@ -274,7 +274,8 @@ RULE_SENTENCES = [
     "Roger Dodger is one of the least compelling variations on this theme.", "least good", "good",
     "no good", "no", "There is no problem.", "no or nor bad", "It was kind of bad.", "sort of great",
     "The plot was good, but the characters are uncompelling and the dialog is not great.",
-    "but good but bad", "good good but good", "Never so happy.", "isn't good", "WAR", "the bomb",
+    "but good but bad", "good good but good", "good, bad and good again, but good and bad",
+    "Never so happy.", "isn't good", "WAR", "the bomb",
     "Is it bad?? Really???", "  spaced   out  good  ", "", "   ", "😀", "GOOD GOOD GOOD", "He won't help.",
 ]
 
