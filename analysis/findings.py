@@ -10,8 +10,8 @@ from analysis.framing import (
     compute_label_hits,
     compute_label_rates,
     compute_outlet_frame_shares,
-    compute_voice_shares,
-    rank_speakers,
+    speaker_table,
+    voice_table,
 )
 from analysis.keyness import HANDFUL, REST, keyness_table, top_key_terms
 from analysis.quotes import UNKNOWN, compute_quotes
@@ -41,7 +41,7 @@ def _tone(corpus: Corpus) -> pd.DataFrame:
 def compute_measures(corpus: Corpus) -> pd.DataFrame:
     """One row per measure and outlet: value, 95% interval and n (the small multiples' data)."""
     tone = _tone(corpus).assign(measure="tone: mean VADER compound per sentence")
-    voices = compute_voice_shares(corpus, compute_quotes(corpus)).assign(
+    voices = voice_table(corpus).assign(
         measure="share of words inside quotation marks", value=lambda d: d["share_quoted"],
         n=lambda d: d["n_sentences"])
     salience = compute_actor_salience(corpus)
@@ -78,10 +78,10 @@ def compute_profile(corpus: Corpus) -> pd.DataFrame:
     tone = _tone(corpus).set_index("outlet")
     profile["tone [95% CI]"] = tone.apply(
         lambda r: describe_mean(r, with_n=False), axis=1)
-    voices = compute_voice_shares(corpus, compute_quotes(corpus)).set_index("outlet")
+    voices = voice_table(corpus).set_index("outlet")
     profile["quoted share"] = voices["share_quoted"].map("{:.0%}".format)
     profile["named voices"] = voices["n_voices"]
-    speakers = rank_speakers(corpus, compute_quotes(corpus))
+    speakers = speaker_table(corpus)
     profile["top speaker"] = speakers[speakers["rank"] == 1].groupby("outlet")["speaker"].first()
     salience = compute_actor_salience(corpus)
     top = salience.sort_values("n_mentions", ascending=False, kind="stable").groupby("outlet").first()
@@ -112,7 +112,7 @@ def find_top_speaker(corpus: Corpus) -> Finding:
         return Finding({}, pd.DataFrame(), "")
     counts = known["speaker"].value_counts(sort=False).sort_values(ascending=False, kind="stable")
     speaker = counts.index[0]
-    ranked = rank_speakers(corpus, quotes)
+    ranked = speaker_table(corpus)
     top_in = sorted(ranked.loc[(ranked["rank"] == 1) & (ranked["speaker"] == speaker), "outlet"])
     outlets_quoting = known["doc_id"].map(corpus.documents.set_index("doc_id")["outlet"])
     evidence = (known.assign(outlet=outlets_quoting)[known["speaker"] == speaker]

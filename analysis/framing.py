@@ -136,6 +136,20 @@ def rank_speakers(corpus: Corpus, quotes: pd.DataFrame) -> pd.DataFrame:
     return ranked.reset_index(drop=True)
 
 
+def _own_voice_shares(corpus: Corpus) -> pd.DataFrame:
+    """compute_voice_shares of the corpus's own quotes (the voices table)."""
+    return compute_voice_shares(corpus, compute_quotes(corpus))
+
+
+def _own_speakers(corpus: Corpus) -> pd.DataFrame:
+    """rank_speakers of the corpus's own quotes (the speakers table)."""
+    return rank_speakers(corpus, compute_quotes(corpus))
+
+
+voice_table = per_corpus(_own_voice_shares, name="table.voices")
+speaker_table = per_corpus(_own_speakers, name="table.speakers")
+
+
 def label_segments(corpus: Corpus) -> pd.DataFrame:
     """The voice segments of every headline and body (subheads in the headline voice), in
     document order, each document's headline first."""
@@ -227,8 +241,8 @@ TABLES = {
     "actors": compute_actor_salience,
     "actor_mentions": compute_mentions,
     "quotes": compute_quotes,
-    "speakers": lambda corpus: rank_speakers(corpus, compute_quotes(corpus)),
-    "voices": lambda corpus: compute_voice_shares(corpus, compute_quotes(corpus)),
+    "speakers": speaker_table,
+    "voices": voice_table,
     "labels": compute_labels,
     "label_contexts": compute_label_hits,
     "frames": compute_frames,

@@ -11,8 +11,8 @@ from analysis.framing import (
     compute_label_rates,
     compute_mentions,
     compute_outlet_frame_shares,
-    compute_voice_shares,
-    rank_speakers,
+    speaker_table,
+    voice_table,
 )
 from analysis.plots import FigureSpec
 from analysis.plotting import (
@@ -29,7 +29,7 @@ from analysis.plotting import (
     scatter,
     shorten,
 )
-from analysis.quotes import UNKNOWN, compute_quotes
+from analysis.quotes import UNKNOWN
 from analysis.stats import resampled
 
 
@@ -129,7 +129,7 @@ def _positions(corpus: Corpus):
 
 
 def _quoted(corpus: Corpus):
-    data = compute_voice_shares(corpus, compute_quotes(corpus))
+    data = voice_table(corpus)
     quoted = data.assign(row="words in quotation marks", value=data["share_quoted"] * 100,
                          low=data["low"] * 100, high=data["high"] * 100)
     reported = data.assign(row="words in reported speech", value=data["share_reported"] * 100,
@@ -142,7 +142,7 @@ def _quoted(corpus: Corpus):
 
 
 def _speakers(corpus: Corpus):
-    data = rank_speakers(corpus, compute_quotes(corpus))
+    data = speaker_table(corpus)
     return plot_speakers(data, outlet_colors(corpus.outlets)), data
 
 
