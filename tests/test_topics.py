@@ -134,6 +134,14 @@ def test_shared_terms_are_in_two_rows_or_all_when_too_few():
     assert shared_terms(sparse.csr_matrix([[1.0, 0, 1], [1, 0, 0], [0, 1, 0]])).tolist() == [0, 1, 2]
 
 
+def test_shared_terms_leave_out_the_rarest_beyond_the_limit():
+    # articles per column: 3, 2, 2, 1, 3
+    matrix = sparse.csr_matrix([[1.0, 1, 0, 0, 1], [1, 1, 1, 0, 1], [1, 0, 1, 1, 1]])
+    assert shared_terms(matrix, limit=4).tolist() == [0, 1, 2, 4]  # at least two articles
+    assert shared_terms(matrix, limit=3).tolist() == [0, 4]  # at least three: ties go together
+    assert shared_terms(matrix, limit=2).tolist() == [0, 4]
+
+
 def test_umass_coherence_by_hand():
     occurs = sparse.csr_matrix([[1, 1], [1, 0], [1, 0]])  # term 0 in 3 units, both together in 1
     assert umass_coherence(np.array([[2.0, 1.0]]), occurs) == pytest.approx(math.log(2 / 3))
