@@ -1393,6 +1393,8 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
             # '"...," adding', ', arguing, "..."'
             "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"),
+            "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs
+                                  + r")\s+by\s+(.*)"),  # "it was stated by X"
         }
     return _TRAILING_CACHE[verb_re.pattern]
 
@@ -1446,10 +1448,13 @@ def _inverted(text: str, m: re.Match) -> str | None:
     return f"{phrase}, {appositive}" if _is_appositive(appositive, None) else None
 
 
+_ACCORDING_TO = re.compile(r"(?i:according to)\s+([^,.;]+)")
+
+
 def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
     """Reported speech in a sentence without a quotation, the main-clause attribution first, with
     the span of what is reported."""
-    if m := re.search(r"(?i:according to)\s+([^,.;]+)", text):
+    if m := _ACCORDING_TO.search(text):
         span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
                 else _content(text, m.end(), len(text)))
         return leading_phrase(m.group(1)), "according to X", span
@@ -1468,8 +1473,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         if ((phrase := trailing_phrase(m.group(1))) and len(_words(phrase)) == len(rest)) \
                 or _unnamed_source(m.group(1)):
             return phrase, "..., X said, ...", _content(text, 0, len(text))
-    if m := re.search(r"\b(?:was|were|is|are|has been|had been)\s+(" + verb_re.pattern
-                      + r")\s+by\s+(.*)", text):
+    if m := found["passive"].search(text):
         if phrase := leading_phrase(m.group(2)):
             return phrase, "stated by X", _content(text, 0, m.start())
     # "an architect who said", "he was told that": reported speech of no named speaker, taken
