@@ -140,7 +140,7 @@ class Store:
         if isinstance(value, pd.DataFrame) and _parquet_safe(value) and value.shape[1] <= WIDE:
             try:
                 self._write(name, ".parquet", lambda f: value.to_parquet(f, index=True))
-                if _round_trips(value) or _released(_reads_back(value, self._file(name, ".parquet"))):
+                if _released(_round_trips(value) or _reads_back(value, self._file(name, ".parquet"))):
                     return
             except (TypeError, ValueError, ImportError, OverflowError):
                 pass
