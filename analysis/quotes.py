@@ -621,6 +621,8 @@ _NOT_THE_ONE = {"another", "other", "second", "third", "former", "some", "one"} 
 _DOCUMENT_OF = re.compile(r"(?:the|a|an) (\w+) (?:of|from|by) the (\w+)", re.I)
 
 
+_PERSON_NOUN = re.compile(r"[a-z]{4,}ist")  # "the socialist", "the scientist": one person
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")  # "the veteran Portuguese socialist"
 _WRITINGS = {"piece", "article", "editorial", "op-ed", "column"}  # written by a named publisher
 
 
@@ -714,6 +716,20 @@ class _Resolver:
                 and not {_bare(w) for w in head} & _NOT_THE_ONE and len(self.people_met) == 1:
             return next(iter(self.people_met))
         return None
+
+    def _last_person_described(self, tokens: list[str]) -> str | None:
+        """The person last named or heard, for "the <description>" of one person that names no
+        one ("the billionaire added", "the veteran Portuguese socialist asserted"): news writing's
+        elegant variation, read as "he" would be. Capitals only in nationality-like adjectives
+        ("Portuguese", "American"), so that "the Pentagon spokesman" is not taken for anyone."""
+        word = _bare(tokens[-1])
+        if len(tokens) < 2 or len(tokens) > 4 or _bare(tokens[0]) != "the" \
+                or not (word in self.lex["role_words"] or _PERSON_NOUN.fullmatch(word)) \
+                or word in self.lex["organisations"] or word.endswith("s") \
+                or {_bare(w) for w in tokens} & _NOT_THE_ONE \
+                or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]):
+            return None
+        return self.last_person
 
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
@@ -846,6 +862,7 @@ class _Resolver:
                                    for w in role.split())  # "U.N. chief", "U.N. Secretary-General"
                            else None)
                        or (self._longer(role) if definite else None)
+                       or self._last_person_described(phrase.split())
                        or role or UNKNOWN)  # "both", "their": no one named
             if speaker == role and len(role.split()) > 1:
                 self.descriptions.append(role)
