@@ -133,7 +133,11 @@ def run_partitions(fn: Callable, parts: list, combine: Callable[[list], object])
         with Client(address, set_as_default=False) as client:
             return combine(list(dask.compute(*tasks, scheduler=client)))
     with _dask_bar():
-        return combine(list(dask.compute(*tasks, scheduler="processes", pool=_local_pool(n))))
+        # one partition a submission: Dask's default (chunksize 6) sends up to six ready
+        # partitions to one worker as a batch, so that a corpus of six partitions or fewer ran
+        # in one process while the others waited
+        return combine(list(dask.compute(*tasks, scheduler="processes", pool=_local_pool(n),
+                                         chunksize=1)))
 
 
 def in_background(fn: Callable, *args) -> Future:

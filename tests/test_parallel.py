@@ -144,3 +144,20 @@ def test_warm_up_starts_the_workers_only_when_there_are_several(monkeypatch):
     pool = parallel._pool[2]
     assert pool.submit(_pid_and_sum, 1, 1).result()[1] == 2
     pool.shutdown()
+
+
+def _pid_after_a_while(_part) -> int:
+    import os
+    import time
+
+    time.sleep(1)  # holds its worker, so that the next partition must go to the other one
+    return os.getpid()
+
+
+def test_partitions_are_spread_over_the_workers(monkeypatch):
+    # Dask's process scheduler sends up to six ready tasks to one worker as a batch unless told
+    # otherwise: two partitions then ran one after the other in the same process
+    from analysis.parallel import run_partitions
+
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    assert len(run_partitions(_pid_after_a_while, [1, 2], set)) == 2
