@@ -97,7 +97,7 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
     time is added to `timer`; a progress bar per stage when bars are shown."""
     out_dir.mkdir(parents=True, exist_ok=True)
     timer = timer or Timer()
-    paths = []
+    paths, writing = [], []
     by_stage = stage_tables()
     with timer.step("start"):
         order = start_background(corpus, list(by_stage))
@@ -111,9 +111,12 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
                                   f"{path.name}", CorpusWarning, stacklevel=2)
                 table = make(corpus) if hasattr(make, "stored_as") else \
                     stored(corpus, f"table.{name}", lambda make=make: make(corpus))
-                write_csv(named_groups(table, corpus.group_by), path)
+                # formatted and written by a worker process while this one makes the next table
+                writing.append(in_background(write_csv, named_groups(table, corpus.group_by), path))
                 paths.append(path)
         forget(corpus)  # with a store, later stages read what they need back from it
+    for done in writing:
+        done.result()  # every file written (or its error raised) before the paths are given
     return paths
 
 
