@@ -1,5 +1,6 @@
 """Tone of short texts from two offline lexicons: VADER (the reference package's scores) and AFINN-165."""
 
+import heapq
 import re
 from functools import cache
 
@@ -86,18 +87,29 @@ class _TracingAnalyzer(SentimentIntensityAnalyzer):
         """The reference's 'but' rule (halve before the first 'but', 1.5x after), on the sentence
         lowercased once. The reference walks the list and rescales the first entry equal to each
         value (sentiments.index), so a repeated valence rescales its first copy; that is kept. Its
-        zeros are skipped here: rescaling the first zero leaves a zero, which changes nothing."""
+        zeros are skipped here: rescaling the first zero leaves a zero, which changes nothing.
+        The first entry holding a value is found in a heap of positions per value, not by a
+        scan from the start (which made a long text's rule quadratic)."""
         lower = self._lowercase(words_and_emoticons)
-        if "but" in lower:
-            bi = lower.index("but")
-            for sentiment in sentiments:  # an entry is rescaled only after it has been read
-                if not sentiment:
-                    continue
-                si = sentiments.index(sentiment)
-                if si < bi:
-                    sentiments[si] = sentiment * 0.5
-                elif si > bi:
-                    sentiments[si] = sentiment * 1.5
+        if "but" not in lower:
+            return sentiments
+        bi = lower.index("but")
+        holding: dict[float, list[int]] = {}  # value -> positions that held it, a heap
+        for i, sentiment in enumerate(sentiments):
+            if sentiment:
+                holding.setdefault(sentiment, []).append(i)  # ascending: already a heap
+        for k in range(len(sentiments)):  # an entry is rescaled only after it has been read
+            sentiment = sentiments[k]
+            if not sentiment:
+                continue
+            heap = holding[sentiment]
+            while sentiments[heap[0]] != sentiment:  # rescaled since: a value never comes back
+                heapq.heappop(heap)
+            si = heap[0]
+            if si != bi:
+                heapq.heappop(heap)
+                sentiments[si] = sentiment * (0.5 if si < bi else 1.5)
+                heapq.heappush(holding.setdefault(sentiments[si], []), si)
         return sentiments
 
     def _lowercase(self, words: list[str]) -> list[str]:
