@@ -64,7 +64,11 @@ class Corpus:
     @property
     def outlets(self) -> list[str]:
         """Group names (the `outlet` column holds the group) in the order of their first document."""
-        return list(dict.fromkeys(self.documents["outlet"]))
+        return list(dict.fromkeys(self.groups()["outlet"]))
+
+    def groups(self) -> pd.DataFrame:
+        """Each document's group: doc_id and outlet, in document order."""
+        return self.documents[["doc_id", "outlet"]]
 
 
 class _Log:
@@ -356,6 +360,7 @@ def load_corpus(folder: Path | str | None = None, rules: Rules | None = None,
     if entry is not None:
         for name in _TABLES:
             entry.put(f"corpus.{name}", getattr(corpus, name))
+        entry.put("corpus.groups", corpus.groups().reset_index(drop=True))
         entry.put("corpus.notes", list(zip(corpus.notes, corpus.warned, strict=True)))
         entry.prune()
         corpus.store = entry
@@ -366,7 +371,7 @@ def _from_store(folder: Path, group_by: str, entry: Store) -> Corpus | None:
     """The corpus as stored, its warnings shown again, its tables read when first used; None if
     any table is missing."""
     notes = entry.get("corpus.notes")
-    if notes is None or not all(entry.has(f"corpus.{name}") for name in _TABLES):
+    if notes is None or not all(entry.has(f"corpus.{name}") for name in (*_TABLES, "groups")):
         return None
     for message, warned in notes:
         if warned:
@@ -395,6 +400,16 @@ class _StoredCorpus(Corpus):
             else:
                 self._tables[name] = table
         return self._tables[name]
+
+    def groups(self) -> pd.DataFrame:
+        """Each document's group, from the documents table if it is read, else from the small
+        stored copy (a current store's figures and summaries need no article text)."""
+        if "documents" not in self._tables:
+            if "groups" not in self._tables:
+                self._tables["groups"] = self.store.get("corpus.groups")
+            if self._tables["groups"] is not None:
+                return self._tables["groups"]
+        return super().groups()
 
 
 def _stored_table(name: str) -> property:
@@ -486,11 +501,12 @@ def _with_lengths(docs, paragraphs, sentences, removed, raw_words, clean_words) 
 
 def describe_groups(corpus: Corpus, top: int = 10) -> str:
     """'N groups by COLUMN: a (n articles), b (m), ...' with the largest groups first."""
-    counts = corpus.documents["outlet"].value_counts(sort=False)
+    groups = corpus.groups()
+    counts = groups["outlet"].value_counts(sort=False)
     counts = counts.sort_values(ascending=False, kind="stable")
     shown = ", ".join(f"{name} ({n})" for name, n in counts.head(top).items())
     more = f", and {len(counts) - top} more" if len(counts) > top else ""
     noun = "group" if len(counts) == 1 else "groups"
-    articles = len(corpus.documents)
+    articles = len(groups)
     return (f"{len(counts)} {noun} by {corpus.group_by} in {articles} "
             f"article{'s' if articles != 1 else ''}: {shown}{more}")

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis import config, load_corpus
+from analysis.corpus import describe_groups
 from analysis.errors import CorpusWarning
 from analysis.quotes import compute_quotes
 from analysis.store import KEEP, Store, corpus_key, drawing_key, open_store, package_key
@@ -88,10 +89,14 @@ def test_a_stored_corpus_reads_a_table_only_when_it_is_used(corpus, tmp_path, mo
     monkeypatch.setattr(Store, "get", lambda self, name: read.append(name) or get(self, name))
     second = load_corpus(corpus, store=tmp_path / "store")
     assert read == ["corpus.notes"]
-    assert second.outlets == first.outlets and read == ["corpus.notes", "corpus.documents"]
+    # the groups come from a small stored table: the article text is not read for them
+    assert second.outlets == first.outlets and read == ["corpus.notes", "corpus.groups"]
+    assert describe_groups(second) == describe_groups(first)
     pd.testing.assert_frame_equal(second.sentences, first.sentences)
     pd.testing.assert_frame_equal(second.sentences, first.sentences)  # read once
-    assert read == ["corpus.notes", "corpus.documents", "corpus.sentences"]
+    assert read == ["corpus.notes", "corpus.groups", "corpus.sentences"]
+    assert len(second.documents) == len(first.documents)
+    assert second.groups().equals(first.groups()) and read[-1] == "corpus.documents"
 
 
 def test_store_off_writes_nothing(corpus, tmp_path, monkeypatch):
