@@ -651,6 +651,7 @@ class _Resolver:
         self.in_text = _names_by_word(self.names, -1)
         self.first_in_text = _names_by_word(self.names, 0)  # "Xi" -> {"Xi Jinping"}
         self.last_person: str | None = None
+        self.last_speaker: str | None = None  # the person the latest row was attributed to
         self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
         # (words of a role written with a name, speaker): the latest ones, so that a description
@@ -718,18 +719,20 @@ class _Resolver:
         return None
 
     def _last_person_described(self, tokens: list[str]) -> str | None:
-        """The person last named or heard, for "the <description>" of one person that names no
-        one ("the billionaire added", "the veteran Portuguese socialist asserted"): news writing's
-        elegant variation, read as "he" would be. Capitals only in nationality-like adjectives
-        ("Portuguese", "American"), so that "the Pentagon spokesman" is not taken for anyone."""
+        """The person just quoted, for "the <description>" of one person that names no one ("X
+        said ... The billionaire added", "the veteran Portuguese socialist asserted"): news
+        writing's elegant variation; none when someone else was named since (that would be a
+        guess). Capitals only in nationality-like adjectives ("Portuguese", "American"), so that
+        "the Pentagon spokesman" is not taken for anyone."""
         word = _bare(tokens[-1])
         if len(tokens) < 2 or len(tokens) > 4 or _bare(tokens[0]) != "the" \
                 or not (word in self.lex["role_words"] or _PERSON_NOUN.fullmatch(word)) \
                 or word in self.lex["organisations"] or word.endswith("s") \
                 or {_bare(w) for w in tokens} & _NOT_THE_ONE \
-                or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]):
+                or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]) \
+                or self.last_speaker != self.last_person:
             return None
-        return self.last_person
+        return self.last_speaker
 
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
@@ -818,6 +821,7 @@ class _Resolver:
         if phrase is None:
             return UNKNOWN
         if phrase in PRONOUNS:
+            self.last_speaker = self.last_person
             return self.last_person or UNKNOWN
         phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
         if (m := _DOCUMENT_OF.fullmatch(phrase)) and _bare(m.group(1)) in self.lex["documents"]:
@@ -868,8 +872,9 @@ class _Resolver:
                 self.descriptions.append(role)
         if self._is_organisation(speaker):
             self.last_organisation = speaker
+            self.last_speaker = None
         elif speaker != UNKNOWN and (name or speaker != role):
-            self.last_person = speaker
+            self.last_person = self.last_speaker = speaker
             self.people_met.add(speaker)
         return speaker
 

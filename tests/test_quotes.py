@@ -731,6 +731,27 @@ def test_descriptions_join_the_one_organisation_or_person_they_can_mean(text, sp
 
 
 @pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # a description of one person right after that person was quoted: elegant variation
+        ('Li Qun, a banker, met Ann Lee, a professor. "We are ready," Lee said. "It is a real '
+         'achievement," the billionaire added.', "Ann Lee"),
+        ('Li Qun, a banker, met Ann Lee, a professor. "We are ready," Lee said. "It is a real '
+         'achievement," the veteran Portuguese socialist added.', "Ann Lee"),
+        # someone else named since, a capitalised organisation word, or a plural: no guess
+        ('Li Qun met Ann Lee. "We are ready," Lee said. Tom Ode, a rival, spoke next. "It is '
+         'a real achievement," the billionaire added.', "billionaire"),
+        ('Li Qun met Ann Lee. "We are ready," Lee said. "It is a real achievement," the '
+         "Pentagon spokesman added.", "Pentagon spokesman"),
+        ('Li Qun met Ann Lee. "We are ready," Lee said. "It is a real achievement," the '
+         "billionaires added.", "billionaires"),
+    ],
+)
+def test_a_description_after_a_quote_is_the_person_just_quoted(text, second):
+    assert speakers_of(text) == [("Ann Lee", "direct"), (second, "direct")]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a speaker who names or describes something reports it ("X called Y a Z", "X described
