@@ -238,6 +238,14 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
     ("Civilians were targeted for their ethnicity.", "Civilians",
      [("patient_of_harm", False, False), ("victim_noun", False, False)]),
+    # fifth round: deceiving, frightening or fleecing the public (verbs and nouns of harm)
+    ("Exxon downplayed the risks.", "Exxon", [("agent_of_harm", False, False)]),
+    ("The scheme fleeced Canadian taxpayers.", "Canadian", [("patient_of_harm", False, False)]),
+    ("Exxon's greenwashing fooled nobody.", "Exxon", [("agent_of_harm", False, False)]),
+    ("The misinformation of Fox was exposed.", "Fox", [("agent_of_harm", False, False)]),
+    # labels of contempt in science and policy debate
+    ("The climate denier Pile wrote it.", "Pile", [("negative_label", False, False)]),
+    ("Gore is a grifter.", "Gore", [("negative_label", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
