@@ -194,12 +194,13 @@ class Lexicon:
     negative_phrases: tuple
     predicate_stoppers: frozenset
     criticism: dict
+    authoring: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish):
+                      self.hold, self.punish, self.authoring):
             if word in forms:
                 return forms[word]
         return None
@@ -244,6 +245,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
+        authoring=_verbs(lab["authoring_verbs"], lab["authoring_irregular"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -473,6 +475,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
+    if w in lex.authoring and not passive and _noun_ahead(lex, tok, k + 1, lex.condemned):
+        return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act

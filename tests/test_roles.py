@@ -246,6 +246,10 @@ def cues(text: str, name: str) -> list[tuple]:
     # labels of contempt in science and policy debate
     ("The climate denier Pile wrote it.", "Pile", [("negative_label", False, False)]),
     ("Gore is a grifter.", "Gore", [("negative_label", False, False)]),
+    # the author of condemned work after a verb of making or proposing; not its critic
+    ("Whelan made misleading claims about oil.", "Whelan", [("negative_label", False, False)]),
+    ("Brussels proposed draconian rules.", "Brussels", [("negative_label", False, False)]),
+    ("Whelan rejected the misleading claims.", "Whelan", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
