@@ -195,6 +195,7 @@ class Lexicon:
     predicate_stoppers: frozenset
     criticism: dict
     authoring: dict
+    harm_not_particles: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -246,6 +247,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
         authoring=_verbs(lab["authoring_verbs"], lab["authoring_irregular"]),
+        harm_not_particles=low(h["not_particles"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -467,6 +469,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         if passive or not _noun_ahead(lex, tok, k + 2, lex.weapons):
             return []
         return cue("agent_of_help", "subject of 'shot down' + weapon")
+    if w in lex.harm and tok.get(k + 1) in lex.harm_not_particles:  # "X hit out at critics"
+        return []
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")

@@ -232,7 +232,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("China is acting within, and taking advantage of, the framework.", "China",
      [("misconduct", False, False)]),
     ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
-    ("Ukraine hit Russia and killed soldiers.", "Russia", []),
+    ("Ukraine fought Russia and killed soldiers.", "Russia", []),
     ("Putin said the rebels attacked and killed them.", "Putin", []),
     # attacked or targeted for an act is criticism (blame), not harm; for who one is, harm
     ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
@@ -250,6 +250,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Whelan made misleading claims about oil.", "Whelan", [("negative_label", False, False)]),
     ("Brussels proposed draconian rules.", "Brussels", [("negative_label", False, False)]),
     ("Whelan rejected the misleading claims.", "Whelan", []),
+    # "hit" as harm, active and passive; "hit out at" is criticism
+    ("Russian missiles hit Kyiv overnight.", "Kyiv", [("patient_of_harm", False, False)]),
+    ("Farmers were hit by new taxes.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Gates hit out at his critics.", "Gates", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
