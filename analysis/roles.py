@@ -196,12 +196,13 @@ class Lexicon:
     criticism: dict
     authoring: dict
     harm_not_particles: frozenset
+    coercion: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish, self.authoring):
+                      self.hold, self.punish, self.authoring, self.coercion):
             if word in forms:
                 return forms[word]
         return None
@@ -247,7 +248,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
         authoring=_verbs(lab["authoring_verbs"], lab["authoring_irregular"]),
-        harm_not_particles=low(h["not_particles"]),
+        harm_not_particles=low(h["not_particles"]), coercion=_verbs(h["coercion_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -474,6 +475,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
+    if w in lex.coercion and not passive:
+        return cue("agent_of_harm", "subject of coercion verb")
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
         return cue("agent_of_harm", "subject of light verb + harm noun")
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
@@ -812,12 +815,13 @@ def _listed_as(lex: Lexicon, tok: Tokens, k: int) -> str | None:
 
 
 def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
-    """"... shelled by X", "the shelling of Y by X": a harm participle or noun before "by"."""
+    """"... shelled by X", "the shelling of Y by X", "rules imposed by X": a harm or coercion
+    participle or a harm noun before "by"."""
     for x in range(k, max(k - BY_REACH, -1), -1):
         w = tok.low[x]
         if w in _BOUNDARY:
             return []
-        if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns:
+        if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns or lex.coercion.get(w) == "ed":
             if tok.get(x + 1) == "down":  # "the drones were shot down by X": air defence
                 return []
             negated, modal = _before(lex, tok, x)

@@ -254,6 +254,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russian missiles hit Kyiv overnight.", "Kyiv", [("patient_of_harm", False, False)]),
     ("Farmers were hit by new taxes.", "Farmers", [("patient_of_harm", False, False)]),
     ("Gates hit out at his critics.", "Gates", []),
+    # coercion by rule or force makes its subject or its "by" agent the doer, nobody its patient
+    ("Ottawa imposed a carbon tax.", "Ottawa", [("agent_of_harm", False, False)]),
+    ("The rules imposed by Brussels hurt farmers.", "Brussels", [("agent_of_harm", False, False)]),
+    ("The BBC was forced to admit it.", "BBC", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
