@@ -47,6 +47,7 @@ ROLES = ("villain", "victim", "hero")
 NONE = "none"
 MODAL_WEIGHT = 0.5  # a possible, planned or threatened act counts half
 CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the next one
+APPOSITION_REACH = 12  # words of an apposition between an actor and its verb
 MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
@@ -197,6 +198,7 @@ class Lexicon:
     authoring: dict
     harm_not_particles: frozenset
     coercion: dict
+    apposition_words: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -249,6 +251,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
         authoring=_verbs(lab["authoring_verbs"], lab["authoring_irregular"]),
         harm_not_particles=low(h["not_particles"]), coercion=_verbs(h["coercion_verbs"], []),
+        apposition_words=low(g["apposition_words"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -507,6 +510,22 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
+    """Past an apposition to the actor at tokens [i, j) ("X, the president of COP28, attacked";
+    "the governor, X, accused"): the token where its verb starts, else j."""
+    if tok.get(j) != ",":
+        return j
+    if tok.get(i - 1) == "," and _predicate_starts(lex, tok, j + 1):
+        return j + 1
+    for x in range(j + 1, min(len(tok.low), j + 1 + APPOSITION_REACH)):
+        w = tok.low[x]
+        if w == ",":
+            return x + 1 if x > j + 1 and _predicate_starts(lex, tok, x + 1) else j
+        if not (w in lex.determiners or w in lex.apposition_words or w == "'s" or _is_head(lex, w)):
+            return j
+    return j
 
 
 def _coordinated_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
@@ -862,7 +881,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
     found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
-             *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
+             *([] if inside_phrase else _subject_cues(lex, tok, _past_apposition(lex, tok, i, j), opens)),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}

@@ -258,6 +258,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Ottawa imposed a carbon tax.", "Ottawa", [("agent_of_harm", False, False)]),
     ("The rules imposed by Brussels hurt farmers.", "Brussels", [("agent_of_harm", False, False)]),
     ("The BBC was forced to admit it.", "BBC", []),
+    # an apposition between the actor and its verb, after it or around it
+    ("Exxon, the oil giant of Texas, lied about the risks.", "Exxon", [("agent_of_harm", False, False)]),
+    ("The governor, Newsom, attacked the farmers.", "Newsom", [("agent_of_harm", False, False)]),
+    ("Exxon, Shell said, lied about the risks.", "Exxon", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
