@@ -199,12 +199,13 @@ class Lexicon:
     harm_not_particles: frozenset
     coercion: dict
     apposition_words: frozenset
+    opposing: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish, self.authoring, self.coercion):
+                      self.hold, self.punish, self.authoring, self.coercion, self.opposing):
             if word in forms:
                 return forms[word]
         return None
@@ -252,6 +253,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         authoring=_verbs(lab["authoring_verbs"], lab["authoring_irregular"]),
         harm_not_particles=low(h["not_particles"]), coercion=_verbs(h["coercion_verbs"], []),
         apposition_words=low(g["apposition_words"]),
+        opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -503,6 +505,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         ahead = k + 1 + (tok.get(k + 1) == "for")
         if _noun_ahead(lex, tok, ahead, lex.advocacy_nouns):
             return cue("advocacy", "subject of advocacy verb + noun")
+    if (w in lex.opposing or w in lex.blame) and not passive and _noun_ahead(lex, tok, k + 1,
+                                                                           lex.harm_nouns):
+        return cue("advocacy", "subject of opposing verb + harm noun")  # "X exposed the fraud"
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):

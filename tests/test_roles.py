@@ -262,6 +262,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Exxon, the oil giant of Texas, lied about the risks.", "Exxon", [("agent_of_harm", False, False)]),
     ("The governor, Newsom, attacked the farmers.", "Newsom", [("agent_of_harm", False, False)]),
     ("Exxon, Shell said, lied about the risks.", "Exxon", []),
+    # the one who opposes a wrong speaks for the hero (advocacy): exposing, condemning, fighting
+    ("Reiter debunked the fearmongering.", "Reiter", [("advocacy", False, False)]),
+    ("Scholz condemned the attack on Kyiv.", "Scholz", [("advocacy", False, False)]),
+    ("Scholz condemned Orban.", "Scholz", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
