@@ -200,12 +200,13 @@ class Lexicon:
     coercion: dict
     apposition_words: frozenset
     opposing: dict
+    endorsing: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish, self.authoring, self.coercion, self.opposing):
+                      self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing):
             if word in forms:
                 return forms[word]
         return None
@@ -254,6 +255,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         harm_not_particles=low(h["not_particles"]), coercion=_verbs(h["coercion_verbs"], []),
         apposition_words=low(g["apposition_words"]),
         opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
+        endorsing=_verbs(h["endorsing_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -480,6 +482,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
+    if w in lex.endorsing and not passive and _noun_ahead(
+            lex, tok, k + 1 + (tok.get(k + 1) == "for"), lex.harm_nouns | lex.caused_nouns):
+        return cue("agent_of_harm", "subject endorses harm noun")  # "X backed the invasion"
     if w in lex.coercion and not passive:
         return cue("agent_of_harm", "subject of coercion verb")
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):

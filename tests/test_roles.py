@@ -266,6 +266,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Reiter debunked the fearmongering.", "Reiter", [("advocacy", False, False)]),
     ("Scholz condemned the attack on Kyiv.", "Scholz", [("advocacy", False, False)]),
     ("Scholz condemned Orban.", "Scholz", []),
+    # endorsing a harm makes one a party to it; "called the damage" names it
+    ("Malm craves more destruction.", "Malm", [("agent_of_harm", False, False)]),
+    ("Lukashenko backed the invasion.", "Lukashenko", [("agent_of_harm", False, False)]),
+    ("Newsom called the damage incalculable.", "Newsom", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
