@@ -201,6 +201,7 @@ class Lexicon:
     apposition_words: frozenset
     opposing: dict
     endorsing: dict
+    durative: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -255,7 +256,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         harm_not_particles=low(h["not_particles"]), coercion=_verbs(h["coercion_verbs"], []),
         apposition_words=low(g["apposition_words"]),
         opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
-        endorsing=_verbs(h["endorsing_verbs"], []),
+        endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -338,6 +339,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
+        if possessive and w in lex.durative:  # "X's continued aggression"
+            continue
         if w in _MODAL_ADJECTIVES:  # "Russia's possible invasion": the cue stays, modal
             continue
         if possessive and step and w == "to":  # "Putin's decision to invade", "X's plan to help"
@@ -815,6 +818,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if head in lex.blame and not passive_before:
         return [Cue("target_of_blame", "object of blame verb", negated, modal)]
     if head in lex.praise and not passive_before and not _named_as(lex, tok, j, negated, modal):
+        act = _nominal_cue(lex, tok, j)
+        if act is not None and act.family == "agent_of_harm":  # "celebrated X's war": the act
+            return []
         return [Cue("praise", "object of praise verb", negated, modal)]
     if head in lex.naming:
         return _named_as(lex, tok, j, negated, modal)

@@ -270,6 +270,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Malm craves more destruction.", "Malm", [("agent_of_harm", False, False)]),
     ("Lukashenko backed the invasion.", "Lukashenko", [("agent_of_harm", False, False)]),
     ("Newsom called the damage incalculable.", "Newsom", []),
+    # a possessive's harm noun past words of duration; praise of an actor's harm praises the act
+    ("Russia's continued aggression worries Riga.", "Russia", [("agent_of_harm", False, False)]),
+    ("Activists celebrated the administration's continued war on gas.", "administration",
+     [("agent_of_harm", False, False)]),
+    ("Activists celebrated the administration's decision.", "administration", [("praise", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
