@@ -1289,6 +1289,23 @@ def labelled_actors(labels: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "actor", "role", "n_labels", "aliases"])
 
 
+def written_as_person(text: str, name: str) -> bool:
+    """Whether an actor's name is a person's in this article: two or more names, or one name the
+    article writes after a first name ("John Kerry" for "Kerry", "Gov. Phil Murphy")."""
+    if is_person_name(name):
+        return True
+    if " " in name.strip():
+        return False
+    lex = lexicon()
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text):
+        first = m.group(1).lower()
+        if (first not in lex.determiners and first not in lex.blockers and first not in _titles()
+                and first not in lex.auxiliaries and first not in _OPENERS
+                and is_person_name(f"{m.group(1)} {name}")):
+            return True
+    return False
+
+
 def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Role evidence and mention counts of the labelled actors in the loaded corpus (an alias two
     actors of one article share names neither)."""
@@ -1298,14 +1315,15 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
     blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
     texts = corpus.documents.set_index("doc_id")["text"]
     stem = {Path(f).stem: f for f in actors["file"]}
-    rows = []
+    rows, everyone = [], set()
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
         mine = actors[actors["file"] == stem.get(doc_id, "")]
         owners: dict[str, set[str]] = {}
         for actor, aliases in mine[["actor", "aliases"]].itertuples(index=False):
             for alias in aliases:
                 owners.setdefault(alias, set()).add(actor)
-        people = [a for a in mine["actor"] if " " in a]
+        people = [a for a in mine["actor"] if " " in a or written_as_person(texts[doc_id], a)]
+        everyone |= {a for a in people if written_as_person(texts[doc_id], a)}
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
@@ -1318,8 +1336,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
-    people = {a for a in actors["actor"] if is_person_name(a)}
-    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, people)],
+    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, everyone)],
                          ignore_index=True).sort_values(["doc_id", "start"], kind="stable",
                                                         ignore_index=True)
     evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))

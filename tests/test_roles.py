@@ -17,6 +17,7 @@ from analysis.roles import (
     role_evidence,
     role_shares,
     score_calls,
+    written_as_person,
 )
 
 
@@ -515,3 +516,12 @@ def test_write_refuses_another_labels_folder(tmp_path, capsys):
     (tmp_path / "entity-roles.tsv").write_text("")
     assert main(["validate-roles", str(tmp_path), "--write"]) == 2
     assert "default labels only" in capsys.readouterr().err
+
+
+def test_a_one_word_actor_is_a_person_where_the_article_gives_a_first_name():
+    text = "On Saturday, John Kerry spoke. The Kerry plan failed. Shell said Kerry lied."
+    assert written_as_person(text, "Kerry")
+    assert not written_as_person("The Kerry plan failed. Shell said Kerry lied.", "Kerry")
+    assert not written_as_person("In Exxon the board met.", "Exxon")
+    assert written_as_person("", "Al Gore")
+    assert not written_as_person("", "World Bank")
