@@ -379,6 +379,10 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
                           aliases, blocked)
     assert [(alias, actor) for _, _, alias, actor in found] == [
         ("Moscow", "Russia"), ("Brussels", "European Union")]
+    found = find_mentions("Ottawa imposed the tax; the summit in Ottawa and The Hague agreed.",
+                          aliases, blocked)
+    assert [(alias, actor) for _, _, alias, actor in found] == [
+        ("Ottawa", "Canada"), ("The Hague", "Netherlands")]
 
 
 def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
