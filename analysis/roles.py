@@ -327,10 +327,19 @@ def _possessive(tok: Tokens, j: int) -> bool:
     return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s"))
 
 
+def _possessive_mark(tok: Tokens, j: int) -> bool:
+    """Whether token j marks the mention before it as a possessor: "'s", or an apostrophe written
+    right after a name ending in s ("Gates' plan", "the Davos elites' agenda")."""
+    if tok.get(j) == "'s":
+        return True
+    return (tok.get(j) == "'" and j > 0 and tok.low[j - 1].endswith("s")
+            and tok.starts[j] == tok.ends[j - 1] and _is_word(tok.get(j + 1)))
+
+
 def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     """The actor as possessor or modifier of a noun: "Ukrainian civilians", "the Putin regime",
     "Russia's invasion", "Russian missile strikes"."""
-    possessive = tok.get(j) == "'s"
+    possessive = _possessive_mark(tok, j)
     k = j + possessive
     possessive = possessive or _possessive(tok, j)  # "Russia's" may be one token
     apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
@@ -415,7 +424,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     """The actor as subject: "X shelled", "X's forces have shelled", "X was shelled", "X could
     invade", "X threatened to invade", "X did not attack", "X is a terrorist state"; with
     `coordinate` (the actor opens its clause) also "X and Y attacked"."""
-    k, heads, chain = j + (tok.get(j) == "'s"), 0, []
+    k, heads, chain = j + _possessive_mark(tok, j), 0, []
     relative = False
     while k < len(tok.low):
         w = tok.low[k]

@@ -276,6 +276,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Activists celebrated the administration's continued war on gas.", "administration",
      [("agent_of_harm", False, False)]),
     ("Activists celebrated the administration's decision.", "administration", [("praise", False, False)]),
+    # a possessive written with an apostrophe alone after a name ending in s
+    ("Gates' preposterous plan failed.", "Gates", [("negative_label", False, False)]),
+    ("Soros' invasion of the markets.", "Soros", [("agent_of_harm", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
