@@ -202,6 +202,7 @@ class Lexicon:
     opposing: dict
     endorsing: dict
     durative: frozenset
+    left_words: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -257,6 +258,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         apposition_words=low(g["apposition_words"]),
         opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
         endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
+        left_words=low(v["left_words"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -655,6 +657,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     if passive and ((a in lex.hit_degrees and b in lex.hit_words)
                     or (a in lex.hit_words and b in lex.hit_degrees)):
         return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
+    if passive and w == "left" and tok.get(k + 1) in lex.left_words:  # "X were left without power"
+        return [Cue("patient_of_harm", "subject was left without", negated, modal)]
     if passive and w in lex.caught and tok.get(k + 1).endswith("ing"):
         return [Cue("misconduct", "subject was caught + -ing", negated, modal)]
     if passive and lex.criticism.get(w) == "ed" and _crime_after(lex, tok, k + 1):

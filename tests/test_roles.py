@@ -279,6 +279,10 @@ def cues(text: str, name: str) -> list[tuple]:
     # a possessive written with an apostrophe alone after a name ending in s
     ("Gates' preposterous plan failed.", "Gates", [("negative_label", False, False)]),
     ("Soros' invasion of the markets.", "Soros", [("agent_of_harm", False, False)]),
+    # victims of policy and of disaster: the poorest, left without
+    ("The poorest Kenyans pay.", "Kenyans", [("victim_noun", False, False)]),
+    ("Texans were left without power.", "Texans", [("patient_of_harm", False, False)]),
+    ("Texans left without paying.", "Texans", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
