@@ -47,6 +47,7 @@ ROLES = ("villain", "victim", "hero")
 NONE = "none"
 MODAL_WEIGHT = 0.5  # a possible, planned or threatened act counts half
 CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the next one
+APPOSITION_REACH = 12  # words of an apposition between an actor and its verb
 MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
@@ -194,12 +195,20 @@ class Lexicon:
     negative_phrases: tuple
     predicate_stoppers: frozenset
     criticism: dict
+    authoring: dict
+    harm_not_particles: frozenset
+    coercion: dict
+    apposition_words: frozenset
+    opposing: dict
+    endorsing: dict
+    durative: frozenset
+    left_words: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish):
+                      self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing):
             if word in forms:
                 return forms[word]
         return None
@@ -244,6 +253,12 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
+        authoring=_verbs(lab["authoring_verbs"], lab["authoring_irregular"]),
+        harm_not_particles=low(h["not_particles"]), coercion=_verbs(h["coercion_verbs"], []),
+        apposition_words=low(g["apposition_words"]),
+        opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
+        endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
+        left_words=low(v["left_words"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -314,10 +329,19 @@ def _possessive(tok: Tokens, j: int) -> bool:
     return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s"))
 
 
+def _possessive_mark(tok: Tokens, j: int) -> bool:
+    """Whether token j marks the mention before it as a possessor: "'s", or an apostrophe written
+    right after a name ending in s ("Gates' plan", "the Davos elites' agenda")."""
+    if tok.get(j) == "'s":
+        return True
+    return (tok.get(j) == "'" and j > 0 and tok.low[j - 1].endswith("s")
+            and tok.starts[j] == tok.ends[j - 1] and _is_word(tok.get(j + 1)))
+
+
 def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     """The actor as possessor or modifier of a noun: "Ukrainian civilians", "the Putin regime",
     "Russia's invasion", "Russian missile strikes"."""
-    possessive = tok.get(j) == "'s"
+    possessive = _possessive_mark(tok, j)
     k = j + possessive
     possessive = possessive or _possessive(tok, j)  # "Russia's" may be one token
     apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
@@ -326,6 +350,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
+        if possessive and w in lex.durative:  # "X's continued aggression"
+            continue
         if w in _MODAL_ADJECTIVES:  # "Russia's possible invasion": the cue stays, modal
             continue
         if possessive and step and w == "to":  # "Putin's decision to invade", "X's plan to help"
@@ -400,7 +426,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     """The actor as subject: "X shelled", "X's forces have shelled", "X was shelled", "X could
     invade", "X threatened to invade", "X did not attack", "X is a terrorist state"; with
     `coordinate` (the actor opens its clause) also "X and Y attacked"."""
-    k, heads, chain = j + (tok.get(j) == "'s"), 0, []
+    k, heads, chain = j + _possessive_mark(tok, j), 0, []
     relative = False
     while k < len(tok.low):
         w = tok.low[k]
@@ -465,14 +491,23 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         if passive or not _noun_ahead(lex, tok, k + 2, lex.weapons):
             return []
         return cue("agent_of_help", "subject of 'shot down' + weapon")
+    if w in lex.harm and tok.get(k + 1) in lex.harm_not_particles:  # "X hit out at critics"
+        return []
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
+    if w in lex.endorsing and not passive and _noun_ahead(
+            lex, tok, k + 1 + (tok.get(k + 1) == "for"), lex.harm_nouns | lex.caused_nouns):
+        return cue("agent_of_harm", "subject endorses harm noun")  # "X backed the invasion"
+    if w in lex.coercion and not passive:
+        return cue("agent_of_harm", "subject of coercion verb")
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
         return cue("agent_of_harm", "subject of light verb + harm noun")
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
+    if w in lex.authoring and not passive and _noun_ahead(lex, tok, k + 1, lex.condemned):
+        return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
@@ -489,6 +524,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         ahead = k + 1 + (tok.get(k + 1) == "for")
         if _noun_ahead(lex, tok, ahead, lex.advocacy_nouns):
             return cue("advocacy", "subject of advocacy verb + noun")
+    if (w in lex.opposing or w in lex.blame) and not passive and _noun_ahead(lex, tok, k + 1,
+                                                                           lex.harm_nouns):
+        return cue("advocacy", "subject of opposing verb + harm noun")  # "X exposed the fraud"
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
@@ -496,6 +534,22 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
+    """Past an apposition to the actor at tokens [i, j) ("X, the president of COP28, attacked";
+    "the governor, X, accused"): the token where its verb starts, else j."""
+    if tok.get(j) != ",":
+        return j
+    if tok.get(i - 1) == "," and _predicate_starts(lex, tok, j + 1):
+        return j + 1
+    for x in range(j + 1, min(len(tok.low), j + 1 + APPOSITION_REACH)):
+        w = tok.low[x]
+        if w == ",":
+            return x + 1 if x > j + 1 and _predicate_starts(lex, tok, x + 1) else j
+        if not (w in lex.determiners or w in lex.apposition_words or w == "'s" or _is_head(lex, w)):
+            return j
+    return j
 
 
 def _coordinated_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
@@ -603,6 +657,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     if passive and ((a in lex.hit_degrees and b in lex.hit_words)
                     or (a in lex.hit_words and b in lex.hit_degrees)):
         return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
+    if passive and w == "left" and tok.get(k + 1) in lex.left_words:  # "X were left without power"
+        return [Cue("patient_of_harm", "subject was left without", negated, modal)]
     if passive and w in lex.caught and tok.get(k + 1).endswith("ing"):
         return [Cue("misconduct", "subject was caught + -ing", negated, modal)]
     if passive and lex.criticism.get(w) == "ed" and _crime_after(lex, tok, k + 1):
@@ -775,6 +831,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if head in lex.blame and not passive_before:
         return [Cue("target_of_blame", "object of blame verb", negated, modal)]
     if head in lex.praise and not passive_before and not _named_as(lex, tok, j, negated, modal):
+        act = _nominal_cue(lex, tok, j)
+        if act is not None and act.family == "agent_of_harm":  # "celebrated X's war": the act
+            return []
         return [Cue("praise", "object of praise verb", negated, modal)]
     if head in lex.naming:
         return _named_as(lex, tok, j, negated, modal)
@@ -804,12 +863,13 @@ def _listed_as(lex: Lexicon, tok: Tokens, k: int) -> str | None:
 
 
 def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
-    """"... shelled by X", "the shelling of Y by X": a harm participle or noun before "by"."""
+    """"... shelled by X", "the shelling of Y by X", "rules imposed by X": a harm or coercion
+    participle or a harm noun before "by"."""
     for x in range(k, max(k - BY_REACH, -1), -1):
         w = tok.low[x]
         if w in _BOUNDARY:
             return []
-        if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns:
+        if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns or lex.coercion.get(w) == "ed":
             if tok.get(x + 1) == "down":  # "the drones were shot down by X": air defence
                 return []
             negated, modal = _before(lex, tok, x)
@@ -850,7 +910,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
     found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
-             *([] if inside_phrase else _subject_cues(lex, tok, j, opens)),
+             *([] if inside_phrase else _subject_cues(lex, tok, _past_apposition(lex, tok, i, j), opens)),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
@@ -1242,6 +1302,23 @@ def labelled_actors(labels: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["file", "actor", "role", "n_labels", "aliases"])
 
 
+def written_as_person(text: str, name: str) -> bool:
+    """Whether an actor's name is a person's in this article: two or more names, or one name the
+    article writes after a first name ("John Kerry" for "Kerry", "Gov. Phil Murphy")."""
+    if is_person_name(name):
+        return True
+    if " " in name.strip():
+        return False
+    lex = lexicon()
+    for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(name)}\b", text):
+        first = m.group(1).lower()
+        if (first not in lex.determiners and first not in lex.blockers and first not in _titles()
+                and first not in lex.auxiliaries and first not in _OPENERS
+                and is_person_name(f"{m.group(1)} {name}")):
+            return True
+    return False
+
+
 def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Role evidence and mention counts of the labelled actors in the loaded corpus (an alias two
     actors of one article share names neither)."""
@@ -1251,14 +1328,15 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
     blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
     texts = corpus.documents.set_index("doc_id")["text"]
     stem = {Path(f).stem: f for f in actors["file"]}
-    rows = []
+    rows, everyone = [], set()
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
         mine = actors[actors["file"] == stem.get(doc_id, "")]
         owners: dict[str, set[str]] = {}
         for actor, aliases in mine[["actor", "aliases"]].itertuples(index=False):
             for alias in aliases:
                 owners.setdefault(alias, set()).add(actor)
-        people = [a for a in mine["actor"] if " " in a]
+        people = [a for a in mine["actor"] if " " in a or written_as_person(texts[doc_id], a)]
+        everyone |= {a for a in people if written_as_person(texts[doc_id], a)}
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
@@ -1271,8 +1349,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
-    people = {a for a in actors["actor"] if is_person_name(a)}
-    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, people)],
+    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, everyone)],
                          ignore_index=True).sort_values(["doc_id", "start"], kind="stable",
                                                         ignore_index=True)
     evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))

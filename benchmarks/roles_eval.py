@@ -12,7 +12,11 @@ read) were checked on "dev" only, and "held-out" is reported as the honest figur
 abstentions, written as general patterns of news English) read dev sentences and labels only, and
 so did the fourth (roles4: verbs that pass their subject to 'to', condemned plans after a
 possessive, crowds that beset a person, labels of several words, coordinated predicates, 'targeted
-for' as criticism); held-out was scored after each change, its sentences unread.
+for' as criticism), and so did the fifth (roles5: verbs and nouns of deceiving and fleecing the
+public, labels of contempt in policy debate, condemned work after a verb of making, 'hit', coercion
+by rule, appositions, opposing or endorsing a harm, words of duration, one-word names written with
+a first name as persons, more seats of government, "Gates'" as a possessive, victims of policy);
+held-out was scored after each change, its sentences and labels unread.
 Also prints the AUCs with the clause-tone tie-break (roles.TONE_TIE_BREAK, off in pair_score by
 default because it lowered both dev AUCs), the time per article and the calls from the
 narrator's own words only.

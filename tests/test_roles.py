@@ -17,6 +17,7 @@ from analysis.roles import (
     role_evidence,
     role_shares,
     score_calls,
+    written_as_person,
 )
 
 
@@ -232,12 +233,56 @@ def cues(text: str, name: str) -> list[tuple]:
     ("China is acting within, and taking advantage of, the framework.", "China",
      [("misconduct", False, False)]),
     ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
-    ("Ukraine hit Russia and killed soldiers.", "Russia", []),
+    ("Ukraine fought Russia and killed soldiers.", "Russia", []),
     ("Putin said the rebels attacked and killed them.", "Putin", []),
     # attacked or targeted for an act is criticism (blame), not harm; for who one is, harm
     ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
     ("Civilians were targeted for their ethnicity.", "Civilians",
      [("patient_of_harm", False, False), ("victim_noun", False, False)]),
+    # fifth round: deceiving, frightening or fleecing the public (verbs and nouns of harm)
+    ("Exxon downplayed the risks.", "Exxon", [("agent_of_harm", False, False)]),
+    ("The scheme fleeced Canadian taxpayers.", "Canadian", [("patient_of_harm", False, False)]),
+    ("Exxon's greenwashing fooled nobody.", "Exxon", [("agent_of_harm", False, False)]),
+    ("The misinformation of Fox was exposed.", "Fox", [("agent_of_harm", False, False)]),
+    # labels of contempt in science and policy debate
+    ("The climate denier Pile wrote it.", "Pile", [("negative_label", False, False)]),
+    ("Gore is a grifter.", "Gore", [("negative_label", False, False)]),
+    # the author of condemned work after a verb of making or proposing; not its critic
+    ("Whelan made misleading claims about oil.", "Whelan", [("negative_label", False, False)]),
+    ("Brussels proposed draconian rules.", "Brussels", [("negative_label", False, False)]),
+    ("Whelan rejected the misleading claims.", "Whelan", []),
+    # "hit" as harm, active and passive; "hit out at" is criticism
+    ("Russian missiles hit Kyiv overnight.", "Kyiv", [("patient_of_harm", False, False)]),
+    ("Farmers were hit by new taxes.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Gates hit out at his critics.", "Gates", []),
+    # coercion by rule or force makes its subject or its "by" agent the doer, nobody its patient
+    ("Ottawa imposed a carbon tax.", "Ottawa", [("agent_of_harm", False, False)]),
+    ("The rules imposed by Brussels hurt farmers.", "Brussels", [("agent_of_harm", False, False)]),
+    ("The BBC was forced to admit it.", "BBC", []),
+    # an apposition between the actor and its verb, after it or around it
+    ("Exxon, the oil giant of Texas, lied about the risks.", "Exxon", [("agent_of_harm", False, False)]),
+    ("The governor, Newsom, attacked the farmers.", "Newsom", [("agent_of_harm", False, False)]),
+    ("Exxon, Shell said, lied about the risks.", "Exxon", []),
+    # the one who opposes a wrong speaks for the hero (advocacy): exposing, condemning, fighting
+    ("Reiter debunked the fearmongering.", "Reiter", [("advocacy", False, False)]),
+    ("Scholz condemned the attack on Kyiv.", "Scholz", [("advocacy", False, False)]),
+    ("Scholz condemned Orban.", "Scholz", []),
+    # endorsing a harm makes one a party to it; "called the damage" names it
+    ("Malm craves more destruction.", "Malm", [("agent_of_harm", False, False)]),
+    ("Lukashenko backed the invasion.", "Lukashenko", [("agent_of_harm", False, False)]),
+    ("Newsom called the damage incalculable.", "Newsom", []),
+    # a possessive's harm noun past words of duration; praise of an actor's harm praises the act
+    ("Russia's continued aggression worries Riga.", "Russia", [("agent_of_harm", False, False)]),
+    ("Activists celebrated the administration's continued war on gas.", "administration",
+     [("agent_of_harm", False, False)]),
+    ("Activists celebrated the administration's decision.", "administration", [("praise", False, False)]),
+    # a possessive written with an apostrophe alone after a name ending in s
+    ("Gates' preposterous plan failed.", "Gates", [("negative_label", False, False)]),
+    ("Soros' invasion of the markets.", "Soros", [("agent_of_harm", False, False)]),
+    # victims of policy and of disaster: the poorest, left without
+    ("The poorest Kenyans pay.", "Kenyans", [("victim_noun", False, False)]),
+    ("Texans were left without power.", "Texans", [("patient_of_harm", False, False)]),
+    ("Texans left without paying.", "Texans", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
@@ -341,6 +386,10 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
                           aliases, blocked)
     assert [(alias, actor) for _, _, alias, actor in found] == [
         ("Moscow", "Russia"), ("Brussels", "European Union")]
+    found = find_mentions("Ottawa imposed the tax; the summit in Ottawa and The Hague agreed.",
+                          aliases, blocked)
+    assert [(alias, actor) for _, _, alias, actor in found] == [
+        ("Ottawa", "Canada"), ("The Hague", "Netherlands")]
 
 
 def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
@@ -478,3 +527,12 @@ def test_write_refuses_another_labels_folder(tmp_path, capsys):
     (tmp_path / "entity-roles.tsv").write_text("")
     assert main(["validate-roles", str(tmp_path), "--write"]) == 2
     assert "default labels only" in capsys.readouterr().err
+
+
+def test_a_one_word_actor_is_a_person_where_the_article_gives_a_first_name():
+    text = "On Saturday, John Kerry spoke. The Kerry plan failed. Shell said Kerry lied."
+    assert written_as_person(text, "Kerry")
+    assert not written_as_person("The Kerry plan failed. Shell said Kerry lied.", "Kerry")
+    assert not written_as_person("In Exxon the board met.", "Exxon")
+    assert written_as_person("", "Al Gore")
+    assert not written_as_person("", "World Bank")
