@@ -1213,6 +1213,8 @@ def test_a_statement_made_introduces_the_quotation_after_it(text, speaker):
         ('"Would it be negotiable about the 11 million people?" Hannity pressed.', "Hannity"),
         ('"France will always be France," an angry Francois Hollande retaliated.', "Francois Hollande"),
         ('"People are afraid of wasting their votes," Brad Pelletier surmised.', "Brad Pelletier"),
+        ('"Divest from new fossil fuel projects now," the Daily Courier reports.', "Daily Courier"),
+        ('"Today was more than a celebration," Ann Lee reflected.', "Ann Lee"),
         # a participle between commas before the quotation
         ('A spokeswoman for the committee emailed reporters the text, arguing, "As you can see, the '
          'law says nothing of the kind."', "spokeswoman for the committee"),
