@@ -439,8 +439,11 @@ _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today toni
 
 def _name_words(run: str) -> list[str]:
     """The words of a run of capitalised words without leading function and title words ("Even
-    Ethan Lane", "Senator Joe Manchin") or a final possessive."""
+    Ethan Lane", "Senator Joe Manchin"), a final possessive or an owner before the name ("NASA's
+    Jim Bridenstine", "God's Providence": no name of two words)."""
     words = run.removesuffix("'s").split()
+    owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
+    words = words[owner + 1:]
     while words and (words[0].lower() in _LEADING_FUNCTION_WORDS
                      or words[0].lower() in _lexicon()["titles"]):
         words = words[1:]

@@ -1285,3 +1285,18 @@ def test_fast_scan_patterns_find_no_match_after_a_letter_or_hyphen():
     assert found(quotes._ET_AL) == ["Ward et al."]
     assert [m.groups() for m in quotes._ACRONYM_AFTER.finditer(FAST_SCAN_TEXT)] == [
         ("Smith-Jane Doe of the Transport Forum", "TF")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an owner before a name is no part of it: the person is Marty Walsh
+        ("Boston's Marty Walsh, a former labor leader, had close ties to the union.\n\n"
+         '"We need someone who is battle tested," he said.', ["Marty Walsh"]),
+        # "God's Providence" is no person for "she" to mean
+        ('Jane Doe, a nurse, spoke first. "Out of God\'s Providence, we are blessed with much," she '
+         'said. "We must protect the Earth," she added.', ["Jane Doe", "Jane Doe"]),
+    ],
+)
+def test_an_owner_before_a_name_is_no_part_of_it(text, speakers):
+    assert attribute(text)["speaker"].tolist() == speakers
