@@ -1045,6 +1045,20 @@ def _colon_subject(text: str) -> str | None:
     return phrase
 
 
+def _acting_subject(text: str) -> str | None:
+    """The person a sentence names as its subject (with a title or an appositive: 'Rita, a teacher
+    from Compton, came with her family.'): the first quotation of its paragraph, standing alone
+    right after it, is that person's, as news writing introduces a speaker ("he" there is
+    narration about someone as often)."""
+    phrase = clause_subject(text) or ""
+    name = _words(phrase.split(", ")[0])
+    if 0 < len(name) <= MAX_NAME_WORDS + 1 and all(
+            _is_name_token(w) and not w.endswith("'s") and _bare(w) not in ENGLISH_STOP_WORDS
+            for w in name):
+        return phrase
+    return None
+
+
 # A verb whose object is an act of speech or a writing right before the quotation that is its
 # content: 'Gore made a new prediction: "..."', 'The ministry issued a statement, "..."'.
 _SPEECH_OBJECT = re.compile(
@@ -1618,6 +1632,9 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
     q_starts = list(spans["start"])
+    paragraph_start: dict = {}  # where each paragraph's first sentence starts
+    for b in bounds:
+        paragraph_start.setdefault(b[3], b[0])
     open_ended = list(spans["open_ended"]) if "open_ended" in spans else [False] * len(q_starts)
 
     def sentence_of(pos: int):
@@ -1637,9 +1654,14 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             found = before if before and (before[0] or not found) else found
         if not (found and found[1]) and not text[s_start:start].strip() \
                 and (previous := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
-                and not verb_re.search(masked, s_starts[previous], s_ends[previous]) \
-                and (phrase := _colon_subject(masked[s_starts[previous]:s_ends[previous]])):
-            found = phrase, "X did: quote"  # 'Trump issued the following statement:' then "..."
+                and not verb_re.search(masked, s_starts[previous], s_ends[previous]):
+            before = masked[s_starts[previous]:s_ends[previous]]
+            if phrase := _colon_subject(before):
+                found = phrase, "X did: quote"  # 'Trump issued the following statement:' then "..."
+            elif bounds[previous][3] == paragraph and not text[end:e_end].strip(" .!?") \
+                    and bisect.bisect_left(q_starts, paragraph_start[paragraph]) == following - 1 \
+                    and (phrase := _acting_subject(before)):
+                found = phrase, "X did. Quote"  # 'Rita, a teacher, came with her family. "..."'
         found = found or (None, None)
         c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
         if len(found) == 2 and found[1] and text[s_start:start].strip() \

@@ -1300,3 +1300,21 @@ def test_fast_scan_patterns_find_no_match_after_a_letter_or_hyphen():
 )
 def test_an_owner_before_a_name_is_no_part_of_it(text, speakers):
     assert attribute(text)["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a named person as the subject of the sentence before: the quotation alone after it is theirs
+        ('Rita, a teacher from Compton, attended the event with her family. "It is essential for my '
+         'children to see their culture celebrated."', ["Rita"]),
+        ('Dr. Ann Lee walked along the flooded road. "This water has never come so far inland."',
+         ["Ann Lee"]),
+        # no named subject, or narration about someone: no speaker
+        ('The crowd moved to the square. "This water has never come so far inland."', ["unknown"]),
+        ('Jane Doe, a nurse, left early. Then she was moved to another ward. "The first week was '
+         'the hardest of my life."', ["unknown"]),
+    ],
+)
+def test_a_quotation_after_a_sentence_naming_its_subject(text, speakers):
+    assert attribute(text)["speaker"].tolist() == speakers
