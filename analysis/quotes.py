@@ -1004,7 +1004,7 @@ def _is_titled_name(tokens: list[str]) -> bool:
 
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
     """Attribution earlier in the sentence: 'X said that ... "...', 'According to X, ... "...',
-    'From X, "...' or 'X did Y, saying that "...', with the offset where the reported content
+    'From X, "...' or 'X did Y, saying that ... "...', with the offset where the reported content
     starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
         return leading_phrase(m.group(1) + ","), "according to X", m.end()
@@ -1027,7 +1027,7 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     if phrase := _speech_object(text):
         return phrase, "X made a statement: quote", len(text)  # 'Gore made a prediction: "..."'
     participle = _patterns(verb_re)["participle"]
-    if (m := participle.search(text)) and not _words(text[m.end():])[2:] \
+    if (m := participle.search(text)) \
             and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
     return None

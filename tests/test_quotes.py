@@ -1318,3 +1318,12 @@ def test_an_owner_before_a_name_is_no_part_of_it(text, speakers):
 )
 def test_a_quotation_after_a_sentence_naming_its_subject(text, speakers):
     assert attribute(text)["speaker"].tolist() == speakers
+
+
+def test_a_participle_of_saying_reports_a_quotation_later_in_its_clause():
+    quotes = attribute('Ann Lee defended the new targets on Monday, saying the plan was "a sensible way '
+                       'to cut emissions".')
+    assert list(zip(quotes["speaker"], quotes["kind"], strict=True)) == [("Ann Lee", "direct")]
+    short = attribute('Mr Lee also defended the new targets, saying it was time to be "pragmatic and '
+                      'realistic".')
+    assert list(zip(short["speaker"], short["kind"], strict=True)) == [("Lee", "direct")]
