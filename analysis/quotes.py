@@ -1228,7 +1228,8 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
-        return _subject(text[:text.rfind(words[-1])].rstrip(" ,") + " ", coordinated=False)
+        before = text[:text.rfind(words[-1])].rstrip(" ,").removesuffix("'s")  # "echoes Cruz's, who"
+        return _subject(before + " ", coordinated=False)
     chunks = text.split(",")
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (  # "Salceda, citing data from X, said"
             _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):

@@ -1327,3 +1327,9 @@ def test_a_participle_of_saying_reports_a_quotation_later_in_its_clause():
     short = attribute('Mr Lee also defended the new targets, saying it was time to be "pragmatic and '
                       'realistic".')
     assert list(zip(short["speaker"], short["kind"], strict=True)) == [("Lee", "direct")]
+
+
+def test_a_possessive_before_who_names_the_speaker():
+    quotes = attribute("Lee's claim echoes Speaker of the House Kevin Marsh's, who last Thursday said the "
+                       'country should make China "dependent on American natural gas."')
+    assert quotes["speaker"].tolist() == ["Kevin Marsh"]
