@@ -876,6 +876,8 @@ def test_role_before_name_between_commas_and_compound_roles(text, speaker):
          [("Clinton", "X called Y quote", "deplorables.")]),
         ('Christie described Clinton as a "disgrace" over her remarks.',
          [("Christie", "X called Y quote", "disgrace")]),
+        ('The Oversight Council deemed climate change to be an "emerging and increasing threat."',
+         [("Oversight Council", "X called Y quote", "emerging and increasing threat.")]),
         # a name given to a thing, and a passive, are no speaker's label
         ('The group staged a show called "Save the Planet" in London.', []),
         ('The move was called "a disgraceful decision by the council" by critics.',
