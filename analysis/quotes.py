@@ -885,7 +885,7 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     """Attribution in the clause after a quote: '," said X' / '," X said' / '," according to X'."""
     clause = clause.split(";")[0]
     if m := re.match(r"\W*according to\s+(.*)", clause, re.I):
-        return leading_phrase(m.group(1)), "according to X"
+        return _source_of(m.group(1)), "according to X"
     if (m := _PUT_IT.match(clause)) and (phrase := trailing_phrase(m.group(1))):
         return phrase, "how X put it"  # '"...," is how The Expose puts it.'
     verb = verb_re.search(clause)
@@ -918,6 +918,21 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return _writing_named(before), "X said"  # '"...," people familiar with the matter said'
     return None
+
+
+# A document and who it is from, opening what follows "according to": "a statement from X".
+_WRITING_FROM = re.compile(r"\W*(?:\S+\s+){0,3}?(\S+)\s+(?:from|by|of)\s+(.*)", re.S)
+
+
+def _source_of(text: str) -> str | None:
+    """The speaker phrase after "according to": the author of a statement, a letter or a post
+    who it is from ("according to a statement from NRDC chief Ann Lee" -> "NRDC chief Ann Lee");
+    a report, a study or a poll stays with the rules for writings."""
+    if (m := _WRITING_FROM.match(text)) and _bare(m.group(1)) in _lexicon()["documents"] \
+            and (author := leading_phrase(m.group(2))) \
+            and any(_is_name_token(w) and len(_bare(w)) > 1 for w in _words(author)):
+        return author
+    return leading_phrase(text)
 
 
 def _without_adverb(text: str) -> str:
@@ -1007,7 +1022,7 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     'From X, "...' or 'X did Y, saying that ... "...', with the offset where the reported content
     starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
-        return leading_phrase(m.group(1) + ","), "according to X", m.end()
+        return _source_of(m.group(1) + ","), "according to X", m.end()
     if (m := re.fullmatch(r"\W*(?:From|Per)\s+([^,:]+)[,:]\s*", text)) \
             and (phrase := leading_phrase(m.group(1) + ",")) \
             and any(_is_name_token(t) for t in _words(phrase)):
@@ -1492,7 +1507,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     if m := _ACCORDING_TO.search(text):
         span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
                 else _content(text, m.end(), len(text)))
-        return leading_phrase(m.group(1)), "according to X", span
+        return _source_of(m.group(1)), "according to X", span
     found = _patterns(verb_re)
     trailing = found["trailing"].search(text)
     if trailing and _is_tail(trailing.group(3), trailing.group(2)) and (

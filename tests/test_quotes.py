@@ -1335,3 +1335,17 @@ def test_a_possessive_before_who_names_the_speaker():
     quotes = attribute("Lee's claim echoes Speaker of the House Kevin Marsh's, who last Thursday said the "
                        'country should make China "dependent on American natural gas."')
     assert quotes["speaker"].tolist() == ["Kevin Marsh"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "according to" a statement, a letter or a post: who it is from
+        ('The groups said the new rules "take us in the right direction," according to a statement '
+         "from NRDC chief Ann Lee.", "Ann Lee"),
+        ('The Acme Corporation closed the plant. According to a letter from the Acme Workers Union, '
+         'the plant "will not reopen within a year."', "Acme Workers Union"),
+    ],
+)
+def test_according_to_a_statement_from_its_author(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
