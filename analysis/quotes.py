@@ -1275,11 +1275,12 @@ _PARTICIPLE_ASIDE = re.compile(r"\s*[a-z]{3,}ing\s")
 
 
 def _is_place_after(chunk: str) -> bool:
-    """A chunk that is one capitalised word or an abbreviation, the place of the organisation
-    before it ("University of California, Davis", "Washington, D.C.")."""
+    """A chunk that is one or two capitalised words or an abbreviation, the place of the
+    organisation before it ("University of California, Davis", "... , Los Angeles",
+    "Washington, D.C.")."""
     words = chunk.split()
-    return len(words) == 1 and (_PLAIN_NAME_WORD.fullmatch(words[0]) is not None
-                                or _ABBREVIATION.fullmatch(words[0]) is not None)
+    return (0 < len(words) <= 2 and all(_PLAIN_NAME_WORD.fullmatch(w) for w in words)) \
+        or (len(words) == 1 and _ABBREVIATION.fullmatch(words[0]) is not None)
 
 
 def _is_organisation_name(chunk: str) -> bool:

@@ -477,6 +477,8 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
         # a place after the organisation of a description; a firm after a bare role
         ('"It is certainly nice," Jay Lund, director of University of California, Davis, told the '
          'Chronicle.', "Jay Lund"),
+        ('Ann Lee, a student from the University of California, Los Angeles, said the day "was more '
+         'than a celebration."', "Ann Lee"),
         ('Commenting on it, Mr. Sunil Gupta, COO, Vedanta Ltd.- Aluminium Business, said "The '
          'aluminium industry stands at the forefront of growth."', "Sunil Gupta"),
         # "and" inside an organisation's name
