@@ -1219,6 +1219,8 @@ def test_a_statement_made_introduces_the_quotation_after_it(text, speaker):
         ('"People are afraid of wasting their votes," Brad Pelletier surmised.', "Brad Pelletier"),
         ('"Divest from new fossil fuel projects now," the Daily Courier reports.', "Daily Courier"),
         ('"Today was more than a celebration," Ann Lee reflected.', "Ann Lee"),
+        # before a quotation, "reflected" reports only with "that"
+        ('Ann Lee reflected that "today was more than a celebration."', "Ann Lee"),
         # a participle between commas before the quotation
         ('A spokeswoman for the committee emailed reporters the text, arguing, "As you can see, the '
          'law says nothing of the kind."', "spokeswoman for the committee"),
