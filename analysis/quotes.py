@@ -145,6 +145,7 @@ def _lexicon() -> dict:
         "time_words": {w.lower() for w in _word_list("not_speakers.txt")},
         "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
+        "speaking_for": {w.lower() for w in _word_list("speaking_for.txt")},
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
@@ -830,6 +831,10 @@ class _Resolver:
         if 1 < len(tokens) <= 3 and _bare(tokens[0]) == "the" and _bare(tokens[-1]) in _AUTHORS \
                 and (named := self._latest_named(_bare(tokens[-1]))):
             return named  # "the researchers" after "Andreasen et al."
+        if len(tokens) == 3 and tokens[0] == "the" and tokens[1].endswith("'s") \
+                and tokens[2] in self.lex["speaking_for"] \
+                and (owner := self.resolve(f"the {tokens[1][:-2]}")) != tokens[1][:-2]:
+            return owner  # "the governor's office": the governor, when known
         if len(tokens) == 2 and tokens[0] == "the" and tokens[1] in self.lex["writings"]:
             return self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (

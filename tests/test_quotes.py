@@ -1353,3 +1353,17 @@ def test_a_possessive_before_who_names_the_speaker():
 )
 def test_according_to_a_statement_from_its_author(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an office or a spokesman speaks for the one named before it (data/speaking_for.txt)
+        ('Governor Ann Lee signed the bill on Monday. "This ends the mandate," the governor\'s office '
+         'said.', "Ann Lee"),
+        # when no one is known, the phrase stays as written
+        ('"This ends the mandate," the governor\'s office said.', "governor's office"),
+    ],
+)
+def test_an_office_speaks_for_the_one_named_before_it(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
