@@ -1398,7 +1398,7 @@ MAX_OBJECT_WORDS = 8
 _TOLD = {"told", "tells", "tell"}
 # Participles that carry reported speech after a clause ("X attacked Y, saying he ...").
 _PARTICIPLES = (r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
-                r"|stating|citing")
+                r"|stating|citing|telling")
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
 
 

@@ -1367,3 +1367,9 @@ def test_according_to_a_statement_from_its_author(text, speaker):
 )
 def test_an_office_speaks_for_the_one_named_before_it(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_telling_someone_carries_a_quotation_after_a_clause():
+    quotes = attribute('Ann Lee defended the plan on Monday, telling reporters that it "will cut '
+                       'emissions in half."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X did, saying")]
