@@ -1373,3 +1373,18 @@ def test_telling_someone_carries_a_quotation_after_a_clause():
     quotes = attribute('Ann Lee defended the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X did, saying")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "spoke of" / "spoke about" report; "spoke" alone does not
+        ('Ann Lee also spoke of the new coal policy, which "will change the region for good."',
+         ["Ann Lee"]),
+        ("Ann Lee spoke about the drought in the north, which she called the worst in memory.",
+         ["Ann Lee"]),
+        ("Ann Lee spoke at the rally in the north on Monday.", []),
+    ],
+)
+def test_speaking_of_or_about_reports(text, speakers):
+    assert attribute(text)["speaker"].tolist() == speakers
