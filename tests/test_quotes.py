@@ -1384,7 +1384,11 @@ def test_telling_someone_carries_a_quotation_after_a_clause():
         ("Ann Lee spoke about the drought in the north, which she called the worst in memory.",
          ["Ann Lee"]),
         ("Ann Lee spoke at the rally in the north on Monday.", []),
+        # "comments that" reports; the noun "comments" does not
+        ('Ann Lee comments that it is "small wonder that so many have little confidence in the '
+         'office."', ["Ann Lee"]),
+        ('The comments that he made were "deeply offensive to many voters."', ["unknown"]),
     ],
 )
-def test_speaking_of_or_about_reports(text, speakers):
+def test_speaking_of_about_and_commenting_report(text, speakers):
     assert attribute(text)["speaker"].tolist() == speakers
