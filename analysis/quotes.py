@@ -541,6 +541,12 @@ _ORGANISATION_RUN = re.compile(rf"[A-Z]{_NOT_AFTER_WORD}[\w&'-]*(?: (?:of |for |
 MAX_ORGANISATION_WORDS = 6
 
 
+# A name before a lower-case organisation word: "the Declare Emergency campaign", "the Sunrise
+# movement" (then "the campaign", "the movement").
+_NAMED_BEFORE_HEAD = re.compile(rf"(?<![\w-])the ([A-Z]{_NOT_AFTER_WORD}[\w'-]*(?: [A-Z][\w'-]*){{0,3}})"
+                                r" ([a-z]+)\b")
+
+
 _CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[\"“]?"
                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,5})")
 MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
@@ -572,6 +578,10 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
         tokens = run.split()
         if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and (own := {t.lower() for t in tokens} & words):
             found.append((m.start(), run, frozenset(own)))
+    for m in _NAMED_BEFORE_HEAD.finditer(text):  # "the Declare Emergency campaign"
+        if m.group(2) in words and not {t.lower() for t in m.group(1).split()} & words \
+                and not _NATIONALITY.fullmatch(m.group(1)):  # "the Norwegian government": no name
+            found.append((m.start(1), f"{m.group(1)} {m.group(2)}", frozenset({m.group(2)})))
     for m in _ET_AL.finditer(text):  # "a study by Andreasen et al.": then "the researchers"
         found.append((m.start(), m.group(), _AUTHORS))
     writings = _lexicon()["writings"]

@@ -1392,3 +1392,18 @@ def test_telling_someone_carries_a_quotation_after_a_clause():
 )
 def test_speaking_of_about_and_commenting_report(text, speakers):
     assert attribute(text)["speaker"].tolist() == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a name before a lower-case organisation word names the organisation
+        ('The Acme Power company and the Declare Emergency campaign met on Monday. "We will not stop," '
+         'the campaign said.', "Declare Emergency campaign"),
+        # a nationality before it is no name
+        ('The Acme Power company met the Norwegian government. "We will not stop," the government '
+         'said.', "government"),
+    ],
+)
+def test_a_name_before_a_lower_case_organisation_word(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
