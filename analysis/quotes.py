@@ -1409,6 +1409,9 @@ _TOLD = {"told", "tells", "tell"}
 # Participles that carry reported speech after a clause ("X attacked Y, saying he ...").
 _PARTICIPLES = (r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
                 r"|stating|citing|telling")
+# Participles that carry a quotation only before a colon ('X shared videos, writing: "..."'), as
+# they take any object otherwise ("writing a book", "posting bail").
+_COLON_PARTICIPLES = r"writing|tweeting|posting|declaring|announcing"
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
 
 
@@ -1458,7 +1461,8 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             "inverted": re.compile(r",\s*(" + verbs + r")\s+([^,;]+?)(,\s*[^;]*?)?\W*$"),
             "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
             # '"...," adding', ', arguing, "..."'
-            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"),
+            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"
+                                     r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*:\s*$"),
             "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs
                                   + r")\s+by\s+(.*)"),  # "it was stated by X"
         }

@@ -1407,3 +1407,11 @@ def test_speaking_of_about_and_commenting_report(text, speakers):
 )
 def test_a_name_before_a_lower_case_organisation_word(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_participle_before_a_colon_introduces_the_quotation():
+    quotes = attribute('The Declare Emergency campaign did not respond to questions, but shared videos '
+                       'of the protest, writing: "We the people will not stand for corporate greed."')
+    assert quotes["speaker"].tolist() == ["Declare Emergency campaign"]
+    # "writing" with an object carries nothing
+    assert attribute("Ann Lee spent the winter in Oslo, writing a book about the war.").empty
