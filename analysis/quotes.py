@@ -665,6 +665,7 @@ class _Resolver:
         self.in_text = _names_by_word(self.names, -1)
         self.first_in_text = _names_by_word(self.names, 0)  # "Xi" -> {"Xi Jinping"}
         self.last_person: str | None = None
+        self.last_speaker: str | None = None  # the person last heard (a row's speaker)
         self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
         # (words of a role written with a name, speaker): the latest ones, so that a description
@@ -732,9 +733,10 @@ class _Resolver:
         return None
 
     def _last_person_described(self, tokens: list[str]) -> str | None:
-        """The person last named or heard, for "the <description>" of one person that names no
-        one ("the billionaire added", "the veteran Portuguese socialist asserted"): news writing's
-        elegant variation, read as "he" would be. Capitals only in nationality-like adjectives
+        """The person last heard, for "the <description>" of one person that names no one ("the
+        billionaire added", "the veteran Portuguese socialist asserted"): news writing's elegant
+        variation for the speaker it follows (people only introduced are left to _only_person: "the
+        official" after two named is a guess). Capitals only in nationality-like adjectives
         ("Portuguese", "American"), so that "the Pentagon spokesman" is not taken for anyone."""
         word = _bare(tokens[-1])
         if len(tokens) < 2 or len(tokens) > 4 or _bare(tokens[0]) != "the" \
@@ -743,7 +745,7 @@ class _Resolver:
                 or {_bare(w) for w in tokens} & _NOT_THE_ONE \
                 or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]):
             return None
-        return self.last_person
+        return self.last_speaker
 
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
@@ -887,7 +889,7 @@ class _Resolver:
         if self._is_organisation(speaker):
             self.last_organisation = speaker
         elif speaker != UNKNOWN and (name or speaker != role):
-            self.last_person = speaker
+            self.last_person = self.last_speaker = speaker
             self.people_met.add(speaker)
         return speaker
 

@@ -1415,3 +1415,10 @@ def test_a_participle_before_a_colon_introduces_the_quotation():
     assert quotes["speaker"].tolist() == ["Declare Emergency campaign"]
     # "writing" with an object carries nothing
     assert attribute("Ann Lee spent the winter in Oslo, writing a book about the war.").empty
+
+
+def test_a_description_after_a_quote_is_its_speaker_not_a_person_only_introduced():
+    quotes = attribute('"We are invested in over 100 startups," Ann Lee said during an interview with '
+                       "Tom Hill, executive director of the institute. The billionaire added that cows "
+                       "matter.")
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
