@@ -1408,12 +1408,10 @@ _TAIL_OPENERS = {"in", "on", "at", "during", "to", "after", "before", "last", "t
 MAX_TAIL_CHARS = 100
 MAX_OBJECT_WORDS = 8
 _TOLD = {"told", "tells", "tell"}
-# Participles that carry reported speech after a clause ("X attacked Y, saying he ...").
-_PARTICIPLES = (r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
-                r"|stating|citing|telling")
-# Participles that carry a quotation only before a colon ('X shared videos, writing: "..."'), as
-# they take any object otherwise ("writing a book", "posting bail").
-_COLON_PARTICIPLES = r"writing|tweeting|posting|declaring|announcing"
+# Participles that carry reported speech after a clause ("X attacked Y, saying he ..."), and those
+# that do only before a colon ('X shared videos, writing: "..."'): data/participles.txt.
+_PARTICIPLES = "|".join(_section("participles.txt", "after a clause"))
+_COLON_PARTICIPLES = "|".join(_section("participles.txt", "before a colon"))
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
 
 
