@@ -916,6 +916,8 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         named = (_inverted(marked, inverted) or "") if inverted else ""
         if ", " in named and named.split(", ")[0] != phrase:  # the name after its role:
             return named, "said X"  # '," said France's minister of state, Chrysoula Zacharopoulou.'
+        if not phrase and (writing := _writing_named(re.split(r"[,.;!?]", clause[verb.end():])[0])):
+            return writing, "said X"  # '"...," says the report.': its author, if named
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]

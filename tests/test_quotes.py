@@ -1422,3 +1422,9 @@ def test_a_description_after_a_quote_is_its_speaker_not_a_person_only_introduced
                        "Tom Hill, executive director of the institute. The billionaire added that cows "
                        "matter.")
     assert quotes["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+
+
+def test_said_the_report_is_its_named_author():
+    quotes = attribute("The work was praised in a recent report by the Acme Policy Review. \"Ann Lee has "
+                       'set an example that might inspire other entrepreneurs," says the report.')
+    assert quotes["speaker"].tolist() == ["Acme Policy Review"]
