@@ -898,6 +898,10 @@ _PUT_IT = re.compile(r"\W*(?:is|was|that's|that is) how\s+([^,;]{1,80}?)\s+"
                      r"(?:puts?|describe[sd]?|sums? up|summed up)\s+it\b", re.I)
 
 
+# "according to X" closing the sentence of a quotation that has no other attribution.
+_ACCORDING_AT_END = re.compile(r",\s*(?i:according to)\s+([^,;#\"]+?)\W*$")
+
+
 def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
     """Attribution in the clause after a quote: '," said X' / '," X said' / '," according to X'."""
     clause = clause.split(";")[0]
@@ -1690,6 +1694,8 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             # 'X said Y "...," the report said': X's words
             before = _before_quote(masked[s_start:start], verb_re)
             found = before if before and (before[0] or not found) else found
+        if not (found and found[1]) and (m := _ACCORDING_AT_END.search(masked, end, stop)):
+            found = _source_of(m.group(1)), "according to X"  # '"..." is in it, according to X.'
         if not (found and found[1]) and not text[s_start:start].strip() \
                 and (previous := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
                 and not verb_re.search(masked, s_starts[previous], s_ends[previous]):

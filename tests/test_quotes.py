@@ -1428,3 +1428,17 @@ def test_said_the_report_is_its_named_author():
     quotes = attribute("The work was praised in a recent report by the Acme Policy Review. \"Ann Lee has "
                        'set an example that might inspire other entrepreneurs," says the report.')
     assert quotes["speaker"].tolist() == ["Acme Policy Review"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # "according to X" closing the sentence of a quotation with no other attribution
+        ('A "fresh group of NASA astronauts" who just completed training will fly in May, according '
+         "to Space.com.", "Space.com"),
+        # a speaker named in the sentence keeps the quotation
+        ('"We are the loud noise," Ann Lee said, according to the Daily Courier.', "Ann Lee"),
+    ],
+)
+def test_according_to_x_closing_the_sentence_of_a_quotation(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
