@@ -145,6 +145,7 @@ def _lexicon() -> dict:
         "time_words": {w.lower() for w in _word_list("not_speakers.txt")},
         "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
+        "speaking_for": {w.lower() for w in _word_list("speaking_for.txt")},
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
@@ -439,8 +440,11 @@ _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today toni
 
 def _name_words(run: str) -> list[str]:
     """The words of a run of capitalised words without leading function and title words ("Even
-    Ethan Lane", "Senator Joe Manchin") or a final possessive."""
+    Ethan Lane", "Senator Joe Manchin"), a final possessive or an owner before the name ("NASA's
+    Jim Bridenstine", "God's Providence": no name of two words)."""
     words = run.removesuffix("'s").split()
+    owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
+    words = words[owner + 1:]
     while words and (words[0].lower() in _LEADING_FUNCTION_WORDS
                      or words[0].lower() in _lexicon()["titles"]):
         words = words[1:]
@@ -537,6 +541,12 @@ _ORGANISATION_RUN = re.compile(rf"[A-Z]{_NOT_AFTER_WORD}[\w&'-]*(?: (?:of |for |
 MAX_ORGANISATION_WORDS = 6
 
 
+# A name before a lower-case organisation word: "the Declare Emergency campaign", "the Sunrise
+# movement" (then "the campaign", "the movement").
+_NAMED_BEFORE_HEAD = re.compile(rf"(?<![\w-])the ([A-Z]{_NOT_AFTER_WORD}[\w'-]*(?: [A-Z][\w'-]*){{0,3}})"
+                                r" ([a-z]+)\b")
+
+
 _CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[\"“]?"
                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,5})")
 MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
@@ -568,6 +578,10 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
         tokens = run.split()
         if 1 < len(tokens) <= MAX_ORGANISATION_WORDS and (own := {t.lower() for t in tokens} & words):
             found.append((m.start(), run, frozenset(own)))
+    for m in _NAMED_BEFORE_HEAD.finditer(text):  # "the Declare Emergency campaign"
+        if m.group(2) in words and not {t.lower() for t in m.group(1).split()} & words \
+                and not _NATIONALITY.fullmatch(m.group(1)):  # "the Norwegian government": no name
+            found.append((m.start(1), f"{m.group(1)} {m.group(2)}", frozenset({m.group(2)})))
     for m in _ET_AL.finditer(text):  # "a study by Andreasen et al.": then "the researchers"
         found.append((m.start(), m.group(), _AUTHORS))
     writings = _lexicon()["writings"]
@@ -651,7 +665,7 @@ class _Resolver:
         self.in_text = _names_by_word(self.names, -1)
         self.first_in_text = _names_by_word(self.names, 0)  # "Xi" -> {"Xi Jinping"}
         self.last_person: str | None = None
-        self.last_speaker: str | None = None  # the person the latest row was attributed to
+        self.last_speaker: str | None = None  # the person last heard (a row's speaker)
         self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
         # (words of a role written with a name, speaker): the latest ones, so that a description
@@ -719,18 +733,18 @@ class _Resolver:
         return None
 
     def _last_person_described(self, tokens: list[str]) -> str | None:
-        """The person just quoted, for "the <description>" of one person that names no one ("X
-        said ... The billionaire added", "the veteran Portuguese socialist asserted"): news
-        writing's elegant variation; none when someone else was named since (that would be a
-        guess). Capitals only in nationality-like adjectives ("Portuguese", "American"), so that
-        "the Pentagon spokesman" is not taken for anyone."""
+        """The person last heard, for "the <description>" of one person that names no one ("the
+        billionaire added", "the veteran Portuguese socialist asserted"): news writing's elegant
+        variation for the speaker it follows (people only introduced are left to _only_person: "the
+        official" after two named is a guess; an organisation heard since leaves no one).
+        Capitals only in nationality-like adjectives ("Portuguese", "American"), so that "the
+        Pentagon spokesman" is not taken for anyone."""
         word = _bare(tokens[-1])
         if len(tokens) < 2 or len(tokens) > 4 or _bare(tokens[0]) != "the" \
                 or not (word in self.lex["role_words"] or _PERSON_NOUN.fullmatch(word)) \
                 or word in self.lex["organisations"] or word.endswith("s") \
                 or {_bare(w) for w in tokens} & _NOT_THE_ONE \
-                or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]) \
-                or self.last_speaker != self.last_person:
+                or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]):
             return None
         return self.last_speaker
 
@@ -831,6 +845,10 @@ class _Resolver:
         if 1 < len(tokens) <= 3 and _bare(tokens[0]) == "the" and _bare(tokens[-1]) in _AUTHORS \
                 and (named := self._latest_named(_bare(tokens[-1]))):
             return named  # "the researchers" after "Andreasen et al."
+        if len(tokens) == 3 and tokens[0] == "the" and tokens[1].endswith("'s") \
+                and tokens[2] in self.lex["speaking_for"] \
+                and (owner := self.resolve(f"the {tokens[1][:-2]}")) != tokens[1][:-2]:
+            return owner  # "the governor's office": the governor, when known
         if len(tokens) == 2 and tokens[0] == "the" and tokens[1] in self.lex["writings"]:
             return self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
@@ -883,11 +901,15 @@ _PUT_IT = re.compile(r"\W*(?:is|was|that's|that is) how\s+([^,;]{1,80}?)\s+"
                      r"(?:puts?|describe[sd]?|sums? up|summed up)\s+it\b", re.I)
 
 
+# "according to X" closing the sentence of a quotation that has no other attribution.
+_ACCORDING_AT_END = re.compile(r",\s*(?i:according to)\s+([^,;#\"]+?)\W*$")
+
+
 def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | None:
     """Attribution in the clause after a quote: '," said X' / '," X said' / '," according to X'."""
     clause = clause.split(";")[0]
     if m := re.match(r"\W*according to\s+(.*)", clause, re.I):
-        return leading_phrase(m.group(1)), "according to X"
+        return _source_of(m.group(1)), "according to X"
     if (m := _PUT_IT.match(clause)) and (phrase := trailing_phrase(m.group(1))):
         return phrase, "how X put it"  # '"...," is how The Expose puts it.'
     verb = verb_re.search(clause)
@@ -901,6 +923,8 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         named = (_inverted(marked, inverted) or "") if inverted else ""
         if ", " in named and named.split(", ")[0] != phrase:  # the name after its role:
             return named, "said X"  # '," said France's minister of state, Chrysoula Zacharopoulou.'
+        if not phrase and (writing := _writing_named(re.split(r"[,.;!?]", clause[verb.end():])[0])):
+            return writing, "said X"  # '"...," says the report.': its author, if named
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
     rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
@@ -920,6 +944,21 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return _writing_named(before), "X said"  # '"...," people familiar with the matter said'
     return None
+
+
+# A document and who it is from, opening what follows "according to": "a statement from X".
+_WRITING_FROM = re.compile(r"\W*(?:\S+\s+){0,3}?(\S+)\s+(?:from|by|of)\s+(.*)", re.S)
+
+
+def _source_of(text: str) -> str | None:
+    """The speaker phrase after "according to": the author of a statement, a letter or a post
+    who it is from ("according to a statement from NRDC chief Ann Lee" -> "NRDC chief Ann Lee");
+    a report, a study or a poll stays with the rules for writings."""
+    if (m := _WRITING_FROM.match(text)) and _bare(m.group(1)) in _lexicon()["documents"] \
+            and (author := leading_phrase(m.group(2))) \
+            and any(_is_name_token(w) and len(_bare(w)) > 1 for w in _words(author)):
+        return author
+    return leading_phrase(text)
 
 
 def _without_adverb(text: str) -> str:
@@ -1006,10 +1045,10 @@ def _is_titled_name(tokens: list[str]) -> bool:
 
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
     """Attribution earlier in the sentence: 'X said that ... "...', 'According to X, ... "...',
-    'From X, "...' or 'X did Y, saying that "...', with the offset where the reported content
+    'From X, "...' or 'X did Y, saying that ... "...', with the offset where the reported content
     starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
-        return leading_phrase(m.group(1) + ","), "according to X", m.end()
+        return _source_of(m.group(1) + ","), "according to X", m.end()
     if (m := re.fullmatch(r"\W*(?:From|Per)\s+([^,:]+)[,:]\s*", text)) \
             and (phrase := leading_phrase(m.group(1) + ",")) \
             and any(_is_name_token(t) for t in _words(phrase)):
@@ -1029,7 +1068,7 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     if phrase := _speech_object(text):
         return phrase, "X made a statement: quote", len(text)  # 'Gore made a prediction: "..."'
     participle = _patterns(verb_re)["participle"]
-    if (m := participle.search(text)) and not _words(text[m.end():])[2:] \
+    if (m := participle.search(text)) \
             and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
     return None
@@ -1045,6 +1084,20 @@ def _colon_subject(text: str) -> str | None:
     if len(ending) < 2 or not all(_is_name_token(w) and _bare(w) not in ENGLISH_STOP_WORDS for w in ending):
         return None  # "Here is the statement:", "Partial transcript:", "Media:"
     return phrase
+
+
+def _acting_subject(text: str) -> str | None:
+    """The person a sentence names as its subject (with a title or an appositive: 'Rita, a teacher
+    from Compton, came with her family.'): the first quotation of its paragraph, standing alone
+    right after it, is that person's, as news writing introduces a speaker ("he" there is
+    narration about someone as often)."""
+    phrase = clause_subject(text) or ""
+    name = _words(phrase.split(", ")[0])
+    if 0 < len(name) <= MAX_NAME_WORDS + 1 and all(
+            _is_name_token(w) and not w.endswith("'s") and _bare(w) not in ENGLISH_STOP_WORDS
+            for w in name):
+        return phrase
+    return None
 
 
 # A verb whose object is an act of speech or a writing right before the quotation that is its
@@ -1216,7 +1269,8 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
-        return _subject(text[:text.rfind(words[-1])].rstrip(" ,") + " ", coordinated=False)
+        before = text[:text.rfind(words[-1])].rstrip(" ,").removesuffix("'s")  # "echoes Cruz's, who"
+        return _subject(before + " ", coordinated=False)
     chunks = text.split(",")
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (  # "Salceda, citing data from X, said"
             _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):
@@ -1247,11 +1301,12 @@ _PARTICIPLE_ASIDE = re.compile(r"\s*[a-z]{3,}ing\s")
 
 
 def _is_place_after(chunk: str) -> bool:
-    """A chunk that is one capitalised word or an abbreviation, the place of the organisation
-    before it ("University of California, Davis", "Washington, D.C.")."""
+    """A chunk that is one or two capitalised words or an abbreviation, the place of the
+    organisation before it ("University of California, Davis", "... , Los Angeles",
+    "Washington, D.C.")."""
     words = chunk.split()
-    return len(words) == 1 and (_PLAIN_NAME_WORD.fullmatch(words[0]) is not None
-                                or _ABBREVIATION.fullmatch(words[0]) is not None)
+    return (0 < len(words) <= 2 and all(_PLAIN_NAME_WORD.fullmatch(w) for w in words)) \
+        or (len(words) == 1 and _ABBREVIATION.fullmatch(words[0]) is not None)
 
 
 def _is_organisation_name(chunk: str) -> bool:
@@ -1362,9 +1417,10 @@ _TAIL_OPENERS = {"in", "on", "at", "during", "to", "after", "before", "last", "t
 MAX_TAIL_CHARS = 100
 MAX_OBJECT_WORDS = 8
 _TOLD = {"told", "tells", "tell"}
-# Participles that carry reported speech after a clause ("X attacked Y, saying he ...").
-_PARTICIPLES = (r"saying|adding|noting|arguing|warning|insisting|claiming|explaining|stressing|asserting"
-                r"|stating|citing")
+# Participles that carry reported speech after a clause ("X attacked Y, saying he ..."), and those
+# that do only before a colon ('X shared videos, writing: "..."'): data/participles.txt.
+_PARTICIPLES = "|".join(_section("participles.txt", "after a clause"))
+_COLON_PARTICIPLES = "|".join(_section("participles.txt", "before a colon"))
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
 
 
@@ -1414,7 +1470,8 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             "inverted": re.compile(r",\s*(" + verbs + r")\s+([^,;]+?)(,\s*[^;]*?)?\W*$"),
             "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
             # '"...," adding', ', arguing, "..."'
-            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"),
+            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"
+                                     r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*:\s*$"),
             "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs
                                   + r")\s+by\s+(.*)"),  # "it was stated by X"
         }
@@ -1479,7 +1536,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     if m := _ACCORDING_TO.search(text):
         span = (_content(text, 0, m.start()) if text[:m.start()].strip(" ,")
                 else _content(text, m.end(), len(text)))
-        return leading_phrase(m.group(1)), "according to X", span
+        return _source_of(m.group(1)), "according to X", span
     found = _patterns(verb_re)
     trailing = found["trailing"].search(text)
     if trailing and _is_tail(trailing.group(3), trailing.group(2)) and (
@@ -1620,6 +1677,9 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
     # Sentences follow each other in the text, so bisection finds the one holding a position.
     s_starts, s_ends = [b[0] for b in bounds], [b[1] for b in bounds]
     q_starts = list(spans["start"])
+    paragraph_start: dict = {}  # where each paragraph's first sentence starts
+    for b in bounds:
+        paragraph_start.setdefault(b[3], b[0])
     open_ended = list(spans["open_ended"]) if "open_ended" in spans else [False] * len(q_starts)
 
     def sentence_of(pos: int):
@@ -1637,11 +1697,18 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             # 'X said Y "...," the report said': X's words
             before = _before_quote(masked[s_start:start], verb_re)
             found = before if before and (before[0] or not found) else found
+        if not (found and found[1]) and (m := _ACCORDING_AT_END.search(masked, end, stop)):
+            found = _source_of(m.group(1)), "according to X"  # '"..." is in it, according to X.'
         if not (found and found[1]) and not text[s_start:start].strip() \
                 and (previous := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
-                and not verb_re.search(masked, s_starts[previous], s_ends[previous]) \
-                and (phrase := _colon_subject(masked[s_starts[previous]:s_ends[previous]])):
-            found = phrase, "X did: quote"  # 'Trump issued the following statement:' then "..."
+                and not verb_re.search(masked, s_starts[previous], s_ends[previous]):
+            before = masked[s_starts[previous]:s_ends[previous]]
+            if phrase := _colon_subject(before):
+                found = phrase, "X did: quote"  # 'Trump issued the following statement:' then "..."
+            elif bounds[previous][3] == paragraph and not text[end:e_end].strip(" .!?") \
+                    and bisect.bisect_left(q_starts, paragraph_start[paragraph]) == following - 1 \
+                    and (phrase := _acting_subject(before)):
+                found = phrase, "X did. Quote"  # 'Rita, a teacher, came with her family. "..."'
         found = found or (None, None)
         c_start = _content(text, s_start + found[2], start)[0] if len(found) == 3 else start
         if len(found) == 2 and found[1] and text[s_start:start].strip() \
