@@ -1335,8 +1335,9 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
         for actor, aliases in mine[["actor", "aliases"]].itertuples(index=False):
             for alias in aliases:
                 owners.setdefault(alias, set()).add(actor)
-        people = [a for a in mine["actor"] if " " in a or written_as_person(texts[doc_id], a)]
-        everyone |= {a for a in people if written_as_person(texts[doc_id], a)}
+        persons = {a for a in mine["actor"] if written_as_person(texts[doc_id], a)}
+        people = [a for a in mine["actor"] if " " in a or a in persons]
+        everyone |= persons
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
