@@ -725,12 +725,17 @@ class _Resolver:
     def _only_person(self, head: list[str]) -> str | None:
         """The one person named so far, for a description of a person ("the official"); none
         when two or more are (that would be a guess) or the head is no role word."""
-        word = _bare(head[-1]) if head else ""
-        if word in self.lex["role_words"] and not word.endswith("s") \
-                and word not in self.lex["organisations"] and len(head) <= 4 \
-                and not {_bare(w) for w in head} & _NOT_THE_ONE and len(self.people_met) == 1:
+        if self._one_person_role(head) and len(head) <= 4 and len(self.people_met) == 1:
             return next(iter(self.people_met))
         return None
+
+    def _one_person_role(self, words: list[str], nouns: bool = False) -> bool:
+        """Whether words end in a singular role word of a person (with `nouns`, an -ist noun
+        too: "the socialist") that is no organisation word, and say no other one ("another")."""
+        word = _bare(words[-1]) if words else ""
+        return (word in self.lex["role_words"] or (nouns and _PERSON_NOUN.fullmatch(word) is not None)) \
+            and not word.endswith("s") and word not in self.lex["organisations"] \
+            and not {_bare(w) for w in words} & _NOT_THE_ONE
 
     def _last_person_described(self, tokens: list[str]) -> str | None:
         """The person last heard, for "the <description>" of one person that names no one ("the
@@ -739,14 +744,11 @@ class _Resolver:
         official" after two named is a guess; an organisation heard since leaves no one).
         Capitals only in nationality-like adjectives ("Portuguese", "American"), so that "the
         Pentagon spokesman" is not taken for anyone."""
-        word = _bare(tokens[-1])
-        if len(tokens) < 2 or len(tokens) > 4 or _bare(tokens[0]) != "the" \
-                or not (word in self.lex["role_words"] or _PERSON_NOUN.fullmatch(word)) \
-                or word in self.lex["organisations"] or word.endswith("s") \
-                or {_bare(w) for w in tokens} & _NOT_THE_ONE \
-                or not all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]):
-            return None
-        return self.last_speaker
+        if 2 <= len(tokens) <= 4 and _bare(tokens[0]) == "the" \
+                and self._one_person_role(tokens, nouns=True) \
+                and all(w.islower() or _NATIONALITY.fullmatch(w) for w in tokens[1:]):
+            return self.last_speaker
+        return None
 
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
