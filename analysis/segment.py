@@ -7,7 +7,7 @@ import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from analysis.config import PACKAGE_DATA
-from analysis.parallel import partitions, run_partitions
+from analysis.parallel import joined_lists, partitions, run_partitions
 
 # A word: letters or digits, with inner apostrophes or hyphens ("Russia's", "so-called").
 WORD_PATTERN = r"[^\W_]+(?:['-][^\W_]+)*"
@@ -119,7 +119,7 @@ def split_sentences(paragraphs: pd.DataFrame) -> pd.DataFrame:
     of the distinct texts (analysis.parallel); the rows are the same however they are cut.
     """
     texts = pd.Series(paragraphs["text"].unique(), dtype=object)
-    found = run_partitions(_sentence_spans, partitions(texts, key=None), _joined_lists)
+    found = run_partitions(_sentence_spans, partitions(texts, key=None), joined_lists)
     spans = dict(zip(texts, found, strict=True))
     rows = [
         (doc_id, p_index, p_start + s_start, p_start + s_end, text[s_start:s_end], n_words)
@@ -144,11 +144,6 @@ def _sentence_spans(texts: pd.Series) -> list[list[tuple[int, int, int]]]:
     tokenizer = sentence_tokenizer()
     return [[(start, end, len(_WORD_RE.findall(text, start, end)))
              for start, end in tokenizer.span_tokenize(text)] for text in texts]
-
-
-def _joined_lists(parts: list[list]) -> list:
-    """The partitions' lists, one after another."""
-    return [item for part in parts for item in part]
 
 
 # The characters other than A-Z that a case-insensitive regex matches to an ASCII letter
