@@ -18,6 +18,7 @@ import pandas as pd
 from scipy import stats
 
 from analysis.config import N_BOOTSTRAP, SEED
+from analysis.parallel import joined_lists, partitions, run_partitions
 
 LEVEL = 0.95
 FEW_ARTICLES = 30  # a group with fewer articles is described as these articles, not its coverage in general
@@ -246,19 +247,43 @@ def summarise_columns(values: pd.DataFrame, keys: pd.DataFrame, column: str,
     order; `clusters` holds each row's article. No long table is built: memory grows with the
     rows, not with rows x columns."""
     codes, uniques = pd.MultiIndex.from_frame(keys).factorize()
-    order = np.argsort(codes, kind="stable")
+    order = np.argsort(codes, kind="stable")  # the rows group after group, each in its order
     bounds = np.r_[0, np.cumsum(np.bincount(codes, minlength=len(uniques)))]
-    matrix = values.to_numpy(dtype=float)
-    rows = []
-    for g, key in enumerate(uniques):
-        here = order[bounds[g]:bounds[g + 1]]
-        units = clusters[here] if clusters is not None else None
-        for j, name in enumerate(values.columns):
-            rng = group_rng(seed, (*key, name))
-            rows.append((*key, name, *(
-                _mean_summary(matrix[here, j], units, rng, n_boot, level) if denominators is None
-                else _ratio_summary(matrix[here, j], denominators[here].astype(float), units, rng,
-                                    n_boot, level, exact))))
+    matrix = values.to_numpy(dtype=float)[order]
+    units = clusters[order] if clusters is not None else None
+    shares = denominators[order].astype(float) if denominators is not None else None
+    # runs of whole groups, each bootstrapped by a worker: every group has its own generator,
+    # so the rows are the same however the groups are cut
+    parts = partitions(pd.Series(np.arange(len(uniques))), key=None,
+                       sizes=np.diff(bounds) * matrix.shape[1])
+    jobs = []
+    for part in parts:
+        groups = part.to_numpy()
+        first, last = (int(groups[0]), int(groups[-1]) + 1) if len(groups) else (0, 0)
+        rows = slice(bounds[first], bounds[last])
+        jobs.append((list(uniques[first:last]), bounds[first:last + 1] - bounds[first],
+                     list(values.columns), matrix[rows],
+                     units[rows] if units is not None else None,
+                     shares[rows] if shares is not None else None, exact, n_boot, seed, level))
+    rows = run_partitions(_summarise_groups, jobs, joined_lists)
     middle = ["mean"] if denominators is None else [*names, "ratio"]
     return pd.DataFrame(rows, columns=[*keys.columns, column, "n", *middle, "low", "high",
                                        "n_articles", "unit"])
+
+
+def _summarise_groups(job: tuple) -> list[tuple]:
+    """The rows of summarise_columns for a run of groups: (their keys, where each group's rows
+    start and end in the arrays, the column names, the values, articles and denominators of
+    their rows, group after group, and the interval settings)."""
+    keys, bounds, names, matrix, units, denominators, exact, n_boot, seed, level = job
+    rows = []
+    for g, key in enumerate(keys):
+        here = slice(bounds[g], bounds[g + 1])
+        articles = units[here] if units is not None else None
+        for j, name in enumerate(names):
+            rng = group_rng(seed, (*key, name))
+            rows.append((*key, name, *(
+                _mean_summary(matrix[here, j], articles, rng, n_boot, level) if denominators is None
+                else _ratio_summary(matrix[here, j], denominators[here], articles, rng, n_boot,
+                                    level, exact))))
+    return rows

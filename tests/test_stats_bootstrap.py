@@ -127,3 +127,24 @@ def test_summarise_columns_is_summarise_mean_and_ratio_of_the_long_table():
                                      denominators=words, names=("v", "words"))
     expected = stats.summarise_ratio(long.fillna({"v": 0}), "v", "words", ["outlet", "column"])
     pd.testing.assert_frame_equal(ratios, expected.sort_values(order, kind="stable", ignore_index=True))
+
+
+def test_summarise_columns_gives_the_same_rows_from_worker_processes(monkeypatch):
+    from analysis.parallel import PARTITION_ENV, WORKERS_ENV
+
+    outlet, doc_id, values, words = _wide_fixture()
+    keys = pd.DataFrame({"outlet": outlet})
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    here = [stats.summarise_columns(values.fillna(0), keys, "column", clusters=doc_id,
+                                    denominators=d) for d in (None, words)]
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    monkeypatch.setenv(PARTITION_ENV, "20")  # one group a partition: 21 and 8 rows, two columns
+    calls = []
+    run = stats.run_partitions
+    monkeypatch.setattr(stats, "run_partitions",
+                        lambda fn, parts, combine: calls.append(len(parts)) or run(fn, parts, combine))
+    there = [stats.summarise_columns(values.fillna(0), keys, "column", clusters=doc_id,
+                                     denominators=d) for d in (None, words)]
+    assert calls == [2, 2]
+    for a, b in zip(here, there, strict=True):
+        pd.testing.assert_frame_equal(a, b)
