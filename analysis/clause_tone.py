@@ -8,12 +8,13 @@ mention; the window is the mention with WINDOW_WORDS words either side, within t
 import re
 import tomllib
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.config import PACKAGE_DATA
+from analysis.parallel import map_with
 from analysis.segment import WORD_PATTERN
 
 BOUNDARIES_FILE = PACKAGE_DATA / "clause_boundaries.toml"
@@ -122,6 +123,17 @@ def mention_contexts(sentences: pd.DataFrame, mentions: pd.DataFrame,
     order (as compute_actor_mentions gives them) split each sentence once; the work is linear in
     the length of the sentences with a mention.
     """
+    if {"doc_id", "sentence_id", "text"} - set(sentences) or "doc_id" not in mentions:
+        return _contexts(mentions, sentences, n)
+    contexts = partial(_contexts, n=n)
+    contexts.__name__ = "mention contexts"  # the name of its progress bar
+    # partitions of whole documents' mentions, each with its documents' sentences (in workers)
+    found = map_with(contexts, mentions, (sentences[["doc_id", "sentence_id", "text"]],))
+    return found.set_axis(mentions.index)
+
+
+def _contexts(mentions: pd.DataFrame, sentences: pd.DataFrame, n: int) -> pd.DataFrame:
+    """mention_contexts of these mentions, in one process."""
     texts = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
     spans: dict[str, list[tuple[int, int]]] = {}
     for sid, start, end in mentions[["sentence_id", "start", "end"]].itertuples(index=False):

@@ -89,3 +89,25 @@ def test_names_are_masked_in_the_texts_to_score():
     # every actor named in the sentence is masked, not only the mention itself
     assert contexts["clause_scored_text"].tolist() == ["xxxx'x chief and the xxxxxx xxxxxx met."] * 2
     assert contexts["window_scored_text"].tolist() == ["xxxx'x chief", "the xxxxxx xxxxxx met"]
+
+
+def test_contexts_from_worker_processes_equal_those_of_one_process(monkeypatch):
+    import analysis.parallel as parallel
+
+    sentences = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "sentence_id": ["a", "b", "c"],
+                              "text": [CONTRAST, "The city was defended by Ukraine.", CONTRAST]})
+    mentions = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d3"], "sentence_id": ["a", "a", "b", "c"],
+                             "start": [0, 30, 25, 30], "end": [6, 37, 32, 37]}, index=[5, 6, 7, 9])
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    here = mention_contexts(sentences, mentions, n=2)
+    parts = []
+    run = parallel.run_partitions
+    monkeypatch.setattr(parallel, "run_partitions",
+                        lambda fn, jobs, combine: parts.append(len(jobs)) or run(fn, jobs, combine))
+    monkeypatch.setenv(parallel.WORKERS_ENV, "2")
+    monkeypatch.setenv(parallel.PARTITION_ENV, "1")  # one document a partition
+    there = mention_contexts(sentences, mentions, n=2)
+    assert parts == [3]
+    pd.testing.assert_frame_equal(here, there)
+    assert there.index.tolist() == [5, 6, 7, 9]
+    assert there["window_text"].tolist()[-1] == "city, but Ukraine defended it"
