@@ -66,6 +66,7 @@ _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s
 _BOUNDARY = frozenset(",;:()[]\"")
 _OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
                       "when", "that", "so", "then", "yet"])  # words after which a clause begins
+_CONTRACTED = frozenset(["he's", "she's", "it's"])  # "he is" or "he has", never a possessive
 _SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
 _QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
@@ -326,7 +327,7 @@ def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
 
 def _possessive(tok: Tokens, j: int) -> bool:
     """Whether the mention ending before token j ends in a possessive ("Putin's" as one token)."""
-    return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s"))
+    return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s")) and tok.low[j - 1] not in _CONTRACTED
 
 
 def _possessive_mark(tok: Tokens, j: int) -> bool:
@@ -427,6 +428,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     invade", "X threatened to invade", "X did not attack", "X is a terrorist state"; with
     `coordinate` (the actor opens its clause) also "X and Y attacked"."""
     k, heads, chain = j + _possessive_mark(tok, j), 0, []
+    if tok.get(j - 1) in _CONTRACTED:  # "he's a war criminal", "he's attacked the city"
+        chain.append("has" if _has_contracted(lex, tok, j - 1) else "'s")
     relative = False
     while k < len(tok.low):
         w = tok.low[k]
@@ -534,6 +537,14 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _has_contracted(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the "'s" of the pronoun at token k ("he's") is "has", not "is": a listed verb's past
+    form follows with its object after it ("he's attacked the city"; "he's accused of fraud")."""
+    after = tok.get(k + 2)
+    return lex.verb_kind(tok.get(k + 1)) == "ed" and (
+        after in lex.determiners or (k + 2 < len(tok.words) and tok.words[k + 2][:1].isupper()))
 
 
 def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
@@ -1015,6 +1026,8 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
         written = {a: set(aliases_of) | metonyms_of.get(a, set())
                    for a, aliases_of in _aliases_by_actor(mine["actor"], mine["alias"]).items()}
         aliases |= described_actors(texts[doc_id], written, list(description_heads()))
+        aliases |= {form: actor for form, actor in acronym_aliases(texts[doc_id], written).items()
+                    if form not in aliases}
         for _, sid, start, text in part:
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
                 k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
@@ -1025,6 +1038,21 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
     pronouns = pronoun_mentions(sentences, mentions, set(people))
     return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
+
+
+def acronym_aliases(text: str, written: dict[str, set[str]]) -> dict[str, str]:
+    """Within one article: an acronym and the name it stands for where the article spells it out
+    ("the World Economic Forum (WEF)", analysis.quotes.acronyms) -> the one actor of `written`
+    (actor -> its aliases) either form names: the other form joins it, with and without "the"."""
+    from analysis.quotes import acronyms
+
+    out = {}
+    for short, long in acronyms(text).items():
+        owners = {a for a, forms in written.items() if {short, long} & (set(forms) | {a})}
+        if len(owners) == 1:
+            actor = next(iter(owners))
+            out |= dict.fromkeys((short, long, f"the {long}", f"The {long}"), actor)
+    return out
 
 
 def _aliases_by_actor(actors: list[str], aliases: list[str]) -> dict[str, list[str]]:
@@ -1343,6 +1371,8 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 owners.setdefault(form, set()).add(person)
         written = {a: set(al) for a, al in mine[["actor", "aliases"]].itertuples(index=False)}
         for form, actor in described_actors(texts[doc_id], written, list(description_heads())).items():
+            owners.setdefault(form, set()).add(actor)
+        for form, actor in acronym_aliases(texts[doc_id], written).items():
             owners.setdefault(form, set()).add(actor)
         aliases = {a: next(iter(o)) for a, o in owners.items() if len(o) == 1}
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):

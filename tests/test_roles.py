@@ -6,6 +6,7 @@ import pytest
 from analysis.__main__ import main
 from analysis.actors import join_names, name_aliases, titled_people
 from analysis.roles import (
+    acronym_aliases,
     call_role,
     compute_role_calls,
     compute_role_evidence,
@@ -283,6 +284,15 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The poorest Kenyans pay.", "Kenyans", [("victim_noun", False, False)]),
     ("Texans were left without power.", "Texans", [("patient_of_harm", False, False)]),
     ("Texans left without paying.", "Texans", []),
+    # a participle written like its base ("hurt") is passive after "be"
+    ("Farmers were hurt by the rules.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Taxes hurt farmers.", "Taxes", [("agent_of_harm", False, False)]),
+    # "he's" is "he is" (a predicate, a passive) or "he has" (a past form with its object), never
+    # a possessive
+    ("Putin spoke. He's a war criminal.", "He", [("negative_label", False, False)]),
+    ("Putin spoke. He's accused of fraud.", "He", [("target_of_blame", False, False)]),
+    ("Putin spoke. He's attacked the city.", "He", [("agent_of_harm", False, False)]),
+    ("Putin spoke. It's war.", "It", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
@@ -406,6 +416,17 @@ def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
     named = {"Biden administration": {"Biden administration"}, "Biden": {"Biden"}}
     assert described_actors("The Biden administration acted.", named, ["administration"]) == {
         "the administration": "Biden administration", "The administration": "Biden administration"}
+
+
+def test_an_acronym_spelt_out_in_the_article_joins_its_name():
+    text = "The World Economic Forum (WEF) met in Davos. The forum's chief spoke."
+    assert acronym_aliases(text, {"WEF": {"WEF"}, "Davos": {"Davos"}}) == {
+        "WEF": "WEF", "World Economic Forum": "WEF", "the World Economic Forum": "WEF",
+        "The World Economic Forum": "WEF"}
+    assert acronym_aliases(text, {"World Economic Forum": {"World Economic Forum"}})["WEF"] == \
+        "World Economic Forum"
+    assert acronym_aliases(text, {"WEF": {"WEF"}, "Forum": {"World Economic Forum"}}) == {}  # two
+    assert acronym_aliases("The WEF met.", {"WEF": {"WEF"}}) == {}  # not spelt out
 
 
 def test_surname_mentions_pool_into_the_full_name():
