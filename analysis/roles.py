@@ -83,6 +83,8 @@ def _inflect(base: str) -> dict[str, str]:
              base + base[-1] + "ed": "ed", base + "ing": "ing", base + base[-1] + "ing": "ing"}
     if base.endswith("e"):
         forms |= {base + "d": "ed", base[:-1] + "ing": "ing"}
+    if base.endswith("ie"):  # "lie": "lying"
+        forms[base[:-2] + "ying"] = "ing"
     if stem_y:
         forms |= {stem_y + "ies": "s", stem_y + "ied": "ed"}
     return forms
@@ -477,6 +479,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
         if after in lex.under_nouns:  # "X came under fire", "X is under scrutiny"
             return [Cue("target_of_blame", "subject + under + blame noun", negated, modal)]
+    bare = [c for c in chain if not (c in lex.negation or c.endswith("n't"))]
+    if w == "blame" and len(bare) > 1 and bare[-2] in lex.be and bare[-1] == "to":  # "X is to blame"
+        return [Cue("target_of_blame", "subject + is to blame", negated, modal)]
     phrase = _phrase_at(lex, tok, k)
     if phrase is not None:
         return [Cue(phrase[0], f"subject of '{phrase[1]}'", negated, modal)]
@@ -532,6 +537,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("advocacy", "subject of opposing verb + harm noun")  # "X exposed the fraud"
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
+    if w in lex.blame and _crime_after(lex, tok, k + 1, ("of", "for")):  # "X accused Y of lying"
+        return cue("advocacy", "subject of blame verb + of/for + wrong")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
@@ -561,6 +568,20 @@ def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
         if not (w in lex.determiners or w in lex.apposition_words or w == "'s" or _is_head(lex, w)):
             return j
     return j
+
+
+def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
+    """Past a relative clause set off by commas after the actor ending before j ("X, who owns
+    farmland, attacked"): the token where the actor's own verb starts, else None."""
+    if tok.get(j) != "," or tok.get(j + 1) not in ("who", "which"):
+        return None
+    for x in range(j + 2, min(len(tok.low), j + 2 + APPOSITION_REACH * 2)):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!", "(", ")") or w in _QUOTES:
+            return None
+        if w == ",":
+            return x + 1 if _predicate_starts(lex, tok, x + 1) else None
+    return None
 
 
 def _coordinated_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
@@ -639,18 +660,20 @@ def _phrase_at(lex: Lexicon, tok: Tokens, k: int) -> tuple[str, str] | None:
     return None
 
 
-def _crime_after(lex: Lexicon, tok: Tokens, k: int) -> bool:
-    """A "for" + crime later in the clause from k ("for disrupting traffic", "for fraud")."""
+def _crime_after(lex: Lexicon, tok: Tokens, k: int, preps: tuple[str, ...] = ("for",)) -> bool:
+    """A "for" (or one of `preps`) + crime later in the clause from k ("for disrupting traffic",
+    "for fraud", "of lying")."""
     for x in range(k, k + 12):
         w = tok.get(x)
         if not w or w in _BOUNDARY or w == ".":
             return False
-        if w == "for":
+        if w in preps:
             y = x + 1
             while tok.get(y) in lex.determiners:
                 y += 1
             crime = tok.get(y)
-            return (crime.endswith("ing") and len(crime) > 5) or crime in lex.harm_nouns \
+            return (crime.endswith("ing") and len(crime) > 5) or lex.verb_kind(crime) == "ing" \
+                or crime in lex.harm_nouns \
                 or crime in lex.crimes
     return False
 
@@ -922,6 +945,8 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
     found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
              *([] if inside_phrase else _subject_cues(lex, tok, _past_apposition(lex, tok, i, j), opens)),
+             *([] if inside_phrase or not opens or _past_relative(lex, tok, j) is None
+               else _subject_cues(lex, tok, _past_relative(lex, tok, j))),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}

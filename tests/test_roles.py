@@ -293,6 +293,23 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Putin spoke. He's accused of fraud.", "He", [("target_of_blame", False, False)]),
     ("Putin spoke. He's attacked the city.", "He", [("agent_of_harm", False, False)]),
     ("Putin spoke. It's war.", "It", []),
+    # "X is to blame" (a verb after "be to"), negated or hedged like any predicate
+    ("Gates is to blame for the crisis.", "Gates", [("target_of_blame", False, False)]),
+    ("Gates is not to blame for the crisis.", "Gates", [("target_of_blame", True, False)]),
+    ("Gates may be to blame for the crisis.", "Gates", [("target_of_blame", False, True)]),
+    # a relative clause set off by commas between the actor and its verb: both are the actor's
+    ("Gates, who owns farmland, has attacked farmers.", "Gates", [("agent_of_harm", False, False)]),
+    ("Gates, who attacked farmers, owns farmland.", "Gates", [("agent_of_harm", False, False)]),
+    ("Kerry met Gates, who owns farmland, and attacked farmers.", "Gates", []),
+    # irregular and -ie forms of listed verbs: "misled", "lying"
+    ("Exxon misled investors.", "Exxon", [("agent_of_harm", False, False)]),
+    ("Exxon is lying to the public.", "Exxon", [("agent_of_harm", False, False)]),
+    # accusing another of a wrong speaks against the wrong (advocacy, half weight); accusing or
+    # condemning a person alone says nothing of the accuser
+    ("Newsom accused the oil industry of lying.", "Newsom", [("advocacy", False, False)]),
+    ("Newsom blamed Exxon for the floods.", "Newsom", []),
+    ("Newsom blamed Exxon for the attack.", "Newsom", [("advocacy", False, False)]),
+    ("Newsom was accused of lying.", "Newsom", [("target_of_blame", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
