@@ -206,6 +206,7 @@ class Lexicon:
     endorsing: dict
     durative: frozenset
     left_words: frozenset
+    verbal: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -262,6 +263,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
         endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
         left_words=low(v["left_words"]),
+        verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -501,6 +503,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("agent_of_help", "subject of 'shot down' + weapon")
     if w in lex.harm and tok.get(k + 1) in lex.harm_not_particles:  # "X hit out at critics"
         return []
+    if w in lex.criticism and not passive and _verbal_attack(lex, tok, k):  # "X attacked Y, calling"
+        return []
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
@@ -510,6 +514,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.coercion and not passive:
         return cue("agent_of_harm", "subject of coercion verb")
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
+        if _noun_ahead(lex, tok, k + 1, lex.criticism.keys()) and _verbal_attack(lex, tok, k + 1):
+            return []  # "X launched an attack against Y questioning his credentials"
         return cue("agent_of_harm", "subject of light verb + harm noun")
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
@@ -724,6 +730,19 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     return None
 
 
+def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the attack at token k is one of words: an -ing verb of speech aimed at a person
+    later in its clause ("an attack against X questioning his credentials", "attacked X, calling
+    him a fraud")."""
+    for x in range(k + 1, min(len(tok.low), k + 12)):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!") or w in _OPENERS - {"that"}:
+            return False
+        if lex.verbal.get(w) == "ing" and tok.get(x + 1) in ("him", "her", "his", "them", "their"):
+            return True
+    return False
+
+
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
     """One of `nouns` within MAX_GAP words from k, past determiners and adjectives."""
     for step in range(MAX_GAP + 1):
@@ -819,6 +838,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                                                "towards", "of", "over"):
             if prep == "of" and head in lex.of_agent:
                 return [Cue("agent_of_harm", "harm noun + of + actor", negated, modal)]
+            if head in lex.criticism and _verbal_attack(lex, tok, k):  # "an attack on X, calling him"
+                return [Cue("target_of_blame", f"verbal attack + {prep} + actor", negated, modal)]
             return [Cue("patient_of_harm", f"harm noun + {prep} + actor", negated, modal)]
         if head in lex.suffering_nouns and prep == "of":  # "the plight of X"
             return [Cue("victim_noun", "suffering noun + of + actor", negated, modal)]
@@ -860,6 +881,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                 return [Cue("positive_label", "label + named + actor", negated, modal)]
     if head in lex.harm and tok.get(k + 1) == "down":  # "shot down 30 drones": air defence
         return []
+    if head in lex.criticism and not passive_before and _verbal_attack(lex, tok, k):
+        return [Cue("target_of_blame", "object of verbal attack", negated, modal)]
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:

@@ -310,6 +310,16 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Newsom blamed Exxon for the floods.", "Newsom", []),
     ("Newsom blamed Exxon for the attack.", "Newsom", [("advocacy", False, False)]),
     ("Newsom was accused of lying.", "Newsom", [("target_of_blame", False, False)]),
+    # an attack of words (a verb of speech aimed at a person follows): the attacked is criticised,
+    # the attacker does no harm; a justification ("saying it was a target") leaves the harm
+    ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Ann Lee",
+     [("target_of_blame", False, False)]),
+    ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
+    ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    ("Critics attacked Gates, calling him a fraud.", "Critics", []),
+    ("Russia attacked Kyiv, saying it was a military target.", "Kyiv",
+     [("patient_of_harm", False, False)]),
+    ("Russia launched an attack on Kyiv, killing ten.", "Russia", [("agent_of_harm", False, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
