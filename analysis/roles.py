@@ -472,7 +472,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         k += 1
     negated = any(w in lex.negation or w.endswith("n't") for w in chain)
     modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
-    modal = modal or chain[:1] == ["to"]  # "enlisted X to help", "X to invade": not done yet
+    modal = modal or chain[:1] == ["to"]  # "X to invade", "ordered X to attack": not done yet
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)
     if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
@@ -524,6 +524,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
+    if w in lex.help and chain[:1] == ["to"]:  # "enlisted X to help", "asked X to defend": asked, not done
+        return []
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
         if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):  # "defended his decision"
             return []

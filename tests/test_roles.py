@@ -118,7 +118,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Guterres did not call for action.", "Guterres", [("advocacy", True, False)]),
     ("Zelensky led efforts to rebuild.", "Zelensky", [("advocacy", False, False)]),
     ("Biden defended his decision.", "Biden", []),
-    ("They enlisted the UN to help.", "UN", [("agent_of_help", False, True)]),
+    ("They enlisted the UN to help.", "UN", []),  # asked, not done: no help (see below)
     # a possessive written as one token, with a straight or a curly apostrophe; "the X war" says where
     ("Putin's war goes on.", "Putin", [("agent_of_harm", False, False)]),
     ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
@@ -320,6 +320,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russia attacked Kyiv, saying it was a military target.", "Kyiv",
      [("patient_of_harm", False, False)]),
     ("Russia launched an attack on Kyiv, killing ten.", "Russia", [("agent_of_harm", False, False)]),
+    # an object asked or enlisted to help has not helped; "X is to help" and "X wants to help" have
+    # a subject of their own (planned: the latter half weight)
+    ("The WEF has enlisted the United Nations to help with the plan.", "United Nations", []),
+    ("NATO is to help Ukraine.", "NATO", [("agent_of_help", False, False)]),
+    ("NATO wants to help Ukraine.", "NATO", [("agent_of_help", False, True)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
