@@ -517,6 +517,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         if _noun_ahead(lex, tok, k + 1, lex.criticism.keys()) and _verbal_attack(lex, tok, k + 1):
             return []  # "X launched an attack against Y questioning his credentials"
         return cue("agent_of_harm", "subject of light verb + harm noun")
+    if w in lex.light and not passive and _war_on(lex, tok, k + 1):
+        return cue("agent_of_harm", "subject of light verb + war on")  # "X declared war on farmers"
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
@@ -745,6 +747,18 @@ def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
     return False
 
 
+def _war_on(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """A possessive-only harm noun from k followed by "on" or "against" ("war on farmers", "a
+    campaign against the press")."""
+    for step in range(MAX_GAP + 1):
+        w = tok.get(k + step)
+        if w in lex.possessive_only:
+            return tok.get(k + step + 1) in ("on", "against")
+        if not (w in lex.determiners or _is_head(lex, w)):
+            return False
+    return False
+
+
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
     """One of `nouns` within MAX_GAP words from k, past determiners and adjectives."""
     for step in range(MAX_GAP + 1):
@@ -758,11 +772,13 @@ def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
 
 def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
                     modal: bool) -> list[Cue]:
-    """After a form of "be": a label, a victim noun or blame ("X is a terrorist state", "X was the
-    victim", "X is to blame", "X is guilty of")."""
+    """After a form of "be": a label, a victim noun, blame or a harm behind ("X is a terrorist
+    state", "X was the victim", "X is guilty of", "X was behind the attack")."""
     chain = [c for c in chain if not (c in lex.negation or c.endswith("n't"))]  # "is not a"
     if not chain or chain[-1] not in lex.be and not (chain[-1] == "to" and tok.get(k) == "blame"):
         return []
+    if tok.get(k) == "behind" and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.possessive_only):
+        return [Cue("agent_of_harm", "predicate behind + harm noun", negated, modal)]
     for step in range(MAX_GAP + 1):
         w = tok.get(k + step)
         if _label_phrase(lex, tok, start=k + step):  # "X is a prophet of doom"
@@ -871,7 +887,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
             _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
         return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]
-    if head in lex.listing or (head == "as" and tok.get(k - 1) == "such"):
+    like = head == "like" and _is_head(lex, tok.get(k - 1)) and tok.get(k - 1) not in lex.modal
+    if head in lex.listing or (head == "as" and tok.get(k - 1) == "such") or like:
         listed = _listed_as(lex, tok, k - (head == "as"))  # "the big polluters include X, Y"
         if listed is not None:
             return [Cue(listed, "label + include + actor", negated, modal)]

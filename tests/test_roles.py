@@ -325,6 +325,16 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The WEF has enlisted the United Nations to help with the plan.", "United Nations", []),
     ("NATO is to help Ukraine.", "NATO", [("agent_of_help", False, False)]),
     ("NATO wants to help Ukraine.", "NATO", [("agent_of_help", False, True)]),
+    # declaring or waging a war on someone; a label exemplified with "like"; paying for a harm;
+    # being behind it
+    ("Gates declared war on farmers.", "Gates", [("agent_of_harm", False, False)]),
+    ("Gates declared an emergency.", "Gates", []),
+    ("Climate alarmists like Gates flew in.", "Gates", [("negative_label", False, False)]),
+    ("People would like Gates to go.", "Gates", []),
+    ("Gates funded the propaganda campaign.", "Gates", [("agent_of_harm", False, False)]),
+    ("Gates funded the research.", "Gates", []),
+    ("Russia was behind the attack on Kyiv.", "Russia", [("agent_of_harm", False, False)]),
+    ("Gates is not behind the attack.", "Gates", [("agent_of_harm", True, False)]),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
