@@ -9,7 +9,8 @@ advocacy ("called for action", "fought for", "warned of the risks", half weight)
 and labels ("prophet of doom X"), "X's preposterous plan", coordinated predicates ("X entered the
 town and killed civilians"), verbs that pass their subject on ("X worked to undermine"),
 weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
-X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too. Each cue
+X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too, and so
+is the speaker of an accusation ("X said that Y has been lying": advocacy, half weight). Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
 as mentions of the one person named just before them, "the government" as one of the one actor
@@ -580,6 +581,48 @@ def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
     return j
 
 
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """One-word verbs of saying (data/attribution_verbs.txt, shared with analysis.quotes)."""
+    from analysis.quotes import _word_list
+
+    return frozenset(w.lower() for w in _word_list("attribution_verbs.txt") if " " not in w)
+
+
+def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
+    """Whether tokens [a, b) say that someone did harm or wrong: an active harm or misconduct
+    verb, not negated ("Big Oil has been lying", "ministers have ignored the concerns")."""
+    for x in range(max(a, 0), min(b, len(tok.low))):
+        w, before = tok.low[x], tok.get(x - 1)
+        if before == "to" or before in lex.determiners:  # "vowed to seize", "the bombing": no act done
+            continue
+        phrase = _phrase_at(lex, tok, x)
+        finite = (lex.verb_kind(w) or "base") != "base" or before in lex.auxiliaries
+        wrong = (w in lex.harm and finite and tok.get(x + 1) != "by"
+                 and tok.get(x + 1) not in lex.harm_not_particles
+                 and not any(tok.get(y) in lex.be and lex.harm[w] == "ed" for y in (x - 1, x - 2))) \
+            or (w in lex.misconduct and finite) or (phrase is not None and phrase[0] == "misconduct")
+        if wrong and not any(_before(lex, tok, x)):  # not "did not lie", "would strike"
+            return True
+    return False
+
+
+def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
+    the farmers," X said': advocacy (the accuser speaks against a wrong)."""
+    k = j
+    while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
+        k += 1
+    passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"
+    if tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive:
+        if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
+            if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
+                return [Cue("advocacy", "speaker of an accusation before")]
+        elif _wrong_done(lex, tok, k + 1, len(tok.low)):
+            return [Cue("advocacy", "speaker of an accusation after")]
+    return []
+
+
 def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
     """Past a relative clause set off by commas after the actor ending before j ("X, who owns
     farmland, attacked"): the token where the actor's own verb starts, else None."""
@@ -990,6 +1033,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *([] if inside_phrase or not opens or _past_relative(lex, tok, j) is None
                else _subject_cues(lex, tok, _past_relative(lex, tok, j))),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
+             *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

@@ -136,7 +136,7 @@ def cues(text: str, name: str) -> list[tuple]:
      [("patient_of_harm", False, False)]),
     # an actor inside a prepositional phrase is not the subject of the verb
     ("The war in Ukraine killed thousands.", "Ukraine", []),
-    ("Stoltenberg said Russia attacked.", "Stoltenberg", []),
+    ("Stoltenberg said Russia attacked.", "Stoltenberg", [("advocacy", False, False)]),  # an accuser, no doer
     # third round (issue 16): taking and ruining, active, passive, modal, negated
     ("Russian troops seized the nuclear plant.", "Russian", [("agent_of_harm", False, False)]),
     ("The farms were seized by the Dutch government.", "Dutch", [("agent_of_harm", False, False)]),
@@ -235,7 +235,7 @@ def cues(text: str, name: str) -> list[tuple]:
      [("misconduct", False, False)]),
     ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
     ("Ukraine fought Russia and killed soldiers.", "Russia", []),
-    ("Putin said the rebels attacked and killed them.", "Putin", []),
+    ("Putin said the rebels attacked and killed them.", "Putin", [("advocacy", False, False)]),
     # attacked or targeted for an act is criticism (blame), not harm; for who one is, harm
     ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
     ("Civilians were targeted for their ethnicity.", "Civilians",
@@ -335,6 +335,15 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Gates funded the research.", "Gates", []),
     ("Russia was behind the attack on Kyiv.", "Russia", [("agent_of_harm", False, False)]),
     ("Gates is not behind the attack.", "Gates", [("agent_of_harm", True, False)]),
+    # the speaker of an accusation (someone did harm or wrong, in the words reported or quoted)
+    # speaks against the wrong: advocacy, half weight; not for a harm suffered, denied or none
+    ("Newsom said that Big Oil has been lying to us.", "Newsom", [("advocacy", False, False)]),
+    ("\"Big Oil has been lying to us,\" Newsom said.", "Newsom", [("advocacy", False, False)]),
+    ("Ann Lee told reporters the ministers ignored the concerns of farmers.", "Ann Lee",
+     [("advocacy", False, False)]),
+    ("Newsom said that Big Oil was attacked.", "Newsom", []),
+    ("Newsom said that Big Oil did not lie.", "Newsom", []),
+    ("Newsom said the weather was fine.", "Newsom", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
