@@ -208,6 +208,7 @@ class Lexicon:
     durative: frozenset
     left_words: frozenset
     verbal: dict
+    voice_of: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -265,6 +266,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
+        voice_of=low(g["voice_of"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -609,8 +611,16 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
 
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
-    the farmers," X said': advocacy (the accuser speaks against a wrong)."""
+    the farmers," X said', "X's office posted: ..." (advocacy: the accuser speaks against a
+    wrong)."""
     k = j
+    if _possessive_mark(tok, j) or _possessive(tok, j):  # "X's office said", "X's spokesman told"
+        k += _possessive_mark(tok, j)
+        while tok.get(k) in lex.determiners or (_is_head(lex, tok.get(k)) and tok.get(k + 1) in lex.voice_of):
+            k += 1
+        if tok.get(k) not in lex.voice_of:  # "X's critics say" is not X speaking
+            return []
+        k += 1
     while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
         k += 1
     passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"

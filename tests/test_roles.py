@@ -344,6 +344,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Newsom said that Big Oil was attacked.", "Newsom", []),
     ("Newsom said that Big Oil did not lie.", "Newsom", []),
     ("Newsom said the weather was fine.", "Newsom", []),
+    ("Newsom's office posted: \"Big Oil has been lying to us.\"", "Newsom", [("advocacy", False, False)]),
+    ("Newsom's press office said Big Oil lied.", "Newsom", [("advocacy", False, False)]),
+    ("Newsom's rivals said Big Oil lied.", "Newsom", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
