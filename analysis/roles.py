@@ -1003,7 +1003,24 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
                 return []
             negated, modal = _before(lex, tok, x)
             return [Cue("agent_of_harm", "harm participle or noun + by + actor", negated, modal)]
+        if lex.help.get(w) == "ed" and x == k:  # "the crew was rescued by X"
+            negated, modal = _before(lex, tok, x)
+            return [Cue("agent_of_help", "help participle + by + actor", negated, modal)]
+        caused = lex.harm_nouns | lex.caused_nouns
+        if lex.cause.get(w) == "ed" and x == k and _noun_before(lex, tok, x, caused):
+            negated, modal = _before(lex, tok, x)  # "the crisis was caused by X"
+            return [Cue("agent_of_harm", "harm noun + cause participle + by + actor", negated, modal)]
     return []
+
+
+def _noun_before(lex: Lexicon, tok: Tokens, x: int, nouns: frozenset) -> bool:
+    """One of `nouns` just before the participle at x, past a form of "be" and auxiliaries ("the
+    crisis was caused", "the floods, caused")."""
+    y = x - 1
+    while y >= 0 and (tok.low[y] in lex.be or tok.low[y] in lex.auxiliaries or tok.low[y] == ","
+                      or (tok.low[y].endswith("ly") and len(tok.low[y]) > 4)):
+        y -= 1
+    return y >= 0 and tok.low[y] in nouns
 
 
 def _named_as(lex: Lexicon, tok: Tokens, j: int, negated: bool, modal: bool) -> list[Cue]:

@@ -347,6 +347,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Newsom's office posted: \"Big Oil has been lying to us.\"", "Newsom", [("advocacy", False, False)]),
     ("Newsom's press office said Big Oil lied.", "Newsom", [("advocacy", False, False)]),
     ("Newsom's rivals said Big Oil lied.", "Newsom", []),
+    # "by" agents of help participles, and of a cause participle after a harm noun
+    ("Farmers were rescued by Gates.", "Gates", [("agent_of_help", False, False)]),
+    ("The crisis was largely caused by Gates.", "Gates", [("agent_of_harm", False, False)]),
+    ("The report was caused by Gates.", "Gates", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
