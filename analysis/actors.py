@@ -151,7 +151,8 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
     """Within one article: "the <head>" (and "The <head>") -> the one actor it stands for, for heads
     such as "government": the one actor whose name ends with the head ("Scottish government"),
     else the one actor written just before it ("the Netherlands government", "Russia's
-    government"); two candidates give no join."""
+    government") or with it in an apposition ("Climate Defiance, a radical group,"); two
+    candidates give no join."""
     heads_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     written: dict[str, set[str]] = {}  # head -> actors written just before it
     for actor, forms in aliases.items():
@@ -159,7 +160,9 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
                          if f.strip() and not f.lower().startswith("the "))
         if names and heads_pattern:
             pattern = rf"(?<![\w-])(?:{names})(?:['\u2019]s)?\s+({heads_pattern})\b"
-            for head in {m.group(1) for m in re.finditer(pattern, text)}:
+            apposition = (rf"(?<![\w-])(?:{names}),\s+(?:a|an|the)\s+(?:{_APPOSITION_WORD}\s+){{0,4}}?"
+                          rf"({heads_pattern})\b")  # "Climate Defiance, a radical group,"
+            for head in {m.group(1) for p in (pattern, apposition) for m in re.finditer(p, text)}:
                 written.setdefault(head, set()).add(actor)
     out = {}
     for head in heads:

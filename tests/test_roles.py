@@ -471,6 +471,10 @@ def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
         "the government": "Netherlands", "The government": "Netherlands"}
     both = "Russia's government and the Ukrainian government met. The government left."
     assert described_actors(both, {"Russia": {"Russia"}, "Ukraine": {"Ukrainian"}}, heads) == {}
+    group = "Climate Defiance, a radical environmentalist group, met. The group blocked roads."
+    assert described_actors(group, {"Climate Defiance": {"Climate Defiance"}}, ["group"]) == {
+        "the group": "Climate Defiance", "The group": "Climate Defiance"}
+    assert described_actors("Jim Lee, whose group met, spoke.", {"Jim Lee": {"Jim Lee"}}, ["group"]) == {}
     named = {"Biden administration": {"Biden administration"}, "Biden": {"Biden"}}
     assert described_actors("The Biden administration acted.", named, ["administration"]) == {
         "the administration": "Biden administration", "The administration": "Biden administration"}
