@@ -832,6 +832,10 @@ def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated
         return []
     if tok.get(k) == "behind" and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.possessive_only):
         return [Cue("agent_of_harm", "predicate behind + harm noun", negated, modal)]
+    if tok.get(k) == "one" and tok.get(k + 1) == "of":  # "X is one of the worst polluters"
+        k += 2
+    elif tok.get(k) == "among":  # "X is among the worst offenders"
+        k += 1
     for step in range(MAX_GAP + 1):
         w = tok.get(k + step)
         if _label_phrase(lex, tok, start=k + step):  # "X is a prophet of doom"

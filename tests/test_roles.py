@@ -351,6 +351,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Farmers were rescued by Gates.", "Gates", [("agent_of_help", False, False)]),
     ("The crisis was largely caused by Gates.", "Gates", [("agent_of_harm", False, False)]),
     ("The report was caused by Gates.", "Gates", []),
+    # a predicate noun after "one of" or "among"
+    ("Gates is one of the worst polluters.", "Gates", [("negative_label", False, False)]),
+    ("Ukraine is among the victims.", "Ukraine", [("victim_noun", False, False)]),
+    ("Gates is one of the richest men.", "Gates", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
