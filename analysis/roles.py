@@ -448,6 +448,12 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             continue
         if _phrase_at(lex, tok, k) is not None:  # "X took advantage of", "X failed to act"
             break
+        if not chain and w in ("in", "at", "from") and tok.words[k + 1:k + 2] and \
+                tok.words[k + 1][:1].isupper() and _is_word(tok.low[k + 1]):  # "X in Davos has"
+            k += 1
+            while k < len(tok.words) and tok.words[k][:1].isupper() and _is_word(tok.low[k]):
+                k += 1
+            continue
         if not chain and not relative and (w in ("who", "which") or (
                 w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
             k, relative = k + 1 + (w == ","), True
