@@ -13,8 +13,10 @@ X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are r
 is the speaker of an accusation ("X said that Y has been lying": advocacy, half weight). Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
-as mentions of the one person named just before them, "the government" as one of the one actor
-the article writes with it, a name's initials ("MPSC") as one of the name (analysis.actors). Word
+as mentions of the one person of their gender (where the article writes it) named just before
+them, "the government" as one of the one actor the article writes with it, a name's initials
+("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
+Economic Forum (WEF)") as one of the name it stands for. Word
 lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
 the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
