@@ -636,8 +636,11 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
             if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
                 return [Cue("advocacy", "speaker of an accusation before")]
-        elif _wrong_done(lex, tok, k + 1, len(tok.low)):
-            return [Cue("advocacy", "speaker of an accusation after")]
+        else:
+            end = next((x for x in range(k + 1, len(tok.low)) if tok.low[x] in (";", "but", "while",
+                                                                              "whereas")), len(tok.low))
+            if _wrong_done(lex, tok, k + 1, end):  # the words reported, not a clause after them
+                return [Cue("advocacy", "speaker of an accusation after")]
     return []
 
 

@@ -344,6 +344,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Newsom said that Big Oil was attacked.", "Newsom", []),
     ("Newsom said that Big Oil did not lie.", "Newsom", []),
     ("Newsom said the weather was fine.", "Newsom", []),
+    ("Newsom said the plan was fine, but critics attacked it.", "Newsom", []),
     ("Newsom's office posted: \"Big Oil has been lying to us.\"", "Newsom", [("advocacy", False, False)]),
     ("Newsom's press office said Big Oil lied.", "Newsom", [("advocacy", False, False)]),
     ("Newsom's rivals said Big Oil lied.", "Newsom", []),
