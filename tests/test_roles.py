@@ -356,6 +356,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Gates is one of the worst polluters.", "Gates", [("negative_label", False, False)]),
     ("Ukraine is among the victims.", "Ukraine", [("victim_noun", False, False)]),
     ("Gates is one of the richest men.", "Gates", []),
+    # insults of opinion writing are negative labels
+    ("The lunatics at the Forum struck again.", "Forum", [("negative_label", False, False)]),
+    ("Gates is a clown.", "Gates", [("negative_label", False, False)]),
     # a place or name after "in"/"at"/"from" between the actor and its verb
     ("The Forum in Davos has attacked farmers.", "Forum", [("agent_of_harm", False, False)]),
     ("Officials at NATO attacked farmers.", "NATO", []),
