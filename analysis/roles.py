@@ -357,6 +357,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
     if apposition:  # "X, a war criminal,": labels only ("X, a blatant violation" is the event)
         k = j + 2
+    elif tok.get(j) == ",":  # "X, globalist billionaire, flew": an apposition without an article
+        return _bare_apposition(lex, tok, j + 1)
     planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
@@ -392,6 +394,25 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
                        modal=_hedged(lex, tok, j) or any(w in lex.modal for w in before))
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
             return None
+    return None
+
+
+def _bare_apposition(lex: Lexicon, tok: Tokens, k: int) -> Cue | None:
+    """The label of an apposition without an article from token k, closed by a comma ("X,
+    globalist billionaire, flew", "X, climate envoy and notorious hypocrite, said"): lower-case
+    nouns and adjectives only, so a list of names ("X, Soros and other globalists") is none, and
+    so is a clause after a fronted phrase ("In Kyiv, brave volunteers met.")."""
+    found = None
+    for x in range(k, min(len(tok.low), k + MAX_GAP + 3)):
+        w = tok.low[x]
+        if w == "," and x > k:
+            return found
+        if not (tok.words[x][:1].islower() and (_is_head(lex, w) or w == "and")):
+            return None
+        if found is None and w in lex.negative:
+            found = Cue("negative_label", "actor, apposition label")
+        elif found is None and w in lex.positive:
+            found = Cue("positive_label", "actor, apposition label")
     return None
 
 

@@ -356,6 +356,12 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Gates is one of the worst polluters.", "Gates", [("negative_label", False, False)]),
     ("Ukraine is among the victims.", "Ukraine", [("victim_noun", False, False)]),
     ("Gates is one of the richest men.", "Gates", []),
+    # an apposition without an article, closed by a comma; not a list of names nor a clause after
+    # a fronted phrase
+    ("Kerry, climate envoy and notorious hypocrite, flew in.", "Kerry",
+     [("negative_label", False, False)]),
+    ("Gates, Soros and other globalists flew to Davos.", "Gates", []),
+    ("In Kyiv, brave volunteers met.", "Kyiv", []),
     # insults of opinion writing are negative labels
     ("The lunatics at the Forum struck again.", "Forum", [("negative_label", False, False)]),
     ("Gates is a clown.", "Gates", [("negative_label", False, False)]),
