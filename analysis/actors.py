@@ -1,6 +1,7 @@
 """Find mentions of actors (NATO, Russia, Ukraine, ...) from the alias file data/actors.csv."""
 
 import re
+import tomllib
 from functools import cache
 from pathlib import Path
 
@@ -150,7 +151,8 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
     """Within one article: "the <head>" (and "The <head>") -> the one actor it stands for, for heads
     such as "government": the one actor whose name ends with the head ("Scottish government"),
     else the one actor written just before it ("the Netherlands government", "Russia's
-    government"); two candidates give no join."""
+    government") or with it in an apposition ("Climate Defiance, a radical group,"); two
+    candidates give no join."""
     heads_pattern = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     written: dict[str, set[str]] = {}  # head -> actors written just before it
     for actor, forms in aliases.items():
@@ -158,7 +160,9 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
                          if f.strip() and not f.lower().startswith("the "))
         if names and heads_pattern:
             pattern = rf"(?<![\w-])(?:{names})(?:['\u2019]s)?\s+({heads_pattern})\b"
-            for head in {m.group(1) for m in re.finditer(pattern, text)}:
+            apposition = (rf"(?<![\w-])(?:{names}),\s+(?:a|an|the)\s+(?:{_APPOSITION_WORD}\s+){{0,4}}?"
+                          rf"({heads_pattern})\b")  # "Climate Defiance, a radical group,"
+            for head in {m.group(1) for p in (pattern, apposition) for m in re.finditer(p, text)}:
                 written.setdefault(head, set()).add(actor)
     out = {}
     for head in heads:
@@ -170,29 +174,71 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_GENDER_FILE = PACKAGE_DATA / "gendered_words.toml"
+# A word of an apposition before its noun ("the billionaire philanthropist and"), not one that
+# leads to another person ("Biden, whose daughter", "Kerry, who met his son").
+_APPOSITION_WORD = (r"(?!(?i:who|whose|whom|which|that|his|her|hers|their|its|with|of|to|for|said|says)\b)"
+                    r"[\w'-]+")
+
+
+@cache
+def _gendered_words() -> dict[str, tuple[list[str], list[str]]]:
+    """Per gender, the titles and apposition nouns of data/gendered_words.toml."""
+    data = tomllib.loads(_GENDER_FILE.read_text(encoding="utf-8"))
+    return {g: (d["titles"], d["nouns"]) for g, d in data.items()}
+
+
+def written_gender(text: str, person: str) -> str | None:
+    """"male" or "female" where the article writes the person with a gendered title ("Ms Snyder",
+    "Mr Al Jaber") or the full name with an apposition noun ("Abigail Disney, daughter of"), None
+    when it does not or writes both."""
+    forms = "|".join(re.escape(a) for a in sorted(name_aliases(person), key=len, reverse=True)
+                     if not a.lower().startswith("the "))
+    full = re.escape(clean_name(person))  # an apposition follows the full name ("Roy Disney" is not
+    found = set()                          # "Abigail Disney, daughter of")
+    for gender, (titles, nouns) in _gendered_words().items():
+        title = "|".join(map(re.escape, titles))
+        noun = "|".join(map(re.escape, nouns))
+        if re.search(rf"\b(?:{title})\.?\s+(?:[A-Z][\w'-]*\s+){{0,2}}(?:{forms})\b", text) or \
+                re.search(rf"\b{full},\s+(?:{_APPOSITION_WORD}\s+){{0,4}}?(?i:{noun})\b", text):
+            found.add(gender)
+    return found.pop() if len(found) == 1 else None
 
 
 def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str]) -> pd.DataFrame:
     """Extra mentions (mentions' columns) for he, she, him, his, her where the antecedent is unambiguous: the
     one person of `people` named earlier in the same sentence or, failing that, in the previous
-    sentence of the article; two persons there (or none) give no mention."""
+    sentence of the article, of the pronoun's gender where the article tells it (written_gender:
+    "she" passes over "Mr Al Jaber"); two such persons there (or none) give no mention."""
     persons = mentions[mentions["actor"].isin(people)]
     by_sentence: dict = {}  # sentence -> [(start, actor, group)] in the mentions' order
     columns = ["sentence_id", "start", "actor", "group"]
     for sid, start, actor, group in persons[columns].itertuples(index=False):
         by_sentence.setdefault(sid, []).append((start, actor, group))
     rows, previous, last_doc = [], [], None
+    named = set(persons["doc_id"])
+    texts = {doc_id: " ".join(part["text"]) for doc_id, part in sentences.groupby("doc_id", sort=False)
+             if doc_id in named}
+    genders: dict[tuple[str, str], str | None] = {}
+
+    def gender_of(doc_id: str, actor: str) -> str | None:
+        if (doc_id, actor) not in genders:
+            genders[doc_id, actor] = written_gender(texts[doc_id], actor)
+        return genders[doc_id, actor]
     for doc_id, sid, start, text in by_document(sentences, ["doc_id", "sentence_id", "start", "text"]):
         if doc_id != last_doc:
             previous, last_doc = [], doc_id
         here = by_sentence.get(sid, [])
-        before_names = {actor for _, actor, _ in previous}
         for m in _PRONOUN.finditer(text):
-            earlier = [h for h in here if h[0] < start + m.start()]
-            names = {actor for _, actor, _ in earlier} or before_names
+            gender = _PRONOUN_GENDER[m.group().lower()]
+            fits = [h for h in here + previous if gender_of(doc_id, h[1]) in (gender, None)]
+            earlier = [h for h in fits if h in here and h[0] < start + m.start()]
+            before = [h for h in fits if h in previous]
+            names = {actor for _, actor, _ in earlier} or {actor for _, actor, _ in before}
             if len(names) != 1:
                 continue
-            group = (earlier or previous)[0][2]
+            group = (earlier or before)[0][2]
             rows.append((doc_id, sid, group, next(iter(names)), m.group(), start + m.start(),
                          start + m.end()))
         previous = here

@@ -9,11 +9,14 @@ advocacy ("called for action", "fought for", "warned of the risks", half weight)
 and labels ("prophet of doom X"), "X's preposterous plan", coordinated predicates ("X entered the
 town and killed civilians"), verbs that pass their subject on ("X worked to undermine"),
 weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
-X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too. Each cue
+X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too, and so
+is the speaker of an accusation ("X said that Y has been lying": advocacy, half weight). Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
-as mentions of the one person named just before them, "the government" as one of the one actor
-the article writes with it, a name's initials ("MPSC") as one of the name (analysis.actors). Word
+as mentions of the one person of their gender (where the article writes it) named just before
+them, "the government" as one of the one actor the article writes with it, a name's initials
+("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
+Economic Forum (WEF)") as one of the name it stands for. Word
 lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
 the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
@@ -66,6 +69,7 @@ _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s
 _BOUNDARY = frozenset(",;:()[]\"")
 _OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
                       "when", "that", "so", "then", "yet"])  # words after which a clause begins
+_CONTRACTED = frozenset(["he's", "she's", "it's"])  # "he is" or "he has", never a possessive
 _SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
 _QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
@@ -82,6 +86,8 @@ def _inflect(base: str) -> dict[str, str]:
              base + base[-1] + "ed": "ed", base + "ing": "ing", base + base[-1] + "ing": "ing"}
     if base.endswith("e"):
         forms |= {base + "d": "ed", base[:-1] + "ing": "ing"}
+    if base.endswith("ie"):  # "lie": "lying"
+        forms[base[:-2] + "ying"] = "ing"
     if stem_y:
         forms |= {stem_y + "ies": "s", stem_y + "ied": "ed"}
     return forms
@@ -203,6 +209,8 @@ class Lexicon:
     endorsing: dict
     durative: frozenset
     left_words: frozenset
+    verbal: dict
+    voice_of: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -259,6 +267,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         opposing=_verbs(ad["opposing_verbs"], ad["opposing_irregular"]),
         endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
         left_words=low(v["left_words"]),
+        verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
+        voice_of=low(g["voice_of"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -326,7 +336,7 @@ def _hedged(lex: Lexicon, tok: Tokens, upto: int) -> bool:
 
 def _possessive(tok: Tokens, j: int) -> bool:
     """Whether the mention ending before token j ends in a possessive ("Putin's" as one token)."""
-    return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s"))
+    return j > 0 and tok.low[j - 1].endswith(("'s", "\u2019s")) and tok.low[j - 1] not in _CONTRACTED
 
 
 def _possessive_mark(tok: Tokens, j: int) -> bool:
@@ -347,6 +357,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     apposition = tok.get(j) == "," and tok.get(j + 1) in lex.determiners
     if apposition:  # "X, a war criminal,": labels only ("X, a blatant violation" is the event)
         k = j + 2
+    elif tok.get(j) == ",":  # "X, globalist billionaire, flew": an apposition without an article
+        return _bare_apposition(lex, tok, j + 1)
     planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
@@ -382,6 +394,25 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
                        modal=_hedged(lex, tok, j) or any(w in lex.modal for w in before))
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
             return None
+    return None
+
+
+def _bare_apposition(lex: Lexicon, tok: Tokens, k: int) -> Cue | None:
+    """The label of an apposition without an article from token k, closed by a comma ("X,
+    globalist billionaire, flew", "X, climate envoy and notorious hypocrite, said"): lower-case
+    nouns and adjectives only, so a list of names ("X, Soros and other globalists") is none, and
+    so is a clause after a fronted phrase ("In Kyiv, brave volunteers met.")."""
+    found = None
+    for x in range(k, min(len(tok.low), k + MAX_GAP + 3)):
+        w = tok.low[x]
+        if w == "," and x > k:
+            return found
+        if not (tok.words[x][:1].islower() and (_is_head(lex, w) or w == "and")):
+            return None
+        if found is None and w in lex.negative:
+            found = Cue("negative_label", "actor, apposition label")
+        elif found is None and w in lex.positive:
+            found = Cue("positive_label", "actor, apposition label")
     return None
 
 
@@ -427,6 +458,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     invade", "X threatened to invade", "X did not attack", "X is a terrorist state"; with
     `coordinate` (the actor opens its clause) also "X and Y attacked"."""
     k, heads, chain = j + _possessive_mark(tok, j), 0, []
+    if tok.get(j - 1) in _CONTRACTED:  # "he's a war criminal", "he's attacked the city"
+        chain.append("has" if _has_contracted(lex, tok, j - 1) else "'s")
     relative = False
     while k < len(tok.low):
         w = tok.low[k]
@@ -438,6 +471,12 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             continue
         if _phrase_at(lex, tok, k) is not None:  # "X took advantage of", "X failed to act"
             break
+        if not chain and w in ("in", "at", "from") and tok.words[k + 1:k + 2] and \
+                tok.words[k + 1][:1].isupper() and _is_word(tok.low[k + 1]):  # "X in Davos has"
+            k += 1
+            while k < len(tok.words) and tok.words[k][:1].isupper() and _is_word(tok.low[k]):
+                k += 1
+            continue
         if not chain and not relative and (w in ("who", "which") or (
                 w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
             k, relative = k + 1 + (w == ","), True
@@ -465,7 +504,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         k += 1
     negated = any(w in lex.negation or w.endswith("n't") for w in chain)
     modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
-    modal = modal or chain[:1] == ["to"]  # "enlisted X to help", "X to invade": not done yet
+    modal = modal or chain[:1] == ["to"]  # "X to invade", "ordered X to attack": not done yet
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)
     if w == "under" or (w in ("came", "come", "comes", "coming") and tok.get(k + 1) == "under"):
@@ -474,6 +513,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             return [Cue("patient_of_harm", "subject + under + harm noun", negated, modal)]
         if after in lex.under_nouns:  # "X came under fire", "X is under scrutiny"
             return [Cue("target_of_blame", "subject + under + blame noun", negated, modal)]
+    bare = [c for c in chain if not (c in lex.negation or c.endswith("n't"))]
+    if w == "blame" and len(bare) > 1 and bare[-2] in lex.be and bare[-1] == "to":  # "X is to blame"
+        return [Cue("target_of_blame", "subject + is to blame", negated, modal)]
     phrase = _phrase_at(lex, tok, k)
     if phrase is not None:
         return [Cue(phrase[0], f"subject of '{phrase[1]}'", negated, modal)]
@@ -493,6 +535,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("agent_of_help", "subject of 'shot down' + weapon")
     if w in lex.harm and tok.get(k + 1) in lex.harm_not_particles:  # "X hit out at critics"
         return []
+    if w in lex.criticism and not passive and _verbal_attack(lex, tok, k):  # "X attacked Y, calling"
+        return []
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
@@ -502,7 +546,11 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.coercion and not passive:
         return cue("agent_of_harm", "subject of coercion verb")
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
+        if _noun_ahead(lex, tok, k + 1, lex.criticism.keys()) and _verbal_attack(lex, tok, k + 1):
+            return []  # "X launched an attack against Y questioning his credentials"
         return cue("agent_of_harm", "subject of light verb + harm noun")
+    if w in lex.light and not passive and _war_on(lex, tok, k + 1):
+        return cue("agent_of_harm", "subject of light verb + war on")  # "X declared war on farmers"
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
@@ -510,6 +558,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
+    if w in lex.help and chain[:1] == ["to"]:  # "enlisted X to help", "asked X to defend": asked, not done
+        return []
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
         if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):  # "defended his decision"
             return []
@@ -529,11 +579,21 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("advocacy", "subject of opposing verb + harm noun")  # "X exposed the fraud"
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
+    if w in lex.blame and _crime_after(lex, tok, k + 1, ("of", "for")):  # "X accused Y of lying"
+        return cue("advocacy", "subject of blame verb + of/for + wrong")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     return []
+
+
+def _has_contracted(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the "'s" of the pronoun at token k ("he's") is "has", not "is": a listed verb's past
+    form follows with its object after it ("he's attacked the city"; "he's accused of fraud")."""
+    after = tok.get(k + 2)
+    return lex.verb_kind(tok.get(k + 1)) == "ed" and (
+        after in lex.determiners or (k + 2 < len(tok.words) and tok.words[k + 2][:1].isupper()))
 
 
 def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
@@ -550,6 +610,73 @@ def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
         if not (w in lex.determiners or w in lex.apposition_words or w == "'s" or _is_head(lex, w)):
             return j
     return j
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    """One-word verbs of saying (data/attribution_verbs.txt, shared with analysis.quotes)."""
+    from analysis.quotes import _word_list
+
+    return frozenset(w.lower() for w in _word_list("attribution_verbs.txt") if " " not in w)
+
+
+def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
+    """Whether tokens [a, b) say that someone did harm or wrong: an active harm or misconduct
+    verb, not negated ("Big Oil has been lying", "ministers have ignored the concerns")."""
+    for x in range(max(a, 0), min(b, len(tok.low))):
+        w, before = tok.low[x], tok.get(x - 1)
+        if before == "to" or before in lex.determiners:  # "vowed to seize", "the bombing": no act done
+            continue
+        phrase = _phrase_at(lex, tok, x)
+        finite = (lex.verb_kind(w) or "base") != "base" or before in lex.auxiliaries
+        wrong = (w in lex.harm and finite and tok.get(x + 1) != "by"
+                 and tok.get(x + 1) not in lex.harm_not_particles
+                 and not any(tok.get(y) in lex.be and lex.harm[w] == "ed" for y in (x - 1, x - 2))) \
+            or (w in lex.misconduct and finite) or (phrase is not None and phrase[0] == "misconduct")
+        if wrong and not any(_before(lex, tok, x)):  # not "did not lie", "would strike"
+            return True
+    return False
+
+
+def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
+    the farmers," X said', "X's office posted: ..." (advocacy: the accuser speaks against a
+    wrong)."""
+    k = j
+    if _possessive_mark(tok, j) or _possessive(tok, j):  # "X's office said", "X's spokesman told"
+        k += _possessive_mark(tok, j)
+        while tok.get(k) in lex.determiners or (_is_head(lex, tok.get(k)) and tok.get(k + 1) in lex.voice_of):
+            k += 1
+        if tok.get(k) not in lex.voice_of:  # "X's critics say" is not X speaking
+            return []
+        k += 1
+    while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
+        k += 1
+    passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"
+    if tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive:
+        if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
+            if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
+                return [Cue("advocacy", "speaker of an accusation before")]
+        else:
+            end = next((x for x in range(k + 1, len(tok.low)) if tok.low[x] in (";", "but", "while",
+                                                                              "whereas")), len(tok.low))
+            if _wrong_done(lex, tok, k + 1, end):  # the words reported, not a clause after them
+                return [Cue("advocacy", "speaker of an accusation after")]
+    return []
+
+
+def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
+    """Past a relative clause set off by commas after the actor ending before j ("X, who owns
+    farmland, attacked"): the token where the actor's own verb starts, else None."""
+    if tok.get(j) != "," or tok.get(j + 1) not in ("who", "which"):
+        return None
+    for x in range(j + 2, min(len(tok.low), j + 2 + APPOSITION_REACH * 2)):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!", "(", ")") or w in _QUOTES:
+            return None
+        if w == ",":
+            return x + 1 if _predicate_starts(lex, tok, x + 1) else None
+    return None
 
 
 def _coordinated_cues(lex: Lexicon, tok: Tokens, j: int) -> list[Cue]:
@@ -628,18 +755,20 @@ def _phrase_at(lex: Lexicon, tok: Tokens, k: int) -> tuple[str, str] | None:
     return None
 
 
-def _crime_after(lex: Lexicon, tok: Tokens, k: int) -> bool:
-    """A "for" + crime later in the clause from k ("for disrupting traffic", "for fraud")."""
+def _crime_after(lex: Lexicon, tok: Tokens, k: int, preps: tuple[str, ...] = ("for",)) -> bool:
+    """A "for" (or one of `preps`) + crime later in the clause from k ("for disrupting traffic",
+    "for fraud", "of lying")."""
     for x in range(k, k + 12):
         w = tok.get(x)
         if not w or w in _BOUNDARY or w == ".":
             return False
-        if w == "for":
+        if w in preps:
             y = x + 1
             while tok.get(y) in lex.determiners:
                 y += 1
             crime = tok.get(y)
-            return (crime.endswith("ing") and len(crime) > 5) or crime in lex.harm_nouns \
+            return (crime.endswith("ing") and len(crime) > 5) or lex.verb_kind(crime) == "ing" \
+                or crime in lex.harm_nouns \
                 or crime in lex.crimes
     return False
 
@@ -690,6 +819,31 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     return None
 
 
+def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the attack at token k is one of words: an -ing verb of speech aimed at a person
+    later in its clause ("an attack against X questioning his credentials", "attacked X, calling
+    him a fraud")."""
+    for x in range(k + 1, min(len(tok.low), k + 12)):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!") or w in _OPENERS - {"that"}:
+            return False
+        if lex.verbal.get(w) == "ing" and tok.get(x + 1) in ("him", "her", "his", "them", "their"):
+            return True
+    return False
+
+
+def _war_on(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """A possessive-only harm noun from k followed by "on" or "against" ("war on farmers", "a
+    campaign against the press")."""
+    for step in range(MAX_GAP + 1):
+        w = tok.get(k + step)
+        if w in lex.possessive_only:
+            return tok.get(k + step + 1) in ("on", "against")
+        if not (w in lex.determiners or _is_head(lex, w)):
+            return False
+    return False
+
+
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
     """One of `nouns` within MAX_GAP words from k, past determiners and adjectives."""
     for step in range(MAX_GAP + 1):
@@ -703,11 +857,17 @@ def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
 
 def _predicate_cues(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negated: bool,
                     modal: bool) -> list[Cue]:
-    """After a form of "be": a label, a victim noun or blame ("X is a terrorist state", "X was the
-    victim", "X is to blame", "X is guilty of")."""
+    """After a form of "be": a label, a victim noun, blame or a harm behind ("X is a terrorist
+    state", "X was the victim", "X is guilty of", "X was behind the attack")."""
     chain = [c for c in chain if not (c in lex.negation or c.endswith("n't"))]  # "is not a"
     if not chain or chain[-1] not in lex.be and not (chain[-1] == "to" and tok.get(k) == "blame"):
         return []
+    if tok.get(k) == "behind" and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.possessive_only):
+        return [Cue("agent_of_harm", "predicate behind + harm noun", negated, modal)]
+    if tok.get(k) == "one" and tok.get(k + 1) == "of":  # "X is one of the worst polluters"
+        k += 2
+    elif tok.get(k) == "among":  # "X is among the worst offenders"
+        k += 1
     for step in range(MAX_GAP + 1):
         w = tok.get(k + step)
         if _label_phrase(lex, tok, start=k + step):  # "X is a prophet of doom"
@@ -785,6 +945,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                                                "towards", "of", "over"):
             if prep == "of" and head in lex.of_agent:
                 return [Cue("agent_of_harm", "harm noun + of + actor", negated, modal)]
+            if head in lex.criticism and _verbal_attack(lex, tok, k):  # "an attack on X, calling him"
+                return [Cue("target_of_blame", f"verbal attack + {prep} + actor", negated, modal)]
             return [Cue("patient_of_harm", f"harm noun + {prep} + actor", negated, modal)]
         if head in lex.suffering_nouns and prep == "of":  # "the plight of X"
             return [Cue("victim_noun", "suffering noun + of + actor", negated, modal)]
@@ -814,7 +976,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
             _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
         return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]
-    if head in lex.listing or (head == "as" and tok.get(k - 1) == "such"):
+    like = head == "like" and _is_head(lex, tok.get(k - 1)) and tok.get(k - 1) not in lex.modal
+    if head in lex.listing or (head == "as" and tok.get(k - 1) == "such") or like:
         listed = _listed_as(lex, tok, k - (head == "as"))  # "the big polluters include X, Y"
         if listed is not None:
             return [Cue(listed, "label + include + actor", negated, modal)]
@@ -826,6 +989,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                 return [Cue("positive_label", "label + named + actor", negated, modal)]
     if head in lex.harm and tok.get(k + 1) == "down":  # "shot down 30 drones": air defence
         return []
+    if head in lex.criticism and not passive_before and _verbal_attack(lex, tok, k):
+        return [Cue("target_of_blame", "object of verbal attack", negated, modal)]
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
@@ -874,7 +1039,24 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
                 return []
             negated, modal = _before(lex, tok, x)
             return [Cue("agent_of_harm", "harm participle or noun + by + actor", negated, modal)]
+        if lex.help.get(w) == "ed" and x == k:  # "the crew was rescued by X"
+            negated, modal = _before(lex, tok, x)
+            return [Cue("agent_of_help", "help participle + by + actor", negated, modal)]
+        caused = lex.harm_nouns | lex.caused_nouns
+        if lex.cause.get(w) == "ed" and x == k and _noun_before(lex, tok, x, caused):
+            negated, modal = _before(lex, tok, x)  # "the crisis was caused by X"
+            return [Cue("agent_of_harm", "harm noun + cause participle + by + actor", negated, modal)]
     return []
+
+
+def _noun_before(lex: Lexicon, tok: Tokens, x: int, nouns: frozenset) -> bool:
+    """One of `nouns` just before the participle at x, past a form of "be" and auxiliaries ("the
+    crisis was caused", "the floods, caused")."""
+    y = x - 1
+    while y >= 0 and (tok.low[y] in lex.be or tok.low[y] in lex.auxiliaries or tok.low[y] == ","
+                      or (tok.low[y].endswith("ly") and len(tok.low[y]) > 4)):
+        y -= 1
+    return y >= 0 and tok.low[y] in nouns
 
 
 def _named_as(lex: Lexicon, tok: Tokens, j: int, negated: bool, modal: bool) -> list[Cue]:
@@ -911,7 +1093,10 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
     found = [*before, _head_cue(lex, tok, i, j), _nominal_cue(lex, tok, j),
              *([] if inside_phrase else _subject_cues(lex, tok, _past_apposition(lex, tok, i, j), opens)),
+             *([] if inside_phrase or not opens or _past_relative(lex, tok, j) is None
+               else _subject_cues(lex, tok, _past_relative(lex, tok, j))),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
+             *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:
@@ -1015,6 +1200,8 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
         written = {a: set(aliases_of) | metonyms_of.get(a, set())
                    for a, aliases_of in _aliases_by_actor(mine["actor"], mine["alias"]).items()}
         aliases |= described_actors(texts[doc_id], written, list(description_heads()))
+        aliases |= {form: actor for form, actor in acronym_aliases(texts[doc_id], written).items()
+                    if form not in aliases}
         for _, sid, start, text in part:
             for a, b, alias, actor in find_mentions(text, aliases, blocked):
                 k = bisect_right(taken, (start + b,)) - 1  # a base mention inside this span?
@@ -1025,6 +1212,21 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
     pronouns = pronoun_mentions(sentences, mentions, set(people))
     return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
+
+
+def acronym_aliases(text: str, written: dict[str, set[str]]) -> dict[str, str]:
+    """Within one article: an acronym and the name it stands for where the article spells it out
+    ("the World Economic Forum (WEF)", analysis.quotes.acronyms) -> the one actor of `written`
+    (actor -> its aliases) either form names: the other form joins it, with and without "the"."""
+    from analysis.quotes import acronyms
+
+    out = {}
+    for short, long in acronyms(text).items():
+        owners = {a for a, forms in written.items() if {short, long} & (set(forms) | {a})}
+        if len(owners) == 1:
+            actor = next(iter(owners))
+            out |= dict.fromkeys((short, long, f"the {long}", f"The {long}"), actor)
+    return out
 
 
 def _aliases_by_actor(actors: list[str], aliases: list[str]) -> dict[str, list[str]]:
@@ -1343,6 +1545,8 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 owners.setdefault(form, set()).add(person)
         written = {a: set(al) for a, al in mine[["actor", "aliases"]].itertuples(index=False)}
         for form, actor in described_actors(texts[doc_id], written, list(description_heads())).items():
+            owners.setdefault(form, set()).add(actor)
+        for form, actor in acronym_aliases(texts[doc_id], written).items():
             owners.setdefault(form, set()).add(actor)
         aliases = {a: next(iter(o)) for a, o in owners.items() if len(o) == 1}
         for sid, start, text in sentences[["sentence_id", "start", "text"]].itertuples(index=False):

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analysis.actors import clean_name, compute_actor_mentions, pronoun_mentions
+from analysis.actors import clean_name, compute_actor_mentions, pronoun_mentions, written_gender
 
 
 def test_mentions_exact():
@@ -58,6 +58,34 @@ def test_pronouns_join_the_one_person_named_just_before():
     assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
         ["s1", "Joe Biden", "He"], ["s1", "Joe Biden", "his"], ["s4", "Olaf Scholz", "he"]]
     assert found["start"].tolist() == [starts[1], starts[1] + 10, starts[4] + texts[4].index("he ")]
+
+
+def test_pronouns_join_only_a_person_of_their_gender_where_the_article_tells_it():
+    texts = ["Mr Al Jaber met Ms Jane Snyder.", "She denied his claims.",
+             "Abigail Disney, daughter of a film executive, met Al Jaber.", "Her fund paid.",
+             "Jane Snyder spoke to Bill Gates.", "He left."]
+    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
+    sentences = pd.DataFrame({"doc_id": "d", "sentence_id": [f"s{i}" for i in range(len(texts))],
+                              "start": starts, "text": texts})
+    names = [("s0", "Al Jaber", "Al Jaber"), ("s0", "Jane Snyder", "Jane Snyder"),
+             ("s2", "Abigail Disney", "Abigail Disney"), ("s2", "Al Jaber", "Al Jaber"),
+             ("s4", "Jane Snyder", "Jane Snyder"), ("s4", "Bill Gates", "Bill Gates")]
+    rows = []
+    for sid, alias, actor in names:
+        i = int(sid[1:])
+        a = starts[i] + texts[i].index(alias)
+        rows.append(("d", sid, "g", actor, alias, a, a + len(alias)))
+    mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
+                                           "start", "end"])
+    found = pronoun_mentions(sentences, mentions, {"Al Jaber", "Jane Snyder", "Abigail Disney",
+                                                   "Bill Gates"})
+    # s1: two persons before, one of each gender; s3: the one woman of two; s5: Gates, of no
+    # written gender, is the one person who may be "he"
+    assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
+        ["s1", "Jane Snyder", "She"], ["s1", "Al Jaber", "his"], ["s3", "Abigail Disney", "Her"],
+        ["s5", "Bill Gates", "He"]]
+    assert written_gender("Joe Biden, whose daughter sings.", "Joe Biden") is None
+    assert written_gender("Abigail Disney, daughter of Roy Disney.", "Roy Disney") is None
 
 
 def test_clean_name_drops_a_possessive_ending():

@@ -6,6 +6,7 @@ import pytest
 from analysis.__main__ import main
 from analysis.actors import join_names, name_aliases, titled_people
 from analysis.roles import (
+    acronym_aliases,
     call_role,
     compute_role_calls,
     compute_role_evidence,
@@ -117,7 +118,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Guterres did not call for action.", "Guterres", [("advocacy", True, False)]),
     ("Zelensky led efforts to rebuild.", "Zelensky", [("advocacy", False, False)]),
     ("Biden defended his decision.", "Biden", []),
-    ("They enlisted the UN to help.", "UN", [("agent_of_help", False, True)]),
+    ("They enlisted the UN to help.", "UN", []),  # asked, not done: no help (see below)
     # a possessive written as one token, with a straight or a curly apostrophe; "the X war" says where
     ("Putin's war goes on.", "Putin", [("agent_of_harm", False, False)]),
     ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
@@ -135,7 +136,7 @@ def cues(text: str, name: str) -> list[tuple]:
      [("patient_of_harm", False, False)]),
     # an actor inside a prepositional phrase is not the subject of the verb
     ("The war in Ukraine killed thousands.", "Ukraine", []),
-    ("Stoltenberg said Russia attacked.", "Stoltenberg", []),
+    ("Stoltenberg said Russia attacked.", "Stoltenberg", [("advocacy", False, False)]),  # an accuser, no doer
     # third round (issue 16): taking and ruining, active, passive, modal, negated
     ("Russian troops seized the nuclear plant.", "Russian", [("agent_of_harm", False, False)]),
     ("The farms were seized by the Dutch government.", "Dutch", [("agent_of_harm", False, False)]),
@@ -234,7 +235,7 @@ def cues(text: str, name: str) -> list[tuple]:
      [("misconduct", False, False)]),
     ("Russia met Ukraine and was attacked.", "Russia", [("patient_of_harm", False, False)]),
     ("Ukraine fought Russia and killed soldiers.", "Russia", []),
-    ("Putin said the rebels attacked and killed them.", "Putin", []),
+    ("Putin said the rebels attacked and killed them.", "Putin", [("advocacy", False, False)]),
     # attacked or targeted for an act is criticism (blame), not harm; for who one is, harm
     ("Gates was targeted by critics for pushing vaccines.", "Gates", [("target_of_blame", False, False)]),
     ("Civilians were targeted for their ethnicity.", "Civilians",
@@ -283,6 +284,90 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The poorest Kenyans pay.", "Kenyans", [("victim_noun", False, False)]),
     ("Texans were left without power.", "Texans", [("patient_of_harm", False, False)]),
     ("Texans left without paying.", "Texans", []),
+    # a participle written like its base ("hurt") is passive after "be"
+    ("Farmers were hurt by the rules.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Taxes hurt farmers.", "Taxes", [("agent_of_harm", False, False)]),
+    # "he's" is "he is" (a predicate, a passive) or "he has" (a past form with its object), never
+    # a possessive
+    ("Putin spoke. He's a war criminal.", "He", [("negative_label", False, False)]),
+    ("Putin spoke. He's accused of fraud.", "He", [("target_of_blame", False, False)]),
+    ("Putin spoke. He's attacked the city.", "He", [("agent_of_harm", False, False)]),
+    ("Putin spoke. It's war.", "It", []),
+    # "X is to blame" (a verb after "be to"), negated or hedged like any predicate
+    ("Gates is to blame for the crisis.", "Gates", [("target_of_blame", False, False)]),
+    ("Gates is not to blame for the crisis.", "Gates", [("target_of_blame", True, False)]),
+    ("Gates may be to blame for the crisis.", "Gates", [("target_of_blame", False, True)]),
+    # a relative clause set off by commas between the actor and its verb: both are the actor's
+    ("Gates, who owns farmland, has attacked farmers.", "Gates", [("agent_of_harm", False, False)]),
+    ("Gates, who attacked farmers, owns farmland.", "Gates", [("agent_of_harm", False, False)]),
+    ("Kerry met Gates, who owns farmland, and attacked farmers.", "Gates", []),
+    # irregular and -ie forms of listed verbs: "misled", "lying"
+    ("Exxon misled investors.", "Exxon", [("agent_of_harm", False, False)]),
+    ("Exxon is lying to the public.", "Exxon", [("agent_of_harm", False, False)]),
+    # accusing another of a wrong speaks against the wrong (advocacy, half weight); accusing or
+    # condemning a person alone says nothing of the accuser
+    ("Newsom accused the oil industry of lying.", "Newsom", [("advocacy", False, False)]),
+    ("Newsom blamed Exxon for the floods.", "Newsom", []),
+    ("Newsom blamed Exxon for the attack.", "Newsom", [("advocacy", False, False)]),
+    ("Newsom was accused of lying.", "Newsom", [("target_of_blame", False, False)]),
+    # an attack of words (a verb of speech aimed at a person follows): the attacked is criticised,
+    # the attacker does no harm; a justification ("saying it was a target") leaves the harm
+    ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Ann Lee",
+     [("target_of_blame", False, False)]),
+    ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
+    ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    ("Critics attacked Gates, calling him a fraud.", "Critics", []),
+    ("Russia attacked Kyiv, saying it was a military target.", "Kyiv",
+     [("patient_of_harm", False, False)]),
+    ("Russia launched an attack on Kyiv, killing ten.", "Russia", [("agent_of_harm", False, False)]),
+    # an object asked or enlisted to help has not helped; "X is to help" and "X wants to help" have
+    # a subject of their own (planned: the latter half weight)
+    ("The WEF has enlisted the United Nations to help with the plan.", "United Nations", []),
+    ("NATO is to help Ukraine.", "NATO", [("agent_of_help", False, False)]),
+    ("NATO wants to help Ukraine.", "NATO", [("agent_of_help", False, True)]),
+    # declaring or waging a war on someone; a label exemplified with "like"; paying for a harm;
+    # being behind it
+    ("Gates declared war on farmers.", "Gates", [("agent_of_harm", False, False)]),
+    ("Gates declared an emergency.", "Gates", []),
+    ("Climate alarmists like Gates flew in.", "Gates", [("negative_label", False, False)]),
+    ("People would like Gates to go.", "Gates", []),
+    ("Gates funded the propaganda campaign.", "Gates", [("agent_of_harm", False, False)]),
+    ("Gates funded the research.", "Gates", []),
+    ("Russia was behind the attack on Kyiv.", "Russia", [("agent_of_harm", False, False)]),
+    ("Gates is not behind the attack.", "Gates", [("agent_of_harm", True, False)]),
+    # the speaker of an accusation (someone did harm or wrong, in the words reported or quoted)
+    # speaks against the wrong: advocacy, half weight; not for a harm suffered, denied or none
+    ("Newsom said that Big Oil has been lying to us.", "Newsom", [("advocacy", False, False)]),
+    ("\"Big Oil has been lying to us,\" Newsom said.", "Newsom", [("advocacy", False, False)]),
+    ("Ann Lee told reporters the ministers ignored the concerns of farmers.", "Ann Lee",
+     [("advocacy", False, False)]),
+    ("Newsom said that Big Oil was attacked.", "Newsom", []),
+    ("Newsom said that Big Oil did not lie.", "Newsom", []),
+    ("Newsom said the weather was fine.", "Newsom", []),
+    ("Newsom said the plan was fine, but critics attacked it.", "Newsom", []),
+    ("Newsom's office posted: \"Big Oil has been lying to us.\"", "Newsom", [("advocacy", False, False)]),
+    ("Newsom's press office said Big Oil lied.", "Newsom", [("advocacy", False, False)]),
+    ("Newsom's rivals said Big Oil lied.", "Newsom", []),
+    # "by" agents of help participles, and of a cause participle after a harm noun
+    ("Farmers were rescued by Gates.", "Gates", [("agent_of_help", False, False)]),
+    ("The crisis was largely caused by Gates.", "Gates", [("agent_of_harm", False, False)]),
+    ("The report was caused by Gates.", "Gates", []),
+    # a predicate noun after "one of" or "among"
+    ("Gates is one of the worst polluters.", "Gates", [("negative_label", False, False)]),
+    ("Ukraine is among the victims.", "Ukraine", [("victim_noun", False, False)]),
+    ("Gates is one of the richest men.", "Gates", []),
+    # an apposition without an article, closed by a comma; not a list of names nor a clause after
+    # a fronted phrase
+    ("Kerry, climate envoy and notorious hypocrite, flew in.", "Kerry",
+     [("negative_label", False, False)]),
+    ("Gates, Soros and other globalists flew to Davos.", "Gates", []),
+    ("In Kyiv, brave volunteers met.", "Kyiv", []),
+    # insults of opinion writing are negative labels
+    ("The lunatics at the Forum struck again.", "Forum", [("negative_label", False, False)]),
+    ("Gates is a clown.", "Gates", [("negative_label", False, False)]),
+    # a place or name after "in"/"at"/"from" between the actor and its verb
+    ("The Forum in Davos has attacked farmers.", "Forum", [("agent_of_harm", False, False)]),
+    ("Officials at NATO attacked farmers.", "NATO", []),
 ])
 def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
@@ -403,9 +488,24 @@ def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
         "the government": "Netherlands", "The government": "Netherlands"}
     both = "Russia's government and the Ukrainian government met. The government left."
     assert described_actors(both, {"Russia": {"Russia"}, "Ukraine": {"Ukrainian"}}, heads) == {}
+    group = "Climate Defiance, a radical environmentalist group, met. The group blocked roads."
+    assert described_actors(group, {"Climate Defiance": {"Climate Defiance"}}, ["group"]) == {
+        "the group": "Climate Defiance", "The group": "Climate Defiance"}
+    assert described_actors("Jim Lee, whose group met, spoke.", {"Jim Lee": {"Jim Lee"}}, ["group"]) == {}
     named = {"Biden administration": {"Biden administration"}, "Biden": {"Biden"}}
     assert described_actors("The Biden administration acted.", named, ["administration"]) == {
         "the administration": "Biden administration", "The administration": "Biden administration"}
+
+
+def test_an_acronym_spelt_out_in_the_article_joins_its_name():
+    text = "The World Economic Forum (WEF) met in Davos. The forum's chief spoke."
+    assert acronym_aliases(text, {"WEF": {"WEF"}, "Davos": {"Davos"}}) == {
+        "WEF": "WEF", "World Economic Forum": "WEF", "the World Economic Forum": "WEF",
+        "The World Economic Forum": "WEF"}
+    assert acronym_aliases(text, {"World Economic Forum": {"World Economic Forum"}})["WEF"] == \
+        "World Economic Forum"
+    assert acronym_aliases(text, {"WEF": {"WEF"}, "Forum": {"World Economic Forum"}}) == {}  # two
+    assert acronym_aliases("The WEF met.", {"WEF": {"WEF"}}) == {}  # not spelt out
 
 
 def test_surname_mentions_pool_into_the_full_name():
