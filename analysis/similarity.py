@@ -25,7 +25,6 @@ from scipy import sparse
 
 from analysis.config import N_BOOTSTRAP, SEED
 from analysis.corpus import Corpus, per_corpus
-from analysis.parallel import run_partitions, workers
 from analysis.stats import LEVEL, MIN_UNITS, group_rng
 from analysis.terms import document_terms, outlet_profiles
 
@@ -38,10 +37,6 @@ GRAM_MAX = 25_000_000  # an article Gram matrix up to this many entries (200 MB)
 # 0.56 s against profiles 1.1e10 in 8.6 s; 10,000 articles, 2e11 in 18.7 s against 9.2e9 in
 # 11.5 s); it is taken while articles^2 <= GRAM_EFFICIENCY * outlets^2 * terms.
 GRAM_EFFICIENCY = 10
-# The profile path sends the workers pieces of the resamples' weights a wave at a time: at most
-# this many weights (320 MB) in a wave, and this many pieces a worker in a wave.
-WAVE_VALUES = 40_000_000
-RUNS_PER_WAVE = 2
 
 
 def cosine_matrix(profiles: np.ndarray) -> np.ndarray:
@@ -70,12 +65,11 @@ def dot_cosines(dots: np.ndarray, square_norms: np.ndarray, sizes: np.ndarray) -
 
 
 def resample_weights(sizes: list[int], n_boot: int, rng: np.random.Generator,
-                     resampled: list[bool], batch: int | None = None):
+                     resampled: list[bool]):
     """Batches of article weights (resample x article, outlets side by side): how often each
     article is drawn, per batch and outlet rng.integers(0, n, (batch, n)) as scipy.stats.bootstrap
-    draws; an outlet not `resampled` keeps weight 1. The batches (of `batch` resamples, by default
-    _batch) depend only on the sizes."""
-    batch = batch or _batch(sizes)
+    draws; an outlet not `resampled` keeps weight 1. The batches depend only on the sizes."""
+    batch = max(1, _WEIGHTS // max(sum(sizes), 1))
     for done in range(0, n_boot, batch):
         size = min(batch, n_boot - done)
         blocks = []
@@ -86,11 +80,6 @@ def resample_weights(sizes: list[int], n_boot: int, rng: np.random.Generator,
             else:
                 blocks.append(np.ones((size, n)))
         yield np.hstack(blocks).astype(float)
-
-
-def _batch(sizes: list[int]) -> int:
-    """Resamples a batch of article weights holds."""
-    return max(1, _WEIGHTS // max(sum(sizes), 1))
 
 
 def _gram_dots(x, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
@@ -108,18 +97,14 @@ def _gram_dots(x, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
     return dots
 
 
-def _step(terms: list[sparse.csr_matrix]) -> int:
-    """Resamples whose outlet profiles _profile_dots holds at once."""
-    return max(1, _CHUNK // max(len(terms) * terms[0].shape[0], 1))
-
-
-def _profile_dots(terms: list[sparse.csr_matrix], weights: np.ndarray, starts: np.ndarray,
-                  step: int) -> np.ndarray:
-    """Resample x outlet x outlet dot products of weighted outlet sums of the articles, a few
-    resamples at a time (`step`, see _step): each outlet's sums as a dense term x resample block (`terms`:
-    its transposed articles in CSR, times the weights), the dot products of each pair of blocks
-    column by column."""
+def _profile_dots(x: sparse.csr_matrix, weights: np.ndarray, starts: np.ndarray) -> np.ndarray:
+    """Resample x outlet x outlet dot products of weighted outlet sums of the articles `x`
+    (articles x terms), a few resamples at a time: each outlet's sums as a dense term x resample
+    block (its transposed articles in CSR times the weights, no transposed copy), the dot
+    products of each pair of blocks column by column."""
     n_groups, bounds = len(starts), np.r_[starts, weights.shape[1]]
+    terms = [x[bounds[k]:bounds[k + 1]].T.tocsr() for k in range(n_groups)]
+    step = max(1, _CHUNK // max(n_groups * x.shape[1], 1))
     dots = np.empty((weights.shape[0], n_groups, n_groups))
     for first in range(0, weights.shape[0], step):
         w = weights[first:first + step]
@@ -132,41 +117,6 @@ def _profile_dots(terms: list[sparse.csr_matrix], weights: np.ndarray, starts: n
     return dots
 
 
-def _cosines(dots: np.ndarray, weights: np.ndarray, starts: np.ndarray, squares: np.ndarray,
-             sizes: np.ndarray) -> np.ndarray:
-    """Unbiased cosines of the resamples `weights` from their dot products of outlet sums."""
-    square_norms = np.add.reduceat(weights * squares, starts, axis=1) / sizes
-    return dot_cosines(dots / np.outer(sizes, sizes), square_norms, sizes)
-
-
-def _profile_draws(terms: list[sparse.csr_matrix], counts: list[int], n_boot: int,
-                   rng: np.random.Generator, resampled: list[bool], geometry: tuple) -> np.ndarray:
-    """Unbiased cosines of the resamples on the profile path, spread over the workers: each
-    batch of weights is drawn here once and cut into pieces of whole _profile_dots steps (so that
-    every piece sums as in one process), sent out a wave (WAVE_VALUES weights) at a time."""
-    starts, squares, sizes = geometry
-    batch, step = _batch(counts), _step(terms)
-    batches = -(-n_boot // batch)
-    per_wave = max(1, min(batches, WAVE_VALUES // (batch * sum(counts))))
-    pieces = -(-RUNS_PER_WAVE * workers() // per_wave) if workers() > 1 else 1
-    found, jobs = [], []
-    for b, weights in enumerate(resample_weights(counts, n_boot, rng, resampled, batch=batch)):
-        steps = -(-weights.shape[0] // step)
-        cuts = sorted({round(i * steps / pieces) * step for i in range(pieces)} - {0})
-        jobs += [(terms, w, starts, squares, sizes, step) for w in np.split(weights, cuts)
-                 if len(w)]
-        if (b + 1) % per_wave == 0 or b + 1 == batches:
-            found.append(run_partitions(_profile_cosines, jobs, np.concatenate))
-            jobs = []
-    return np.concatenate(found)
-
-
-def _profile_cosines(job: tuple) -> np.ndarray:
-    """The unbiased cosines of one piece of weights (_profile_draws)."""
-    terms, weights, starts, squares, sizes, step = job
-    return _cosines(_profile_dots(terms, weights, starts, step), weights, starts, squares, sizes)
-
-
 def similarity_draws(rows: list[sparse.csr_matrix], n_boot: int, rng: np.random.Generator,
                      resampled: list[bool]) -> np.ndarray:
     """Outlet x outlet unbiased cosines of `n_boot` resamples of the articles (`rows`, one matrix
@@ -174,24 +124,21 @@ def similarity_draws(rows: list[sparse.csr_matrix], n_boot: int, rng: np.random.
     scipy.stats.bootstrap draws them (resample_weights). Only sums over articles enter: the
     outlets' weighted sums and the articles' squared lengths. With few articles the dot products
     come from the article Gram matrix (cost resamples x articles^2, whatever the vocabulary and
-    the number of outlets), else from dense outlet profiles (resamples x outlets^2 x terms), in
-    runs of resamples spread over the workers (the same draws however they are cut)."""
+    the number of outlets), else from dense outlet profiles (resamples x outlets^2 x terms)."""
     sizes = np.array([x.shape[0] for x in rows], dtype=float)
-    counts = [x.shape[0] for x in rows]
     x = sparse.vstack(rows).tocsr()
     squares = np.asarray(x.multiply(x).sum(axis=1)).ravel()
     starts = np.r_[0, np.cumsum(sizes[:-1])].astype(int)
     n, groups = x.shape[0], len(rows)
-    if n_boot <= 0:
-        return np.empty((0, groups, groups))
-    if n * n > GRAM_EFFICIENCY * groups * groups * x.shape[1]:
-        bounds = np.r_[starts, n]
-        terms = [x[bounds[k]:bounds[k + 1]].T.tocsr() for k in range(groups)]
-        return _profile_draws(terms, counts, n_boot, rng, resampled, (starts, squares, sizes))
-    if n * n <= GRAM_MAX:
+    gram = n * n <= GRAM_EFFICIENCY * groups * groups * x.shape[1]
+    if gram and n * n <= GRAM_MAX:
         x = (x @ x.T).toarray()
-    return np.concatenate([_cosines(_gram_dots(x, w, starts), w, starts, squares, sizes)
-                           for w in resample_weights(counts, n_boot, rng, resampled)])
+    draws = []
+    for weights in resample_weights([r.shape[0] for r in rows], n_boot, rng, resampled):
+        dots = (_gram_dots if gram else _profile_dots)(x, weights, starts) / np.outer(sizes, sizes)
+        square_norms = np.add.reduceat(weights * squares, starts, axis=1) / sizes
+        draws.append(dot_cosines(dots, square_norms, sizes))
+    return np.concatenate(draws) if draws else np.empty((0, groups, groups))
 
 
 def basic_interval(estimate: float, plug_in: float, draws: np.ndarray,

@@ -105,27 +105,3 @@ def test_gram_and_profile_paths_give_the_same_draws(monkeypatch):
     np.testing.assert_allclose(draws["blocks"], draws["profiles"], rtol=1e-12)
     assert draws["gram"].shape == (40, 3, 3)
     assert np.isnan(draws["gram"][:, 2, 2]).all()  # eye rows: no two articles share a term
-
-
-def test_profile_draws_from_worker_processes_equal_those_of_one_process(monkeypatch):
-    import analysis.similarity as similarity
-    from analysis.parallel import WORKERS_ENV
-
-    rows = _articles(2) + _articles(3)
-    resampled = [True, True, True, False]
-    monkeypatch.setattr(similarity, "GRAM_EFFICIENCY", 0)  # the profile path
-    monkeypatch.setattr(similarity, "_WEIGHTS", 200)  # batches of 7 resamples (26 articles)
-    monkeypatch.setattr(similarity, "_CHUNK", 100)  # steps of 3 resamples (4 outlets, 8 terms)
-    monkeypatch.setattr(similarity, "WAVE_VALUES", 364)  # two batches a wave
-    monkeypatch.setenv(WORKERS_ENV, "1")
-    here = similarity_draws(rows, 40, np.random.default_rng(5), resampled)
-    runs = []
-    run = similarity.run_partitions
-    monkeypatch.setattr(similarity, "run_partitions",
-                        lambda fn, jobs, combine: runs.append(len(jobs)) or run(fn, jobs, combine))
-    monkeypatch.setenv(WORKERS_ENV, "2")
-    there = similarity_draws(rows, 40, np.random.default_rng(5), resampled)
-    # three waves of two batches, each batch in two pieces of whole steps (7 = 6 + 1, 5 = 3 + 2)
-    assert runs == [4, 4, 4]
-    np.testing.assert_array_equal(here, there)
-    assert here.shape == (40, 4, 4)
