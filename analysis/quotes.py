@@ -277,6 +277,8 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none,
     except a writing after its named author ("a World Economic Forum report": the Forum)."""
     not_speakers = _lexicon()["not_speakers"]
+    if _lone_particle_name(tokens):
+        return tokens[0].strip(".,;:")
     if len(tokens) > 1 and _BRACKETED_ACRONYM.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "the National Weather Service (NWS)": the name, not "Service NWS"
     tokens = _without_leading_connectors([t.strip("()[]") for t in tokens
@@ -326,6 +328,12 @@ def _name_particles(tokens: list[str]) -> set[int]:
     return inside
 
 
+def _lone_particle_name(tokens: list[str]) -> bool:
+    """A capitalised name particle standing alone is a name, not a particle ("Al said", "Le told
+    reporters", "Van added"): a first name or a surname used on its own."""
+    return len(tokens) == 1 and tokens[0][:1].isupper() and _bare(tokens[0]) in NAME_PARTICLES
+
+
 def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     """(role, name): the name is the run of capitalised words after the last title word; a place
     after a name is dropped ("Sen. Joe Manchin of West Virginia")."""
@@ -351,8 +359,9 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
                       _bare(t) in titles or not _is_name_token(t)
-                      or _bare(t) in CONNECTORS and not (  # "Al Gore", "De Blasio": a name
-                          t[0].isupper() and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]))
+                      or _bare(t) in CONNECTORS and not _lone_particle_name(tokens) and not (
+                          t[0].isupper() and i + 1 < len(tokens)  # "Al Gore", "De Blasio": a name
+                          and _is_name_token(tokens[i + 1]))
                       or t.endswith(("'s", "s'"))  # "University of Alberta's Olav Rueppell", "Fox News' X"
                       or (i == 0 < len(tokens) - 1 and _ACRONYM_WORD.fullmatch(t)  # "WHO Tedros",
                           and all(_PLAIN_NAME_WORD.fullmatch(x) for x in tokens[1:])))),  # not "RFK Jr."

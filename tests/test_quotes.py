@@ -474,6 +474,11 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          '"The forest policy is now favorable for reforms."', "Outi Suomi"),
         ('Nonetheless, prophet of doom Al Gore shouts that "we could lose our capacity for '
          'self-governance" if we do not act.', "Al Gore"),
+        # a name particle standing alone and capitalised is a name ("Al", "Le"), here the full
+        # name it opens
+        ('Al Gore spoke in Berlin in 2008. Al warned them that "the entire cap will disappear in '
+         'five years."', "Al Gore"),
+        ('Tran Le spoke on Monday. "We will rebuild the port," Le said.', "Tran Le"),
         # a place after the organisation of a description; a firm after a bare role
         ('"It is certainly nice," Jay Lund, director of University of California, Davis, told the '
          'Chronicle.', "Jay Lund"),
