@@ -1082,6 +1082,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     if (m := participle.search(text)) \
             and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
+    if named := _named_participle(text):
+        return named[0], "X saying", named[1]  # 'a video shows Ann Lee saying that "..."'
     return None
 
 
@@ -1433,6 +1435,24 @@ _TOLD = {"told", "tells", "tell"}
 _PARTICIPLES = "|".join(_section("participles.txt", "after a clause"))
 _COLON_PARTICIPLES = "|".join(_section("participles.txt", "before a colon"))
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
+# A participle of saying right after a word, with no comma between (see _named_participle).
+_NAME_SAYING = re.compile(r"(?<=[\w.])\s+(?:" + _PARTICIPLES + r")\s+")
+
+
+def _named_participle(text: str) -> tuple[str, int] | None:
+    """A name right before a participle of saying is its subject, the one who says what follows
+    ('a video shows Ann Lee saying that "..."', 'the exchange features Ann Lee arguing that ...'):
+    the name and where what is said starts. Not a capitalised word opening the sentence ("Critics
+    saying"), nor one after a determiner ("the Democrats arguing")."""
+    for m in reversed(list(_NAME_SAYING.finditer(text))):
+        tokens = _words(text[:m.start()])
+        run = list(itertools.takewhile(_is_name_token, reversed(tokens)))[::-1]
+        if not run or len(run) == len(tokens) or _bare(tokens[-len(run) - 1]) in DETERMINERS \
+                or _ends_clause(run[-1]):
+            continue
+        if name := _is_bare_name(" ".join(run)):
+            return name, m.end()
+    return None
 
 
 def _is_tail(tail: str, verb: str) -> bool:

@@ -1466,3 +1466,23 @@ def test_said_the_report_is_its_named_author():
 )
 def test_according_to_x_closing_the_sentence_of_a_quotation(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name right before a participle of saying is its subject, with no comma between
+        ('Ann Lee spoke on Monday. A video shows Lee saying that the plan "will cut emissions in half."',
+         [("Ann Lee", "X saying")]),
+        ('The full exchange features Ann Lee arguing that the money "is there to save the world."',
+         [("Ann Lee", "X saying")]),
+        # not a capitalised word opening the sentence, nor one after a determiner
+        ('Critics saying that the plan "will cut emissions in half" are wrong.',
+         [("unknown", "unattributed")]),
+        ('The video shows the Democrats arguing that the plan "will cut emissions in half."',
+         [("unknown", "unattributed")]),
+    ],
+)
+def test_a_name_before_a_participle_of_saying_is_its_subject(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
