@@ -1486,3 +1486,10 @@ def test_according_to_x_closing_the_sentence_of_a_quotation(text, speaker):
 def test_a_name_before_a_participle_of_saying_is_its_subject(text, expected):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
+
+def test_a_study_that_concludes_speaks_for_its_named_author():
+    quotes = attribute('A new study by the Acme Institute came out on Monday. The study concludes that '
+                       '"the reef will recover within a decade."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Acme Institute", "X said ... quote")]
