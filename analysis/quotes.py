@@ -566,10 +566,13 @@ _AUTHORS = frozenset({"researchers", "authors", "scientists"})  # "the researche
 
 
 _CAPITALS = r"[A-Z][\w&'-]*(?: (?:of |for |and |the |on )*[A-Z][\w&'-]*)*"
-# A writing and its author: "the report from/by/of the X", "X's new report" (a named author).
+# A writing and its author: "the report from/by/of the X", "X's new report", "X (researchers)
+# released a new paper" (a named author).
 _AUTHORED = re.compile(rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[a-z-]+ ){{0,2}}([a-z]+) "
                        rf"(?:from|by|of|published by|released by) (?:the )?({_CAPITALS})"
-                       rf"|(?<![\w-])({_CAPITALS})'s? (?:[a-z-]+ ){{0,2}}([a-z]+)(?![\w-])")
+                       rf"|(?<![\w-])({_CAPITALS})'s? (?:[a-z-]+ ){{0,2}}([a-z]+)(?![\w-])"
+                       rf"|(?<![\w-])({_CAPITALS})(?: [a-z]+){{0,2}} (?:released|published|issued|put out)"
+                       rf" (?:a|an|its|their|the) ([a-z-]+(?: [a-z-]+){{0,2}})")
 
 
 def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
@@ -595,7 +598,9 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
         found.append((m.start(), m.group(), _AUTHORS))
     writings = _lexicon()["writings"]
     for m in _AUTHORED.finditer(text):  # "The report from the Climate Change Advisory Council"
-        writing, author = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        writing, author = ((m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                           if m.group(3) else  # "released a new paper in May": its first writing
+                           (next((w for w in m.group(6).split() if w in writings), ""), m.group(5)))
         if writing.lower() in writings and len(author.split()) <= MAX_ORGANISATION_WORDS:
             found.append((m.start(), author.removeprefix("The "), frozenset({writing.lower()})))
     for m in _CALLED.finditer(text):
@@ -861,7 +866,10 @@ class _Resolver:
                 and (owner := self.resolve(f"the {tokens[1][:-2]}")) != tokens[1][:-2]:
             return owner  # "the governor's office": the governor, when known
         if len(tokens) == 2 and tokens[0] == "the" and tokens[1] in self.lex["writings"]:
-            return self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
+            author = self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
+            if self._is_organisation(author):  # "It recommended" after it: the author again
+                self.last_organisation = author
+            return author
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
                 _bare(tokens[-1]) in self.lex["documents"]
                 or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()

@@ -1493,3 +1493,13 @@ def test_a_study_that_concludes_speaks_for_its_named_author():
                        '"the reef will recover within a decade."')
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
         ("Acme Institute", "X said ... quote")]
+
+
+def test_who_released_a_paper_is_its_author_and_it_after_it():
+    quotes = attribute('A Pentagon spokesman said the product will not be used.\n\nHarbor University '
+                       "researchers also released a paper in August on ways to eat less meat.\n\nThe "
+                       'paper concludes that "communications may need to go beyond terminology." It '
+                       'recommended that "strategies include using everyday language."')
+    assert list(zip(quotes["speaker"], quotes["kind"], strict=True)) == [
+        ("Pentagon spokesman", "indirect"), ("Harbor University", "direct"),
+        ("Harbor University", "direct")]
