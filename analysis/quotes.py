@@ -946,7 +946,7 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
             return writing, "said X"  # '"...," says the report.': its author, if named
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
-    rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
+    rest = [w for w in _words(",".join(_without_asides(before.split(",")))) if _bare(w) not in _FILLERS]
     if rest and _bare(rest[-1]) in _lexicon()["writings"]:  # '," a World Economic Forum report said'
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
@@ -1292,10 +1292,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
         before = text[:text.rfind(words[-1])].rstrip(" ,").removesuffix("'s")  # "echoes Cruz's, who"
         return _subject(before + " ", coordinated=False)
-    chunks = text.split(",")
-    while len(chunks) > 1 and (_is_aside(chunks[-1]) or (  # "Salceda, citing data from X, said"
-            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):
-        chunks.pop()
+    chunks = _without_asides(text.split(","))
     if not chunks:
         return None
     if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
@@ -1314,6 +1311,16 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
                 name, roles = described
                 return f"{name}, {', '.join([*roles, chunks[-1].strip()])}"
     return phrase
+
+
+def _without_asides(chunks: list[str]) -> list[str]:
+    """Comma-separated chunks before a verb without the asides that end them ("X, 47, said", "X,
+    in a speech on May 9, said", "Salceda, citing data from X, said")."""
+    chunks = list(chunks)
+    while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
+            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):
+        chunks.pop()
+    return chunks
 
 
 # A participle opening a phrase set off by commas between a name and its verb ("citing data

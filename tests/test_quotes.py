@@ -1503,3 +1503,17 @@ def test_who_released_a_paper_is_its_author_and_it_after_it():
     assert list(zip(quotes["speaker"], quotes["kind"], strict=True)) == [
         ("Pentagon spokesman", "indirect"), ("Harbor University", "direct"),
         ("Harbor University", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age or a party and state between the name and its verb after a quote is an aside
+        ('"We are ready for this," Ann Lee, 66, said on Monday. "Most people agree with us on this."',
+         [("Ann Lee", "X said"), ("Ann Lee", "quote in the same paragraph")]),
+        ('"We are ready for this," Sen. Ann Lee, R-Fla., said on Monday.', [("Ann Lee", "X said")]),
+    ],
+)
+def test_an_aside_between_the_name_and_its_verb_after_a_quote(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
