@@ -1295,6 +1295,9 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     chunks = _without_asides(text.split(","))
     if not chunks:
         return None
+    relative = next((k for k in range(1, len(chunks)) if _RELATIVE.match(chunks[k])), None)
+    if relative is not None and (relative < len(chunks) - 1 or _lexicon()["verb"].search(chunks[-1])):
+        return _subject(",".join(chunks[:relative]), coordinated)  # "X, who ..., ..., said": X
     if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
             and re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
         chunks[-2:] = [",".join(chunks[-2:])]  # "X, director of University of California, Davis"
@@ -1311,6 +1314,11 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
                 name, roles = described
                 return f"{name}, {', '.join([*roles, chunks[-1].strip()])}"
     return phrase
+
+
+# A relative clause opening a comma-separated chunk after a name: it describes that name up to
+# the verb, whatever commas it holds ("Rubio, whose hometown, Miami, is ..., argues").
+_RELATIVE = re.compile(r"\s*(?:who|whose)\s")
 
 
 def _without_asides(chunks: list[str]) -> list[str]:

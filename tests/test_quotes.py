@@ -1517,3 +1517,17 @@ def test_who_released_a_paper_is_its_author_and_it_after_it():
 def test_an_aside_between_the_name_and_its_verb_after_a_quote(text, expected):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause after a name describes it up to the verb, whatever commas it holds
+        ('Ann Lee, whose hometown, Dover, is projected to be underwater as the sea level rises, argues '
+         'that such efforts will "destroy our economy."', "Ann Lee"),
+        ('Ann Lee, who previously questioned whether the judge was fair to the Harbor Authority, said '
+         'Friday that the judge "happens to be biased."', "Ann Lee"),
+    ],
+)
+def test_a_relative_clause_after_the_subject_is_no_speaker(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
