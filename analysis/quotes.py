@@ -946,7 +946,8 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
             return writing, "said X"  # '"...," says the report.': its author, if named
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
-    rest = [w for w in _words(",".join(_without_asides(before.split(",")))) if _bare(w) not in _FILLERS]
+    rest = [w for w in _words(",".join(_without_asides(_PARENTHESIS.sub("", before).split(","))))
+            if _bare(w) not in _FILLERS]  # "Ann Lee, 66," and "Ann Lee (D)" are "Ann Lee"
     if rest and _bare(rest[-1]) in _lexicon()["writings"]:  # '," a World Economic Forum report said'
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):

@@ -1512,6 +1512,8 @@ def test_who_released_a_paper_is_its_author_and_it_after_it():
         ('"We are ready for this," Ann Lee, 66, said on Monday. "Most people agree with us on this."',
          [("Ann Lee", "X said"), ("Ann Lee", "quote in the same paragraph")]),
         ('"We are ready for this," Sen. Ann Lee, R-Fla., said on Monday.', [("Ann Lee", "X said")]),
+        # so is a party in brackets
+        ('"We are tying their hands," state Sen. Ann Lee (D) said.', [("Ann Lee", "X said")]),
     ],
 )
 def test_an_aside_between_the_name_and_its_verb_after_a_quote(text, expected):
