@@ -1533,3 +1533,17 @@ def test_an_aside_between_the_name_and_its_verb_after_a_quote(text, expected):
 )
 def test_a_relative_clause_after_the_subject_is_no_speaker(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle of saying after "before", "after", "while" or "when" is the clause subject's
+        ('On Tuesday, Mr. Lee deflected numerous questions before saying, "It is time to quit '
+         'attacking people."', "Lee"),
+        ('Ann Lee paused while adding that the plan "would not work at all."', "Ann Lee"),
+    ],
+)
+def test_a_participle_of_saying_after_a_time_conjunction(text, speaker):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [(speaker, "X did, saying")]
