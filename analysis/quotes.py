@@ -1525,8 +1525,8 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             "inverted": re.compile(r",\s*(" + verbs + r")\s+([^,;]+?)(,\s*[^;]*?)?\W*$"),
             "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
             # '"...," adding', ', arguing, "..."'
-            # ... or after a time conjunction ("X deflected questions before saying, "..."")
-            "participle": re.compile(r"(?:,|(?<=#)\"|\s(?:before|after|while|when))\s*(?:" + _PARTICIPLES
+            # ... or after a time conjunction or "by" ("X deflected questions before saying, "..."")
+            "participle": re.compile(r"(?:,|(?<=#)\"|\s(?:before|after|while|when|by))\s*(?:" + _PARTICIPLES
                                      + r")(?:\s+|,\s*(?=[\"']|$))"
                                      r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*:\s*$"),
             "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs

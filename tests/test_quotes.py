@@ -1538,10 +1538,12 @@ def test_a_relative_clause_after_the_subject_is_no_speaker(text, speaker):
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
-        # a participle of saying after "before", "after", "while" or "when" is the clause subject's
+        # a participle of saying after "before", "after", "while", "when" or "by" is the clause
+        # subject's
         ('On Tuesday, Mr. Lee deflected numerous questions before saying, "It is time to quit '
          'attacking people."', "Lee"),
         ('Ann Lee paused while adding that the plan "would not work at all."', "Ann Lee"),
+        ('Ann Lee quashed the rumors by saying that she "had no plans to write a book."', "Ann Lee"),
     ],
 )
 def test_a_participle_of_saying_after_a_time_conjunction(text, speaker):
