@@ -1327,9 +1327,15 @@ def _without_asides(chunks: list[str]) -> list[str]:
     in a speech on May 9, said", "Salceda, citing data from X, said")."""
     chunks = list(chunks)
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
-            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):
+            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))):
         chunks.pop()
     return chunks
+
+
+def _without_coordinator(chunk: str) -> str:
+    """A chunk without the "and"/"but" opening its clause ("But Ann Lee, noting ..., said")."""
+    words = chunk.split()
+    return " ".join(words[1:]) if words and _bare(words[0]) in _COORDINATORS else chunk
 
 
 # A participle opening a phrase set off by commas between a name and its verb ("citing data
@@ -1704,16 +1710,21 @@ def _is_title(text: str, start: int, end: int) -> bool:
     return named or not inner.endswith((",", ".", "!", "?", ":"))
 
 
+_NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill." | "), noting")
+
+
 def _joined(text: str, masked: str, bounds: list[tuple], verb_re: re.Pattern) -> list[tuple]:
     """Sentences with a wrong split undone: a sentence that opens in lower case ("Sen. Bernie
-    Sanders (I-Vt.)" | "said he ..."), or an attribution after a quote that ends in "?" or "!"
-    ('"Should I stay?"' | 'Gates said in the interview.'), joins the sentence before it."""
+    Sanders (I-Vt.)" | "said he ...") or with a closing bracket or a comma, or an attribution
+    after a quote that ends in "?" or "!" ('"Should I stay?"' | 'Gates said in the interview.'),
+    joins the sentence before it."""
     joined: list[tuple] = []
     for start, end, sid, paragraph in bounds:
         piece = masked[start:end].lstrip()
         if joined and joined[-1][3] == paragraph and (
-                piece[:1].islower() or (re.search(r"[?!][\"']\s*$", text[joined[-1][0]:start])
-                                        and _after_quote(piece, verb_re))):
+                piece[:1].islower() or piece[:1] in _NO_OPENING
+                or (re.search(r"[?!][\"']\s*$", text[joined[-1][0]:start])
+                    and _after_quote(piece, verb_re))):
             joined[-1] = (joined[-1][0], end, joined[-1][2], paragraph)
         else:
             joined.append((start, end, sid, paragraph))

@@ -1549,3 +1549,18 @@ def test_a_relative_clause_after_the_subject_is_no_speaker(text, speaker):
 def test_a_participle_of_saying_after_a_time_conjunction(text, speaker):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [(speaker, "X did, saying")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle aside between the subject and its verb, after "But" opening the clause
+        ('But Ann Lee, noting the size of the crowd, said, "Let me tell you, he has a great list."',
+         "Ann Lee"),
+        # a sentence split inside a party in brackets is undone (no sentence opens with ")," )
+        ('Sen. Ann Lee (D-Ill.), noting the size of the crowd, said, "Let me tell you, he has a great '
+         'list."', "Ann Lee"),
+    ],
+)
+def test_a_participle_aside_after_a_coordinator_or_a_bracketed_party(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
