@@ -652,6 +652,9 @@ _DOCUMENT_OF = re.compile(r"(?:the|a|an) (\w+) (?:of|from|by) the (\w+)", re.I)
 _PERSON_NOUN = re.compile(r"[a-z]{4,}ist")  # "the socialist", "the scientist": one person
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")  # "the veteran Portuguese socialist"
 _WRITINGS = {"piece", "article", "editorial", "op-ed", "column"}  # written by a named publisher
+# A name's office, spokesman or account, a platform's name allowed before it ("Ann Lee's X
+# account"): data/speaking_for.txt says which words speak for their owner.
+_NAMED_OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)'s\s+(?:[A-Z][\w-]*\s+)?([a-z]+)")
 
 
 class _Resolver:
@@ -865,6 +868,11 @@ class _Resolver:
                 and tokens[2] in self.lex["speaking_for"] \
                 and (owner := self.resolve(f"the {tokens[1][:-2]}")) != tokens[1][:-2]:
             return owner  # "the governor's office": the governor, when known
+        if (m := _NAMED_OWNER.fullmatch(phrase)) and m.group(2).lower() in self.lex["speaking_for"]:
+            owner = self.resolve(m.group(1))  # "Ann Lee's Twitter account", "Lee's spokeswoman"
+            if m.group(2).lower() in self.lex["organisations"]:  # "Lee's office": its statement
+                self.last_organisation = owner  # is hers
+            return owner
         if len(tokens) == 2 and tokens[0] == "the" and tokens[1] in self.lex["writings"]:
             author = self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
             if self._is_organisation(author):  # "It recommended" after it: the author again

@@ -1564,3 +1564,19 @@ def test_a_participle_of_saying_after_a_time_conjunction(text, speaker):
 )
 def test_a_participle_aside_after_a_coordinator_or_a_bracketed_party(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named owner's account, spokeswoman or office speaks for the owner (data/speaking_for.txt)
+        ('"We never thought we would see the day," Harbor Watch\'s X account posted on Sunday.',
+         ["Harbor Watch"]),
+        ('Ann Lee lost the vote. "We will appeal the ruling," Lee\'s spokeswoman said.', ["Ann Lee"]),
+        # and the statement of her office is hers
+        ('Ann Lee lost the vote. "We will appeal," Lee\'s office said. The statement added that the '
+         "ruling was unfair.", ["Ann Lee", "Ann Lee"]),
+    ],
+)
+def test_a_named_owners_account_or_office_speaks_for_the_owner(text, expected):
+    assert attribute(text)["speaker"].tolist() == expected
