@@ -929,6 +929,19 @@ _PUT_IT = re.compile(r"\W*(?:is|was|that's|that is) how\s+([^,;]{1,80}?)\s+"
 
 
 # "according to X" closing the sentence of a quotation that has no other attribution.
+# A dash and a name closing a quotation, after it in its paragraph or as the next paragraph alone
+# ('"..." - Bernie Sanders.', '-Ann Lee, Philadelphia.'): how a quotation is signed.
+_SIGNATURE = re.compile(r"[ \t]*(?:\n\s*)?-[ \t]*([A-Z][^\n]{0,80}?)[ \t.]*(?:\n|$)")
+
+
+def _signed(text: str, end: int) -> str | None:
+    """The name signing the quotation that ends at `end` (see _SIGNATURE), without what follows
+    it after a comma or a bracket (a place, a handle, a date)."""
+    if not (m := _SIGNATURE.match(text, end)):
+        return None
+    return _is_bare_name(re.split(r"[,(]", m.group(1))[0].strip())
+
+
 _ACCORDING_AT_END = re.compile(r",\s*(?i:according to)\s+([^,;#\"]+?)\W*$")
 
 
@@ -1775,6 +1788,8 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             found = before if before and (before[0] or not found) else found
         if not (found and found[1]) and (m := _ACCORDING_AT_END.search(masked, end, stop)):
             found = _source_of(m.group(1)), "according to X"  # '"..." is in it, according to X.'
+        if not (found and found[1]) and (signer := _signed(text, end)):
+            found = signer, "quote - X"  # '"..." - Bernie Sanders.'
         if not (found and found[1]) and not text[s_start:start].strip() \
                 and (previous := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
                 and not verb_re.search(masked, s_starts[previous], s_ends[previous]):

@@ -1580,3 +1580,22 @@ def test_a_participle_aside_after_a_coordinator_or_a_bracketed_party(text, speak
 )
 def test_a_named_owners_account_or_office_speaks_for_the_owner(text, expected):
     assert attribute(text)["speaker"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash and a name sign the quotation before them: as the next paragraph alone, or after
+        # it in its paragraph (a place after a comma is no part of the name)
+        ('The senator spoke.\n\n"Americans are worried about the future of their kids."\n\n- Ann Lee.'
+         "\n\nThe senator is relying on an old statistic.", [("Ann Lee", "quote - X")]),
+        ('"The whole idea is something that we hear about all the time." -Ann Lee, Philadelphia.',
+         [("Ann Lee", "quote - X")]),
+        # a dash before a clause is no signature
+        ('"The plan is a good one for all of us."\n\n- The plan costs a lot of money, and it is late.',
+         [("unknown", "unattributed")]),
+    ],
+)
+def test_a_dash_and_a_name_sign_a_quotation(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
