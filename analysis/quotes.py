@@ -1734,6 +1734,31 @@ def _is_title(text: str, start: int, end: int) -> bool:
 _NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill." | "), noting")
 
 
+HEADLINE_QUOTE = "headline: X does 'quote'"
+# A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
+# Liar Ann Lee Makes"): the name is the run's last two words.
+_HEADLINE_SUBJECT = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+ [A-Z][\w'-]+)"
+                               r" [A-Z][a-z]+[^s']s(?![\w'-])")  # "Calls", not "Ross" or "Lee's"
+MIN_HEADLINE_QUOTE_WORDS = 3
+
+
+def _headline_subject(text: str, masked: str, start: int, end: int, names: set[str]) -> str | None:
+    """The person whose words a quotation in a Title Case headline is: the full name (one the
+    article also writes outside that headline) before the headline's verb ('Ann Lee Calls for "Drastic
+    Emissions Cuts"'), the quotation after it and of three words or more."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    words = re.findall(r"[^\W\d_][\w'-]*", text[start:end])
+    if len(words) < MIN_HEADLINE_QUOTE_WORDS or not _title_case(re.findall(r"[^\W\d_][\w'-]*", line)):
+        return None
+    m = _HEADLINE_SUBJECT.search(masked, line_start, start)
+    name = " ".join(m.group(1).split()[-2:]) if m else ""
+    if not name or not all(_PLAIN_NAME_WORD.fullmatch(w) for w in name.split()):
+        return None
+    return name if name in names or text.count(name) > line.count(name) else None
+
+
 def _joined(text: str, masked: str, bounds: list[tuple], verb_re: re.Pattern) -> list[tuple]:
     """Sentences with a wrong split undone: a sentence that opens in lower case ("Sen. Bernie
     Sanders (I-Vt.)" | "said he ...") or with a closing bracket or a comma, or an attribution
@@ -1775,6 +1800,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         i = bisect.bisect_right(s_starts, pos) - 1
         return bounds[i] if i >= 0 and pos < s_ends[i] else bounds[-1]
 
+    names = full_names(text)
     quotes = []
     for start, end, is_open in zip(spans["start"], spans["end"], open_ended, strict=True):
         s_start, _, sid, paragraph = sentence_of(start)
@@ -1805,7 +1831,9 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         if len(found) == 2 and found[1] and text[s_start:start].strip() \
                 and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):
             c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
-        if found[1] and _is_title(text, start, end):
+        if not found[1] and (subject := _headline_subject(text, masked, start, end, names)):
+            found = subject, HEADLINE_QUOTE  # 'Ann Lee Calls for "Drastic Emissions Cuts"'
+        if found[1] and found[1] != HEADLINE_QUOTE and _is_title(text, start, end):
             found, c_start = (None, "name or scare quote"), start
         # a pronoun before the quote means someone named before it, not after it in the sentence
         # ('she condemned Justin Trudeau, saying that "..."')
@@ -1836,7 +1864,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    names, alone = full_names(text), lone_surnames(text)
+    alone = lone_surnames(text)
     return _resolve(quotes, indirect, introduced_people(text, names, alone), names,
                     named_organisations(text), acronyms(text), alone)
 

@@ -1599,3 +1599,25 @@ def test_a_named_owners_account_or_office_speaks_for_the_owner(text, expected):
 def test_a_dash_and_a_name_sign_a_quotation(text, expected):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation in a Title Case headline is the words of the full name before its verb, a
+        # name the article also writes outside the headline
+        ('WATCH: Ann Lee Calls for "Drastic Emissions Cuts" to "Fundamentally Change Our Society"\n\n'
+         "Ann Lee spoke at a rally on Monday.",
+         [("Ann Lee", "Drastic Emissions Cuts"), ("Ann Lee", "Fundamentally Change Our Society")]),
+        ('Serial Liar Ann Lee Makes Absurd Prediction "Once We Get to True Net Zero"\n\nAnn Lee spoke.',
+         [("Ann Lee", "Once We Get to True Net Zero")]),
+        # not a name the article does not write again, nor a quoted verb
+        ('Tom Hill Calls for "Drastic Emissions Cuts Now"\n\nAnn Lee spoke.', []),
+        ('Ann Lee "Amplifies" Extremist Group "Making Life Miserable" For Officials\n\nAnn Lee spoke.',
+         []),
+    ],
+)
+def test_a_quotation_in_a_headline_is_its_named_subjects(text, expected):
+    quotes = attribute(text)
+    direct = quotes[quotes["kind"] == "direct"]
+    assert list(zip(direct["speaker"], direct["quote"], strict=True)) == expected
