@@ -1621,3 +1621,10 @@ def test_a_quotation_in_a_headline_is_its_named_subjects(text, expected):
     quotes = attribute(text)
     direct = quotes[quotes["kind"] == "direct"]
     assert list(zip(direct["speaker"], direct["quote"], strict=True)) == expected
+
+
+def test_a_time_adjective_is_no_part_of_the_speaker():
+    # "recent" and "latest" are time words (data/not_speakers.txt): "a recent Senate inquiry" is
+    # the Senate inquiry
+    quotes = attribute('A recent Senate inquiry found the agency was "reluctant or unwilling" to act.')
+    assert quotes["speaker"].tolist() == ["Senate inquiry"]
