@@ -556,6 +556,12 @@ _NAMED_BEFORE_HEAD = re.compile(rf"(?<![\w-])the ([A-Z]{_NOT_AFTER_WORD}[\w'-]*(
                                 r" ([a-z]+)\b")
 
 
+# A name and an appositive describing it with an organisation word: "Climate Defiance, a radical
+# environmentalist group" (then "the group" is Climate Defiance).
+_DESCRIBED_AS = re.compile(r"(?<![\w-])([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4}), (?:an?|the) "
+                           r"((?:[a-z-]+ ){0,3}[a-z]+)\b")
+
+
 _CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[\"“]?"
                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,5})")
 MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
@@ -603,6 +609,10 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
                            (next((w for w in m.group(6).split() if w in writings), ""), m.group(5)))
         if writing.lower() in writings and len(author.split()) <= MAX_ORGANISATION_WORDS:
             found.append((m.start(), author.removeprefix("The "), frozenset({writing.lower()})))
+    for m in _DESCRIBED_AS.finditer(text):  # "Climate Defiance, a radical group": "the group"
+        head = next((w for w in m.group(2).split() if w in words), None)
+        if head and not {t.lower() for t in m.group(1).split()} & words:
+            found.append((m.start(1), m.group(1).removeprefix("The "), frozenset({head})))
     for m in _CALLED.finditer(text):
         before = text[max(0, m.start() - MAX_CALLED_REACH):m.start()]
         before = re.split(r"[.!?]\s", before)[-1]  # this sentence only

@@ -1628,3 +1628,11 @@ def test_a_time_adjective_is_no_part_of_the_speaker():
     # the Senate inquiry
     quotes = attribute('A recent Senate inquiry found the agency was "reluctant or unwilling" to act.')
     assert quotes["speaker"].tolist() == ["Senate inquiry"]
+
+
+def test_a_name_described_by_an_organisation_word_is_the_one_that_word_means_later():
+    # "X, a ... group" names the group: "the group" later is X, not the organisation named last
+    quotes = attribute("The Acme Institute praised the move. Among them is Harbor Watch, a radical "
+                       'environmentalist group of young people.\n\nThe group claimed the senator uses '
+                       'his post to "protect his personal coal company."')
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Harbor Watch"]
