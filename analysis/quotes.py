@@ -1232,7 +1232,8 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
         return False  # 'X, in a speech, said that ...': a clause, not a description
     first = _bare(words[0]).split("-")[-1]  # "co-founder", "vice-president": the role's last part
     role_at = [m.group(1).split("-")[-1] for m in re.finditer(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)]
-    return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+    return (first in {"a", "an", "another", "the", "who", "whose", "which"}
+            or first in _lexicon()["role_words"]
             or (first == "one" and len(words) > 2 and words[1] == "of")  # "one of the high schoolers"
             or words[0].endswith("'s")  # "Clinton's director of state campaigns"
             or any(_bare(w) in _lexicon()["role_words"] for w in role_at)  # "Senior Advisor at Acme",
@@ -1609,7 +1610,7 @@ def _inverted(text: str, m: re.Match) -> str | None:
     phrase = leading_phrase(named)
     appositive = (m.group(3) or "").strip(" ,")
     first = named.split()[0]
-    if (_bare(first) in DETERMINERS or first.endswith("'s")) \
+    if (_bare(first) in DETERMINERS | {"another"} or first.endswith("'s")) \
             and len(_words(named)) <= MAX_SPEAKER_WORDS \
             and (name := _is_bare_name(appositive.split(",")[0])):
         return f"{name}, {named}"  # "..., said the company's (France's) chief executive, John Ferriola."

@@ -1636,3 +1636,15 @@ def test_a_name_described_by_an_organisation_word_is_the_one_that_word_means_lat
                        'environmentalist group of young people.\n\nThe group claimed the senator uses '
                        'his post to "protect his personal coal company."')
     assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Harbor Watch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description opening with "another" is an appositive of the name beside it
+        ('"We are anxious," said another Twitter user, Ann Lee.', "Ann Lee"),
+        ('"We will win this state," State Sen. Ann Lee, another early supporter, said.', "Ann Lee"),
+    ],
+)
+def test_a_description_with_another_beside_a_name(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
