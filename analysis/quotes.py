@@ -1094,6 +1094,21 @@ def _is_titled_name(tokens: list[str]) -> bool:
         and 1 < len(_split_role_name(" ".join(tokens), _lexicon()["titles"])[1].split()) <= 3
 
 
+def _inserted_speaker(text: str, verb: re.Match) -> tuple[str, int] | None:
+    """The speaker of a verb inserted between commas before its subject ('Because of X,
+    explained Tom Hill, "..."', 'Any reading, said Tom Hill, an expert, would ...'), when all that
+    stands between the verb and the next comma is a speaker phrase with a name; and where what
+    is said goes on."""
+    if not text[:verb.start()].rstrip().endswith(","):
+        return None
+    m = re.match(r"\s+([^,#\"]{1,80}),", text[verb.end():])
+    phrase = leading_phrase(m.group(1)) if m else None
+    if not phrase or len(_words(phrase)) != len(_words(m.group(1))) \
+            or not any(_is_name_token(w) for w in _words(phrase)):
+        return None
+    return phrase, verb.end() + m.end()
+
+
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
     """Attribution earlier in the sentence: 'X said that ... "...', 'According to X, ... "...',
     'From X, "...' or 'X did Y, saying that ... "...', with the offset where the reported content
@@ -1105,6 +1120,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
             and any(_is_name_token(t) for t in _words(phrase)):
         return phrase, "from X: quote", m.end()  # 'From the Wall Street Journal, "..."'
     for verb in reversed(list(verb_re.finditer(text))):
+        if inserted := _inserted_speaker(text, verb):
+            return inserted[0], "X said ... quote", inserted[1]  # '..., explained Tom Hill, "..."'
         if phrase := _subject(text[:verb.start()]):
             return phrase, "X said ... quote", verb.end()
         if _unnamed_source(text[:verb.start()]):

@@ -1648,3 +1648,17 @@ def test_a_name_described_by_an_organisation_word_is_the_one_that_word_means_lat
 )
 def test_a_description_with_another_beside_a_name(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of saying inserted between commas before its subject: the name after the verb
+        ('Because of how the schedule was made, explained Tom Hill, "with this thing being over by '
+         'March, it is hard to see."', "Tom Hill"),
+        ('Any clear reading of the actions, said Tom Hill, an expert on Russia, would see it as "the '
+         'best means of saving what little is left."', "Tom Hill"),
+    ],
+)
+def test_a_verb_of_saying_inserted_before_its_subject(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
