@@ -1662,3 +1662,11 @@ def test_a_description_with_another_beside_a_name(text, speaker):
 )
 def test_a_verb_of_saying_inserted_before_its_subject(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_single_quoted_quotation_of_several_paragraphs_is_one_statement():
+    quotes = attribute("Ann Lee, the mayor, spoke on Monday.\n\n\u2018We will build the bridge over the "
+                       "river and it will be long.\n\n\u2018It will open next year and cost little,\u2019 "
+                       "she said.")
+    assert list(zip(quotes["speaker"], quotes["pattern"], quotes["statement_id"], strict=True)) == [
+        ("Ann Lee", "quote continued across paragraphs", "d0-t001"), ("Ann Lee", "X said", "d0-t001")]
