@@ -889,7 +889,7 @@ class _Resolver:
                 self.last_organisation = author
             return author
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
-                _bare(tokens[-1]) in self.lex["documents"]
+                (_bare(tokens[-1]) in self.lex["documents"] and tokens[-1].islower())  # not "Post"
                 or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()
                     and _bare(tokens[-1]) in self.lex["organisations"]
                     and self._organisation(_bare(tokens[-1])) != UNKNOWN))):  # "the group"

@@ -1670,3 +1670,9 @@ def test_a_single_quoted_quotation_of_several_paragraphs_is_one_statement():
                        "she said.")
     assert list(zip(quotes["speaker"], quotes["pattern"], quotes["statement_id"], strict=True)) == [
         ("Ann Lee", "quote continued across paragraphs", "d0-t001"), ("Ann Lee", "X said", "d0-t001")]
+
+
+def test_a_capitalised_name_ending_in_a_document_word_is_a_name():
+    # "post" is a document ("a post said"); "The Washington Post" is a name
+    quotes = attribute('"He called it influence peddling," The Washington Post reported in 1991.')
+    assert quotes["speaker"].tolist() == ["Washington Post"]
