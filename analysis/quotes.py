@@ -448,14 +448,15 @@ _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today toni
 
 
 def _name_words(run: str) -> list[str]:
-    """The words of a run of capitalised words without leading function and title words ("Even
-    Ethan Lane", "Senator Joe Manchin"), a final possessive or an owner before the name ("NASA's
-    Jim Bridenstine", "God's Providence": no name of two words)."""
+    """The words of a run of capitalised words without leading function, title and saying words
+    ("Even Ethan Lane", "Senator Joe Manchin", "Said Ann Lee"), a final possessive or an owner
+    before the name ("NASA's Jim Bridenstine", "God's Providence": no name of two words)."""
     words = run.removesuffix("'s").split()
     owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
     words = words[owner + 1:]
     while words and (words[0].lower() in _LEADING_FUNCTION_WORDS
-                     or words[0].lower() in _lexicon()["titles"]):
+                     or words[0].lower() in _lexicon()["titles"]
+                     or _lexicon()["verb"].fullmatch(words[0].lower())):  # 'Said Comey, "..."'
         words = words[1:]
     if {w.lower() for w in words} & _DAYS:
         return []  # "Tweet Wednesday" is no name
@@ -1094,6 +1095,10 @@ def _is_titled_name(tokens: list[str]) -> bool:
         and 1 < len(_split_role_name(" ".join(tokens), _lexicon()["titles"])[1].split()) <= 3
 
 
+# A verb of saying opening the sentence before its subject and a quotation ('Said Comey, "..."').
+_SAID_FIRST = re.compile(r"\W*([A-Z][a-z]+(?: [a-z]+)?)\s+([^,:#\"]{1,80}?)\s*[,:]\s*")
+
+
 def _inserted_speaker(text: str, verb: re.Match) -> tuple[str, int] | None:
     """The speaker of a verb inserted between commas before its subject ('Because of X,
     explained Tom Hill, "..."', 'Any reading, said Tom Hill, an expert, would ...'), when all that
@@ -1115,6 +1120,9 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
         return _source_of(m.group(1) + ","), "according to X", m.end()
+    if (m := _SAID_FIRST.fullmatch(text)) and verb_re.fullmatch(m.group(1).lower()) \
+            and (phrase := leading_phrase(m.group(2))) and len(_words(phrase)) == len(_words(m.group(2))):
+        return phrase, "said X: quote", m.end()  # 'Said Comey, "..."'
     if (m := re.fullmatch(r"\W*(?:From|Per)\s+([^,:]+)[,:]\s*", text)) \
             and (phrase := leading_phrase(m.group(1) + ",")) \
             and any(_is_name_token(t) for t in _words(phrase)):

@@ -1676,3 +1676,17 @@ def test_a_capitalised_name_ending_in_a_document_word_is_a_name():
     # "post" is a document ("a post said"); "The Washington Post" is a name
     quotes = attribute('"He called it influence peddling," The Washington Post reported in 1991.')
     assert quotes["speaker"].tolist() == ["Washington Post"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of saying opening the sentence before its subject and a quotation
+        ('It was a hate crime. Said Comey, "The thought that an error on our part is connected to '
+         'this is very painful."', "Comey"),
+        ('It was a hate crime. Said Ann Lee: "The thought that an error on our part is connected to '
+         'this is very painful."', "Ann Lee"),
+    ],
+)
+def test_said_x_opening_the_sentence_of_a_quotation(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
