@@ -1770,6 +1770,9 @@ def _is_title(text: str, start: int, end: int) -> bool:
 _NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill." | "), noting")
 
 
+# A surname alone before a colon opening a quotation's sentence, as transcripts and debate
+# summaries write a speaker ('Clinton: "..." Bush: "..."'); a full name of the text ends with it.
+_SURNAME_COLON = re.compile(r"\W*([A-Z][a-z'-]+):\s*")
 HEADLINE_QUOTE = "headline: X does 'quote'"
 # A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
 # Liar Ann Lee Makes"): the name is the run's last two words.
@@ -1837,6 +1840,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         return bounds[i] if i >= 0 and pos < s_ends[i] else bounds[-1]
 
     names = full_names(text)
+    last_words = {n.split()[-1] for n in names}  # surnames of the full names, looked up in O(1)
     quotes = []
     for start, end, is_open in zip(spans["start"], spans["end"], open_ended, strict=True):
         s_start, _, sid, paragraph = sentence_of(start)
@@ -1867,6 +1871,9 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         if len(found) == 2 and found[1] and text[s_start:start].strip() \
                 and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):
             c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
+        if not found[1] and (surname := _SURNAME_COLON.fullmatch(masked, s_start, start)) \
+                and surname.group(1) in last_words:
+            found = surname.group(1), "X: quote"  # 'Clinton: "..." Bush: "..."', as a transcript
         if not found[1] and (subject := _headline_subject(text, masked, start, end, names)):
             found = subject, HEADLINE_QUOTE  # 'Ann Lee Calls for "Drastic Emissions Cuts"'
         if found[1] and found[1] != HEADLINE_QUOTE and _is_title(text, start, end):

@@ -1690,3 +1690,11 @@ def test_a_capitalised_name_ending_in_a_document_word_is_a_name():
 )
 def test_said_x_opening_the_sentence_of_a_quotation(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_surname_and_a_colon_before_a_quotation_as_a_transcript_writes_it():
+    quotes = attribute('Ann Lee and Tom Hill reject the term.\n\nLee: "Our goal is not to contain it but '
+                       'to defeat it." Hill: "The mission is to destroy it, not to contain it."\n\n'
+                       'Update: "We will not stop at all, ever, in this fight."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Ann Lee", "X: quote"), ("Tom Hill", "X: quote"), ("unknown", "unattributed")]
