@@ -1357,7 +1357,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if relative is not None and (relative < len(chunks) - 1 or _lexicon()["verb"].search(chunks[-1])):
         return _subject(",".join(chunks[:relative]), coordinated)  # "X, who ..., ..., said": X
     if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
-            and re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
+            and re.search(r"\b(?:of|at|for|from|in)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
         chunks[-2:] = [",".join(chunks[-2:])]  # "X, director of University of California, Davis"
     if len(chunks) > 2 and _is_role(chunks[-2]) and _is_organisation_name(chunks[-1]) \
             and (name := _is_bare_name(chunks[-3])):
@@ -1386,7 +1386,7 @@ def _without_asides(chunks: list[str]) -> list[str]:
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
             _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))):
         chunks.pop()
-    return chunks
+    return chunks[:1] + [c for c in chunks[1:] if not _NUMBER.fullmatch(c.strip())]  # "X, 67, a teacher"
 
 
 def _without_coordinator(chunk: str) -> str:
@@ -1400,13 +1400,17 @@ def _without_coordinator(chunk: str) -> str:
 _PARTICIPLE_ASIDE = re.compile(r"\s*[a-z]{3,}ing\s")
 
 
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "Pa.", "Mich.", "Calif.": a state after a town
+
+
 def _is_place_after(chunk: str) -> bool:
     """A chunk that is one or two capitalised words or an abbreviation, the place of the
     organisation before it ("University of California, Davis", "... , Los Angeles",
     "Washington, D.C.")."""
     words = chunk.split()
     return (0 < len(words) <= 2 and all(_PLAIN_NAME_WORD.fullmatch(w) for w in words)) \
-        or (len(words) == 1 and _ABBREVIATION.fullmatch(words[0]) is not None)
+        or (len(words) == 1 and (_ABBREVIATION.fullmatch(words[0]) is not None
+                                 or _STATE_ABBREVIATION.fullmatch(words[0]) is not None))
 
 
 def _is_organisation_name(chunk: str) -> bool:

@@ -1698,3 +1698,18 @@ def test_a_surname_and_a_colon_before_a_quotation_as_a_transcript_writes_it():
                        'Update: "We will not stop at all, ever, in this fight."')
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
         ("Ann Lee", "X: quote"), ("Tom Hill", "X: quote"), ("unknown", "unattributed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a state abbreviation after the town of an appositive is a place, not the speaker, and an
+        # age between the name and its appositive is an aside
+        ('"I just do not think she has been truthful," Ann Lee, a retired teacher from Allentown, '
+         'Pa., said.', "Ann Lee"),
+        ('"I just do not think she has been truthful," Ann Lee, 67, a retired teacher in Allentown, '
+         'Pa., said.', "Ann Lee"),
+    ],
+)
+def test_a_state_after_the_town_of_an_appositive(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
