@@ -1379,12 +1379,18 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
 _RELATIVE = re.compile(r"\s*(?:who|whose)\s")
 
 
+_ORIGIN = re.compile(r"\s*(?:of|from)\s+[A-Z][\w.-]*(?: [A-Z][\w.-]*)?\s*")  # "of Flint": a home town
+
+
 def _without_asides(chunks: list[str]) -> list[str]:
     """Comma-separated chunks before a verb without the asides that end them ("X, 47, said", "X,
-    in a speech on May 9, said", "Salceda, citing data from X, said")."""
+    in a speech on May 9, said", "Salceda, citing data from X, said", "X, 22, of Flint, Mich.,
+    said") and without an age inside ("X, 67, a teacher")."""
     chunks = list(chunks)
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
-            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))):
+            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))
+            or _ORIGIN.fullmatch(chunks[-1])  # "Cory James, of Flint, said"
+            or (len(chunks) > 2 and _is_place_after(chunks[-1]) and _ORIGIN.fullmatch(chunks[-2]))):
         chunks.pop()
     return chunks[:1] + [c for c in chunks[1:] if not _NUMBER.fullmatch(c.strip())]  # "X, 67, a teacher"
 

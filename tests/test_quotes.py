@@ -1709,6 +1709,8 @@ def test_a_surname_and_a_colon_before_a_quotation_as_a_transcript_writes_it():
          'Pa., said.', "Ann Lee"),
         ('"I just do not think she has been truthful," Ann Lee, 67, a retired teacher in Allentown, '
          'Pa., said.', "Ann Lee"),
+        # so is a home town after "of" and its state
+        ('"The party does not represent me," Cory James, 22, of Flint, Mich., said.', "Cory James"),
     ],
 )
 def test_a_state_after_the_town_of_an_appositive(text, speaker):
