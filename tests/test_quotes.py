@@ -1715,3 +1715,9 @@ def test_a_surname_and_a_colon_before_a_quotation_as_a_transcript_writes_it():
 )
 def test_a_state_after_the_town_of_an_appositive(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_went_on_before_a_colon_carries_a_quotation():
+    quotes = attribute('Ann Lee, a voter, was frustrated. She went on: "It is like a leaking house with '
+                       'no plumber in sight."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X said ... quote")]
