@@ -146,6 +146,7 @@ def _lexicon() -> dict:
         "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
         "speaking_for": {w.lower() for w in _word_list("speaking_for.txt")},
+        "speech_acts": set(_word_list("speech_acts.txt")),
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
@@ -1184,16 +1185,13 @@ _SPEECH_OBJECT = re.compile(
     r"\b(?:made|makes|issued|issues|released|releases|gave|gives|delivered|delivers|posted|posts|"
     r"tweeted|tweets|sent|sends|offered|offers|shared|shares|published|publishes)\s+"
     r"(?:a|an|the|this|that|his|her|its|their)\s+(?:\S+\s+){0,3}?([\w-]+)\s*[:,]?\s*$")
-_SPEECH_ACTS = frozenset("""prediction predictions warning warnings remark remarks comment comments
-speech promise pledge vow plea appeal response reply answer announcement declaration explanation
-forecast verdict""".split())
 
 
 def _speech_object(text: str) -> str | None:
     """The subject of a clause whose object, an act of speech or a writing, is the quotation
     right after it ('Gore made a new prediction: "..."')."""
     m = _SPEECH_OBJECT.search(text)
-    if not m or (_bare(m.group(1)) not in _SPEECH_ACTS
+    if not m or (_bare(m.group(1)) not in _lexicon()["speech_acts"]
                  and _bare(m.group(1)) not in _lexicon()["documents"]):
         return None
     return _subject(text[:m.start()]) or None

@@ -1721,3 +1721,11 @@ def test_went_on_before_a_colon_carries_a_quotation():
     quotes = attribute('Ann Lee, a voter, was frustrated. She went on: "It is like a leaking house with '
                        'no plumber in sight."')
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X said ... quote")]
+
+
+def test_a_retort_delivered_announces_the_quotation_after_it():
+    # the acts of speech that announce a quotation are data/speech_acts.txt
+    quotes = attribute('Ann Lee, the mayor, spoke. She delivered a snappy retort: "No one is tearing this '
+                       'up. We are going forward."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Ann Lee", "X made a statement: quote")]
