@@ -146,6 +146,7 @@ def _lexicon() -> dict:
         "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
         "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
         "speaking_for": {w.lower() for w in _word_list("speaking_for.txt")},
+        "speech_acts": set(_word_list("speech_acts.txt")),
         "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
@@ -277,6 +278,8 @@ def _valid_phrase(tokens: list[str]) -> str | None:
     part of it, and a phrase ending in a non-speaker word ("the matter", "the report") is none,
     except a writing after its named author ("a World Economic Forum report": the Forum)."""
     not_speakers = _lexicon()["not_speakers"]
+    if _lone_particle_name(tokens):
+        return tokens[0].strip(".,;:")
     if len(tokens) > 1 and _BRACKETED_ACRONYM.fullmatch(tokens[-1]):
         tokens = tokens[:-1]  # "the National Weather Service (NWS)": the name, not "Service NWS"
     tokens = _without_leading_connectors([t.strip("()[]") for t in tokens
@@ -326,6 +329,12 @@ def _name_particles(tokens: list[str]) -> set[int]:
     return inside
 
 
+def _lone_particle_name(tokens: list[str]) -> bool:
+    """A capitalised name particle standing alone is a name, not a particle ("Al said", "Le told
+    reporters", "Van added"): a first name or a surname used on its own."""
+    return len(tokens) == 1 and tokens[0][:1].isupper() and _bare(tokens[0]) in NAME_PARTICLES
+
+
 def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     """(role, name): the name is the run of capitalised words after the last title word; a place
     after a name is dropped ("Sen. Joe Manchin of West Virginia")."""
@@ -351,8 +360,9 @@ def _split_role_name(phrase: str, titles: set[str]) -> tuple[str, str]:
     inside = _name_particles(tokens)
     last_title = max((i for i, t in enumerate(tokens) if i not in inside and (
                       _bare(t) in titles or not _is_name_token(t)
-                      or _bare(t) in CONNECTORS and not (  # "Al Gore", "De Blasio": a name
-                          t[0].isupper() and i + 1 < len(tokens) and _is_name_token(tokens[i + 1]))
+                      or _bare(t) in CONNECTORS and not _lone_particle_name(tokens) and not (
+                          t[0].isupper() and i + 1 < len(tokens)  # "Al Gore", "De Blasio": a name
+                          and _is_name_token(tokens[i + 1]))
                       or t.endswith(("'s", "s'"))  # "University of Alberta's Olav Rueppell", "Fox News' X"
                       or (i == 0 < len(tokens) - 1 and _ACRONYM_WORD.fullmatch(t)  # "WHO Tedros",
                           and all(_PLAIN_NAME_WORD.fullmatch(x) for x in tokens[1:])))),  # not "RFK Jr."
@@ -439,14 +449,15 @@ _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today toni
 
 
 def _name_words(run: str) -> list[str]:
-    """The words of a run of capitalised words without leading function and title words ("Even
-    Ethan Lane", "Senator Joe Manchin"), a final possessive or an owner before the name ("NASA's
-    Jim Bridenstine", "God's Providence": no name of two words)."""
+    """The words of a run of capitalised words without leading function, title and saying words
+    ("Even Ethan Lane", "Senator Joe Manchin", "Said Ann Lee"), a final possessive or an owner
+    before the name ("NASA's Jim Bridenstine", "God's Providence": no name of two words)."""
     words = run.removesuffix("'s").split()
     owner = max((i for i, w in enumerate(words) if w.endswith(("'s", "s'"))), default=-1)
     words = words[owner + 1:]
     while words and (words[0].lower() in _LEADING_FUNCTION_WORDS
-                     or words[0].lower() in _lexicon()["titles"]):
+                     or words[0].lower() in _lexicon()["titles"]
+                     or _lexicon()["verb"].fullmatch(words[0].lower())):  # 'Said Comey, "..."'
         words = words[1:]
     if {w.lower() for w in words} & _DAYS:
         return []  # "Tweet Wednesday" is no name
@@ -547,6 +558,12 @@ _NAMED_BEFORE_HEAD = re.compile(rf"(?<![\w-])the ([A-Z]{_NOT_AFTER_WORD}[\w'-]*(
                                 r" ([a-z]+)\b")
 
 
+# A name and an appositive describing it with an organisation word: "Climate Defiance, a radical
+# environmentalist group" (then "the group" is Climate Defiance).
+_DESCRIBED_AS = re.compile(r"(?<![\w-])([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,4}), (?:an?|the) "
+                           r"((?:[a-z-]+ ){0,3}[a-z]+)\b")
+
+
 _CALLED = re.compile(r"(?<![\w-])(?:called|named|known as|dubbed)\s+(?:the\s+)?[\"“]?"
                      r"([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,5})")
 MAX_CALLED_REACH = 80  # characters back from "called" in which "a group ..." must stand
@@ -557,10 +574,13 @@ _AUTHORS = frozenset({"researchers", "authors", "scientists"})  # "the researche
 
 
 _CAPITALS = r"[A-Z][\w&'-]*(?: (?:of |for |and |the |on )*[A-Z][\w&'-]*)*"
-# A writing and its author: "the report from/by/of the X", "X's new report" (a named author).
+# A writing and its author: "the report from/by/of the X", "X's new report", "X (researchers)
+# released a new paper" (a named author).
 _AUTHORED = re.compile(rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[a-z-]+ ){{0,2}}([a-z]+) "
                        rf"(?:from|by|of|published by|released by) (?:the )?({_CAPITALS})"
-                       rf"|(?<![\w-])({_CAPITALS})'s? (?:[a-z-]+ ){{0,2}}([a-z]+)(?![\w-])")
+                       rf"|(?<![\w-])({_CAPITALS})'s? (?:[a-z-]+ ){{0,2}}([a-z]+)(?![\w-])"
+                       rf"|(?<![\w-])({_CAPITALS})(?: [a-z]+){{0,2}} (?:released|published|issued|put out)"
+                       rf" (?:a|an|its|their|the) ([a-z-]+(?: [a-z-]+){{0,2}})")
 
 
 def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
@@ -586,9 +606,15 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
         found.append((m.start(), m.group(), _AUTHORS))
     writings = _lexicon()["writings"]
     for m in _AUTHORED.finditer(text):  # "The report from the Climate Change Advisory Council"
-        writing, author = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        writing, author = ((m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+                           if m.group(3) else  # "released a new paper in May": its first writing
+                           (next((w for w in m.group(6).split() if w in writings), ""), m.group(5)))
         if writing.lower() in writings and len(author.split()) <= MAX_ORGANISATION_WORDS:
             found.append((m.start(), author.removeprefix("The "), frozenset({writing.lower()})))
+    for m in _DESCRIBED_AS.finditer(text):  # "Climate Defiance, a radical group": "the group"
+        head = next((w for w in m.group(2).split() if w in words), None)
+        if head and not {t.lower() for t in m.group(1).split()} & words:
+            found.append((m.start(1), m.group(1).removeprefix("The "), frozenset({head})))
     for m in _CALLED.finditer(text):
         before = text[max(0, m.start() - MAX_CALLED_REACH):m.start()]
         before = re.split(r"[.!?]\s", before)[-1]  # this sentence only
@@ -638,6 +664,9 @@ _DOCUMENT_OF = re.compile(r"(?:the|a|an) (\w+) (?:of|from|by) the (\w+)", re.I)
 _PERSON_NOUN = re.compile(r"[a-z]{4,}ist")  # "the socialist", "the scientist": one person
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|ch|i)")  # "the veteran Portuguese socialist"
 _WRITINGS = {"piece", "article", "editorial", "op-ed", "column"}  # written by a named publisher
+# A name's office, spokesman or account, a platform's name allowed before it ("Ann Lee's X
+# account"): data/speaking_for.txt says which words speak for their owner.
+_NAMED_OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+)*[A-Z][\w.&-]*)'s\s+(?:[A-Z][\w-]*\s+)?([a-z]+)")
 
 
 class _Resolver:
@@ -851,10 +880,18 @@ class _Resolver:
                 and tokens[2] in self.lex["speaking_for"] \
                 and (owner := self.resolve(f"the {tokens[1][:-2]}")) != tokens[1][:-2]:
             return owner  # "the governor's office": the governor, when known
+        if (m := _NAMED_OWNER.fullmatch(phrase)) and m.group(2).lower() in self.lex["speaking_for"]:
+            owner = self.resolve(m.group(1))  # "Ann Lee's Twitter account", "Lee's spokeswoman"
+            if m.group(2).lower() in self.lex["organisations"]:  # "Lee's office": its statement
+                self.last_organisation = owner  # is hers
+            return owner
         if len(tokens) == 2 and tokens[0] == "the" and tokens[1] in self.lex["writings"]:
-            return self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
+            author = self._latest_named(tokens[1]) or UNKNOWN  # "the report": its author, if named
+            if self._is_organisation(author):  # "It recommended" after it: the author again
+                self.last_organisation = author
+            return author
         if phrase in GROUP_PRONOUNS or (tokens and _bare(tokens[0]) in DETERMINERS and (
-                _bare(tokens[-1]) in self.lex["documents"]
+                (_bare(tokens[-1]) in self.lex["documents"] and tokens[-1].islower())  # not "Post"
                 or (1 < len(tokens) <= MAX_NAME_WORDS + 1 and " ".join(tokens[1:]).islower()
                     and _bare(tokens[-1]) in self.lex["organisations"]
                     and self._organisation(_bare(tokens[-1])) != UNKNOWN))):  # "the group"
@@ -904,6 +941,19 @@ _PUT_IT = re.compile(r"\W*(?:is|was|that's|that is) how\s+([^,;]{1,80}?)\s+"
 
 
 # "according to X" closing the sentence of a quotation that has no other attribution.
+# A dash and a name closing a quotation, after it in its paragraph or as the next paragraph alone
+# ('"..." - Bernie Sanders.', '-Ann Lee, Philadelphia.'): how a quotation is signed.
+_SIGNATURE = re.compile(r"[ \t]*(?:\n\s*)?-[ \t]*([A-Z][^\n]{0,80}?)[ \t.]*(?:\n|$)")
+
+
+def _signed(text: str, end: int) -> str | None:
+    """The name signing the quotation that ends at `end` (see _SIGNATURE), without what follows
+    it after a comma or a bracket (a place, a handle, a date)."""
+    if not (m := _SIGNATURE.match(text, end)):
+        return None
+    return _is_bare_name(re.split(r"[,(]", m.group(1))[0].strip())
+
+
 _ACCORDING_AT_END = re.compile(r",\s*(?i:according to)\s+([^,;#\"]+?)\W*$")
 
 
@@ -929,7 +979,8 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
             return writing, "said X"  # '"...," says the report.': its author, if named
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
-    rest = [w for w in _words(before) if _bare(w) not in _FILLERS]
+    rest = [w for w in _words(",".join(_without_asides(_PARENTHESIS.sub("", before).split(","))))
+            if _bare(w) not in _FILLERS]  # "Ann Lee, 66," and "Ann Lee (D)" are "Ann Lee"
     if rest and _bare(rest[-1]) in _lexicon()["writings"]:  # '," a World Economic Forum report said'
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
@@ -1045,17 +1096,41 @@ def _is_titled_name(tokens: list[str]) -> bool:
         and 1 < len(_split_role_name(" ".join(tokens), _lexicon()["titles"])[1].split()) <= 3
 
 
+# A verb of saying opening the sentence before its subject and a quotation ('Said Comey, "..."').
+_SAID_FIRST = re.compile(r"\W*([A-Z][a-z]+(?: [a-z]+)?)\s+([^,:#\"]{1,80}?)\s*[,:]\s*")
+
+
+def _inserted_speaker(text: str, verb: re.Match) -> tuple[str, int] | None:
+    """The speaker of a verb inserted between commas before its subject ('Because of X,
+    explained Tom Hill, "..."', 'Any reading, said Tom Hill, an expert, would ...'), when all that
+    stands between the verb and the next comma is a speaker phrase with a name; and where what
+    is said goes on."""
+    if not text[:verb.start()].rstrip().endswith(","):
+        return None
+    m = re.match(r"\s+([^,#\"]{1,80}),", text[verb.end():])
+    phrase = leading_phrase(m.group(1)) if m else None
+    if not phrase or len(_words(phrase)) != len(_words(m.group(1))) \
+            or not any(_is_name_token(w) for w in _words(phrase)):
+        return None
+    return phrase, verb.end() + m.end()
+
+
 def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int] | None:
     """Attribution earlier in the sentence: 'X said that ... "...', 'According to X, ... "...',
     'From X, "...' or 'X did Y, saying that ... "...', with the offset where the reported content
     starts."""
     if m := re.search(r"(?i:according to)\s+([^,]+),", text):
         return _source_of(m.group(1) + ","), "according to X", m.end()
+    if (m := _SAID_FIRST.fullmatch(text)) and verb_re.fullmatch(m.group(1).lower()) \
+            and (phrase := leading_phrase(m.group(2))) and len(_words(phrase)) == len(_words(m.group(2))):
+        return phrase, "said X: quote", m.end()  # 'Said Comey, "..."'
     if (m := re.fullmatch(r"\W*(?:From|Per)\s+([^,:]+)[,:]\s*", text)) \
             and (phrase := leading_phrase(m.group(1) + ",")) \
             and any(_is_name_token(t) for t in _words(phrase)):
         return phrase, "from X: quote", m.end()  # 'From the Wall Street Journal, "..."'
     for verb in reversed(list(verb_re.finditer(text))):
+        if inserted := _inserted_speaker(text, verb):
+            return inserted[0], "X said ... quote", inserted[1]  # '..., explained Tom Hill, "..."'
         if phrase := _subject(text[:verb.start()]):
             return phrase, "X said ... quote", verb.end()
         if _unnamed_source(text[:verb.start()]):
@@ -1073,6 +1148,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     if (m := participle.search(text)) \
             and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", m.end()  # 'X attacked Y, saying that "..."'
+    if named := _named_participle(text):
+        return named[0], "X saying", named[1]  # 'a video shows Ann Lee saying that "..."'
     return None
 
 
@@ -1108,16 +1185,13 @@ _SPEECH_OBJECT = re.compile(
     r"\b(?:made|makes|issued|issues|released|releases|gave|gives|delivered|delivers|posted|posts|"
     r"tweeted|tweets|sent|sends|offered|offers|shared|shares|published|publishes)\s+"
     r"(?:a|an|the|this|that|his|her|its|their)\s+(?:\S+\s+){0,3}?([\w-]+)\s*[:,]?\s*$")
-_SPEECH_ACTS = frozenset("""prediction predictions warning warnings remark remarks comment comments
-speech promise pledge vow plea appeal response reply answer announcement declaration explanation
-forecast verdict""".split())
 
 
 def _speech_object(text: str) -> str | None:
     """The subject of a clause whose object, an act of speech or a writing, is the quotation
     right after it ('Gore made a new prediction: "..."')."""
     m = _SPEECH_OBJECT.search(text)
-    if not m or (_bare(m.group(1)) not in _SPEECH_ACTS
+    if not m or (_bare(m.group(1)) not in _lexicon()["speech_acts"]
                  and _bare(m.group(1)) not in _lexicon()["documents"]):
         return None
     return _subject(text[:m.start()]) or None
@@ -1181,7 +1255,8 @@ def _is_appositive(chunk: str, phrase: str | None) -> bool:
         return False  # 'X, in a speech, said that ...': a clause, not a description
     first = _bare(words[0]).split("-")[-1]  # "co-founder", "vice-president": the role's last part
     role_at = [m.group(1).split("-")[-1] for m in re.finditer(r"([\w-]+)\s+(?:at|of|for|with)\s", chunk)]
-    return (first in {"a", "an", "the", "who", "whose", "which"} or first in _lexicon()["role_words"]
+    return (first in {"a", "an", "another", "the", "who", "whose", "which"}
+            or first in _lexicon()["role_words"]
             or (first == "one" and len(words) > 2 and words[1] == "of")  # "one of the high schoolers"
             or words[0].endswith("'s")  # "Clinton's director of state campaigns"
             or any(_bare(w) in _lexicon()["role_words"] for w in role_at)  # "Senior Advisor at Acme",
@@ -1273,14 +1348,14 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
         before = text[:text.rfind(words[-1])].rstrip(" ,").removesuffix("'s")  # "echoes Cruz's, who"
         return _subject(before + " ", coordinated=False)
-    chunks = text.split(",")
-    while len(chunks) > 1 and (_is_aside(chunks[-1]) or (  # "Salceda, citing data from X, said"
-            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(chunks[-2]))):
-        chunks.pop()
+    chunks = _without_asides(text.split(","))
     if not chunks:
         return None
+    relative = next((k for k in range(1, len(chunks)) if _RELATIVE.match(chunks[k])), None)
+    if relative is not None and (relative < len(chunks) - 1 or _lexicon()["verb"].search(chunks[-1])):
+        return _subject(",".join(chunks[:relative]), coordinated)  # "X, who ..., ..., said": X
     if len(chunks) > 2 and _is_place_after(chunks[-1]) and _is_appositive(chunks[-2], None) \
-            and re.search(r"\b(?:of|at|for|from)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
+            and re.search(r"\b(?:of|at|for|from|in)\s+(?:the\s+)?[A-Z]\S*$", chunks[-2].strip()):
         chunks[-2:] = [",".join(chunks[-2:])]  # "X, director of University of California, Davis"
     if len(chunks) > 2 and _is_role(chunks[-2]) and _is_organisation_name(chunks[-1]) \
             and (name := _is_bare_name(chunks[-3])):
@@ -1297,9 +1372,39 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     return phrase
 
 
+# A relative clause opening a comma-separated chunk after a name: it describes that name up to
+# the verb, whatever commas it holds ("Rubio, whose hometown, Miami, is ..., argues").
+_RELATIVE = re.compile(r"\s*(?:who|whose)\s")
+
+
+_ORIGIN = re.compile(r"\s*(?:of|from)\s+[A-Z][\w.-]*(?: [A-Z][\w.-]*)?\s*")  # "of Flint": a home town
+
+
+def _without_asides(chunks: list[str]) -> list[str]:
+    """Comma-separated chunks before a verb without the asides that end them ("X, 47, said", "X,
+    in a speech on May 9, said", "Salceda, citing data from X, said", "X, 22, of Flint, Mich.,
+    said") and without an age inside ("X, 67, a teacher")."""
+    chunks = list(chunks)
+    while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
+            _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))
+            or _ORIGIN.fullmatch(chunks[-1])  # "Cory James, of Flint, said"
+            or (len(chunks) > 2 and _is_place_after(chunks[-1]) and _ORIGIN.fullmatch(chunks[-2]))):
+        chunks.pop()
+    return chunks[:1] + [c for c in chunks[1:] if not _NUMBER.fullmatch(c.strip())]  # "X, 67, a teacher"
+
+
+def _without_coordinator(chunk: str) -> str:
+    """A chunk without the "and"/"but" opening its clause ("But Ann Lee, noting ..., said")."""
+    words = chunk.split()
+    return " ".join(words[1:]) if words and _bare(words[0]) in _COORDINATORS else chunk
+
+
 # A participle opening a phrase set off by commas between a name and its verb ("citing data
 # from ...", "speaking at a rally"): an aside, not the subject.
 _PARTICIPLE_ASIDE = re.compile(r"\s*[a-z]{3,}ing\s")
+
+
+_STATE_ABBREVIATION = re.compile(r"[A-Z][a-z]{1,4}\.")  # "Pa.", "Mich.", "Calif.": a state after a town
 
 
 def _is_place_after(chunk: str) -> bool:
@@ -1308,7 +1413,8 @@ def _is_place_after(chunk: str) -> bool:
     "Washington, D.C.")."""
     words = chunk.split()
     return (0 < len(words) <= 2 and all(_PLAIN_NAME_WORD.fullmatch(w) for w in words)) \
-        or (len(words) == 1 and _ABBREVIATION.fullmatch(words[0]) is not None)
+        or (len(words) == 1 and (_ABBREVIATION.fullmatch(words[0]) is not None
+                                 or _STATE_ABBREVIATION.fullmatch(words[0]) is not None))
 
 
 def _is_organisation_name(chunk: str) -> bool:
@@ -1424,6 +1530,24 @@ _TOLD = {"told", "tells", "tell"}
 _PARTICIPLES = "|".join(_section("participles.txt", "after a clause"))
 _COLON_PARTICIPLES = "|".join(_section("participles.txt", "before a colon"))
 _TRAILING_CACHE: dict[str, re.Pattern] = {}
+# A participle of saying right after a word, with no comma between (see _named_participle).
+_NAME_SAYING = re.compile(r"(?<=[\w.])\s+(?:" + _PARTICIPLES + r")\s+")
+
+
+def _named_participle(text: str) -> tuple[str, int] | None:
+    """A name right before a participle of saying is its subject, the one who says what follows
+    ('a video shows Ann Lee saying that "..."', 'the exchange features Ann Lee arguing that ...'):
+    the name and where what is said starts. Not a capitalised word opening the sentence ("Critics
+    saying"), nor one after a determiner ("the Democrats arguing")."""
+    for m in reversed(list(_NAME_SAYING.finditer(text))):
+        tokens = _words(text[:m.start()])
+        run = list(itertools.takewhile(_is_name_token, reversed(tokens)))[::-1]
+        if not run or len(run) == len(tokens) or _bare(tokens[-len(run) - 1]) in DETERMINERS \
+                or _ends_clause(run[-1]):
+            continue
+        if name := _is_bare_name(" ".join(run)):
+            return name, m.end()
+    return None
 
 
 def _is_tail(tail: str, verb: str) -> bool:
@@ -1472,7 +1596,9 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             "inverted": re.compile(r",\s*(" + verbs + r")\s+([^,;]+?)(,\s*[^;]*?)?\W*$"),
             "inserted": re.compile(r",\s*([^,]+?)\s+(" + verbs + r")\s*,\s*(?=\S)"),
             # '"...," adding', ', arguing, "..."'
-            "participle": re.compile(r"(?:,|(?<=#)\")\s*(?:" + _PARTICIPLES + r")(?:\s+|,\s*(?=[\"']|$))"
+            # ... or after a time conjunction or "by" ("X deflected questions before saying, "..."")
+            "participle": re.compile(r"(?:,|(?<=#)\"|\s(?:before|after|while|when|by))\s*(?:" + _PARTICIPLES
+                                     + r")(?:\s+|,\s*(?=[\"']|$))"
                                      r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*:\s*$"),
             "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs
                                   + r")\s+by\s+(.*)"),  # "it was stated by X"
@@ -1517,7 +1643,7 @@ def _inverted(text: str, m: re.Match) -> str | None:
     phrase = leading_phrase(named)
     appositive = (m.group(3) or "").strip(" ,")
     first = named.split()[0]
-    if (_bare(first) in DETERMINERS or first.endswith("'s")) \
+    if (_bare(first) in DETERMINERS | {"another"} or first.endswith("'s")) \
             and len(_words(named)) <= MAX_SPEAKER_WORDS \
             and (name := _is_bare_name(appositive.split(",")[0])):
         return f"{name}, {named}"  # "..., said the company's (France's) chief executive, John Ferriola."
@@ -1649,16 +1775,49 @@ def _is_title(text: str, start: int, end: int) -> bool:
     return named or not inner.endswith((",", ".", "!", "?", ":"))
 
 
+_NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill." | "), noting")
+
+
+# A surname alone before a colon opening a quotation's sentence, as transcripts and debate
+# summaries write a speaker ('Clinton: "..." Bush: "..."'); a full name of the text ends with it.
+_SURNAME_COLON = re.compile(r"\W*([A-Z][a-z'-]+):\s*")
+HEADLINE_QUOTE = "headline: X does 'quote'"
+# A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
+# Liar Ann Lee Makes"): the name is the run's last two words.
+_HEADLINE_SUBJECT = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+ [A-Z][\w'-]+)"
+                               r" [A-Z][a-z]+[^s']s(?![\w'-])")  # "Calls", not "Ross" or "Lee's"
+MIN_HEADLINE_QUOTE_WORDS = 3
+
+
+def _headline_subject(text: str, masked: str, start: int, end: int, names: set[str]) -> str | None:
+    """The person whose words a quotation in a Title Case headline is: the full name (one the
+    article also writes outside that headline) before the headline's verb ('Ann Lee Calls for "Drastic
+    Emissions Cuts"'), the quotation after it and of three words or more."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:len(text) if line_end == -1 else line_end]
+    words = re.findall(r"[^\W\d_][\w'-]*", text[start:end])
+    if len(words) < MIN_HEADLINE_QUOTE_WORDS or not _title_case(re.findall(r"[^\W\d_][\w'-]*", line)):
+        return None
+    m = _HEADLINE_SUBJECT.search(masked, line_start, start)
+    name = " ".join(m.group(1).split()[-2:]) if m else ""
+    if not name or not all(_PLAIN_NAME_WORD.fullmatch(w) for w in name.split()):
+        return None
+    return name if name in names or text.count(name) > line.count(name) else None
+
+
 def _joined(text: str, masked: str, bounds: list[tuple], verb_re: re.Pattern) -> list[tuple]:
     """Sentences with a wrong split undone: a sentence that opens in lower case ("Sen. Bernie
-    Sanders (I-Vt.)" | "said he ..."), or an attribution after a quote that ends in "?" or "!"
-    ('"Should I stay?"' | 'Gates said in the interview.'), joins the sentence before it."""
+    Sanders (I-Vt.)" | "said he ...") or with a closing bracket or a comma, or an attribution
+    after a quote that ends in "?" or "!" ('"Should I stay?"' | 'Gates said in the interview.'),
+    joins the sentence before it."""
     joined: list[tuple] = []
     for start, end, sid, paragraph in bounds:
         piece = masked[start:end].lstrip()
         if joined and joined[-1][3] == paragraph and (
-                piece[:1].islower() or (re.search(r"[?!][\"']\s*$", text[joined[-1][0]:start])
-                                        and _after_quote(piece, verb_re))):
+                piece[:1].islower() or piece[:1] in _NO_OPENING
+                or (re.search(r"[?!][\"']\s*$", text[joined[-1][0]:start])
+                    and _after_quote(piece, verb_re))):
             joined[-1] = (joined[-1][0], end, joined[-1][2], paragraph)
         else:
             joined.append((start, end, sid, paragraph))
@@ -1688,6 +1847,8 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         i = bisect.bisect_right(s_starts, pos) - 1
         return bounds[i] if i >= 0 and pos < s_ends[i] else bounds[-1]
 
+    names = full_names(text)
+    last_words = {n.split()[-1] for n in names}  # surnames of the full names, looked up in O(1)
     quotes = []
     for start, end, is_open in zip(spans["start"], spans["end"], open_ended, strict=True):
         s_start, _, sid, paragraph = sentence_of(start)
@@ -1701,6 +1862,8 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             found = before if before and (before[0] or not found) else found
         if not (found and found[1]) and (m := _ACCORDING_AT_END.search(masked, end, stop)):
             found = _source_of(m.group(1)), "according to X"  # '"..." is in it, according to X.'
+        if not (found and found[1]) and (signer := _signed(text, end)):
+            found = signer, "quote - X"  # '"..." - Bernie Sanders.'
         if not (found and found[1]) and not text[s_start:start].strip() \
                 and (previous := bisect.bisect_left(s_starts, s_start) - 1) >= 0 \
                 and not verb_re.search(masked, s_starts[previous], s_ends[previous]):
@@ -1716,7 +1879,12 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         if len(found) == 2 and found[1] and text[s_start:start].strip() \
                 and bisect.bisect_left(q_starts, s_start) == bisect.bisect_left(q_starts, start):
             c_start = s_start  # 'The answers are "not meeting the demand," says X': all reported
-        if found[1] and _is_title(text, start, end):
+        if not found[1] and (surname := _SURNAME_COLON.fullmatch(masked, s_start, start)) \
+                and surname.group(1) in last_words:
+            found = surname.group(1), "X: quote"  # 'Clinton: "..." Bush: "..."', as a transcript
+        if not found[1] and (subject := _headline_subject(text, masked, start, end, names)):
+            found = subject, HEADLINE_QUOTE  # 'Ann Lee Calls for "Drastic Emissions Cuts"'
+        if found[1] and found[1] != HEADLINE_QUOTE and _is_title(text, start, end):
             found, c_start = (None, "name or scare quote"), start
         # a pronoun before the quote means someone named before it, not after it in the sentence
         # ('she condemned Justin Trudeau, saying that "..."')
@@ -1747,7 +1915,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    names, alone = full_names(text), lone_surnames(text)
+    alone = lone_surnames(text)
     return _resolve(quotes, indirect, introduced_people(text, names, alone), names,
                     named_organisations(text), acronyms(text), alone)
 

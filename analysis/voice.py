@@ -55,16 +55,23 @@ def _double_spans(text: str, start: int, end: int, continued: bool = False) -> l
     return spans
 
 
-def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, bool]]):
-    """Single-quoted spans outside double quotes: an opening ' paired with a closing ' nearby."""
+def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, bool]],
+                  next_opens: bool = False):
+    """Single-quoted spans outside double quotes: an opening ' paired with a closing ' nearby.
+    `next_opens`: the next paragraph opens with a single mark, so a long quotation left open at
+    the end of this one runs to its end (the news convention for a quote of several paragraphs)."""
     inside = [(s, e) for s, e, _ in taken]
     spans, i = [], start
     while (i := text.find("'", i, end)) != -1:
         if _opens(text, i) and not any(s <= i < e for s, e in inside):
             close = _SINGLE_CLOSE.search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
-            if not close and (not text[start:i].strip() or text[start:i].rstrip().endswith((",", ":"))):
+            long_quote = not text[start:i].strip() or text[start:i].rstrip().endswith((",", ":"))
+            if not close and long_quote:
                 # a long quotation opening its paragraph or after "X said, " / "X said: "
                 close = _SINGLE_CLOSE_PUNCTUATED.search(text, i + 2, end)
+                if not close and next_opens and "'" not in text[i + 1:end]:
+                    spans.append((i, end, True))
+                    break
             if close:
                 spans.append((i, close.end(), False))
                 i = close.end()
@@ -95,16 +102,19 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
 
     A quotation left open at the end of a paragraph (the news convention for a quote that goes on
     in the next paragraph, or a missing closing mark) runs to the end of that paragraph; when the
-    next paragraph opens with no mark and its first mark closes, the quotation runs on to it.
+    next paragraph opens with no mark and its first mark closes, the quotation runs on to it. A
+    single-quoted one is left open so only when the next paragraph opens with a single mark.
     """
     spans: list[tuple[int, int, bool]] = []
     last_end = -1  # where the paragraph before ends
     marks = _two_singles_as_double(text)
-    for paragraph in _PARAGRAPH.finditer(text):
+    paragraphs = list(_PARAGRAPH.finditer(text))
+    for paragraph, after in itertools.zip_longest(paragraphs, paragraphs[1:]):
         continued = bool(spans) and spans[-1][2] and spans[-1][1] == last_end
         doubles = _double_spans(marks, *paragraph.span(), continued=continued)
         last_end = paragraph.end()
-        singles = _single_spans(text, *paragraph.span(), doubles)
+        singles = _single_spans(text, *paragraph.span(), doubles,
+                                next_opens=after is not None and after.group().lstrip().startswith("'"))
         spans += singles + [(s, e, o) for s, e, o in doubles  # "..." inside '...' is no quote of its own
                             if not any(a < s and e <= b for a, b, _ in singles)]
     return sorted(spans)

@@ -474,6 +474,11 @@ def test_a_quoted_sentence_after_reported_speech(text, expected):
          '"The forest policy is now favorable for reforms."', "Outi Suomi"),
         ('Nonetheless, prophet of doom Al Gore shouts that "we could lose our capacity for '
          'self-governance" if we do not act.', "Al Gore"),
+        # a name particle standing alone and capitalised is a name ("Al", "Le"), here the full
+        # name it opens
+        ('Al Gore spoke in Berlin in 2008. Al warned them that "the entire cap will disappear in '
+         'five years."', "Al Gore"),
+        ('Tran Le spoke on Monday. "We will rebuild the port," Le said.', "Tran Le"),
         # a place after the organisation of a description; a firm after a bare role
         ('"It is certainly nice," Jay Lund, director of University of California, Davis, told the '
          'Chronicle.', "Jay Lund"),
@@ -1461,3 +1466,266 @@ def test_said_the_report_is_its_named_author():
 )
 def test_according_to_x_closing_the_sentence_of_a_quotation(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name right before a participle of saying is its subject, with no comma between
+        ('Ann Lee spoke on Monday. A video shows Lee saying that the plan "will cut emissions in half."',
+         [("Ann Lee", "X saying")]),
+        ('The full exchange features Ann Lee arguing that the money "is there to save the world."',
+         [("Ann Lee", "X saying")]),
+        # not a capitalised word opening the sentence, nor one after a determiner
+        ('Critics saying that the plan "will cut emissions in half" are wrong.',
+         [("unknown", "unattributed")]),
+        ('The video shows the Democrats arguing that the plan "will cut emissions in half."',
+         [("unknown", "unattributed")]),
+    ],
+)
+def test_a_name_before_a_participle_of_saying_is_its_subject(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
+
+def test_a_study_that_concludes_speaks_for_its_named_author():
+    quotes = attribute('A new study by the Acme Institute came out on Monday. The study concludes that '
+                       '"the reef will recover within a decade."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Acme Institute", "X said ... quote")]
+
+
+def test_who_released_a_paper_is_its_author_and_it_after_it():
+    quotes = attribute('A Pentagon spokesman said the product will not be used.\n\nHarbor University '
+                       "researchers also released a paper in August on ways to eat less meat.\n\nThe "
+                       'paper concludes that "communications may need to go beyond terminology." It '
+                       'recommended that "strategies include using everyday language."')
+    assert list(zip(quotes["speaker"], quotes["kind"], strict=True)) == [
+        ("Pentagon spokesman", "indirect"), ("Harbor University", "direct"),
+        ("Harbor University", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age or a party and state between the name and its verb after a quote is an aside
+        ('"We are ready for this," Ann Lee, 66, said on Monday. "Most people agree with us on this."',
+         [("Ann Lee", "X said"), ("Ann Lee", "quote in the same paragraph")]),
+        ('"We are ready for this," Sen. Ann Lee, R-Fla., said on Monday.', [("Ann Lee", "X said")]),
+        # so is a party in brackets
+        ('"We are tying their hands," state Sen. Ann Lee (D) said.', [("Ann Lee", "X said")]),
+    ],
+)
+def test_an_aside_between_the_name_and_its_verb_after_a_quote(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a relative clause after a name describes it up to the verb, whatever commas it holds
+        ('Ann Lee, whose hometown, Dover, is projected to be underwater as the sea level rises, argues '
+         'that such efforts will "destroy our economy."', "Ann Lee"),
+        ('Ann Lee, who previously questioned whether the judge was fair to the Harbor Authority, said '
+         'Friday that the judge "happens to be biased."', "Ann Lee"),
+    ],
+)
+def test_a_relative_clause_after_the_subject_is_no_speaker(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle of saying after "before", "after", "while", "when" or "by" is the clause
+        # subject's
+        ('On Tuesday, Mr. Lee deflected numerous questions before saying, "It is time to quit '
+         'attacking people."', "Lee"),
+        ('Ann Lee paused while adding that the plan "would not work at all."', "Ann Lee"),
+        ('Ann Lee quashed the rumors by saying that she "had no plans to write a book."', "Ann Lee"),
+    ],
+)
+def test_a_participle_of_saying_after_a_time_conjunction(text, speaker):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [(speaker, "X did, saying")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle aside between the subject and its verb, after "But" opening the clause
+        ('But Ann Lee, noting the size of the crowd, said, "Let me tell you, he has a great list."',
+         "Ann Lee"),
+        # a sentence split inside a party in brackets is undone (no sentence opens with ")," )
+        ('Sen. Ann Lee (D-Ill.), noting the size of the crowd, said, "Let me tell you, he has a great '
+         'list."', "Ann Lee"),
+    ],
+)
+def test_a_participle_aside_after_a_coordinator_or_a_bracketed_party(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named owner's account, spokeswoman or office speaks for the owner (data/speaking_for.txt)
+        ('"We never thought we would see the day," Harbor Watch\'s X account posted on Sunday.',
+         ["Harbor Watch"]),
+        ('Ann Lee lost the vote. "We will appeal the ruling," Lee\'s spokeswoman said.', ["Ann Lee"]),
+        # and the statement of her office is hers
+        ('Ann Lee lost the vote. "We will appeal," Lee\'s office said. The statement added that the '
+         "ruling was unfair.", ["Ann Lee", "Ann Lee"]),
+    ],
+)
+def test_a_named_owners_account_or_office_speaks_for_the_owner(text, expected):
+    assert attribute(text)["speaker"].tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash and a name sign the quotation before them: as the next paragraph alone, or after
+        # it in its paragraph (a place after a comma is no part of the name)
+        ('The senator spoke.\n\n"Americans are worried about the future of their kids."\n\n- Ann Lee.'
+         "\n\nThe senator is relying on an old statistic.", [("Ann Lee", "quote - X")]),
+        ('"The whole idea is something that we hear about all the time." -Ann Lee, Philadelphia.',
+         [("Ann Lee", "quote - X")]),
+        # a dash before a clause is no signature
+        ('"The plan is a good one for all of us."\n\n- The plan costs a lot of money, and it is late.',
+         [("unknown", "unattributed")]),
+    ],
+)
+def test_a_dash_and_a_name_sign_a_quotation(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation in a Title Case headline is the words of the full name before its verb, a
+        # name the article also writes outside the headline
+        ('WATCH: Ann Lee Calls for "Drastic Emissions Cuts" to "Fundamentally Change Our Society"\n\n'
+         "Ann Lee spoke at a rally on Monday.",
+         [("Ann Lee", "Drastic Emissions Cuts"), ("Ann Lee", "Fundamentally Change Our Society")]),
+        ('Serial Liar Ann Lee Makes Absurd Prediction "Once We Get to True Net Zero"\n\nAnn Lee spoke.',
+         [("Ann Lee", "Once We Get to True Net Zero")]),
+        # not a name the article does not write again, nor a quoted verb
+        ('Tom Hill Calls for "Drastic Emissions Cuts Now"\n\nAnn Lee spoke.', []),
+        ('Ann Lee "Amplifies" Extremist Group "Making Life Miserable" For Officials\n\nAnn Lee spoke.',
+         []),
+    ],
+)
+def test_a_quotation_in_a_headline_is_its_named_subjects(text, expected):
+    quotes = attribute(text)
+    direct = quotes[quotes["kind"] == "direct"]
+    assert list(zip(direct["speaker"], direct["quote"], strict=True)) == expected
+
+
+def test_a_time_adjective_is_no_part_of_the_speaker():
+    # "recent" and "latest" are time words (data/not_speakers.txt): "a recent Senate inquiry" is
+    # the Senate inquiry
+    quotes = attribute('A recent Senate inquiry found the agency was "reluctant or unwilling" to act.')
+    assert quotes["speaker"].tolist() == ["Senate inquiry"]
+
+
+def test_a_name_described_by_an_organisation_word_is_the_one_that_word_means_later():
+    # "X, a ... group" names the group: "the group" later is X, not the organisation named last
+    quotes = attribute("The Acme Institute praised the move. Among them is Harbor Watch, a radical "
+                       'environmentalist group of young people.\n\nThe group claimed the senator uses '
+                       'his post to "protect his personal coal company."')
+    assert quotes.loc[quotes["kind"] == "direct", "speaker"].tolist() == ["Harbor Watch"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a description opening with "another" is an appositive of the name beside it
+        ('"We are anxious," said another Twitter user, Ann Lee.', "Ann Lee"),
+        ('"We will win this state," State Sen. Ann Lee, another early supporter, said.', "Ann Lee"),
+    ],
+)
+def test_a_description_with_another_beside_a_name(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of saying inserted between commas before its subject: the name after the verb
+        ('Because of how the schedule was made, explained Tom Hill, "with this thing being over by '
+         'March, it is hard to see."', "Tom Hill"),
+        ('Any clear reading of the actions, said Tom Hill, an expert on Russia, would see it as "the '
+         'best means of saving what little is left."', "Tom Hill"),
+    ],
+)
+def test_a_verb_of_saying_inserted_before_its_subject(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_single_quoted_quotation_of_several_paragraphs_is_one_statement():
+    quotes = attribute("Ann Lee, the mayor, spoke on Monday.\n\n\u2018We will build the bridge over the "
+                       "river and it will be long.\n\n\u2018It will open next year and cost little,\u2019 "
+                       "she said.")
+    assert list(zip(quotes["speaker"], quotes["pattern"], quotes["statement_id"], strict=True)) == [
+        ("Ann Lee", "quote continued across paragraphs", "d0-t001"), ("Ann Lee", "X said", "d0-t001")]
+
+
+def test_a_capitalised_name_ending_in_a_document_word_is_a_name():
+    # "post" is a document ("a post said"); "The Washington Post" is a name
+    quotes = attribute('"He called it influence peddling," The Washington Post reported in 1991.')
+    assert quotes["speaker"].tolist() == ["Washington Post"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb of saying opening the sentence before its subject and a quotation
+        ('It was a hate crime. Said Comey, "The thought that an error on our part is connected to '
+         'this is very painful."', "Comey"),
+        ('It was a hate crime. Said Ann Lee: "The thought that an error on our part is connected to '
+         'this is very painful."', "Ann Lee"),
+    ],
+)
+def test_said_x_opening_the_sentence_of_a_quotation(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_surname_and_a_colon_before_a_quotation_as_a_transcript_writes_it():
+    quotes = attribute('Ann Lee and Tom Hill reject the term.\n\nLee: "Our goal is not to contain it but '
+                       'to defeat it." Hill: "The mission is to destroy it, not to contain it."\n\n'
+                       'Update: "We will not stop at all, ever, in this fight."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Ann Lee", "X: quote"), ("Tom Hill", "X: quote"), ("unknown", "unattributed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a state abbreviation after the town of an appositive is a place, not the speaker, and an
+        # age between the name and its appositive is an aside
+        ('"I just do not think she has been truthful," Ann Lee, a retired teacher from Allentown, '
+         'Pa., said.', "Ann Lee"),
+        ('"I just do not think she has been truthful," Ann Lee, 67, a retired teacher in Allentown, '
+         'Pa., said.', "Ann Lee"),
+        # so is a home town after "of" and its state
+        ('"The party does not represent me," Cory James, 22, of Flint, Mich., said.', "Cory James"),
+    ],
+)
+def test_a_state_after_the_town_of_an_appositive(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_went_on_before_a_colon_carries_a_quotation():
+    quotes = attribute('Ann Lee, a voter, was frustrated. She went on: "It is like a leaking house with '
+                       'no plumber in sight."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X said ... quote")]
+
+
+def test_a_retort_delivered_announces_the_quotation_after_it():
+    # the acts of speech that announce a quotation are data/speech_acts.txt
+    quotes = attribute('Ann Lee, the mayor, spoke. She delivered a snappy retort: "No one is tearing this '
+                       'up. We are going forward."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Ann Lee", "X made a statement: quote")]

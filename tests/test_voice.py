@@ -61,6 +61,13 @@ def quoted(text):
          [("''We are not a stain on America,' ''", False)]),
         ("''First paragraph.\n\n''Second,'' he said.",
          [("''First paragraph.", True), ("''Second,''", False)]),
+        # a single-quoted quotation of several paragraphs: left open at the end of a paragraph
+        # when the next one opens with a single mark (British style); not when it does not
+        ("'First paragraph of the quote, it will be long.\n\n'Second paragraph,' she said.",
+         [("'First paragraph of the quote, it will be long.", True), ("'Second paragraph,'", False)]),
+        ("Ann Lee said: 'We will build it.\n\n'It will open,' she said.",
+         [("'We will build it.", True), ("'It will open,'", False)]),
+        ("'Tis the season, and the shops are open.\n\nThe season goes on.", []),
     ],
 )
 def test_find_quote_spans(text, expected):
