@@ -259,6 +259,14 @@ def test_pronouns_resolve_to_a_person_and_they_to_an_organisation():
     assert quotes["speaker"].tolist() == ["Ann Lee", "Energy Ministry", "Ann Lee", "Energy Ministry"]
 
 
+def test_a_company_form_after_a_name_makes_it_an_organisation():
+    # "Corp", "Inc." and "plc" name a company, to which "she" never resolves and "they" does
+    quotes = attribute('Ann Lee said prices rose. Harbor Resources Corp said it disagreed. '
+                       '"We will see," she said. "We will not back down," they said.')
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Harbor Resources Corp", "Ann Lee",
+                                          "Harbor Resources Corp"]
+
+
 def test_a_statement_speaks_for_the_last_organisation():
     quotes = attribute('The Sierra Club said it would sue.\n\n'
                        'A statement read: "We will see them in court."')
