@@ -640,8 +640,8 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
 
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
-    the farmers," X said', "X's office posted: ..." (advocacy: the accuser speaks against a
-    wrong)."""
+    the farmers," X said', "X's office posted: ...", "the X leader said ..." (advocacy: the
+    accuser speaks against a wrong)."""
     k = j
     if _possessive_mark(tok, j) or _possessive(tok, j):  # "X's office said", "X's spokesman told"
         k += _possessive_mark(tok, j)
@@ -649,6 +649,8 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             k += 1
         if tok.get(k) not in lex.voice_of:  # "X's critics say" is not X speaking
             return []
+        k += 1
+    elif tok.get(j) in lex.voice_of:  # "the X leader said"
         k += 1
     while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
         k += 1

@@ -348,6 +348,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Newsom's office posted: \"Big Oil has been lying to us.\"", "Newsom", [("advocacy", False, False)]),
     ("Newsom's press office said Big Oil lied.", "Newsom", [("advocacy", False, False)]),
     ("Newsom's rivals said Big Oil lied.", "Newsom", []),
+    ("The Growers Alliance leader said that ministers have ignored the concerns of farmers.",
+     "Growers Alliance", [("advocacy", False, False)]),
+    ("The Growers Alliance members said that ministers have ignored the concerns of farmers.",
+     "Growers Alliance", []),
     # "by" agents of help participles, and of a cause participle after a harm noun
     ("Farmers were rescued by Gates.", "Gates", [("agent_of_help", False, False)]),
     ("The crisis was largely caused by Gates.", "Gates", [("agent_of_harm", False, False)]),
