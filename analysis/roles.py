@@ -211,6 +211,7 @@ class Lexicon:
     left_words: frozenset
     verbal: dict
     voice_of: frozenset
+    concealing: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -269,6 +270,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]),
+        concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -664,6 +666,23 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                                                                               "whereas")), len(tok.low))
             if _wrong_done(lex, tok, k + 1, end):  # the words reported, not a clause after them
                 return [Cue("advocacy", "speaker of an accusation after")]
+    return []
+
+
+def _concealer_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor as the one who hides something from the reader: "here's what X won't tell you",
+    "what X doesn't want you to know" (misconduct; a verb of telling, negated, before "you")."""
+    before = i - 1 - (tok.get(i - 1) in lex.determiners)
+    if tok.get(before) != "what":
+        return []
+    k, negated = j, False
+    while tok.get(k) not in lex.concealing and (
+            tok.get(k) in lex.auxiliaries or tok.get(k) in lex.be or tok.get(k) in lex.modal
+            or tok.get(k) in lex.negation or tok.get(k).endswith("n't") or tok.get(k) in ("ca", "wo")):
+        negated = negated or tok.get(k) in lex.negation or tok.get(k).endswith("n't")
+        k += 1
+    if negated and tok.get(k) in lex.concealing and tok.get(k + 1) in ("you", "us"):
+        return [Cue("misconduct", "what + actor + won't tell you", False, _hedged(lex, tok, before))]
     return []
 
 
@@ -1099,6 +1118,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
                else _subject_cues(lex, tok, _past_relative(lex, tok, j))),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
+             *_concealer_cues(lex, tok, i, j),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

@@ -352,6 +352,11 @@ def cues(text: str, name: str) -> list[tuple]:
      "Growers Alliance", [("advocacy", False, False)]),
     ("The Growers Alliance members said that ministers have ignored the concerns of farmers.",
      "Growers Alliance", []),
+    # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
+    ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
+    ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
+    ("Here's what Gates told you about the plan.", "Gates", []),
+    ("Gates won't tell you how to vote.", "Gates", []),
     # "by" agents of help participles, and of a cause participle after a harm noun
     ("Farmers were rescued by Gates.", "Gates", [("agent_of_help", False, False)]),
     ("The crisis was largely caused by Gates.", "Gates", [("agent_of_harm", False, False)]),
