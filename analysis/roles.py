@@ -16,7 +16,9 @@ its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his
 as mentions of the one person of their gender (where the article writes it) named just before
 them, "the government" as one of the one actor the article writes with it, a name's initials
 ("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
-Economic Forum (WEF)") as one of the name it stands for. Word
+Economic Forum (WEF)") as one of the name it stands for. The backers of an actor whose own cues
+call it a villain ("X's funders include A and B", "X, funded by A,") take a half-weight villain
+cue (backer_of_villain): the one pass over an article's sentences that reads two actors. Word
 lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
 the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
@@ -53,6 +55,7 @@ CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the
 APPOSITION_REACH = 12  # words of an apposition between an actor and its verb
 MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
+BACKING_REACH = 60  # words from a backer back to the backer noun of its list
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
 # pair_score can break ties of cue weights by the tone of the actor's clauses (VADER compound, -1
 # to 1) times this: under the least step of the weights (0.25), so tone never outranks a cue. Off
@@ -212,6 +215,8 @@ class Lexicon:
     verbal: dict
     voice_of: frozenset
     concealing: dict
+    backer_nouns: frozenset
+    backer_participles: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -271,6 +276,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
+        backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -1275,6 +1281,16 @@ def _voice_at(segments: pd.DataFrame | None, sentence_ids) -> dict:
     return {sids[a]: (starts[a:b], ends[a:b], voices[a:b]) for a, b in itertools.pairwise(cuts)}
 
 
+def _voice_of(voices: dict, sid: str, start: int) -> str:
+    """The voice at a mention starting at `start` in sentence sid (_voice_at's segments)."""
+    if sid in voices:
+        starts, ends, names = voices[sid]
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < ends[k]:
+            return names[k]
+    return "narrator"
+
+
 def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
                   segments: pd.DataFrame | None = None, path: Path = ROLES_FILE) -> pd.DataFrame:
     """One row per cue of a mention (EVIDENCE_COLUMNS but outlet): mentions give doc_id,
@@ -1284,31 +1300,93 @@ def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
     offset_of = dict(zip(sentences["sentence_id"], sentences["start"], strict=True))
     text_of = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
     voices = _voice_at(segments, mentions["sentence_id"].unique())
-    rows, tokens = [], {}
+    rows, tokens, in_sentence = [], {}, {}
     for doc_id, sid, group, actor, alias, start, end in mentions[
             ["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]].itertuples(index=False):
         base, text = offset_of[sid], text_of[sid]
+        in_sentence.setdefault(sid, []).append((doc_id, group, actor, alias, start, end))
         tok = tokens.get(sid) or tokens.setdefault(sid, Tokens(text))
         if len(tokens) > 64:
             tokens = {sid: tok}
         cues = mention_cues(text, start - base, end - base, tok, path)
         if not cues:
             continue
-        voice = "narrator"
-        if sid in voices:
-            starts, ends, names = voices[sid]
-            k = bisect_right(starts, start) - 1
-            if k >= 0 and start < ends[k]:
-                voice = names[k]
+        voice = _voice_of(voices, sid, start)
         for cue in cues:
             rows.append((doc_id, group, actor, sid, alias, start, end, cue.family,
                          lex.role_of[cue.family], cue.pattern, voice, cue.negated, cue.modal,
                          _weight(cue), text))
+    backing = Cue("backer_of_villain", "backer of an actor called villain")
+    candidates = []
+    for sid, found in in_sentence.items():
+        if len({m[2] for m in found}) < 2:
+            continue
+        base, text = offset_of[sid], text_of[sid]
+        tok, found = Tokens(text), sorted(found, key=itemgetter(4))
+        spans = [(*tok.span(start - base, end - base), actor) for _, _, actor, _, start, end in found]
+        for n, backed in backing_links(tok, spans, path):
+            doc_id, group, actor, alias, start, end = found[n]
+            candidates.append(((doc_id, group, actor, sid, alias, start, end, backing.family,
+                                lex.role_of[backing.family], backing.pattern,
+                                _voice_of(voices, sid, start), False, False, _weight(backing), text),
+                               backed))
+    rows += _backing_rows(rows, candidates)
     columns = [c for c in EVIDENCE_COLUMNS if c != "outlet"]
     return pd.DataFrame(rows, columns=columns).astype(
         {"doc_id": "string", "group": "string", "actor": "string", "sentence_id": "string",
          "alias": "string", "family": "string", "role": "string", "pattern": "string",
          "voice": "string", "negated": bool, "modal": bool, "weight": float, "text": "string"})
+
+
+def _stop(tok: Tokens, x: int) -> bool:
+    """Whether token x ends a clause: ";", ":" or a full stop that is no initial ("Robert F.")."""
+    w = tok.low[x]
+    return w in (";", ":") or (w == "." and not (x > 0 and len(tok.words[x - 1]) == 1
+                                                 and tok.words[x - 1].isupper()))
+
+
+def backing_links(tok: Tokens, spans: list[tuple[int, int, str]], path: Path = ROLES_FILE
+                  ) -> list[tuple[int, str]]:
+    """Who pays for whom in one sentence: for the mentions at token spans (i, j, actor), in order,
+    (index of the backer's mention, actor backed): the backer listed after a backer noun ("X's
+    funders include A", "X boasts backers, including A") or after "by" with a funding participle
+    ("X, funded by A"), the backed actor the nearest other one before that noun or participle."""
+    lex = lexicon(path)
+    links, stops = [], np.cumsum([0, *(_stop(tok, x) for x in range(len(tok.low)))])
+    for n, (i, _, actor) in enumerate(spans):
+        anchor = None
+        if tok.get(i - 1) == "by" and tok.get(i - 2) in lex.backer_participles:
+            anchor = i - 2
+        else:
+            listed = False
+            for x in range(i - 1, max(i - 1 - BACKING_REACH, -1), -1):
+                w = tok.low[x]
+                if _stop(tok, x) or w in lex.be:
+                    break
+                listed = listed or w in lex.listing or (w == "as" and tok.get(x - 1) == "such")
+                if w in lex.backer_nouns:
+                    anchor = x if listed else None
+                    break
+        if anchor is None:
+            continue
+        for _, a_j, backed in reversed(spans[:n]):  # the nearest other actor before the anchor
+            if a_j <= anchor and stops[anchor] > stops[a_j]:
+                break
+            if a_j <= anchor and backed != actor:
+                links.append((n, backed))
+                break
+    return links
+
+
+def _backing_rows(rows: list[tuple], candidates: list[tuple[tuple, str]]) -> list[tuple]:
+    """Of the candidates (a backer's evidence row, the actor it backs), the rows whose backed
+    actor the article's other evidence rows (`rows`) call a villain."""
+    weights: dict[tuple[str, str], dict[str, float]] = {}
+    for row in rows:
+        scores = weights.setdefault((row[0], row[2]), {})
+        scores[row[8]] = scores.get(row[8], 0.0) + row[13]
+    return [row for row, backed in candidates
+            if call_role(weights.get((row[0], backed), {}))[0] == "villain"]
 
 
 def call_role(scores: dict[str, float]) -> tuple[str, str]:

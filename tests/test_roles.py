@@ -448,6 +448,30 @@ def test_calls_pool_the_mentions_of_an_article_and_keep_the_evidence():
                                                 "Ukraine was attacked again.")
 
 
+def test_the_backers_of_an_actor_called_villain_are_villains_at_half_weight():
+    sentences = _sentences(["The Forum is a terrorist group.",
+                            "The Forum's funders include Ann Lee, a banker, and Bo Chan.",
+                            "The Trust, funded by Cy Dale, met.",
+                            "The Trust's donors include Di Eve.",
+                            "The Forum met Ed Fox."])
+    mentions = _mentions(sentences, {n: n for n in ["Forum", "Ann Lee", "Bo Chan", "Trust",
+                                                    "Cy Dale", "Di Eve", "Ed Fox"]})
+    evidence = role_evidence(sentences, mentions)
+    backers = evidence[evidence["family"] == "backer_of_villain"]
+    assert backers[["actor", "role", "weight"]].values.tolist() == [
+        ["Ann Lee", "villain", 0.5], ["Bo Chan", "villain", 0.5]]
+    pairs = mentions.groupby(["doc_id", "group", "actor"], sort=False).size().rename(
+        "n_mentions").reset_index()
+    calls = role_calls(evidence, pairs).set_index("actor")["call"].to_dict()
+    assert calls == {"Forum": "villain", "Ann Lee": "villain", "Bo Chan": "villain", "Trust": "none",
+                     "Cy Dale": "none", "Di Eve": "none", "Ed Fox": "none"}
+    villainous = _sentences(["The Trust attacked farmers.", "The Trust, funded by Cy Dale, met."])
+    mentions = _mentions(villainous, {"Trust": "Trust", "Cy Dale": "Cy Dale"})
+    evidence = role_evidence(villainous, mentions)
+    assert evidence[["actor", "family"]].values.tolist() == [
+        ["Trust", "agent_of_harm"], ["Cy Dale", "backer_of_villain"]]
+
+
 def test_narrator_call_ignores_quoted_words():
     sentences = _sentences(['"Russia is a terrorist state," he said.'])
     mentions = _mentions(sentences, {"Russia": "Russia"})
