@@ -367,6 +367,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         k = j + 2
     elif tok.get(j) == ",":  # "X, globalist billionaire, flew": an apposition without an article
         return _bare_apposition(lex, tok, j + 1)
+    if possessive and _scare_quoted(tok, k):  # "X's 'climate agenda'": the writer disowns X's term
+        return Cue("negative_label", "actor's scare-quoted term")
     planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
@@ -403,6 +405,23 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
             return None
     return None
+
+
+def _scare_quoted(tok: Tokens, k: int) -> bool:
+    """Whether a scare quote opens at token k: a quotation of a few words in lower case closed
+    in the sentence ("'climate agenda'"), not a title ("'Build Back Better'") nor someone's words
+    (analysis.quotes tells names and titles from quotations the same way)."""
+    from analysis.quotes import MIN_UNATTRIBUTED_WORDS
+
+    if tok.get(k) not in _QUOTES:
+        return False
+    for x in range(k + 1, min(len(tok.low), k + 2 + MIN_UNATTRIBUTED_WORDS)):
+        if tok.low[x] in _QUOTES:
+            words = [w for w in tok.words[k + 1:x] if _is_word(w)]
+            return bool(words) and all(w[:1].islower() for w in words)
+        if not (_is_word(tok.low[x]) or (tok.low[x] in ",." and tok.get(x + 1) in _QUOTES)):
+            return False
+    return False
 
 
 def _bare_apposition(lex: Lexicon, tok: Tokens, k: int) -> Cue | None:

@@ -352,6 +352,11 @@ def cues(text: str, name: str) -> list[tuple]:
      "Growers Alliance", [("advocacy", False, False)]),
     ("The Growers Alliance members said that ministers have ignored the concerns of farmers.",
      "Growers Alliance", []),
+    # scare quotes around the actor's term (a few lower-case words), not a title nor a quotation
+    ("The rules serve Biden's 'climate agenda.'", "Biden", [("negative_label", False, False)]),
+    ("Biden's \u201cclimate plan\u201d passed.", "Biden", [("negative_label", False, False)]),
+    ("Biden's 'Build Back Better' plan passed.", "Biden", []),
+    ("Biden's 'we will cut emissions in half by the end of the decade' line.", "Biden", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
