@@ -424,6 +424,14 @@ def _scare_quoted(tok: Tokens, k: int) -> bool:
     return False
 
 
+def _disowned_ahead(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the object from token k (past determiners) is a term the writer disowns:
+    "so-called" or a scare quote ("pushed the so-called green deal", "push the 'climate' line")."""
+    while tok.get(k) in lex.determiners:
+        k += 1
+    return tok.get(k) == "so-called" or _scare_quoted(tok, k)
+
+
 def _bare_apposition(lex: Lexicon, tok: Tokens, k: int) -> Cue | None:
     """The label of an apposition without an article from token k, closed by a comma ("X,
     globalist billionaire, flew", "X, climate envoy and notorious hypocrite, said"): lower-case
@@ -581,7 +589,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
-    if w in lex.authoring and not passive and _noun_ahead(lex, tok, k + 1, lex.condemned):
+    if w in lex.authoring and not passive and (_noun_ahead(lex, tok, k + 1, lex.condemned)
+                                               or _disowned_ahead(lex, tok, k + 1)):
         return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")

@@ -357,6 +357,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Biden's \u201cclimate plan\u201d passed.", "Biden", [("negative_label", False, False)]),
     ("Biden's 'Build Back Better' plan passed.", "Biden", []),
     ("Biden's 'we will cut emissions in half by the end of the decade' line.", "Biden", []),
+    ("Gates pushed the so-called green deal.", "Gates", [("negative_label", False, False)]),
+    ("Gates used his speech to push the 'climate' line.", "his", [("negative_label", False, True)]),
+    ("Gates pushed the green deal.", "Gates", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
