@@ -360,6 +360,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Gates pushed the so-called green deal.", "Gates", [("negative_label", False, False)]),
     ("Gates used his speech to push the 'climate' line.", "his", [("negative_label", False, True)]),
     ("Gates pushed the green deal.", "Gates", []),
+    # spin: talking away or hiding an inconvenient fact
+    ("The BBC tried to explain away the cold summer.", "BBC", [("misconduct", False, True)]),
+    ("Gates glossed over the costs.", "Gates", [("misconduct", False, False)]),
+    ("Gates explained the costs.", "Gates", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
