@@ -215,6 +215,7 @@ class Lexicon:
     verbal: dict
     voice_of: frozenset
     concealing: dict
+    caring: dict
     backer_nouns: frozenset
     backer_participles: frozenset
 
@@ -276,6 +277,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
+        caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
@@ -720,6 +722,29 @@ def _concealer_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     return []
 
 
+def _indifference_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor as one who does not care: "not that X cares", "not that X are fretting over it",
+    "X couldn't care less" (misconduct: indifference to a harm the article describes)."""
+    k, negated = j, False
+    while tok.get(k) not in lex.caring and (
+            tok.get(k) in lex.auxiliaries or tok.get(k) in lex.be or tok.get(k) in lex.modal
+            or tok.get(k) in lex.negation or tok.get(k).endswith("n't") or tok.get(k) in ("ca", "wo")
+            or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4)):
+        negated = negated or tok.get(k) in lex.negation or tok.get(k).endswith("n't")
+        k += 1
+    if tok.get(k) not in lex.caring:
+        return []
+    if negated and tok.get(k) == "care" and tok.get(k + 1) == "less":  # "X couldn't care less"
+        return [Cue("misconduct", "actor couldn't care less")]
+    for before in range(i - 1, max(i - 2 - MAX_GAP, 0), -1):  # "not that the Trudeau Liberals"
+        if tok.low[before] == "that":
+            return [Cue("misconduct", "not that + actor + cares")] if (
+                not negated and tok.get(before - 1) == "not") else []
+        if not (tok.low[before] in lex.determiners or _is_head(lex, tok.low[before])):
+            return []
+    return []
+
+
 def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
     """Past a relative clause set off by commas after the actor ending before j ("X, who owns
     farmland, attacked"): the token where the actor's own verb starts, else None."""
@@ -1153,6 +1178,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
              *_concealer_cues(lex, tok, i, j),
+             *_indifference_cues(lex, tok, i, j),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

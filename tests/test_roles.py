@@ -364,6 +364,13 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The BBC tried to explain away the cold summer.", "BBC", [("misconduct", False, True)]),
     ("Gates glossed over the costs.", "Gates", [("misconduct", False, False)]),
     ("Gates explained the costs.", "Gates", []),
+    # indifference: "not that X cares", "X couldn't care less"; not a plain "X cares" or "that X cares"
+    ("Farms are closing, not that the Liberals care.", "Liberals", [("misconduct", False, False)]),
+    ("Not that Liberal members of Parliament are fretting over it.", "Liberal members of Parliament",
+     [("misconduct", False, False)]),
+    ("Farmers suffer and Gates couldn't care less.", "Gates", [("misconduct", False, False)]),
+    ("Gates cares about farmers.", "Gates", []),
+    ("It is true that Gates cares about farmers.", "Gates", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
