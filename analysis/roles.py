@@ -18,7 +18,9 @@ them, "the government" as one of the one actor the article writes with it, a nam
 ("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
 Economic Forum (WEF)") as one of the name it stands for. The backers of an actor whose own cues
 call it a villain ("X's funders include A and B", "X, funded by A,") take a half-weight villain
-cue (backer_of_villain): the one pass over an article's sentences that reads two actors. Word
+cue (backer_of_villain), and its head named with a title ("X CEO A") a half-weight cue of its
+villain or hero call (head_of_villain, head_of_hero): the one pass over an article's sentences
+that reads two actors. Word
 lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
 the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
@@ -218,6 +220,7 @@ class Lexicon:
     caring: dict
     backer_nouns: frozenset
     backer_participles: frozenset
+    head_nouns: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -279,6 +282,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
+        head_nouns=low(d["backing"]["heads"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -1370,7 +1374,9 @@ def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
             rows.append((doc_id, group, actor, sid, alias, start, end, cue.family,
                          lex.role_of[cue.family], cue.pattern, voice, cue.negated, cue.modal,
                          _weight(cue), text))
-    backing = Cue("backer_of_villain", "backer of an actor called villain")
+    linked = {"backer": [Cue("backer_of_villain", "backer of an actor called villain")],
+              "head": [Cue("head_of_villain", "head of an actor called villain"),
+                       Cue("head_of_hero", "head of an actor called hero")]}
     candidates = []
     for sid, found in in_sentence.items():
         if len({m[2] for m in found}) < 2:
@@ -1378,12 +1384,11 @@ def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
         base, text = offset_of[sid], text_of[sid]
         tok, found = Tokens(text), sorted(found, key=itemgetter(4))
         spans = [(*tok.span(start - base, end - base), actor) for _, _, actor, _, start, end in found]
-        for n, backed in backing_links(tok, spans, path):
+        for n, backed, kind in backing_links(tok, spans, path):
             doc_id, group, actor, alias, start, end = found[n]
-            candidates.append(((doc_id, group, actor, sid, alias, start, end, backing.family,
-                                lex.role_of[backing.family], backing.pattern,
-                                _voice_of(voices, sid, start), False, False, _weight(backing), text),
-                               backed))
+            candidates += [((doc_id, group, actor, sid, alias, start, end, cue.family,
+                             lex.role_of[cue.family], cue.pattern, _voice_of(voices, sid, start),
+                             False, False, _weight(cue), text), backed) for cue in linked[kind]]
     rows += _backing_rows(rows, candidates)
     columns = [c for c in EVIDENCE_COLUMNS if c != "outlet"]
     return pd.DataFrame(rows, columns=columns).astype(
@@ -1400,15 +1405,22 @@ def _stop(tok: Tokens, x: int) -> bool:
 
 
 def backing_links(tok: Tokens, spans: list[tuple[int, int, str]], path: Path = ROLES_FILE
-                  ) -> list[tuple[int, str]]:
-    """Who pays for whom in one sentence: for the mentions at token spans (i, j, actor), in order,
-    (index of the backer's mention, actor backed): the backer listed after a backer noun ("X's
-    funders include A", "X boasts backers, including A") or after "by" with a funding participle
-    ("X, funded by A"), the backed actor the nearest other one before that noun or participle."""
+                  ) -> list[tuple[int, str, str]]:
+    """Who pays for or heads whom in one sentence: for the mentions at token spans (i, j, actor),
+    in order, (index of the backer's mention, actor backed, "backer" or "head"): the backer listed
+    after a backer noun ("X's funders include A", "X boasts backers, including A") or after "by"
+    with a funding participle ("X, funded by A"), the backed actor the nearest other one before
+    that noun or participle; or a head named after the actor and its title ("X CEO A", "X's
+    spokesman A")."""
     lex = lexicon(path)
     links, stops = [], np.cumsum([0, *(_stop(tok, x) for x in range(len(tok.low)))])
     for n, (i, _, actor) in enumerate(spans):
         anchor = None
+        title = i - 1 - (tok.get(i - 1) == ",")  # "X's spokesman, A,"
+        if tok.get(title) in lex.head_nouns and n and spans[n - 1][2] != actor and (
+                spans[n - 1][1] == title or (spans[n - 1][1] == title - 1 and tok.get(title - 1) == "'s")):
+            links.append((n, spans[n - 1][2], "head"))
+            continue
         if tok.get(i - 1) == "by" and tok.get(i - 2) in lex.backer_participles:
             anchor = i - 2
         else:
@@ -1427,20 +1439,20 @@ def backing_links(tok: Tokens, spans: list[tuple[int, int, str]], path: Path = R
             if a_j <= anchor and stops[anchor] > stops[a_j]:
                 break
             if a_j <= anchor and backed != actor:
-                links.append((n, backed))
+                links.append((n, backed, "backer"))
                 break
     return links
 
 
 def _backing_rows(rows: list[tuple], candidates: list[tuple[tuple, str]]) -> list[tuple]:
-    """Of the candidates (a backer's evidence row, the actor it backs), the rows whose backed
-    actor the article's other evidence rows (`rows`) call a villain."""
+    """Of the candidates (a backer's or head's evidence row, the actor it backs or heads), the
+    rows whose role is the call the article's other evidence rows (`rows`) make of that actor."""
     weights: dict[tuple[str, str], dict[str, float]] = {}
     for row in rows:
         scores = weights.setdefault((row[0], row[2]), {})
         scores[row[8]] = scores.get(row[8], 0.0) + row[13]
     return [row for row, backed in candidates
-            if call_role(weights.get((row[0], backed), {}))[0] == "villain"]
+            if call_role(weights.get((row[0], backed), {}))[0] == row[8]]
 
 
 def call_role(scores: dict[str, float]) -> tuple[str, str]:

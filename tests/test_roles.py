@@ -491,6 +491,19 @@ def test_the_backers_of_an_actor_called_villain_are_villains_at_half_weight():
         ["Trust", "agent_of_harm"], ["Cy Dale", "backer_of_villain"]]
 
 
+def test_the_head_of_an_actor_named_with_its_title_shares_its_villain_or_hero_call():
+    sentences = _sentences(["The Forum is a terrorist group.", "Forum CEO Gil Hay spoke.",
+                            "The Guild are heroes.", "The Guild's spokesman, Ida Jo, spoke.",
+                            "Trust chief Kim Lu spoke.", "Ukraine was shelled.",
+                            "Ukraine President Lev Ro spoke."])
+    mentions = _mentions(sentences, {n: n for n in ["Forum", "Gil Hay", "Guild", "Ida Jo", "Trust",
+                                                    "Kim Lu", "Ukraine", "Lev Ro"]})
+    evidence = role_evidence(sentences, mentions)
+    heads = evidence[evidence["family"].str.startswith("head_of")]
+    assert heads[["actor", "family", "role", "weight"]].values.tolist() == [
+        ["Gil Hay", "head_of_villain", "villain", 0.5], ["Ida Jo", "head_of_hero", "hero", 0.5]]
+
+
 def test_narrator_call_ignores_quoted_words():
     sentences = _sentences(['"Russia is a terrorist state," he said.'])
     mentions = _mentions(sentences, {"Russia": "Russia"})
