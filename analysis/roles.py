@@ -218,6 +218,7 @@ class Lexicon:
     voice_of: frozenset
     concealing: dict
     caring: dict
+    grateful: frozenset
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
@@ -281,6 +282,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         voice_of=low(g["voice_of"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
+        grateful=low(pr["grateful"]),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
@@ -749,6 +751,23 @@ def _indifference_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     return []
 
 
+def _gratitude_cues(lex: Lexicon, tok: Tokens, i: int) -> list[Cue]:
+    """The actor as the one others are grateful for: "we should be grateful for X", "be grateful
+    that there are farmers like X" (praise): an adjective of gratitude earlier in the clause, only
+    "to", "for", "that", "there", forms of "be", "like", determiners and nouns between."""
+    for x in range(i - 1, max(i - 1 - APPOSITION_REACH, -1), -1):
+        w = tok.low[x]
+        if w in lex.grateful:
+            negated, modal = _before(lex, tok, x)
+            return [Cue("praise", "grateful + for/that + actor", negated, modal and not any(
+                tok.get(y) in ("should", "must") for y in range(x - 3, x)))]
+        if not (w in ("to", "for", "that", "there", "like", "such", "as") or w in lex.be
+                or w in lex.determiners or _is_head(lex, w)) or (
+                w.endswith(("ed", "ing")) and len(w) > 4 and tok.words[x].islower()):
+            return []  # a verb between: "grateful that the court stopped X"
+    return []
+
+
 def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
     """Past a relative clause set off by commas after the actor ending before j ("X, who owns
     farmland, attacked"): the token where the actor's own verb starts, else None."""
@@ -1183,6 +1202,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
              *_concealer_cues(lex, tok, i, j),
              *_indifference_cues(lex, tok, i, j),
+             *_gratitude_cues(lex, tok, i),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

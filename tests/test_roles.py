@@ -371,6 +371,12 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Farmers suffer and Gates couldn't care less.", "Gates", [("misconduct", False, False)]),
     ("Gates cares about farmers.", "Gates", []),
     ("It is true that Gates cares about farmers.", "Gates", []),
+    # gratitude of others for the actor; not negated, not across a verb
+    ("Canadians should be grateful that there are farmers like Ann Lee.", "Ann Lee",
+     [("praise", False, False)]),
+    ("We are thankful to Ann Lee.", "Ann Lee", [("praise", False, False)]),
+    ("We are not grateful for Ann Lee.", "Ann Lee", [("praise", True, False)]),
+    ("We are grateful that the court stopped Ann Lee.", "Ann Lee", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
