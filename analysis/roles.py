@@ -219,6 +219,7 @@ class Lexicon:
     concealing: dict
     caring: dict
     grateful: frozenset
+    assurances: frozenset
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
@@ -282,7 +283,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         voice_of=low(g["voice_of"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
-        grateful=low(pr["grateful"]),
+        grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
@@ -768,6 +769,38 @@ def _gratitude_cues(lex: Lexicon, tok: Tokens, i: int) -> list[Cue]:
     return []
 
 
+def _belied_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor's word set against the facts: "despite X's reassurances", "contrary to X's
+    promises", "in spite of assurances from X" (misconduct)."""
+    def conceded(x: int) -> bool:  # "despite", "contrary to", "in spite of" ending before x
+        return tok.get(x - 1) == "despite" or (tok.get(x - 1) == "to" and tok.get(x - 2) == "contrary") \
+            or (tok.get(x - 1) == "of" and tok.get(x - 2) == "spite")
+
+    start = i
+    while start > max(i - 1 - MAX_GAP, 0) and not conceded(start) and (
+            _is_head(lex, tok.get(start - 1)) or tok.get(start - 1) in lex.determiners):
+        start -= 1  # "despite Senate Majority Leader X's reassurances"
+    if _possessive(tok, j) or _possessive_mark(tok, j):
+        k = j + _possessive_mark(tok, j)
+        while k < j + 1 + MAX_GAP and tok.get(k) not in lex.assurances and _is_head(lex, tok.get(k)):
+            k += 1  # "X's repeated reassurances"
+        if tok.get(k) in lex.assurances and conceded(start):
+            return [Cue("misconduct", "despite + actor's assurances")]
+        return []
+    x = start - 1
+    if tok.get(x) in ("from", "by", "of"):
+        while x > 0 and _is_head(lex, tok.get(x - 1)) and tok.get(x - 1) not in lex.assurances:
+            x -= 1
+        if tok.get(x - 1) in lex.assurances:
+            y = x - 1
+            while y > 0 and (_is_head(lex, tok.get(y - 1)) or tok.get(y - 1) in lex.determiners) \
+                    and not conceded(y):
+                y -= 1
+            if conceded(y):
+                return [Cue("misconduct", "despite + assurances from actor")]
+    return []
+
+
 def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
     """Past a relative clause set off by commas after the actor ending before j ("X, who owns
     farmland, attacked"): the token where the actor's own verb starts, else None."""
@@ -1203,6 +1236,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *_concealer_cues(lex, tok, i, j),
              *_indifference_cues(lex, tok, i, j),
              *_gratitude_cues(lex, tok, i),
+             *_belied_cues(lex, tok, i, j),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

@@ -377,6 +377,13 @@ def cues(text: str, name: str) -> list[tuple]:
     ("We are thankful to Ann Lee.", "Ann Lee", [("praise", False, False)]),
     ("We are not grateful for Ann Lee.", "Ann Lee", [("praise", True, False)]),
     ("We are grateful that the court stopped Ann Lee.", "Ann Lee", []),
+    # the actor's word belied by the facts: "despite X's reassurances"; not the word alone
+    ("Despite Senate Leader Schumer's reassurances, New York banned gas stoves.", "Schumer",
+     [("misconduct", False, False)]),
+    ("Contrary to the Forum's promises, prices rose.", "Forum", [("misconduct", False, False)]),
+    ("In spite of repeated assurances from Gates, farms closed.", "Gates", [("misconduct", False, False)]),
+    ("Schumer's reassurances calmed the markets.", "Schumer", []),
+    ("Despite Schumer's efforts, the bill failed.", "Schumer", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
