@@ -220,6 +220,7 @@ class Lexicon:
     caring: dict
     grateful: frozenset
     assurances: frozenset
+    endorsing_phrases: tuple
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
@@ -284,6 +285,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
+        endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
@@ -566,6 +568,11 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
+    for _, forms, rest in lex.endorsing_phrases:  # "X is going along with the hoax"
+        if w in forms and all(tok.get(k + 1 + x) == r for x, r in enumerate(rest)) and not (
+                passive and forms[w] == "ed") and _noun_ahead(lex, tok, k + 1 + len(rest),
+                                                             lex.harm_nouns | lex.caused_nouns):
+            return [Cue("agent_of_harm", "subject endorses harm noun", negated, modal)]
     kind = lex.verb_kind(w)
     if kind is None:
         return _predicate_cues(lex, tok, k, chain, negated, modal)

@@ -384,6 +384,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("In spite of repeated assurances from Gates, farms closed.", "Gates", [("misconduct", False, False)]),
     ("Schumer's reassurances calmed the markets.", "Schumer", []),
     ("Despite Schumer's efforts, the bill failed.", "Schumer", []),
+    # endorsing verbs of several words with a harm noun after them
+    ("Ann Lee is going along with the nitrogen hoax.", "Ann Lee", [("agent_of_harm", False, False)]),
+    ("Ann Lee went along with the plan.", "Ann Lee", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
