@@ -34,7 +34,8 @@ head named with an actor's title ("X CEO A", sharing its villain or hero call: t
 that reads two actors, half weight), scare quotes around an actor's term after its possessive
 ("X's 'climate agenda'") and as the object of a verb of making or pushing ("pushed the so-called
 green deal"), spin ("explain away"), indifference ("not that X cares"), gratitude ("grateful
-that there are farmers like X") and an actor's word belied ("despite X's reassurances"); the
+that there are farmers like X"), an actor's word belied ("despite X's reassurances") and
+endorsing verbs of several words ("is going along with the hoax"); the
 dev abstentions also showed no actor that others "stood up to", "exposed" as subject, or that
 warned of or fought a harm, so those families were not added, and "talks about so-called" was
 left out: a critic talks about a so-called crisis as often as its promoter);
