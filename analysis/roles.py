@@ -736,6 +736,23 @@ def _concealer_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     return []
 
 
+def _what_it_calls_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor's own term set apart by the writer: "what X calls 'stakeholder capitalism'", "what
+    she described as the 'solution'" (a clause opened by "what", a naming verb, and a scare quote
+    or "so-called" after it: as the actor's scare-quoted term, a negative label)."""
+    if tok.get(i - 1 - (tok.get(i - 1) in lex.determiners)) != "what":
+        return []
+    k = j
+    while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
+        k += 1
+    if tok.get(k) not in lex.naming or any(tok.get(x) in lex.be for x in range(j, k)):
+        return []
+    ahead = k + 1 + (tok.get(k + 1) in ("as", "it", "them"))
+    if _disowned_ahead(lex, tok, ahead):
+        return [Cue("negative_label", "what + actor + calls + scare-quoted term")]
+    return []
+
+
 def _indifference_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as one who does not care: "not that X cares", "not that X are fretting over it",
     "X couldn't care less" (misconduct: indifference to a harm the article describes)."""
@@ -1241,6 +1258,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
              *_concealer_cues(lex, tok, i, j),
+             *_what_it_calls_cues(lex, tok, i, j),
              *_indifference_cues(lex, tok, i, j),
              *_gratitude_cues(lex, tok, i),
              *_belied_cues(lex, tok, i, j),

@@ -387,6 +387,13 @@ def cues(text: str, name: str) -> list[tuple]:
     # endorsing verbs of several words with a harm noun after them
     ("Ann Lee is going along with the nitrogen hoax.", "Ann Lee", [("agent_of_harm", False, False)]),
     ("Ann Lee went along with the plan.", "Ann Lee", []),
+    # "what X calls 'Y'": the actor's own term set apart by the writer; not a plain quotation
+    ("She described what Ann Lee described as the 'solution'.", "Ann Lee",
+     [("negative_label", False, False)]),
+    ("This is what the Forum calls \u201cstakeholder capitalism\u201d.", "Forum",
+     [("negative_label", False, False)]),
+    ("Ann Lee called the summit a 'failure'.", "Ann Lee", []),
+    ("This is what the Forum calls stakeholder capitalism.", "Forum", []),
     # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
     ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
     ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
