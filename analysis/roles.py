@@ -10,7 +10,12 @@ and labels ("prophet of doom X"), "X's preposterous plan", coordinated predicate
 town and killed civilians"), verbs that pass their subject on ("X worked to undermine"),
 weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
 X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too, and so
-is the speaker of an accusation ("X said that Y has been lying": advocacy, half weight). Each cue
+is the speaker of an accusation ("X said that Y has been lying", "the X leader said": advocacy,
+half weight). Opinion writing's own marks are read as well: scare quotes or "so-called" around
+an actor's term ("X's 'climate agenda'", "pushed the so-called deal", "what X calls 'Y'": a
+negative label), concealment ("what X won't tell you"), spin ("explain away"), indifference
+("not that X cares"), a word belied ("despite X's reassurances"): misconduct; and gratitude
+("grateful that there are farmers like X"): praise. Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
 as mentions of the one person of their gender (where the article writes it) named just before
@@ -20,9 +25,8 @@ Economic Forum (WEF)") as one of the name it stands for. The backers of an actor
 call it a villain ("X's funders include A and B", "X, funded by A,") take a half-weight villain
 cue (backer_of_villain), and its head named with a title ("X CEO A") a half-weight cue of its
 villain or hero call (head_of_villain, head_of_hero): the one pass over an article's sentences
-that reads two actors. Word
-lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
-the work is linear in the length of a document.
+that reads two actors. Word lists and regular expressions only, one pass over the tokens of
+each sentence with a mention, so the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
 """
 
