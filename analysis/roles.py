@@ -1493,8 +1493,8 @@ def backing_links(tok: Tokens, spans: list[tuple[int, int, str]], path: Path = R
     in order, (index of the backer's mention, actor backed, "backer" or "head"): the backer listed
     after a backer noun ("X's funders include A", "X boasts backers, including A") or after "by"
     with a funding participle ("X, funded by A"), the backed actor the nearest other one before
-    that noun or participle; or a head named after the actor and its title ("X CEO A", "X's
-    spokesman A")."""
+    that noun or participle (within APPOSITION_REACH words, in the same clause); or a head named
+    after the actor and its title ("X CEO A", "X's spokesman A")."""
     lex = lexicon(path)
     links, stops = [], np.cumsum([0, *(_stop(tok, x) for x in range(len(tok.low)))])
     for n, (i, _, actor) in enumerate(spans):
@@ -1519,7 +1519,7 @@ def backing_links(tok: Tokens, spans: list[tuple[int, int, str]], path: Path = R
         if anchor is None:
             continue
         for _, a_j, backed in reversed(spans[:n]):  # the nearest other actor before the anchor
-            if a_j <= anchor and stops[anchor] > stops[a_j]:
+            if a_j <= anchor and (stops[anchor] > stops[a_j] or anchor - a_j > APPOSITION_REACH):
                 break
             if a_j <= anchor and backed != actor:
                 links.append((n, backed, "backer"))

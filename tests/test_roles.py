@@ -495,9 +495,11 @@ def test_the_backers_of_an_actor_called_villain_are_villains_at_half_weight():
                             "The Forum's funders include Ann Lee, a banker, and Bo Chan.",
                             "The Trust, funded by Cy Dale, met.",
                             "The Trust's donors include Di Eve.",
-                            "The Forum met Ed Fox."])
+                            "The Forum met Ed Fox.",
+                            "When the Forum struck, the long and winding and very costly new bill "
+                            "and its many sponsors include Fay Gu."])
     mentions = _mentions(sentences, {n: n for n in ["Forum", "Ann Lee", "Bo Chan", "Trust",
-                                                    "Cy Dale", "Di Eve", "Ed Fox"]})
+                                                    "Cy Dale", "Di Eve", "Ed Fox", "Fay Gu"]})
     evidence = role_evidence(sentences, mentions)
     backers = evidence[evidence["family"] == "backer_of_villain"]
     assert backers[["actor", "role", "weight"]].values.tolist() == [
@@ -506,7 +508,7 @@ def test_the_backers_of_an_actor_called_villain_are_villains_at_half_weight():
         "n_mentions").reset_index()
     calls = role_calls(evidence, pairs).set_index("actor")["call"].to_dict()
     assert calls == {"Forum": "villain", "Ann Lee": "villain", "Bo Chan": "villain", "Trust": "none",
-                     "Cy Dale": "none", "Di Eve": "none", "Ed Fox": "none"}
+                     "Cy Dale": "none", "Di Eve": "none", "Ed Fox": "none", "Fay Gu": "none"}
     villainous = _sentences(["The Trust attacked farmers.", "The Trust, funded by Cy Dale, met."])
     mentions = _mentions(villainous, {"Trust": "Trust", "Cy Dale": "Cy Dale"})
     evidence = role_evidence(villainous, mentions)
