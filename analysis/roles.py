@@ -10,15 +10,23 @@ and labels ("prophet of doom X"), "X's preposterous plan", coordinated predicate
 town and killed civilians"), verbs that pass their subject on ("X worked to undermine"),
 weapons ("fired missiles at X"; "shot down the drones" is defence), lists ("the polluters include
 X, Y and Z") and coordinated names ("shelled Kharkiv, Sumy and Chernihiv") are read too, and so
-is the speaker of an accusation ("X said that Y has been lying": advocacy, half weight). Each cue
+is the speaker of an accusation ("X said that Y has been lying", "the X leader said": advocacy,
+half weight). Opinion writing's own marks are read as well: scare quotes or "so-called" around
+an actor's term ("X's 'climate agenda'", "pushed the so-called deal", "what X calls 'Y'": a
+negative label), concealment ("what X won't tell you"), spin ("explain away"), indifference
+("not that X cares"), a word belied ("despite X's reassurances"): misconduct; and gratitude
+("grateful that there are farmers like X"): praise. Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
 as mentions of the one person of their gender (where the article writes it) named just before
 them, "the government" as one of the one actor the article writes with it, a name's initials
 ("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
-Economic Forum (WEF)") as one of the name it stands for. Word
-lists and regular expressions only, one pass over the tokens of each sentence with a mention, so
-the work is linear in the length of a document.
+Economic Forum (WEF)") as one of the name it stands for. The backers of an actor whose own cues
+call it a villain ("X's funders include A and B", "X, funded by A,") take a half-weight villain
+cue (backer_of_villain), and its head named with a title ("X CEO A") a half-weight cue of its
+villain or hero call (head_of_villain, head_of_hero): the one pass over an article's sentences
+that reads two actors. Word lists and regular expressions only, one pass over the tokens of
+each sentence with a mention, so the work is linear in the length of a document.
 A call is made only when the cues point one way; otherwise the pair abstains ("none", with why).
 """
 
@@ -53,6 +61,7 @@ CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the
 APPOSITION_REACH = 12  # words of an apposition between an actor and its verb
 MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
+BACKING_REACH = 60  # words from a backer back to the backer noun of its list
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
 # pair_score can break ties of cue weights by the tone of the actor's clauses (VADER compound, -1
 # to 1) times this: under the least step of the weights (0.25), so tone never outranks a cue. Off
@@ -211,6 +220,14 @@ class Lexicon:
     left_words: frozenset
     verbal: dict
     voice_of: frozenset
+    concealing: dict
+    caring: dict
+    grateful: frozenset
+    assurances: frozenset
+    endorsing_phrases: tuple
+    backer_nouns: frozenset
+    backer_participles: frozenset
+    head_nouns: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -269,6 +286,12 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]),
+        concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
+        caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
+        grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
+        endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
+        backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
+        head_nouns=low(d["backing"]["heads"]),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -359,6 +382,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         k = j + 2
     elif tok.get(j) == ",":  # "X, globalist billionaire, flew": an apposition without an article
         return _bare_apposition(lex, tok, j + 1)
+    if possessive and _scare_quoted(tok, k):  # "X's 'climate agenda'": the writer disowns X's term
+        return Cue("negative_label", "actor's scare-quoted term")
     planned = False
     for step in range(MAX_GAP):
         w = tok.get(k + step)
@@ -395,6 +420,31 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
         if lex.verb_kind(w) is not None and w not in lex.harm_nouns:
             return None
     return None
+
+
+def _scare_quoted(tok: Tokens, k: int) -> bool:
+    """Whether a scare quote opens at token k: a quotation of a few words in lower case closed
+    in the sentence ("'climate agenda'"), not a title ("'Build Back Better'") nor someone's words
+    (analysis.quotes tells names and titles from quotations the same way)."""
+    from analysis.quotes import MIN_UNATTRIBUTED_WORDS
+
+    if tok.get(k) not in _QUOTES:
+        return False
+    for x in range(k + 1, min(len(tok.low), k + 2 + MIN_UNATTRIBUTED_WORDS)):
+        if tok.low[x] in _QUOTES:
+            words = [w for w in tok.words[k + 1:x] if _is_word(w)]
+            return bool(words) and all(w[:1].islower() for w in words)
+        if not (_is_word(tok.low[x]) or (tok.low[x] in ",." and tok.get(x + 1) in _QUOTES)):
+            return False
+    return False
+
+
+def _disowned_ahead(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the object from token k (past determiners) is a term the writer disowns:
+    "so-called" or a scare quote ("pushed the so-called green deal", "push the 'climate' line")."""
+    while tok.get(k) in lex.determiners:
+        k += 1
+    return tok.get(k) == "so-called" or _scare_quoted(tok, k)
 
 
 def _bare_apposition(lex: Lexicon, tok: Tokens, k: int) -> Cue | None:
@@ -522,6 +572,11 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
+    for _, forms, rest in lex.endorsing_phrases:  # "X is going along with the hoax"
+        if w in forms and all(tok.get(k + 1 + x) == r for x, r in enumerate(rest)) and not (
+                passive and forms[w] == "ed") and _noun_ahead(lex, tok, k + 1 + len(rest),
+                                                             lex.harm_nouns | lex.caused_nouns):
+            return [Cue("agent_of_harm", "subject endorses harm noun", negated, modal)]
     kind = lex.verb_kind(w)
     if kind is None:
         return _predicate_cues(lex, tok, k, chain, negated, modal)
@@ -554,7 +609,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.cause and not passive and _noun_ahead(lex, tok, k + 1,
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
-    if w in lex.authoring and not passive and _noun_ahead(lex, tok, k + 1, lex.condemned):
+    if w in lex.authoring and not passive and (_noun_ahead(lex, tok, k + 1, lex.condemned)
+                                               or _disowned_ahead(lex, tok, k + 1)):
         return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
@@ -640,8 +696,8 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
 
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
-    the farmers," X said', "X's office posted: ..." (advocacy: the accuser speaks against a
-    wrong)."""
+    the farmers," X said', "X's office posted: ...", "the X leader said ..." (advocacy: the
+    accuser speaks against a wrong)."""
     k = j
     if _possessive_mark(tok, j) or _possessive(tok, j):  # "X's office said", "X's spokesman told"
         k += _possessive_mark(tok, j)
@@ -649,6 +705,8 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
             k += 1
         if tok.get(k) not in lex.voice_of:  # "X's critics say" is not X speaking
             return []
+        k += 1
+    elif tok.get(j) in lex.voice_of:  # "the X leader said"
         k += 1
     while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
         k += 1
@@ -662,6 +720,112 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                                                                               "whereas")), len(tok.low))
             if _wrong_done(lex, tok, k + 1, end):  # the words reported, not a clause after them
                 return [Cue("advocacy", "speaker of an accusation after")]
+    return []
+
+
+def _concealer_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor as the one who hides something from the reader: "here's what X won't tell you",
+    "what X doesn't want you to know" (misconduct; a verb of telling, negated, before "you")."""
+    before = i - 1 - (tok.get(i - 1) in lex.determiners)
+    if tok.get(before) != "what":
+        return []
+    k, negated = j, False
+    while tok.get(k) not in lex.concealing and (
+            tok.get(k) in lex.auxiliaries or tok.get(k) in lex.be or tok.get(k) in lex.modal
+            or tok.get(k) in lex.negation or tok.get(k).endswith("n't") or tok.get(k) in ("ca", "wo")):
+        negated = negated or tok.get(k) in lex.negation or tok.get(k).endswith("n't")
+        k += 1
+    if negated and tok.get(k) in lex.concealing and tok.get(k + 1) in ("you", "us"):
+        return [Cue("misconduct", "what + actor + won't tell you", False, _hedged(lex, tok, before))]
+    return []
+
+
+def _what_it_calls_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor's own term set apart by the writer: "what X calls 'stakeholder capitalism'", "what
+    she described as the 'solution'" (a clause opened by "what", a naming verb, and a scare quote
+    or "so-called" after it: as the actor's scare-quoted term, a negative label)."""
+    if tok.get(i - 1 - (tok.get(i - 1) in lex.determiners)) != "what":
+        return []
+    k = j
+    while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
+        k += 1
+    if tok.get(k) not in lex.naming or any(tok.get(x) in lex.be for x in range(j, k)):
+        return []
+    ahead = k + 1 + (tok.get(k + 1) in ("as", "it", "them"))
+    if _disowned_ahead(lex, tok, ahead):
+        return [Cue("negative_label", "what + actor + calls + scare-quoted term")]
+    return []
+
+
+def _indifference_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor as one who does not care: "not that X cares", "not that X are fretting over it",
+    "X couldn't care less" (misconduct: indifference to a harm the article describes)."""
+    k, negated = j, False
+    while tok.get(k) not in lex.caring and (
+            tok.get(k) in lex.auxiliaries or tok.get(k) in lex.be or tok.get(k) in lex.modal
+            or tok.get(k) in lex.negation or tok.get(k).endswith("n't") or tok.get(k) in ("ca", "wo")
+            or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4)):
+        negated = negated or tok.get(k) in lex.negation or tok.get(k).endswith("n't")
+        k += 1
+    if tok.get(k) not in lex.caring:
+        return []
+    if negated and tok.get(k) == "care" and tok.get(k + 1) == "less":  # "X couldn't care less"
+        return [Cue("misconduct", "actor couldn't care less")]
+    for before in range(i - 1, max(i - 2 - MAX_GAP, 0), -1):  # "not that the Trudeau Liberals"
+        if tok.low[before] == "that":
+            return [Cue("misconduct", "not that + actor + cares")] if (
+                not negated and tok.get(before - 1) == "not") else []
+        if not (tok.low[before] in lex.determiners or _is_head(lex, tok.low[before])):
+            return []
+    return []
+
+
+def _gratitude_cues(lex: Lexicon, tok: Tokens, i: int) -> list[Cue]:
+    """The actor as the one others are grateful for: "we should be grateful for X", "be grateful
+    that there are farmers like X" (praise): an adjective of gratitude earlier in the clause, only
+    "to", "for", "that", "there", forms of "be", "like", determiners and nouns between."""
+    for x in range(i - 1, max(i - 1 - APPOSITION_REACH, -1), -1):
+        w = tok.low[x]
+        if w in lex.grateful:
+            negated, modal = _before(lex, tok, x)
+            return [Cue("praise", "grateful + for/that + actor", negated, modal and not any(
+                tok.get(y) in ("should", "must") for y in range(x - 3, x)))]
+        if not (w in ("to", "for", "that", "there", "like", "such", "as") or w in lex.be
+                or w in lex.determiners or _is_head(lex, w)) or (
+                w.endswith(("ed", "ing")) and len(w) > 4 and tok.words[x].islower()):
+            return []  # a verb between: "grateful that the court stopped X"
+    return []
+
+
+def _belied_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
+    """The actor's word set against the facts: "despite X's reassurances", "contrary to X's
+    promises", "in spite of assurances from X" (misconduct)."""
+    def conceded(x: int) -> bool:  # "despite", "contrary to", "in spite of" ending before x
+        return tok.get(x - 1) == "despite" or (tok.get(x - 1) == "to" and tok.get(x - 2) == "contrary") \
+            or (tok.get(x - 1) == "of" and tok.get(x - 2) == "spite")
+
+    start = i
+    while start > max(i - 1 - MAX_GAP, 0) and not conceded(start) and (
+            _is_head(lex, tok.get(start - 1)) or tok.get(start - 1) in lex.determiners):
+        start -= 1  # "despite Senate Majority Leader X's reassurances"
+    if _possessive(tok, j) or _possessive_mark(tok, j):
+        k = j + _possessive_mark(tok, j)
+        while k < j + 1 + MAX_GAP and tok.get(k) not in lex.assurances and _is_head(lex, tok.get(k)):
+            k += 1  # "X's repeated reassurances"
+        if tok.get(k) in lex.assurances and conceded(start):
+            return [Cue("misconduct", "despite + actor's assurances")]
+        return []
+    x = start - 1
+    if tok.get(x) in ("from", "by", "of"):
+        while x > 0 and _is_head(lex, tok.get(x - 1)) and tok.get(x - 1) not in lex.assurances:
+            x -= 1
+        if tok.get(x - 1) in lex.assurances:
+            y = x - 1
+            while y > 0 and (_is_head(lex, tok.get(y - 1)) or tok.get(y - 1) in lex.determiners) \
+                    and not conceded(y):
+                y -= 1
+            if conceded(y):
+                return [Cue("misconduct", "despite + assurances from actor")]
     return []
 
 
@@ -1097,6 +1261,11 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
                else _subject_cues(lex, tok, _past_relative(lex, tok, j))),
              *(_coordinated_cues(lex, tok, j) if opens and not inside_phrase else []),
              *(_speaker_cues(lex, tok, i, j) if not inside_phrase else []),
+             *_concealer_cues(lex, tok, i, j),
+             *_what_it_calls_cues(lex, tok, i, j),
+             *_indifference_cues(lex, tok, i, j),
+             *_gratitude_cues(lex, tok, i),
+             *_belied_cues(lex, tok, i, j),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:
@@ -1253,6 +1422,16 @@ def _voice_at(segments: pd.DataFrame | None, sentence_ids) -> dict:
     return {sids[a]: (starts[a:b], ends[a:b], voices[a:b]) for a, b in itertools.pairwise(cuts)}
 
 
+def _voice_of(voices: dict, sid: str, start: int) -> str:
+    """The voice at a mention starting at `start` in sentence sid (_voice_at's segments)."""
+    if sid in voices:
+        starts, ends, names = voices[sid]
+        k = bisect_right(starts, start) - 1
+        if k >= 0 and start < ends[k]:
+            return names[k]
+    return "narrator"
+
+
 def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
                   segments: pd.DataFrame | None = None, path: Path = ROLES_FILE) -> pd.DataFrame:
     """One row per cue of a mention (EVIDENCE_COLUMNS but outlet): mentions give doc_id,
@@ -1262,31 +1441,101 @@ def role_evidence(sentences: pd.DataFrame, mentions: pd.DataFrame,
     offset_of = dict(zip(sentences["sentence_id"], sentences["start"], strict=True))
     text_of = dict(zip(sentences["sentence_id"], sentences["text"], strict=True))
     voices = _voice_at(segments, mentions["sentence_id"].unique())
-    rows, tokens = [], {}
+    rows, tokens, in_sentence = [], {}, {}
     for doc_id, sid, group, actor, alias, start, end in mentions[
             ["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]].itertuples(index=False):
         base, text = offset_of[sid], text_of[sid]
+        in_sentence.setdefault(sid, []).append((doc_id, group, actor, alias, start, end))
         tok = tokens.get(sid) or tokens.setdefault(sid, Tokens(text))
         if len(tokens) > 64:
             tokens = {sid: tok}
         cues = mention_cues(text, start - base, end - base, tok, path)
         if not cues:
             continue
-        voice = "narrator"
-        if sid in voices:
-            starts, ends, names = voices[sid]
-            k = bisect_right(starts, start) - 1
-            if k >= 0 and start < ends[k]:
-                voice = names[k]
+        voice = _voice_of(voices, sid, start)
         for cue in cues:
             rows.append((doc_id, group, actor, sid, alias, start, end, cue.family,
                          lex.role_of[cue.family], cue.pattern, voice, cue.negated, cue.modal,
                          _weight(cue), text))
+    linked = {"backer": [Cue("backer_of_villain", "backer of an actor called villain")],
+              "head": [Cue("head_of_villain", "head of an actor called villain"),
+                       Cue("head_of_hero", "head of an actor called hero")]}
+    candidates = []
+    for sid, found in in_sentence.items():
+        if len({m[2] for m in found}) < 2:
+            continue
+        base, text = offset_of[sid], text_of[sid]
+        tok, found = Tokens(text), sorted(found, key=itemgetter(4))
+        spans = [(*tok.span(start - base, end - base), actor) for _, _, actor, _, start, end in found]
+        for n, backed, kind in backing_links(tok, spans, path):
+            doc_id, group, actor, alias, start, end = found[n]
+            candidates += [((doc_id, group, actor, sid, alias, start, end, cue.family,
+                             lex.role_of[cue.family], cue.pattern, _voice_of(voices, sid, start),
+                             False, False, _weight(cue), text), backed) for cue in linked[kind]]
+    rows += _backing_rows(rows, candidates)
     columns = [c for c in EVIDENCE_COLUMNS if c != "outlet"]
     return pd.DataFrame(rows, columns=columns).astype(
         {"doc_id": "string", "group": "string", "actor": "string", "sentence_id": "string",
          "alias": "string", "family": "string", "role": "string", "pattern": "string",
          "voice": "string", "negated": bool, "modal": bool, "weight": float, "text": "string"})
+
+
+def _stop(tok: Tokens, x: int) -> bool:
+    """Whether token x ends a clause: ";", ":" or a full stop that is no initial ("Robert F.")."""
+    w = tok.low[x]
+    return w in (";", ":") or (w == "." and not (x > 0 and len(tok.words[x - 1]) == 1
+                                                 and tok.words[x - 1].isupper()))
+
+
+def backing_links(tok: Tokens, spans: list[tuple[int, int, str]], path: Path = ROLES_FILE
+                  ) -> list[tuple[int, str, str]]:
+    """Who pays for or heads whom in one sentence: for the mentions at token spans (i, j, actor),
+    in order, (index of the backer's mention, actor backed, "backer" or "head"): the backer listed
+    after a backer noun ("X's funders include A", "X boasts backers, including A") or after "by"
+    with a funding participle ("X, funded by A"), the backed actor the nearest other one before
+    that noun or participle (within APPOSITION_REACH words, in the same clause); or a head named
+    after the actor and its title ("X CEO A", "X's spokesman A")."""
+    lex = lexicon(path)
+    links, stops = [], np.cumsum([0, *(_stop(tok, x) for x in range(len(tok.low)))])
+    for n, (i, _, actor) in enumerate(spans):
+        anchor = None
+        title = i - 1 - (tok.get(i - 1) == ",")  # "X's spokesman, A,"
+        if tok.get(title) in lex.head_nouns and n and spans[n - 1][2] != actor and (
+                spans[n - 1][1] == title or (spans[n - 1][1] == title - 1 and tok.get(title - 1) == "'s")):
+            links.append((n, spans[n - 1][2], "head"))
+            continue
+        if tok.get(i - 1) == "by" and tok.get(i - 2) in lex.backer_participles:
+            anchor = i - 2
+        else:
+            listed = False
+            for x in range(i - 1, max(i - 1 - BACKING_REACH, -1), -1):
+                w = tok.low[x]
+                if _stop(tok, x) or w in lex.be:
+                    break
+                listed = listed or w in lex.listing or (w == "as" and tok.get(x - 1) == "such")
+                if w in lex.backer_nouns:
+                    anchor = x if listed else None
+                    break
+        if anchor is None:
+            continue
+        for _, a_j, backed in reversed(spans[:n]):  # the nearest other actor before the anchor
+            if a_j <= anchor and (stops[anchor] > stops[a_j] or anchor - a_j > APPOSITION_REACH):
+                break
+            if a_j <= anchor and backed != actor:
+                links.append((n, backed, "backer"))
+                break
+    return links
+
+
+def _backing_rows(rows: list[tuple], candidates: list[tuple[tuple, str]]) -> list[tuple]:
+    """Of the candidates (a backer's or head's evidence row, the actor it backs or heads), the
+    rows whose role is the call the article's other evidence rows (`rows`) make of that actor."""
+    weights: dict[tuple[str, str], dict[str, float]] = {}
+    for row in rows:
+        scores = weights.setdefault((row[0], row[2]), {})
+        scores[row[8]] = scores.get(row[8], 0.0) + row[13]
+    return [row for row, backed in candidates
+            if call_role(weights.get((row[0], backed), {}))[0] == row[8]]
 
 
 def call_role(scores: dict[str, float]) -> tuple[str, str]:

@@ -348,6 +348,57 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Newsom's office posted: \"Big Oil has been lying to us.\"", "Newsom", [("advocacy", False, False)]),
     ("Newsom's press office said Big Oil lied.", "Newsom", [("advocacy", False, False)]),
     ("Newsom's rivals said Big Oil lied.", "Newsom", []),
+    ("The Growers Alliance leader said that ministers have ignored the concerns of farmers.",
+     "Growers Alliance", [("advocacy", False, False)]),
+    ("The Growers Alliance members said that ministers have ignored the concerns of farmers.",
+     "Growers Alliance", []),
+    # scare quotes around the actor's term (a few lower-case words), not a title nor a quotation
+    ("The rules serve Biden's 'climate agenda.'", "Biden", [("negative_label", False, False)]),
+    ("Biden's \u201cclimate plan\u201d passed.", "Biden", [("negative_label", False, False)]),
+    ("Biden's 'Build Back Better' plan passed.", "Biden", []),
+    ("Biden's 'we will cut emissions in half by the end of the decade' line.", "Biden", []),
+    ("Gates pushed the so-called green deal.", "Gates", [("negative_label", False, False)]),
+    ("Gates used his speech to push the 'climate' line.", "his", [("negative_label", False, True)]),
+    ("Gates pushed the green deal.", "Gates", []),
+    # spin: talking away or hiding an inconvenient fact
+    ("The BBC tried to explain away the cold summer.", "BBC", [("misconduct", False, True)]),
+    ("Gates glossed over the costs.", "Gates", [("misconduct", False, False)]),
+    ("Gates explained the costs.", "Gates", []),
+    # indifference: "not that X cares", "X couldn't care less"; not a plain "X cares" or "that X cares"
+    ("Farms are closing, not that the Liberals care.", "Liberals", [("misconduct", False, False)]),
+    ("Not that Liberal members of Parliament are fretting over it.", "Liberal members of Parliament",
+     [("misconduct", False, False)]),
+    ("Farmers suffer and Gates couldn't care less.", "Gates", [("misconduct", False, False)]),
+    ("Gates cares about farmers.", "Gates", []),
+    ("It is true that Gates cares about farmers.", "Gates", []),
+    # gratitude of others for the actor; not negated, not across a verb
+    ("Canadians should be grateful that there are farmers like Ann Lee.", "Ann Lee",
+     [("praise", False, False)]),
+    ("We are thankful to Ann Lee.", "Ann Lee", [("praise", False, False)]),
+    ("We are not grateful for Ann Lee.", "Ann Lee", [("praise", True, False)]),
+    ("We are grateful that the court stopped Ann Lee.", "Ann Lee", []),
+    # the actor's word belied by the facts: "despite X's reassurances"; not the word alone
+    ("Despite Senate Leader Schumer's reassurances, New York banned gas stoves.", "Schumer",
+     [("misconduct", False, False)]),
+    ("Contrary to the Forum's promises, prices rose.", "Forum", [("misconduct", False, False)]),
+    ("In spite of repeated assurances from Gates, farms closed.", "Gates", [("misconduct", False, False)]),
+    ("Schumer's reassurances calmed the markets.", "Schumer", []),
+    ("Despite Schumer's efforts, the bill failed.", "Schumer", []),
+    # endorsing verbs of several words with a harm noun after them
+    ("Ann Lee is going along with the nitrogen hoax.", "Ann Lee", [("agent_of_harm", False, False)]),
+    ("Ann Lee went along with the plan.", "Ann Lee", []),
+    # "what X calls 'Y'": the actor's own term set apart by the writer; not a plain quotation
+    ("She described what Ann Lee described as the 'solution'.", "Ann Lee",
+     [("negative_label", False, False)]),
+    ("This is what the Forum calls \u201cstakeholder capitalism\u201d.", "Forum",
+     [("negative_label", False, False)]),
+    ("Ann Lee called the summit a 'failure'.", "Ann Lee", []),
+    ("This is what the Forum calls stakeholder capitalism.", "Forum", []),
+    # concealment from the reader: "what X won't tell you"; not told, not negated, or no "what"
+    ("Here's what Gates won't tell you about the plan.", "Gates", [("misconduct", False, False)]),
+    ("What the Forum doesn't want you to know is simple.", "Forum", [("misconduct", False, False)]),
+    ("Here's what Gates told you about the plan.", "Gates", []),
+    ("Gates won't tell you how to vote.", "Gates", []),
     # "by" agents of help participles, and of a cause participle after a harm noun
     ("Farmers were rescued by Gates.", "Gates", [("agent_of_help", False, False)]),
     ("The crisis was largely caused by Gates.", "Gates", [("agent_of_harm", False, False)]),
@@ -437,6 +488,45 @@ def test_calls_pool_the_mentions_of_an_article_and_keep_the_evidence():
     assert calls.loc["Russia", "evidence"] == "Russian troops shelled Kharkiv."
     assert calls.loc["Ukraine", "evidence"] == ("Russian troops shelled Kharkiv. | "
                                                 "Ukraine was attacked again.")
+
+
+def test_the_backers_of_an_actor_called_villain_are_villains_at_half_weight():
+    sentences = _sentences(["The Forum is a terrorist group.",
+                            "The Forum's funders include Ann Lee, a banker, and Bo Chan.",
+                            "The Trust, funded by Cy Dale, met.",
+                            "The Trust's donors include Di Eve.",
+                            "The Forum met Ed Fox.",
+                            "When the Forum struck, the long and winding and very costly new bill "
+                            "and its many sponsors include Fay Gu."])
+    mentions = _mentions(sentences, {n: n for n in ["Forum", "Ann Lee", "Bo Chan", "Trust",
+                                                    "Cy Dale", "Di Eve", "Ed Fox", "Fay Gu"]})
+    evidence = role_evidence(sentences, mentions)
+    backers = evidence[evidence["family"] == "backer_of_villain"]
+    assert backers[["actor", "role", "weight"]].values.tolist() == [
+        ["Ann Lee", "villain", 0.5], ["Bo Chan", "villain", 0.5]]
+    pairs = mentions.groupby(["doc_id", "group", "actor"], sort=False).size().rename(
+        "n_mentions").reset_index()
+    calls = role_calls(evidence, pairs).set_index("actor")["call"].to_dict()
+    assert calls == {"Forum": "villain", "Ann Lee": "villain", "Bo Chan": "villain", "Trust": "none",
+                     "Cy Dale": "none", "Di Eve": "none", "Ed Fox": "none", "Fay Gu": "none"}
+    villainous = _sentences(["The Trust attacked farmers.", "The Trust, funded by Cy Dale, met."])
+    mentions = _mentions(villainous, {"Trust": "Trust", "Cy Dale": "Cy Dale"})
+    evidence = role_evidence(villainous, mentions)
+    assert evidence[["actor", "family"]].values.tolist() == [
+        ["Trust", "agent_of_harm"], ["Cy Dale", "backer_of_villain"]]
+
+
+def test_the_head_of_an_actor_named_with_its_title_shares_its_villain_or_hero_call():
+    sentences = _sentences(["The Forum is a terrorist group.", "Forum CEO Gil Hay spoke.",
+                            "The Guild are heroes.", "The Guild's spokesman, Ida Jo, spoke.",
+                            "Trust chief Kim Lu spoke.", "Ukraine was shelled.",
+                            "Ukraine President Lev Ro spoke."])
+    mentions = _mentions(sentences, {n: n for n in ["Forum", "Gil Hay", "Guild", "Ida Jo", "Trust",
+                                                    "Kim Lu", "Ukraine", "Lev Ro"]})
+    evidence = role_evidence(sentences, mentions)
+    heads = evidence[evidence["family"].str.startswith("head_of")]
+    assert heads[["actor", "family", "role", "weight"]].values.tolist() == [
+        ["Gil Hay", "head_of_villain", "villain", 0.5], ["Ida Jo", "head_of_hero", "hero", 0.5]]
 
 
 def test_narrator_call_ignores_quoted_words():
