@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.config import PACKAGE_DATA
+from analysis.config import PACKAGE_DATA, word_list
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
 from analysis.rows import by_document
@@ -74,8 +74,7 @@ ROLE_TITLES = ("president", "prime minister", "chancellor", "foreign minister", 
 @cache
 def _organisation_words() -> frozenset[str]:
     """Words that make a name an organisation's, not a person's (data/organisation_words.txt)."""
-    lines = _ORG_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in word_list(_ORG_WORDS_FILE.name))
 
 
 def clean_name(name: str) -> str:
@@ -192,10 +191,13 @@ def _gendered_words() -> dict[str, tuple[list[str], list[str]]]:
 def written_gender(text: str, person: str) -> str | None:
     """"male" or "female" where the article writes the person with a gendered title ("Ms Snyder",
     "Mr Al Jaber") or the full name with an apposition noun ("Abigail Disney, daughter of"), None
-    when it does not or writes both."""
+    when it does not or writes both. A surname another full name of the article shares ("Mrs.
+    Clinton" beside "Bill Clinton" and "Hillary Clinton") tells no one's gender."""
+    full_name = clean_name(person)
     forms = "|".join(re.escape(a) for a in sorted(name_aliases(person), key=len, reverse=True)
-                     if not a.lower().startswith("the "))
-    full = re.escape(clean_name(person))  # an apposition follows the full name ("Roy Disney" is not
+                     if not a.lower().startswith("the ")
+                     and (" " in a or a == full_name or not _shared_surname(text, full_name, a)))
+    full = re.escape(full_name)  # an apposition follows the full name ("Roy Disney" is not
     found = set()                          # "Abigail Disney, daughter of")
     for gender, (titles, nouns) in _gendered_words().items():
         title = "|".join(map(re.escape, titles))
@@ -204,6 +206,23 @@ def written_gender(text: str, person: str) -> str | None:
                 re.search(rf"\b{full},\s+(?:{_APPOSITION_WORD}\s+){{0,4}}?(?i:{noun})\b", text):
             found.add(gender)
     return found.pop() if len(found) == 1 else None
+
+
+def _shared_surname(text: str, person: str, surname: str) -> bool:
+    """Whether the text writes the surname after a capitalised word other than the person's first
+    name or a title ("Bill Clinton" for Hillary Clinton, not "Mrs. Clinton" or "Secretary
+    Clinton")."""
+    first = person.split()[0]
+    return any(m.group(1) != first and m.group(1).lower() not in _titles()
+               for m in re.finditer(rf"\b([A-Z][\w'-]*) {re.escape(surname)}\b", text))
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Title and role words written before a name (data/titles.txt: "mr", "president"), and the
+    gendered titles (data/gendered_words.toml), lower case."""
+    gendered = {t.lower() for titles, _ in _gendered_words().values() for t in titles}
+    return frozenset({w.lower() for w in word_list("titles.txt")} | gendered)
 
 
 def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str]) -> pd.DataFrame:

@@ -37,6 +37,12 @@ MAX_FILE_ENV = "ANALYSIS_MAX_FILE_MB"
 DEFAULT_MAX_FILE_MB = 100
 
 
+def word_list(name: str) -> list[str]:
+    """The non-comment lines of a word list in analysis/data/."""
+    return [w.strip() for w in (PACKAGE_DATA / name).read_text("utf-8").splitlines()
+            if w.strip() and not w.startswith("#")]
+
+
 def max_file_bytes() -> int:
     """The size limit of one input file in bytes: $ANALYSIS_MAX_FILE_MB, else 100 MB."""
     value = os.environ.get(MAX_FILE_ENV)

@@ -23,8 +23,8 @@ from functools import cache, lru_cache
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.actors import load_aliases
-from analysis.config import PACKAGE_DATA
+from analysis.actors import load_aliases, written_gender
+from analysis.config import PACKAGE_DATA, word_list
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import map_with
 from analysis.rows import columns_by_document
@@ -65,12 +65,6 @@ do does did don't doesn't didn't won't wouldn't can't cannot couldn't not never
 however meanwhile though nonetheless nevertheless indeed
 """.split())
 _PREPOSITIONS = set("in on at to from by with during after before into over under for".split())
-
-
-def _word_list(name: str) -> list[str]:
-    """The non-comment lines of a word list in analysis/data/."""
-    return [w.strip() for w in (PACKAGE_DATA / name).read_text("utf-8").splitlines()
-            if w.strip() and not w.startswith("#")]
 
 
 def _section(name: str, heading: str) -> list[str]:
@@ -123,31 +117,31 @@ def _naming_adjective(forms: list[str]) -> re.Pattern:
 @cache
 def _lexicon() -> dict:
     """Verbs, titles, speaker types and aliases, read once from analysis/data/."""
-    titles = {t.lower() for t in _word_list("titles.txt")}
+    titles = {t.lower() for t in word_list("titles.txt")}
     speakers = pd.read_csv(PACKAGE_DATA / "speakers.csv", dtype="string", keep_default_na=False)
     roles = pd.read_csv(PACKAGE_DATA / "speaker_roles.csv", dtype="string", keep_default_na=False)
     aliases = load_aliases()
-    naming = _word_list("naming_verbs.txt")
+    naming = word_list("naming_verbs.txt")
     return {
-        "verb": _any_form(_word_list("attribution_verbs.txt")),
-        "after_quote_verb": _any_form(_word_list("attribution_verbs.txt")
-                                      + _word_list("after_quote_verbs.txt")),
-        "evidence": _any_form(_word_list("evidence_verbs.txt")),
+        "verb": _any_form(word_list("attribution_verbs.txt")),
+        "after_quote_verb": _any_form(word_list("attribution_verbs.txt")
+                                      + word_list("after_quote_verbs.txt")),
+        "evidence": _any_form(word_list("evidence_verbs.txt")),
         "naming": _naming(naming),
         "naming_adjective": _naming_adjective(naming),
         "naming_verb": _any_form([f.removesuffix(" as") for f in naming]),
         "titles": titles,
         "role_words": titles | {k.lower() for k in roles["keyword"] if " " not in k},
-        "not_speakers": {w.lower() for w in _word_list("not_speakers.txt")
-                         + _word_list("unnamed_sources.txt")},
-        "sources": {w.lower() for w in _word_list("unnamed_sources.txt")},
+        "not_speakers": {w.lower() for w in word_list("not_speakers.txt")
+                         + word_list("unnamed_sources.txt")},
+        "sources": {w.lower() for w in word_list("unnamed_sources.txt")},
         "writings": {w.lower() for w in _section("unnamed_sources.txt", "writings")},
-        "time_words": {w.lower() for w in _word_list("not_speakers.txt")},
-        "groups": {w.lower() for w in _word_list("speaker_groups.txt")},
-        "documents": {w.lower() for w in _word_list("speaking_documents.txt")},
-        "speaking_for": {w.lower() for w in _word_list("speaking_for.txt")},
-        "speech_acts": set(_word_list("speech_acts.txt")),
-        "organisations": {w.lower() for w in _word_list("organisation_words.txt")},
+        "time_words": {w.lower() for w in word_list("not_speakers.txt")},
+        "groups": {w.lower() for w in word_list("speaker_groups.txt")},
+        "documents": {w.lower() for w in word_list("speaking_documents.txt")},
+        "speaking_for": {w.lower() for w in word_list("speaking_for.txt")},
+        "speech_acts": set(word_list("speech_acts.txt")),
+        "organisations": {w.lower() for w in word_list("organisation_words.txt")},
         "non_people": set(speakers.loc[speakers["person"] == "no", "actor"]),
         "actor_type": dict(zip(speakers["actor"], speakers["speaker_type"], strict=True)),
         "people": set(speakers.loc[speakers["person"] == "yes", "actor"]),
@@ -675,8 +669,12 @@ class _Resolver:
     def __init__(self, people: list[tuple[int, str]] | None = None,
                  names: set[str] | None = None,
                  organisations: list[tuple[int, str, frozenset[str]]] | None = None,
-                 acronyms: dict[str, str] | None = None, surnames: set[str] | None = None) -> None:
+                 acronyms: dict[str, str] | None = None, surnames: set[str] | None = None,
+                 text: str = "") -> None:
         self.lex = _lexicon()
+        self.text = text  # the document, where a person's gender may be written (written_gender)
+        self.genders: dict[str, str | None] = {}
+        self.recent: deque[str] = deque(maxlen=MAX_ROLES_REMEMBERED)  # people, latest last
         self.acronyms = acronyms or {}  # "ITF" -> "International Transport Forum"
         self.surnames = surnames or set()  # words used alone as a person's name
         self.people = people or []  # introduced people, in text order
@@ -782,7 +780,7 @@ class _Resolver:
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
         while self.next_person < len(self.people) and self.people[self.next_person][0] < position:
-            self.last_person = self.people[self.next_person][1]
+            self._mentioned(self.people[self.next_person][1])
             self._meet(self.last_person)
             self.people_met.add(self.last_person)
             self.next_person += 1
@@ -826,6 +824,24 @@ class _Resolver:
             return None  # "J. Gerald Hebert" is one name
         return " ".join(ending)
 
+    def _mentioned(self, person: str) -> None:
+        """A person named or heard now: the last person, and the latest of the recent ones."""
+        self.last_person = person
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
+
+    def _of_gender(self, gender: str) -> str | None:
+        """The person "he" or "she" means: the last person, unless the article writes them of the
+        other gender ("Mr", "Ms", "his daughter": actors.written_gender); then the latest recent
+        person it does not ("Ms Lee ... Mr Hill said. "...," she added" is Ms Lee)."""
+        for person in reversed(self.recent):
+            if person not in self.genders:
+                self.genders[person] = written_gender(self.text, person) if self.text else None
+            if self.genders[person] in (gender, None):
+                return person
+        return None
+
     def _meet(self, name: str) -> None:
         """Remember a full name met in the text."""
         if " " in name:
@@ -866,8 +882,8 @@ class _Resolver:
         if phrase is None:
             return UNKNOWN
         if phrase in PRONOUNS:
-            self.last_speaker = self.last_person
-            return self.last_person or UNKNOWN
+            self.last_speaker = self._of_gender("female" if phrase == "she" else "male")
+            return self.last_speaker or UNKNOWN
         phrase, _, appositive = phrase.partition(", ")  # "R.P. Eddy, CEO of Ergo"
         if (m := _DOCUMENT_OF.fullmatch(phrase)) and _bare(m.group(1)) in self.lex["documents"]:
             phrase = f"the {m.group(2)}'s {m.group(1)}"  # "the website of the group"
@@ -931,7 +947,8 @@ class _Resolver:
             self.last_organisation = speaker
             self.last_speaker = None
         elif speaker != UNKNOWN and (name or speaker != role):
-            self.last_person = self.last_speaker = speaker
+            self._mentioned(speaker)
+            self.last_speaker = speaker
             self.people_met.add(speaker)
         return speaker
 
@@ -1917,7 +1934,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                              "quote": text[s_start:s_end]})
     alone = lone_surnames(text)
     return _resolve(quotes, indirect, introduced_people(text, names, alone), names,
-                    named_organisations(text), acronyms(text), alone)
+                    named_organisations(text), acronyms(text), alone, text)
 
 
 SAME_PARAGRAPH = "quote in the same paragraph"
@@ -1955,10 +1972,12 @@ def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
 def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
              names: set[str] | None = None,
              organisations: list[tuple[int, str]] | None = None,
-             acronyms: dict[str, str] | None = None, surnames: set[str] | None = None) -> list[dict]:
+             acronyms: dict[str, str] | None = None, surnames: set[str] | None = None,
+             text: str = "") -> list[dict]:
     """Speakers in text order; an unattributed quote takes the speaker of the quote it continues
-    (or that continues it) or of an attributed quote of its paragraph; statements numbered."""
-    resolver = _Resolver(people, names, organisations, acronyms, surnames)
+    (or that continues it) or of an attributed quote of its paragraph; statements numbered.
+    `text` is the document's, where a person's gender may be written."""
+    resolver = _Resolver(people, names, organisations, acronyms, surnames, text)
     rows = sorted([{**q, "kind": "direct"} for q in quotes]
                   + [{**q, "kind": "indirect"} for q in indirect], key=lambda r: r["q_start"])
     for row in rows:

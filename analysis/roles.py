@@ -44,7 +44,7 @@ import numpy as np
 import pandas as pd
 
 from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people
-from analysis.config import PACKAGE_DATA, shared_corpora
+from analysis.config import PACKAGE_DATA, shared_corpora, word_list
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
 from analysis.parallel import map_with
@@ -671,9 +671,7 @@ def _past_apposition(lex: Lexicon, tok: Tokens, i: int, j: int) -> int:
 @cache
 def _speech_verbs() -> frozenset[str]:
     """One-word verbs of saying (data/attribution_verbs.txt, shared with analysis.quotes)."""
-    from analysis.quotes import _word_list
-
-    return frozenset(w.lower() for w in _word_list("attribution_verbs.txt") if " " not in w)
+    return frozenset(w.lower() for w in word_list("attribution_verbs.txt") if " " not in w)
 
 
 def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:

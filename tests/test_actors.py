@@ -88,6 +88,15 @@ def test_pronouns_join_only_a_person_of_their_gender_where_the_article_tells_it(
     assert written_gender("Abigail Disney, daughter of Roy Disney.", "Roy Disney") is None
 
 
+def test_a_surname_two_people_share_tells_no_gender():
+    text = "Bill Clinton spoke first. Hillary Clinton replied. Mrs. Clinton, as Secretary Clinton, said no."
+    assert written_gender(text, "Bill Clinton") is None  # "Mrs. Clinton" may be Hillary
+    assert written_gender(text, "Hillary Clinton") is None  # or not: Bill Clinton is there too
+    # a title ("Secretary") is no other first name
+    assert written_gender(text.replace("Bill Clinton spoke first. ", ""), "Hillary Clinton") == "female"
+    assert written_gender("Mrs. Clinton spoke.", "Bill Clinton") == "female"  # no other Clinton
+
+
 def test_clean_name_drops_a_possessive_ending():
     assert [clean_name(n) for n in ["BlackRock\u2019s", "Sri Lanka's", "the Greens'", "Mars",
                                     "World Economic Forum (WEF"]] == [

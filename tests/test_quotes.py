@@ -259,6 +259,15 @@ def test_pronouns_resolve_to_a_person_and_they_to_an_organisation():
     assert quotes["speaker"].tolist() == ["Ann Lee", "Energy Ministry", "Ann Lee", "Energy Ministry"]
 
 
+def test_he_and_she_pass_over_a_person_the_article_writes_of_the_other_gender():
+    quotes = attribute('Ms Ann Lee said prices rose. Mr Tom Hill said they fell. '
+                       '"We will see," she added. "No," he said.')
+    assert quotes["speaker"].tolist() == ["Ann Lee", "Tom Hill", "Ann Lee", "Tom Hill"]
+    # a person of no written gender may be either
+    quotes = attribute('Ms Ann Lee said prices rose. Sam Hill said they fell. "Yes," she said.')
+    assert quotes["speaker"].tolist()[-1] == "Sam Hill"
+
+
 def test_a_company_form_after_a_name_makes_it_an_organisation():
     # "Corp", "Inc." and "plc" name a company, to which "she" never resolves and "they" does
     quotes = attribute('Ann Lee said prices rose. Harbor Resources Corp said it disagreed. '
