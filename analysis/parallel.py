@@ -16,6 +16,7 @@ import importlib
 import math
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -96,9 +97,17 @@ def partitions(table, key: str | None = "doc_id", rows: int | None = None,
 def _local_pool(n: int) -> ProcessPoolExecutor:
     """One pool of `n` worker processes for the life of this process (started on first use)."""
     if n not in _pool:
-        _pool[n] = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
+        _pool[n] = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_ignore_interrupts)
         atexit.register(_pool[n].shutdown, cancel_futures=True)
     return _pool[n]
+
+
+def _ignore_interrupts() -> None:
+    """In a worker: leave Ctrl-C (SIGINT) to the process that started it. A notebook kernel's
+    shutdown or a Ctrl-C reaches the whole process group; the workers then printed a
+    KeyboardInterrupt traceback each, while their parent stops them in order (atexit)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def warm_up(modules: tuple[str, ...]) -> None:

@@ -161,3 +161,18 @@ def test_partitions_are_spread_over_the_workers(monkeypatch):
 
     monkeypatch.setenv(WORKERS_ENV, "2")
     assert len(run_partitions(_pid_after_a_while, [1, 2], set)) == 2
+
+
+def _interrupt_handler() -> str:
+    import signal
+
+    return repr(signal.getsignal(signal.SIGINT))
+
+
+def test_workers_leave_ctrl_c_to_their_parent(monkeypatch):
+    import signal
+
+    # a kernel's shutdown or a Ctrl-C reaches the process group: no KeyboardInterrupt in workers
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    assert in_background(_interrupt_handler).result() == repr(signal.SIG_IGN)
+    assert _interrupt_handler() != repr(signal.SIG_IGN)  # this process still takes it
