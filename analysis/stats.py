@@ -253,9 +253,13 @@ def summarise_columns(values: pd.DataFrame, keys: pd.DataFrame, column: str,
     units = clusters[order] if clusters is not None else None
     shares = denominators[order].astype(float) if denominators is not None else None
     # runs of whole groups, each bootstrapped by a worker: every group has its own generator,
-    # so the rows are the same however the groups are cut
+    # so the rows are the same however the groups are cut. A group costs about its resampled
+    # units (articles, or rows of one article) times the columns.
+    units_per_group = np.diff(bounds) if units is None else pd.DataFrame(
+        {"group": codes[order], "unit": units}).drop_duplicates().groupby("group").size().reindex(
+        range(len(uniques)), fill_value=0).to_numpy()
     parts = partitions(pd.Series(np.arange(len(uniques))), key=None,
-                       sizes=np.diff(bounds) * matrix.shape[1])
+                       sizes=units_per_group * matrix.shape[1])
     jobs = []
     for part in parts:
         groups = part.to_numpy()

@@ -138,7 +138,8 @@ def test_summarise_columns_gives_the_same_rows_from_worker_processes(monkeypatch
     here = [stats.summarise_columns(values.fillna(0), keys, "column", clusters=doc_id,
                                     denominators=d) for d in (None, words)]
     monkeypatch.setenv(WORKERS_ENV, "2")
-    monkeypatch.setenv(PARTITION_ENV, "20")  # one group a partition: 21 and 8 rows, two columns
+    # one group a partition: 7 articles and 1 article (the units resampled), two columns
+    monkeypatch.setenv(PARTITION_ENV, "10")
     calls = []
     run = stats.run_partitions
     monkeypatch.setattr(stats, "run_partitions",
