@@ -1798,6 +1798,10 @@ _NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill.
 # A surname alone before a colon opening a quotation's sentence, as transcripts and debate
 # summaries write a speaker ('Clinton: "..." Bush: "..."'); a full name of the text ends with it.
 _SURNAME_COLON = re.compile(r"\W*([A-Z][a-z'-]+):\s*")
+# A surname in capitals and a colon opening a quotation: the speaker of a turn of a transcript
+# quoted whole ('"PENCE: Well, look, ..."'); a turn continues no earlier quote.
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
+TRANSCRIPT_TURN = "quote: X: words"
 HEADLINE_QUOTE = "headline: X does 'quote'"
 # A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
 # Liar Ann Lee Makes"): the name is the run's last two words.
@@ -1899,6 +1903,9 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         if not found[1] and (surname := _SURNAME_COLON.fullmatch(masked, s_start, start)) \
                 and surname.group(1) in last_words:
             found = surname.group(1), "X: quote"  # 'Clinton: "..." Bush: "..."', as a transcript
+        label = _TRANSCRIPT_LABEL.match(text, start + 1, end)  # a turn of a transcript: its own speaker
+        if not found[1] and label and label.group(1).title() in last_words:
+            found = label.group(1).title(), TRANSCRIPT_TURN  # '"CLINTON: I feel ..."'
         if not found[1] and (subject := _headline_subject(text, masked, start, end, names)):
             found = subject, HEADLINE_QUOTE  # 'Ann Lee Calls for "Drastic Emissions Cuts"'
         if found[1] and found[1] != HEADLINE_QUOTE and _is_title(text, start, end):
@@ -1912,6 +1919,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                        "paragraph": paragraph, "p_start": s_start + pronoun.start() if pronoun else start,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
                        "opens_paragraph": not text[text.rfind("\n", 0, start) + 1:start].strip(),
+                       "turn": label is not None,
                        "c_start": c_start, "c_end": end,
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
     said = [q for q in quotes  # a name or a scare quote leaves its sentence to reported speech
@@ -1963,10 +1971,11 @@ def _introduces_named(row: dict, quote: dict) -> bool:
 
 def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
     """(open quote, its continuation): a quote left open at the end of its paragraph and the first
-    quote of the next paragraph (the news convention for a quote running over paragraphs)."""
+    quote of the next paragraph (the news convention for a quote running over paragraphs), unless
+    that opens a new turn of a transcript ('"WALLACE: ...')."""
     return [(a, b) for a, b in itertools.pairwise(direct)
             if a["open_ended"] and b["paragraph"] != a["paragraph"]
-            and b["q_start"] - a["q_end"] <= 3]
+            and b["q_start"] - a["q_end"] <= 3 and not b.get("turn")]
 
 
 def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
@@ -1985,6 +1994,9 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
     direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]
+    for row in direct:  # a turn of a transcript labelled with no one named: no one else's words
+        if row.get("turn") and not row["pattern"]:
+            row["pattern"] = "unattributed"
     links = _continuations(direct)
     continued = {id(b) for _, b in links} | {id(a) for a, _ in links}
     by_paragraph: dict[object, list[dict]] = {}  # only a quote's own paragraph is looked at

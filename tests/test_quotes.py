@@ -1746,3 +1746,14 @@ def test_a_retort_delivered_announces_the_quotation_after_it():
                        'up. We are going forward."')
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
         ("Ann Lee", "X made a statement: quote")]
+
+
+def test_a_transcript_turn_is_the_words_of_its_capitalised_label():
+    # a transcript quoted whole opens each turn with its speaker's surname in capitals; a turn
+    # whose label names no one ("HOST") stays unknown and continues no earlier turn
+    quotes = attribute('Lena Ortiz spoke to the host, Tom Reyes, on Sunday.\n\n"ORTIZ: We will build the '
+                       'bridge.\n\n"REYES: Will you run again?\n\n"HOST: Will you run again?\n\n"ORTIZ: I '
+                       'will decide in the spring."')
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
+        ("Lena Ortiz", "quote: X: words"), ("Tom Reyes", "quote: X: words"),
+        ("unknown", "unattributed"), ("Lena Ortiz", "quote: X: words")]
