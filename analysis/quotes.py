@@ -1616,7 +1616,7 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             # ... or after a time conjunction or "by" ("X deflected questions before saying, "..."")
             "participle": re.compile(r"(?:,|(?<=#)\"|\s(?:before|after|while|when|by))\s*(?:" + _PARTICIPLES
                                      + r")(?:\s+|,\s*(?=[\"']|$))"
-                                     r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*:\s*$"),
+                                     r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*[:,]\s*$"),
             "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs
                                   + r")\s+by\s+(.*)"),  # "it was stated by X"
         }

@@ -1757,3 +1757,17 @@ def test_a_transcript_turn_is_the_words_of_its_capitalised_label():
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [
         ("Lena Ortiz", "quote: X: words"), ("Tom Reyes", "quote: X: words"),
         ("unknown", "unattributed"), ("Lena Ortiz", "quote: X: words")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ann Lee, a former mayor, poked at the minister during the debate, tweeting, "Notice how he '
+        'never answers."',
+        'Ann Lee, a former mayor, spoke to the crowd, asking, "Are we ready to rebuild the bridge?"',
+    ],
+)
+def test_a_participle_of_writing_or_asking_with_a_comma_right_before_a_quotation(text):
+    # data/participles.txt: before a colon, or a comma right before a quotation, only
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X did, saying")]
