@@ -1405,9 +1405,21 @@ def _without_asides(chunks: list[str]) -> list[str]:
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
             _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))
             or _ORIGIN.fullmatch(chunks[-1])  # "Cory James, of Flint, said"
-            or (len(chunks) > 2 and _is_place_after(chunks[-1]) and _ORIGIN.fullmatch(chunks[-2]))):
+            or (len(chunks) > 2 and _is_place_after(chunks[-1]) and _ORIGIN.fullmatch(chunks[-2]))
+            or _is_town_state_aside(chunks)):
         chunks.pop()
     return chunks[:1] + [c for c in chunks[1:] if not _NUMBER.fullmatch(c.strip())]  # "X, 67, a teacher"
+
+
+def _is_town_state_aside(chunks: list[str]) -> bool:
+    """Whether the last chunk is the state of the town ending an aside after a subject ("X, at a
+    town hall in Columbus, Ohio, said"): a place, after an aside ending in a capitalised word,
+    after a chunk that is no aside."""
+    if len(chunks) < 3 or not _is_place_after(chunks[-1]) or not _is_aside(chunks[-2]) \
+            or _is_aside(chunks[-3]):
+        return False
+    aside = chunks[-2].split()
+    return len(aside) > 1 and _is_name_token(aside[-1])
 
 
 def _without_coordinator(chunk: str) -> str:

@@ -1771,3 +1771,17 @@ def test_a_participle_of_writing_or_asking_with_a_comma_right_before_a_quotation
     # data/participles.txt: before a colon, or a comma right before a quotation, only
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X did, saying")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the state of a town ending an aside after the subject is part of the aside
+        ('Ann Lee, during a town hall meeting in Columbus, Ohio, said she was "going to close the mine."',
+         "Ann Lee"),
+        # an aside ending in no capitalised word leaves the name after it the subject
+        ('Moments earlier, in his opening remarks, Lee said he was "ready to serve."', "Lee"),
+    ],
+)
+def test_a_state_after_the_town_of_an_aside_is_no_speaker(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
