@@ -430,8 +430,9 @@ _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+)\.? +({_NAME})(?![\w'-]| +[A-Z])
 _SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])"  # sentence start
                               r"|(?<=, )([A-Z][a-z'-]+)(?= (?:[a-z]+ed|has|had|was|is|took|made|gave|"
                               r"went|came|told|wrote|spoke|said|says)\b)", re.M)  # ", Guterres took"
-# A full name opening a sentence as its subject, before a lower-case word ("Ros Druce knows ...").
-_NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
+# A full name opening a sentence as its subject, before a lower-case word ("Ros Druce knows ...");
+# an initial's full stop ends no sentence ("scholar A.E. Dick Howard at").
+_NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<![A-Z][.!?] )(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
 _TITLE_SURNAME = re.compile(rf"([A-Z]{_NOT_AFTER_WORD}[a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"({_WORD_START_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed|saying|adding|noting|arguing|citing|including|according"
@@ -508,13 +509,12 @@ def _is_first_name(word: str, text: str) -> bool:
         and re.search(rf"(?<![\w-])(?:{'|'.join(other_uses)})(?![\w-])", text) is None
 
 
-def introduced_people(text: str, names: set[str] | None = None,
-                      alone: set[str] | None = None) -> list[tuple[int, str]]:
+def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive or a role word before the
     name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), as the
-    subject opening a sentence when the surname is used alone too (`alone`: "Ros Druce knows" and
-    "Druce said"), or met again as a title and surname ("Bishop Marshall": the one full name of
-    the text, `names`, ending with it), in text order."""
+    subject opening a sentence ("Ros Druce knows", "Lena Ortiz wants"; its first word one that can
+    open a name: _is_first_name), or met again as a title and surname ("Bishop Marshall": the one
+    full name of the text, `names`, ending with it), in text order."""
     lex = _lexicon()
     text = _without_headlines(text)
     by_last = _names_by_word(full_names(text) if names is None else names, -1)
@@ -523,10 +523,9 @@ def introduced_people(text: str, names: set[str] | None = None,
     surnames = [(m.start(), m.group(1) or m.group(2)) for m in _SURNAME_SUBJECT.finditer(text)]
     people += [(start, next(iter(by_last[surname]))) for start, surname in surnames
                if len(by_last.get(surname, ())) == 1]  # "Guterres took advantage of ..."
-    alone = lone_surnames(text) if alone is None else alone
-    for m in _NAME_SUBJECT.finditer(text):  # "Ros Druce knows" when "Druce said" too
+    for m in _NAME_SUBJECT.finditer(text):  # "Ros Druce knows", "Lena Ortiz wants"
         words = m.group(1).split()
-        if 1 < len(words) <= MAX_NAME_WORDS and words[-1] in alone \
+        if 1 < len(words) <= MAX_NAME_WORDS \
                 and m.group(1) in by_last.get(words[-1], ()) and _is_first_name(words[0], text) \
                 and not {w.lower() for w in words} & lex["organisations"]:
             people.append((m.start(1), m.group(1)))
@@ -1953,7 +1952,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
     alone = lone_surnames(text)
-    return _resolve(quotes, indirect, introduced_people(text, names, alone), names,
+    return _resolve(quotes, indirect, introduced_people(text, names), names,
                     named_organisations(text), acronyms(text), alone, text)
 
 
