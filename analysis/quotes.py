@@ -436,7 +436,8 @@ _NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<![A-Z][.!?] )(?<=[.!?] ))({_NAME})(?
 _TITLE_SURNAME = re.compile(rf"([A-Z]{_NOT_AFTER_WORD}[a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"({_WORD_START_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed|saying|adding|noting|arguing|citing|including|according"
-                         r"|calling|speaking|pointing)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+                         r"|calling|speaking|pointing)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s"
+                         r"|1?\d\d,)")  # "Mark Hill, 55,": an age
 
 
 _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "

@@ -1800,3 +1800,10 @@ def test_a_state_after_the_town_of_an_aside_is_no_speaker(text, speaker):
 )
 def test_a_full_name_opening_a_sentence_is_a_person_a_pronoun_may_mean(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_name_with_an_age_after_it_is_a_person_a_pronoun_may_mean():
+    # news writing introduces a person with an age between commas ("Mark Hill, 55, works ...")
+    quotes = attribute('Their neighbour Mark Hill, 55, knows what the town needs. "It will take a '
+                       'long time," he said.')
+    assert quotes["speaker"].tolist() == ["Mark Hill"]
