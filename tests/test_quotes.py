@@ -1807,3 +1807,16 @@ def test_a_name_with_an_age_after_it_is_a_person_a_pronoun_may_mean():
     quotes = attribute('Their neighbour Mark Hill, 55, knows what the town needs. "It will take a '
                        'long time," he said.')
     assert quotes["speaker"].tolist() == ["Mark Hill"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Our ideas of success are different," agrees Michelle Stevens.',
+        '"Our ideas of success are different," Michelle Stevens continues.',
+    ],
+)
+def test_agrees_and_continues_after_a_quotation_attribute_it(text):
+    # data/after_quote_verbs.txt: only after a quotation ("continues to grow", "agrees to pay" report
+    # nothing)
+    assert attribute(text)["speaker"].tolist() == ["Michelle Stevens"]
