@@ -430,12 +430,14 @@ _ROLE_NAME = re.compile(rf"(?<![\w-])([A-Za-z]+)\.? +({_NAME})(?![\w'-]| +[A-Z])
 _SURNAME_SUBJECT = re.compile(r"(?:^|(?<=[.!?] ))([A-Z][a-z'-]+)(?:'s?)?(?=,? [a-z])"  # sentence start
                               r"|(?<=, )([A-Z][a-z'-]+)(?= (?:[a-z]+ed|has|had|was|is|took|made|gave|"
                               r"went|came|told|wrote|spoke|said|says)\b)", re.M)  # ", Guterres took"
-# A full name opening a sentence as its subject, before a lower-case word ("Ros Druce knows ...").
-_NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
+# A full name opening a sentence as its subject, before a lower-case word ("Ros Druce knows ...");
+# an initial's full stop ends no sentence ("scholar A.E. Dick Howard at").
+_NAME_SUBJECT = re.compile(rf"(?:^[ \t]*|(?<![A-Z][.!?] )(?<=[.!?] ))({_NAME})(?= [a-z])", re.M)
 _TITLE_SURNAME = re.compile(rf"([A-Z]{_NOT_AFTER_WORD}[a-z]+\.?) +([A-Z][a-z'-]+)(?![\w'-]| +[A-Z])")
 _INTRODUCED = re.compile(rf"({_WORD_START_NAME})(?:'s)?,\s+(?!(?:which|where|when|while|and|but|or|said|says"
                          r"|told|tells|\w+ly|\w+ed|saying|adding|noting|arguing|citing|including|according"
-                         r"|calling|speaking|pointing)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s)")
+                         r"|calling|speaking|pointing)\b)(?:an?\s|the\s|[a-z]|[A-Z][a-z]+\s+of\s"
+                         r"|1?\d\d,)")  # "Mark Hill, 55,": an age
 
 
 _DAYS = set("monday tuesday wednesday thursday friday saturday sunday today tonight tomorrow "
@@ -508,13 +510,12 @@ def _is_first_name(word: str, text: str) -> bool:
         and re.search(rf"(?<![\w-])(?:{'|'.join(other_uses)})(?![\w-])", text) is None
 
 
-def introduced_people(text: str, names: set[str] | None = None,
-                      alone: set[str] | None = None) -> list[tuple[int, str]]:
+def introduced_people(text: str, names: set[str] | None = None) -> list[tuple[int, str]]:
     """(position, name) of every person introduced with an appositive or a role word before the
     name ("Jane Fonda, an actress", "Actress Jane Fonda", "plastic surgeon Ann Lee"), as the
-    subject opening a sentence when the surname is used alone too (`alone`: "Ros Druce knows" and
-    "Druce said"), or met again as a title and surname ("Bishop Marshall": the one full name of
-    the text, `names`, ending with it), in text order."""
+    subject opening a sentence ("Ros Druce knows", "Lena Ortiz wants"; its first word one that can
+    open a name: _is_first_name), or met again as a title and surname ("Bishop Marshall": the one
+    full name of the text, `names`, ending with it), in text order."""
     lex = _lexicon()
     text = _without_headlines(text)
     by_last = _names_by_word(full_names(text) if names is None else names, -1)
@@ -523,10 +524,9 @@ def introduced_people(text: str, names: set[str] | None = None,
     surnames = [(m.start(), m.group(1) or m.group(2)) for m in _SURNAME_SUBJECT.finditer(text)]
     people += [(start, next(iter(by_last[surname]))) for start, surname in surnames
                if len(by_last.get(surname, ())) == 1]  # "Guterres took advantage of ..."
-    alone = lone_surnames(text) if alone is None else alone
-    for m in _NAME_SUBJECT.finditer(text):  # "Ros Druce knows" when "Druce said" too
+    for m in _NAME_SUBJECT.finditer(text):  # "Ros Druce knows", "Lena Ortiz wants"
         words = m.group(1).split()
-        if 1 < len(words) <= MAX_NAME_WORDS and words[-1] in alone \
+        if 1 < len(words) <= MAX_NAME_WORDS \
                 and m.group(1) in by_last.get(words[-1], ()) and _is_first_name(words[0], text) \
                 and not {w.lower() for w in words} & lex["organisations"]:
             people.append((m.start(1), m.group(1)))
@@ -1405,9 +1405,21 @@ def _without_asides(chunks: list[str]) -> list[str]:
     while len(chunks) > 1 and (_is_aside(chunks[-1]) or (
             _PARTICIPLE_ASIDE.match(chunks[-1]) and _is_bare_name(_without_coordinator(chunks[-2])))
             or _ORIGIN.fullmatch(chunks[-1])  # "Cory James, of Flint, said"
-            or (len(chunks) > 2 and _is_place_after(chunks[-1]) and _ORIGIN.fullmatch(chunks[-2]))):
+            or (len(chunks) > 2 and _is_place_after(chunks[-1]) and _ORIGIN.fullmatch(chunks[-2]))
+            or _is_town_state_aside(chunks)):
         chunks.pop()
     return chunks[:1] + [c for c in chunks[1:] if not _NUMBER.fullmatch(c.strip())]  # "X, 67, a teacher"
+
+
+def _is_town_state_aside(chunks: list[str]) -> bool:
+    """Whether the last chunk is the state of the town ending an aside after a subject ("X, at a
+    town hall in Columbus, Ohio, said"): a place, after an aside ending in a capitalised word,
+    after a chunk that is no aside."""
+    if len(chunks) < 3 or not _is_place_after(chunks[-1]) or not _is_aside(chunks[-2]) \
+            or _is_aside(chunks[-3]):
+        return False
+    aside = chunks[-2].split()
+    return len(aside) > 1 and _is_name_token(aside[-1])
 
 
 def _without_coordinator(chunk: str) -> str:
@@ -1616,7 +1628,7 @@ def _patterns(verb_re: re.Pattern) -> dict[str, re.Pattern]:
             # ... or after a time conjunction or "by" ("X deflected questions before saying, "..."")
             "participle": re.compile(r"(?:,|(?<=#)\"|\s(?:before|after|while|when|by))\s*(?:" + _PARTICIPLES
                                      + r")(?:\s+|,\s*(?=[\"']|$))"
-                                     r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*:\s*$"),
+                                     r"|,\s*(?:" + _COLON_PARTICIPLES + r")\s*[:,]\s*$"),
             "passive": re.compile(r"\b(?:was|were|is|are|has been|had been)\s+(" + verbs
                                   + r")\s+by\s+(.*)"),  # "it was stated by X"
         }
@@ -1798,6 +1810,10 @@ _NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill.
 # A surname alone before a colon opening a quotation's sentence, as transcripts and debate
 # summaries write a speaker ('Clinton: "..." Bush: "..."'); a full name of the text ends with it.
 _SURNAME_COLON = re.compile(r"\W*([A-Z][a-z'-]+):\s*")
+# A surname in capitals and a colon opening a quotation: the speaker of a turn of a transcript
+# quoted whole ('"PENCE: Well, look, ..."'); a turn continues no earlier quote.
+_TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
+TRANSCRIPT_TURN = "quote: X: words"
 HEADLINE_QUOTE = "headline: X does 'quote'"
 # A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
 # Liar Ann Lee Makes"): the name is the run's last two words.
@@ -1899,6 +1915,9 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         if not found[1] and (surname := _SURNAME_COLON.fullmatch(masked, s_start, start)) \
                 and surname.group(1) in last_words:
             found = surname.group(1), "X: quote"  # 'Clinton: "..." Bush: "..."', as a transcript
+        label = _TRANSCRIPT_LABEL.match(text, start + 1, end)  # a turn of a transcript: its own speaker
+        if not found[1] and label and label.group(1).title() in last_words:
+            found = label.group(1).title(), TRANSCRIPT_TURN  # '"CLINTON: I feel ..."'
         if not found[1] and (subject := _headline_subject(text, masked, start, end, names)):
             found = subject, HEADLINE_QUOTE  # 'Ann Lee Calls for "Drastic Emissions Cuts"'
         if found[1] and found[1] != HEADLINE_QUOTE and _is_title(text, start, end):
@@ -1912,6 +1931,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                        "paragraph": paragraph, "p_start": s_start + pronoun.start() if pronoun else start,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
                        "opens_paragraph": not text[text.rfind("\n", 0, start) + 1:start].strip(),
+                       "turn": label is not None,
                        "c_start": c_start, "c_end": end,
                        "quote": text[start:end].strip("\"' ").rstrip(",")})
     said = [q for q in quotes  # a name or a scare quote leaves its sentence to reported speech
@@ -1933,7 +1953,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
     alone = lone_surnames(text)
-    return _resolve(quotes, indirect, introduced_people(text, names, alone), names,
+    return _resolve(quotes, indirect, introduced_people(text, names), names,
                     named_organisations(text), acronyms(text), alone, text)
 
 
@@ -1963,10 +1983,11 @@ def _introduces_named(row: dict, quote: dict) -> bool:
 
 def _continuations(direct: list[dict]) -> list[tuple[dict, dict]]:
     """(open quote, its continuation): a quote left open at the end of its paragraph and the first
-    quote of the next paragraph (the news convention for a quote running over paragraphs)."""
+    quote of the next paragraph (the news convention for a quote running over paragraphs), unless
+    that opens a new turn of a transcript ('"WALLACE: ...')."""
     return [(a, b) for a, b in itertools.pairwise(direct)
             if a["open_ended"] and b["paragraph"] != a["paragraph"]
-            and b["q_start"] - a["q_end"] <= 3]
+            and b["q_start"] - a["q_end"] <= 3 and not b.get("turn")]
 
 
 def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, str]] | None = None,
@@ -1985,6 +2006,9 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
         row["as_written"] = row["phrase"] or ""
     direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]
+    for row in direct:  # a turn of a transcript labelled with no one named: no one else's words
+        if row.get("turn") and not row["pattern"]:
+            row["pattern"] = "unattributed"
     links = _continuations(direct)
     continued = {id(b) for _, b in links} | {id(a) for a, _ in links}
     by_paragraph: dict[object, list[dict]] = {}  # only a quote's own paragraph is looked at
