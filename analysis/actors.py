@@ -260,11 +260,15 @@ def _after_a_capital(word: str) -> re.Pattern:
 
 
 @cache
+def title_words() -> frozenset[str]:
+    """Title and role words written before a name (data/titles.txt: "mr", "president"), lower case."""
+    return frozenset(w.lower() for w in word_list("titles.txt"))
+
+
+@cache
 def _titles() -> frozenset[str]:
-    """Title and role words written before a name (data/titles.txt: "mr", "president"), and the
-    gendered titles (data/gendered_words.toml), lower case."""
-    gendered = {t.lower() for titles, _ in _gendered_words().values() for t in titles}
-    return frozenset({w.lower() for w in word_list("titles.txt")} | gendered)
+    """title_words and the gendered titles (data/gendered_words.toml), lower case."""
+    return title_words() | {t.lower() for titles, _ in _gendered_words().values() for t in titles}
 
 
 def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str]) -> pd.DataFrame:

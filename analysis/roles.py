@@ -43,7 +43,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis.actors import described_actors, is_person_name, pronoun_mentions, titled_people
+from analysis.actors import (
+    described_actors,
+    is_person_name,
+    pronoun_mentions,
+    title_words,
+    titled_people,
+)
 from analysis.config import PACKAGE_DATA, shared_corpora, word_list
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusWarning
@@ -329,10 +335,9 @@ class Tokens:
 
 @cache
 def _titles() -> frozenset[str]:
-    """Title words that stand before a name (data/titles.txt, shared with analysis.quotes)."""
-    lines = (PACKAGE_DATA / "titles.txt").read_text(encoding="utf-8").splitlines()
-    words = {w.strip().lower() for w in lines if w.strip() and not w.startswith("#")}
-    return frozenset(words | {"sen", "rep", "gov", "gen", "col", "lt", "mr", "mrs", "ms", "dr"})
+    """Title words that stand before a name (actors.title_words, data/titles.txt, shared with
+    analysis.quotes) and their abbreviations."""
+    return title_words() | {"sen", "rep", "gov", "gen", "col", "lt", "mr", "mrs", "ms", "dr"}
 
 
 def _is_word(w: str) -> bool:

@@ -6,7 +6,7 @@ from functools import cache
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from analysis.config import PACKAGE_DATA
+from analysis.config import word_list
 from analysis.parallel import joined_lists, partitions, run_partitions
 
 # A word: letters or digits, with inner apostrophes or hyphens ("Russia's", "so-called").
@@ -94,9 +94,8 @@ class _Punkt(PunktSentenceTokenizer):
 @cache
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """Punkt without downloaded data: the abbreviations come from data/abbreviations.txt."""
-    lines = (PACKAGE_DATA / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
     params = PunktParameters()
-    params.abbrev_types = {line.strip() for line in lines if line.strip() and line[0] != "#"}
+    params.abbrev_types = set(word_list("abbreviations.txt"))
     return _Punkt(params)
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from analysis.config import PACKAGE_DATA
+from analysis.config import word_list
 from analysis.corpus import Corpus, per_corpus
 from analysis.errors import CorpusError
 from analysis.segment import WORD_PATTERN
@@ -26,9 +26,7 @@ MIN_DF_CAP = 10
 @cache
 def stop_words() -> frozenset[str]:
     """scikit-learn's English stop words plus the domain list in data/stopwords.txt."""
-    lines = (PACKAGE_DATA / "stopwords.txt").read_text(encoding="utf-8").splitlines()
-    domain = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(ENGLISH_STOP_WORDS | domain)
+    return frozenset(ENGLISH_STOP_WORDS | set(word_list("stopwords.txt")))
 
 
 def _term(token: str) -> str | None:
