@@ -264,11 +264,11 @@ def summarise_columns(values: pd.DataFrame, keys: pd.DataFrame, column: str,
     for part in parts:
         groups = part.to_numpy()
         first, last = (int(groups[0]), int(groups[-1]) + 1) if len(groups) else (0, 0)
-        rows = slice(bounds[first], bounds[last])
+        span = slice(bounds[first], bounds[last])  # the run's rows
         jobs.append((list(uniques[first:last]), bounds[first:last + 1] - bounds[first],
-                     list(values.columns), matrix[rows],
-                     units[rows] if units is not None else None,
-                     shares[rows] if shares is not None else None, exact, n_boot, seed, level))
+                     list(values.columns), matrix[span],
+                     units[span] if units is not None else None,
+                     shares[span] if shares is not None else None, exact, n_boot, seed, level))
     rows = run_partitions(_summarise_groups, jobs, joined_lists)
     middle = ["mean"] if denominators is None else [*names, "ratio"]
     return pd.DataFrame(rows, columns=[*keys.columns, column, "n", *middle, "low", "high",
