@@ -35,16 +35,12 @@ def test_seed_groups(seeds):
     assert counts["NATO"] == 101 and counts["Russia"] == 43 and counts["Ukraine"] == 31
 
 
-def test_pronouns_join_the_one_person_named_just_before():
-    """he, she, him, his, her -> the one person named earlier in the sentence or just before."""
-    texts = ["Joe Biden met reporters.", "He denied his role.", "Biden and Olaf Scholz spoke.",
-             "She left.", "Later, Scholz said he would go.", "Russia struck.", "He fled."]
+def _sentences_and_mentions(texts: list[str], names: list[tuple[str, str, str]]):
+    """One document's sentences (s0, s1, ... joined by a space) and the mentions of (sentence,
+    alias, actor) at the alias's first place in its sentence; and the sentences' starts."""
     starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
     sentences = pd.DataFrame({"doc_id": "d", "sentence_id": [f"s{i}" for i in range(len(texts))],
                               "start": starts, "text": texts})
-    names = [("s0", "Joe Biden", "Joe Biden"), ("s2", "Biden", "Joe Biden"),
-             ("s2", "Olaf Scholz", "Olaf Scholz"), ("s4", "Scholz", "Olaf Scholz"),
-             ("s5", "Russia", "Russia")]
     rows = []
     for sid, alias, actor in names:
         i = int(sid[1:])
@@ -52,6 +48,17 @@ def test_pronouns_join_the_one_person_named_just_before():
         rows.append(("d", sid, "g", actor, alias, a, a + len(alias)))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
+    return starts, sentences, mentions
+
+
+def test_pronouns_join_the_one_person_named_just_before():
+    """he, she, him, his, her -> the one person named earlier in the sentence or just before."""
+    texts = ["Joe Biden met reporters.", "He denied his role.", "Biden and Olaf Scholz spoke.",
+             "She left.", "Later, Scholz said he would go.", "Russia struck.", "He fled."]
+    names = [("s0", "Joe Biden", "Joe Biden"), ("s2", "Biden", "Joe Biden"),
+             ("s2", "Olaf Scholz", "Olaf Scholz"), ("s4", "Scholz", "Olaf Scholz"),
+             ("s5", "Russia", "Russia")]
+    starts, sentences, mentions = _sentences_and_mentions(texts, names)
     found = pronoun_mentions(sentences, mentions, {"Joe Biden", "Olaf Scholz"})
     # s1: Biden alone before; s3: two persons before (none); s4: Scholz earlier in the sentence;
     # s6: the sentence before names no person
@@ -64,19 +71,10 @@ def test_pronouns_join_only_a_person_of_their_gender_where_the_article_tells_it(
     texts = ["Mr Al Jaber met Ms Jane Snyder.", "She denied his claims.",
              "Abigail Disney, daughter of a film executive, met Al Jaber.", "Her fund paid.",
              "Jane Snyder spoke to Bill Gates.", "He left."]
-    starts = [sum(len(t) + 1 for t in texts[:i]) for i in range(len(texts))]
-    sentences = pd.DataFrame({"doc_id": "d", "sentence_id": [f"s{i}" for i in range(len(texts))],
-                              "start": starts, "text": texts})
     names = [("s0", "Al Jaber", "Al Jaber"), ("s0", "Jane Snyder", "Jane Snyder"),
              ("s2", "Abigail Disney", "Abigail Disney"), ("s2", "Al Jaber", "Al Jaber"),
              ("s4", "Jane Snyder", "Jane Snyder"), ("s4", "Bill Gates", "Bill Gates")]
-    rows = []
-    for sid, alias, actor in names:
-        i = int(sid[1:])
-        a = starts[i] + texts[i].index(alias)
-        rows.append(("d", sid, "g", actor, alias, a, a + len(alias)))
-    mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
-                                           "start", "end"])
+    starts, sentences, mentions = _sentences_and_mentions(texts, names)
     found = pronoun_mentions(sentences, mentions, {"Al Jaber", "Jane Snyder", "Abigail Disney",
                                                    "Bill Gates"})
     # s1: two persons before, one of each gender; s3: the one woman of two; s5: Gates, of no
