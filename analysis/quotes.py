@@ -691,7 +691,6 @@ class _Resolver:
         self.by_first: dict[str, set[str]] = {}
         self.in_text = _names_by_word(self.names, -1)
         self.first_in_text = _names_by_word(self.names, 0)  # "Xi" -> {"Xi Jinping"}
-        self.last_person: str | None = None
         self.last_speaker: str | None = None  # the person last heard (a row's speaker)
         self.people_met: set[str] = set()  # named people introduced or heard so far
         self.last_organisation: str | None = None
@@ -780,9 +779,10 @@ class _Resolver:
     def reach(self, position: int) -> None:
         """Take in the people introduced before `position`: "he" may now mean them."""
         while self.next_person < len(self.people) and self.people[self.next_person][0] < position:
-            self._mentioned(self.people[self.next_person][1])
-            self._meet(self.last_person)
-            self.people_met.add(self.last_person)
+            person = self.people[self.next_person][1]
+            self._mentioned(person)
+            self._meet(person)
+            self.people_met.add(person)
             self.next_person += 1
         while self.next_organisation < len(self.organisations) \
                 and self.organisations[self.next_organisation][0] < position:
@@ -825,8 +825,7 @@ class _Resolver:
         return " ".join(ending)
 
     def _mentioned(self, person: str) -> None:
-        """A person named or heard now: the last person, and the latest of the recent ones."""
-        self.last_person = person
+        """A person named or heard now: the latest of the recent ones."""
         if person in self.recent:
             self.recent.remove(person)
         self.recent.append(person)
