@@ -19,7 +19,9 @@ negative label), concealment ("what X won't tell you"), spin ("explain away"), i
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
 as mentions of the one person of their gender (where the article writes it) named just before
-them, "the government" as one of the one actor the article writes with it, a name's initials
+them, "its" as one of the one singular group named just before it and "they", "them" and
+"their" as one of the one plural group ("Republicans": analysis.actors.written_number), "the
+government" as one of the one actor the article writes with it, a name's initials
 ("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
 Economic Forum (WEF)") as one of the name it stands for. The backers of an actor whose own cues
 call it a villain ("X's funders include A and B", "X, funded by A,") take a half-weight villain
@@ -418,6 +420,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return Cue("positive_label", "actor + positive label")
         if apposition and (w in lex.harm_nouns or lex.verb_kind(w) is not None):
             return None
+        if w in lex.harm_nouns and _verbal_attack(lex, tok, k + step):
+            return None  # "X's attack against Y questioning his credentials": words, no harm
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
             before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
@@ -1382,7 +1386,8 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
-    pronouns = pronoun_mentions(sentences, mentions, set(people))
+    pronouns = pronoun_mentions(sentences, mentions, set(people),
+                                set(mentions["actor"]) - set(people) - set(group_of.values()))
     return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
 
 
@@ -1782,7 +1787,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
     blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
     texts = corpus.documents.set_index("doc_id")["text"]
     stem = {Path(f).stem: f for f in actors["file"]}
-    rows, everyone = [], set()
+    rows, everyone, groups = [], set(), set()
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
         mine = actors[actors["file"] == stem.get(doc_id, "")]
         owners: dict[str, set[str]] = {}
@@ -1792,6 +1797,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
         persons = {a for a in mine["actor"] if written_as_person(texts[doc_id], a)}
         people = [a for a in mine["actor"] if " " in a or a in persons]
         everyone |= persons
+        groups |= {a for a in mine["actor"] if a not in people}
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
@@ -1806,7 +1812,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
-    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, everyone)],
+    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, everyone, groups)],
                          ignore_index=True).sort_values(["doc_id", "start"], kind="stable",
                                                         ignore_index=True)
     evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))

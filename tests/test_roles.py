@@ -315,6 +315,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Ann Lee",
      [("target_of_blame", False, False)]),
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
+    ("The Courier's attack on Ann Lee, questioning her credentials, failed.", "Courier", []),
     ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
     ("Critics attacked Gates, calling him a fraud.", "Critics", []),
     ("Russia attacked Kyiv, saying it was a military target.", "Kyiv",
