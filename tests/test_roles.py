@@ -583,6 +583,9 @@ def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
     assert described_actors(group, {"Climate Defiance": {"Climate Defiance"}}, ["group"]) == {
         "the group": "Climate Defiance", "The group": "Climate Defiance"}
     assert described_actors("Jim Lee, whose group met, spoke.", {"Jim Lee": {"Jim Lee"}}, ["group"]) == {}
+    kind = "The oil company Exxon lied. The company denied it."  # the head before the name
+    assert described_actors(kind, {"Exxon": {"Exxon"}}, heads) == {
+        "the company": "Exxon", "The company": "Exxon"}
     named = {"Biden administration": {"Biden administration"}, "Biden": {"Biden"}}
     assert described_actors("The Biden administration acted.", named, ["administration"]) == {
         "the administration": "Biden administration", "The administration": "Biden administration"}
