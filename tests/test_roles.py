@@ -317,6 +317,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
     ("The Courier's attack on Ann Lee, questioning her credentials, failed.", "Courier", []),
     ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    # up to four words (MAX_GAP) of a noun phrase between the actor and its harm noun
+    ("Russian heavy long-range artillery bombardment continued.", "Russian",
+     [("agent_of_harm", False, False)]),
     ("Critics attacked Gates, calling him a fraud.", "Critics", []),
     ("Russia attacked Kyiv, saying it was a military target.", "Kyiv",
      [("patient_of_harm", False, False)]),
