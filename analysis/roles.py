@@ -15,7 +15,10 @@ half weight). Opinion writing's own marks are read as well: scare quotes or "so-
 an actor's term ("X's 'climate agenda'", "pushed the so-called deal", "what X calls 'Y'": a
 negative label), concealment ("what X won't tell you"), spin ("explain away"), indifference
 ("not that X cares"), a word belied ("despite X's reassurances"): misconduct; and gratitude
-("grateful that there are farmers like X"): praise. Each cue
+("grateful that there are farmers like X"): praise. Adverbs of condemnation ("X falsely
+said") and failing a duty ("X failed to meet") are misconduct, a verb of doubted saying ("X
+claimed that") a half-weight villain cue (doubted_claim), and a member of a list after an
+object ("condemned groups, including X") takes the object's cue. Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
 as mentions of the one person of their gender (where the article writes it) named just before
@@ -236,12 +239,16 @@ class Lexicon:
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
+    condemning_adverbs: frozenset
+    failing: dict
+    claiming: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing):
+                      self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing,
+                      self.failing):
             if word in forms:
                 return forms[word]
         return None
@@ -300,6 +307,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
+        condemning_adverbs=low(mis["condemning_adverbs"]), failing=_verbs(mis["failing"], []),
+        claiming=_verbs(mis["claiming_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -581,6 +590,10 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
+    if not passive and _is_word(w) and any(c in lex.condemning_adverbs for c in chain):
+        return [Cue("misconduct", "subject + condemning adverb", negated, modal)]  # "X falsely claimed"
+    if w in lex.failing and tok.get(k + 1) == "to" and tok.get(k + 2) not in lex.harm:
+        return [Cue("misconduct", "subject of 'fail to'", negated, modal)]  # "X failed to meet"
     for _, forms, rest in lex.endorsing_phrases:  # "X is going along with the hoax"
         if w in forms and all(tok.get(k + 1 + x) == r for x, r in enumerate(rest)) and not (
                 passive and forms[w] == "ed") and _noun_ahead(lex, tok, k + 1 + len(rest),
@@ -650,6 +663,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("target_of_blame", "subject of 'faces' + blame noun")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
+    if w in lex.claiming and not passive and not _possessive_mark(tok, k - 1) \
+            and not _possessive(tok, k):  # "X claimed that", "..., she claimed."; not "X's claim"
+        return cue("doubted_claim", "subject of a verb of doubted saying")
     return []
 
 
@@ -1152,6 +1168,7 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         listed = _listed_as(lex, tok, k - (head == "as"))  # "the big polluters include X, Y"
         if listed is not None:
             return [Cue(listed, "label + include + actor", negated, modal)]
+        return _list_member_cues(lex, tok, k - (head == "as"))
     if head in lex.named_participles:  # "a climate terrorist named X", "a hero called X"
         for x in (k - 1, k - 2):
             if tok.get(x) in lex.negative:
@@ -1180,6 +1197,17 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if skipped <= 2 and head in lex.victim_nouns:  # "vulnerable X", "innocent X"
         return [Cue("victim_noun", "victim word + actor", negated, modal)]
     return []
+
+
+def _list_member_cues(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
+    """A member of a list opened at k ("including", "such as", "like") after a noun takes that
+    noun's cues as an object: "condemned protest groups, including X" (X blamed), "shelled
+    cities such as X" (X harmed)."""
+    n = k - 1 - (tok.get(k - 1) == ",")
+    if n < 0 or not _is_head(lex, tok.low[n]):
+        return []
+    return [Cue(c.family, f"{c.pattern} (a listed member)", c.negated, c.modal)
+            for c in _object_cues(lex, tok, n, n + 1)]
 
 
 def _listed_as(lex: Lexicon, tok: Tokens, k: int) -> str | None:

@@ -317,6 +317,36 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
     ("The Courier's attack on Ann Lee, questioning her credentials, failed.", "Courier", []),
     ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    # an adverb of condemnation makes the subject's act misconduct, whatever the verb; not after
+    # a form of "be" ("wrongly accused" is done to the subject)
+    ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
+    ("The farmers were wrongly accused of fraud.", "farmers", [("target_of_blame", False, False)]),
+    # failing a duty, whatever follows "to", but a harm failed is no misconduct
+    ("The agency failed to meet its targets.", "agency", [("misconduct", False, False)]),
+    ("Russia failed to invade Kyiv.", "Russia", []),
+    # a member of a list after an object ("including", "such as") takes the object's cue
+    ("Police condemned environmental groups, including Just Stop Oil, on Monday.", "Just Stop Oil",
+     [("target_of_blame", False, False)]),
+    ("Police met environmental groups, including Just Stop Oil.", "Just Stop Oil", []),
+    # the writer's distance from a speaker's word ("claimed"), half weight; "claimed
+    # responsibility" stays blame
+    ("Harries claimed that dengue would spread.", "Harries", [("doubted_claim", False, False)]),
+    ("Dengue will spread, Harries claimed.", "Harries", [("doubted_claim", False, False)]),
+    ("Hamas claimed responsibility for the bombing.", "Hamas", [("target_of_blame", False, False)]),
+    # adverbs of frequency without -ly between the subject and its verb
+    ("China has always helped Pakistan.", "China", [("agent_of_help", False, False)]),
+    # intent after a form of "be" ("out to", "determined to"): the act is planned, half weight
+    ("The suppliers are out to cripple the egg supply.", "suppliers", [("agent_of_harm", False, True)]),
+    ("Regulators are determined to ban gas stoves.", "Regulators", [("agent_of_harm", False, True)]),
+    # the wider word lists: tricking, misrepresenting and overstating, overreach of the doer,
+    # contempt and esteem labels, imputed motives
+    ("Exxon duped investors.", "Exxon", [("agent_of_harm", False, False)]),
+    ("Shell misrepresented the risks.", "Shell", [("misconduct", False, False)]),
+    ("Acme overstated its reserves.", "Acme", [("misconduct", False, False)]),
+    ("They fear the overreach of Brussels.", "Brussels", [("agent_of_harm", False, False)]),
+    ("The far-left Sunrise Movement marched.", "Sunrise Movement", [("negative_label", False, False)]),
+    ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
+    ("The politically driven IPCC met.", "IPCC", [("negative_label", False, False)]),
     # up to four words (MAX_GAP) of a noun phrase between the actor and its harm noun
     ("Russian heavy long-range artillery bombardment continued.", "Russian",
      [("agent_of_harm", False, False)]),
