@@ -89,7 +89,8 @@ _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s
 _BOUNDARY = frozenset(",;:()[]\"")
 _OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
                       "when", "that", "so", "then", "yet"])  # words after which a clause begins
-_CONTRACTED = frozenset(["he's", "she's", "it's"])  # "he is" or "he has", never a possessive
+_CONTRACTED = frozenset(["he's", "she's", "it's"])
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])  # a noun follows: "her claims"  # "he is" or "he has", never a possessive
 _SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
 _QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
@@ -663,8 +664,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("target_of_blame", "subject of 'faces' + blame noun")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
-    if w in lex.claiming and not passive and not _possessive_mark(tok, k - 1) \
-            and not _possessive(tok, k):  # "X claimed that", "..., she claimed."; not "X's claim"
+    if w in lex.claiming and not passive and not _possessive_mark(tok, k - 1) and not _possessive(
+            tok, k) and tok.get(k - 1) not in _POSSESSIVE_PRONOUNS:  # "X claimed"; not "her claims"
         return cue("doubted_claim", "subject of a verb of doubted saying")
     return []
 

@@ -333,6 +333,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Harries claimed that dengue would spread.", "Harries", [("doubted_claim", False, False)]),
     ("Dengue will spread, Harries claimed.", "Harries", [("doubted_claim", False, False)]),
     ("Hamas claimed responsibility for the bombing.", "Hamas", [("target_of_blame", False, False)]),
+    ("Dr Lee mocked her claims.", "her", []),
     # adverbs of frequency without -ly between the subject and its verb
     ("China has always helped Pakistan.", "China", [("agent_of_help", False, False)]),
     # intent after a form of "be" ("out to", "determined to"): the act is planned, half weight
