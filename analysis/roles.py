@@ -89,8 +89,8 @@ _TOKEN = re.compile(r"(?i:n't)\b|'s\b|\w+?(?=(?i:n't)\b)|\w+(?:[-.']\w+)*|[^\w\s
 _BOUNDARY = frozenset(",;:()[]\"")
 _OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
                       "when", "that", "so", "then", "yet"])  # words after which a clause begins
-_CONTRACTED = frozenset(["he's", "she's", "it's"])
-_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])  # a noun follows: "her claims"  # "he is" or "he has", never a possessive
+_CONTRACTED = frozenset(["he's", "she's", "it's"])  # "he is" or "he has", never a possessive
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])  # a noun follows: "her claims"
 _SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
 _QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
