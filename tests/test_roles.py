@@ -348,6 +348,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The far-left Sunrise Movement marched.", "Sunrise Movement", [("negative_label", False, False)]),
     ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
     ("The politically driven IPCC met.", "IPCC", [("negative_label", False, False)]),
+    # "narrative", opinion writing's word for an opponent's account
+    ("The IPCC's narrative fell apart.", "IPCC", [("negative_label", False, False)]),
+    ("Gore pushed the climate narrative.", "Gore", [("negative_label", False, False)]),
     # up to four words (MAX_GAP) of a noun phrase between the actor and its harm noun
     ("Russian heavy long-range artillery bombardment continued.", "Russian",
      [("agent_of_harm", False, False)]),
