@@ -240,7 +240,7 @@ class Lexicon:
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
-    condemning_adverbs: frozenset
+    judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
     claiming: dict
 
@@ -308,7 +308,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
-        condemning_adverbs=low(mis["condemning_adverbs"]), failing=_verbs(mis["failing"], []),
+        judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
+                         **dict.fromkeys(low(pr["adverbs"]), "praise")}, failing=_verbs(mis["failing"], []),
         claiming=_verbs(mis["claiming_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
@@ -591,8 +592,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
-    if not passive and _is_word(w) and any(c in lex.condemning_adverbs for c in chain):
-        return [Cue("misconduct", "subject + condemning adverb", negated, modal)]  # "X falsely claimed"
+    judged = [lex.judging_adverbs[c] for c in chain if c in lex.judging_adverbs]
+    if not passive and _is_word(w) and judged:  # "X falsely claimed", "X rightly warned"
+        return [Cue(judged[0], "subject + judging adverb", negated, modal)]
     if w in lex.failing and tok.get(k + 1) == "to" and tok.get(k + 2) not in lex.harm:
         return [Cue("misconduct", "subject of 'fail to'", negated, modal)]  # "X failed to meet"
     for _, forms, rest in lex.endorsing_phrases:  # "X is going along with the hoax"

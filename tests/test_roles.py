@@ -321,6 +321,8 @@ def cues(text: str, name: str) -> list[tuple]:
     # a form of "be" ("wrongly accused" is done to the subject)
     ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
     ("The farmers were wrongly accused of fraud.", "farmers", [("target_of_blame", False, False)]),
+    # and an adverb of approval praise ("rightly warned")
+    ("Curry rightly questioned the models.", "Curry", [("praise", False, False)]),
     # failing a duty, whatever follows "to", but a harm failed is no misconduct
     ("The agency failed to meet its targets.", "agency", [("misconduct", False, False)]),
     ("Russia failed to invade Kyiv.", "Russia", []),
