@@ -240,6 +240,7 @@ class Lexicon:
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
+    compelling: dict
     judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
     claiming: dict
@@ -249,7 +250,7 @@ class Lexicon:
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
                       self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing,
-                      self.failing):
+                      self.failing, self.compelling):
             if word in forms:
                 return forms[word]
         return None
@@ -308,6 +309,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
+        compelling=_verbs(h["compelling_verbs"], []),
         judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
                          **dict.fromkeys(low(pr["adverbs"]), "praise")}, failing=_verbs(mis["failing"], []),
         claiming=_verbs(mis["claiming_verbs"], []),
@@ -625,6 +627,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("agent_of_harm", "subject endorses harm noun")  # "X backed the invasion"
     if w in lex.coercion and not passive:
         return cue("agent_of_harm", "subject of coercion verb")
+    if w in lex.compelling and not passive and _object_then_to(lex, tok, k + 1):
+        return cue("agent_of_harm", "subject of compelling verb + object + to")  # "X ordered Y to"
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
         if _noun_ahead(lex, tok, k + 1, lex.criticism.keys()) and _verbal_attack(lex, tok, k + 1):
             return []  # "X launched an attack against Y questioning his credentials"
@@ -1020,6 +1024,16 @@ def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
         if lex.verbal.get(w) == "ing" and tok.get(x + 1) in ("him", "her", "his", "them", "their"):
             return True
     return False
+
+
+def _object_then_to(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """An object from k (determiners and up to MAX_GAP nouns, adjectives or names) and then "to"
+    or "into" ("ordered global authorities to", "pressured the banks into")."""
+    heads = 0
+    while tok.get(k) in lex.determiners or (heads < MAX_GAP and _is_head(lex, tok.get(k))):
+        heads += tok.get(k) not in lex.determiners
+        k += 1
+    return heads > 0 and tok.get(k) in ("to", "into")
 
 
 def _war_on(lex: Lexicon, tok: Tokens, k: int) -> bool:

@@ -336,6 +336,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Dengue will spread, Harries claimed.", "Harries", [("doubted_claim", False, False)]),
     ("Hamas claimed responsibility for the bombing.", "Hamas", [("target_of_blame", False, False)]),
     ("Dr Lee mocked her claims.", "her", []),
+    # compelling with an object and "to"/"into" is coercion; ordering a thing is not
+    ("The Forum ordered global authorities to cut emissions.", "Forum",
+     [("agent_of_harm", False, False)]),
+    ("The Forum ordered a review of emissions.", "Forum", []),
     # adverbs of frequency without -ly between the subject and its verb
     ("China has always helped Pakistan.", "China", [("agent_of_help", False, False)]),
     # intent after a form of "be" ("out to", "determined to"): the act is planned, half weight
