@@ -241,6 +241,7 @@ class Lexicon:
     backer_participles: frozenset
     head_nouns: frozenset
     compelling: dict
+    concessions: frozenset
     judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
     claiming: dict
@@ -309,7 +310,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
-        compelling=_verbs(h["compelling_verbs"], []),
+        compelling=_verbs(h["compelling_verbs"], []), concessions=low(h["concessions"]),
         judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
                          **dict.fromkeys(low(pr["adverbs"]), "praise")}, failing=_verbs(mis["failing"], []),
         claiming=_verbs(mis["claiming_verbs"], []),
@@ -993,8 +994,9 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
         return [Cue("advocacy", "subject warned of + danger", negated, modal)]
     if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
         return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
-    if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
-        return [Cue("patient_of_harm", "subject + forced to + suffer verb", negated, modal)]
+    if w == "forced" and tok.get(k + 1) == "to" and (tok.get(k + 2) in lex.suffer or (
+            passive and tok.get(k + 2) not in lex.concessions)):  # "X were forced to sell"
+        return [Cue("patient_of_harm", "subject + forced to", negated, modal)]
     at = chain.index(refusals[-1]) + 2 if refusals else 0
     verb = chain[at] if at < len(chain) else w  # "comply" ends in -ly: it may sit in the chain
     if refusals and chain[at - 1:at] == ["to"] and verb not in lex.harm:  # "refused to comply"

@@ -340,6 +340,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Forum ordered global authorities to cut emissions.", "Forum",
      [("agent_of_harm", False, False)]),
     ("The Forum ordered a review of emissions.", "Forum", []),
+    # the passive subject of "forced to" is coerced, unless it was forced to own up or give way
+    ("Dutch farmers were forced to sell their land.", "Dutch", [("patient_of_harm", False, False)]),
+    ("Exxon was forced to admit the leak.", "Exxon", []),
     # adverbs of frequency without -ly between the subject and its verb
     ("China has always helped Pakistan.", "China", [("agent_of_help", False, False)]),
     # intent after a form of "be" ("out to", "determined to"): the act is planned, half weight
