@@ -321,6 +321,9 @@ def cues(text: str, name: str) -> list[tuple]:
     # a form of "be" ("wrongly accused" is done to the subject)
     ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
     ("The farmers were wrongly accused of fraud.", "farmers", [("target_of_blame", False, False)]),
+    # an adverb of distance ("supposedly") is the writer's doubt, as "claimed" is
+    ("Shell supposedly cut emissions.", "Shell", [("doubted_claim", False, False)]),
+    ("Exxon cherry-picked the data.", "Exxon", [("misconduct", False, False)]),
     # and an adverb of approval praise ("rightly warned")
     ("Curry rightly questioned the models.", "Curry", [("praise", False, False)]),
     # failing a duty, whatever follows "to", but a harm failed is no misconduct
