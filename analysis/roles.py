@@ -313,7 +313,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         compelling=_verbs(h["compelling_verbs"], []), concessions=low(h["concessions"]),
         judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
                          **dict.fromkeys(low(pr["adverbs"]), "praise"),
-                         **dict.fromkeys(low(mis["doubting_adverbs"]), "doubted_claim")}, failing=_verbs(mis["failing"], []),
+                         **dict.fromkeys(low(mis["doubting_adverbs"]), "doubted_claim")},
+        failing=_verbs(mis["failing"], []),
         claiming=_verbs(mis["claiming_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
