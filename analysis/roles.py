@@ -241,6 +241,7 @@ class Lexicon:
     backer_participles: frozenset
     head_nouns: frozenset
     compelling: dict
+    cause_links: frozenset
     concessions: frozenset
     judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
@@ -310,7 +311,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
-        compelling=_verbs(h["compelling_verbs"], []), concessions=low(h["concessions"]),
+        compelling=_verbs(h["compelling_verbs"], []),
+        cause_links=frozenset(tuple(p.split()) for p in b["cause_links"]), concessions=low(h["concessions"]),
         judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
                          **dict.fromkeys(low(pr["adverbs"]), "praise"),
                          **dict.fromkeys(low(mis["doubting_adverbs"]), "doubted_claim")},
@@ -862,6 +864,25 @@ def _belied_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     return []
 
 
+def _blamed_cause_cues(lex: Lexicon, tok: Tokens, i: int) -> list[Cue]:
+    """The actor named as the cause of a harm told earlier in its sentence: "farmers are suffering
+    because of X('s policies)", "the crisis, thanks to X", "thousands died due to X"."""
+    k = i - 1
+    while k >= 0 and tok.low[k] in lex.determiners:
+        k -= 1
+    if (tok.get(k - 1), tok.get(k)) not in lex.cause_links:
+        return []
+    harmful = lex.harm_nouns | lex.caused_nouns | lex.suffering_nouns
+    for x in range(k - 2, -1, -1):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!"):
+            return []
+        if w in harmful or w in lex.harm or w in lex.suffer:
+            negated, modal = _before(lex, tok, x)
+            return [Cue("target_of_blame", "harm + because of + actor", negated, modal)]
+    return []
+
+
 def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
     """Past a relative clause set off by commas after the actor ending before j ("X, who owns
     farmland, attacked"): the token where the actor's own verb starts, else None."""
@@ -1322,6 +1343,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *_indifference_cues(lex, tok, i, j),
              *_gratitude_cues(lex, tok, i),
              *_belied_cues(lex, tok, i, j),
+             *_blamed_cause_cues(lex, tok, i),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:

@@ -346,6 +346,12 @@ def cues(text: str, name: str) -> list[tuple]:
     # the passive subject of "forced to" is coerced, unless it was forced to own up or give way
     ("Dutch farmers were forced to sell their land.", "Dutch", [("patient_of_harm", False, False)]),
     ("Exxon was forced to admit the leak.", "Exxon", []),
+    # the named cause of a harm told before it ("because of", "due to") is blamed; of anything
+    # else, not
+    ("Farmers are suffering because of Brussels and its rules.", "Brussels",
+     [("target_of_blame", False, False)]),
+    ("Thousands died due to the WHO.", "WHO", [("target_of_blame", False, False)]),
+    ("Prices rose because of China.", "China", []),
     # adverbs of frequency without -ly between the subject and its verb
     ("China has always helped Pakistan.", "China", [("agent_of_help", False, False)]),
     # intent after a form of "be" ("out to", "determined to"): the act is planned, half weight
