@@ -324,6 +324,8 @@ def cues(text: str, name: str) -> list[tuple]:
     # an adverb of distance ("supposedly") is the writer's doubt, as "claimed" is
     ("Shell supposedly cut emissions.", "Shell", [("doubted_claim", False, False)]),
     ("Exxon cherry-picked the data.", "Exxon", [("misconduct", False, False)]),
+    # a sanction of others blames its object ("blacklisted X"), no harm done to a victim
+    ("Texas blacklisted BlackRock last year.", "BlackRock", [("target_of_blame", False, False)]),
     # and an adverb of approval praise ("rightly warned")
     ("Curry rightly questioned the models.", "Curry", [("praise", False, False)]),
     # failing a duty, whatever follows "to", but a harm failed is no misconduct
