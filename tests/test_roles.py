@@ -366,6 +366,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Acme overstated its reserves.", "Acme", [("misconduct", False, False)]),
     ("They fear the overreach of Brussels.", "Brussels", [("agent_of_harm", False, False)]),
     ("The far-left Sunrise Movement marched.", "Sunrise Movement", [("negative_label", False, False)]),
+    ("Biden woke up early.", "Biden", []),  # "woke" is no label here
     ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
     ("The politically driven IPCC met.", "IPCC", [("negative_label", False, False)]),
     # "narrative", opinion writing's word for an opponent's account
