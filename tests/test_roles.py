@@ -367,6 +367,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("They fear the overreach of Brussels.", "Brussels", [("agent_of_harm", False, False)]),
     ("The far-left Sunrise Movement marched.", "Sunrise Movement", [("negative_label", False, False)]),
     ("Biden woke up early.", "Biden", []),  # "woke" is no label here
+    # nouns that are also verbs of harm stay out of the harm verbs ("rig", "gag"), and "long" out
+    # of the auxiliaries ("X's long war")
+    ("The BP rig exploded.", "BP", []),
+    ("Russia's long war on Ukraine goes on.", "Russia", [("agent_of_harm", False, False)]),
     ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
     ("The politically driven IPCC met.", "IPCC", [("negative_label", False, False)]),
     # "narrative", opinion writing's word for an opponent's account
