@@ -370,6 +370,7 @@ def cues(text: str, name: str) -> list[tuple]:
     # nouns that are also verbs of harm stay out of the harm verbs ("rig", "gag"), and "long" out
     # of the auxiliaries ("X's long war")
     ("The BP rig exploded.", "BP", []),
+    ("Russian pressure forced Kyiv to cede land.", "Russian", [("agent_of_harm", False, False)]),
     ("Russia's long war on Ukraine goes on.", "Russia", [("agent_of_harm", False, False)]),
     ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
     ("The politically driven IPCC met.", "IPCC", [("negative_label", False, False)]),
