@@ -241,8 +241,9 @@ class Lexicon:
     backer_participles: frozenset
     head_nouns: frozenset
     compelling: dict
+    goal_nouns: frozenset
+    claim_objects: frozenset
     cause_links: frozenset
-    concessions: frozenset
     judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
     claiming: dict
@@ -311,8 +312,9 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
-        compelling=_verbs(h["compelling_verbs"], []),
-        cause_links=frozenset(tuple(p.split()) for p in b["cause_links"]), concessions=low(h["concessions"]),
+        compelling=_verbs(h["compelling_verbs"], []), goal_nouns=low(v["goal_nouns"]),
+        claim_objects=low(mis["claim_objects"]),
+        cause_links=frozenset(tuple(p.split()) for p in b["cause_links"]),
         judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
                          **dict.fromkeys(low(pr["adverbs"]), "praise"),
                          **dict.fromkeys(low(mis["doubting_adverbs"]), "doubted_claim")},
@@ -426,6 +428,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return None
         if step == 0 and possessive and w in lex.possessive_blame:  # "X's critics say"
             return Cue("target_of_blame", "actor's critics")
+        if step and w in lex.goal_nouns:  # "Ireland's 2030 wind targets": goals, not victims
+            return None
         if possessive and w in lex.possessor_agent:  # "Putin's victims": Putin did it
             return Cue("agent_of_harm", "actor's victims")
         if w in lex.victim_nouns or w in lex.suffering_nouns:
@@ -568,6 +572,10 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                 chain.append(w)
                 k = to
                 continue
+        if heads and not chain and w in lex.goal_nouns and heads < MAX_GAP:  # "X's wind targets"
+            heads += 1
+            k += 1
+            continue
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
@@ -676,7 +684,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
     if w in lex.claiming and not passive and not _possessive_mark(tok, k - 1) and not _possessive(
-            tok, k) and tok.get(k - 1) not in _POSSESSIVE_PRONOUNS:  # "X claimed"; not "her claims"
+            tok, k) and tok.get(k - 1) not in _POSSESSIVE_PRONOUNS and tok.get(
+            k + 1 + (tok.get(k + 1) in lex.determiners)) not in lex.claim_objects:  # not "her claims"
         return cue("doubted_claim", "subject of a verb of doubted saying")
     return []
 
@@ -1017,9 +1026,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
         return [Cue("advocacy", "subject warned of + danger", negated, modal)]
     if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
         return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
-    if w == "forced" and tok.get(k + 1) == "to" and (tok.get(k + 2) in lex.suffer or (
-            passive and tok.get(k + 2) not in lex.concessions)):  # "X were forced to sell"
-        return [Cue("patient_of_harm", "subject + forced to", negated, modal)]
+    if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
+        return [Cue("patient_of_harm", "subject + forced to + suffer verb", negated, modal)]
     at = chain.index(refusals[-1]) + 2 if refusals else 0
     verb = chain[at] if at < len(chain) else w  # "comply" ends in -ly: it may sit in the chain
     if refusals and chain[at - 1:at] == ["to"] and verb not in lex.harm:  # "refused to comply"

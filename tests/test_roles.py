@@ -340,14 +340,14 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Harries claimed that dengue would spread.", "Harries", [("doubted_claim", False, False)]),
     ("Dengue will spread, Harries claimed.", "Harries", [("doubted_claim", False, False)]),
     ("Hamas claimed responsibility for the bombing.", "Hamas", [("target_of_blame", False, False)]),
+    ("The group claimed credit for the protests.", "group", []),  # taking, not saying
     ("Dr Lee mocked her claims.", "her", []),
     # compelling with an object and "to"/"into" is coercion; ordering a thing is not
     ("The Forum ordered global authorities to cut emissions.", "Forum",
      [("agent_of_harm", False, False)]),
     ("The Forum ordered a review of emissions.", "Forum", []),
-    # the passive subject of "forced to" is coerced, unless it was forced to own up or give way
-    ("Dutch farmers were forced to sell their land.", "Dutch", [("patient_of_harm", False, False)]),
-    ("Exxon was forced to admit the leak.", "Exxon", []),
+    # "forced to" + any verb is no victim cue ("police were forced to move activists")
+    ("Police were forced to move activists.", "Police", []),
     # the named cause of a harm told before it ("because of", "due to") is blamed; of anything
     # else, not
     ("Farmers are suffering because of Brussels and its rules.", "Brussels",
@@ -370,6 +370,11 @@ def cues(text: str, name: str) -> list[tuple]:
     # nouns that are also verbs of harm stay out of the harm verbs ("rig", "gag"), and "long" out
     # of the auxiliaries ("X's long war")
     ("The BP rig exploded.", "BP", []),
+    ("Its climate scare narrative failed.", "Its", []),
+    ("The EPA pollution standards changed.", "EPA", []),  # a modifier, not a harm
+    # a target with a modifier between it and the actor is a goal ("2030 wind targets")
+    ("Ireland's 2030 offshore wind targets slipped.", "Ireland", []),
+    ("Putin's targets were civilians.", "Putin", [("agent_of_harm", False, False)]),
     ("Russian pressure forced Kyiv to cede land.", "Russian", [("agent_of_harm", False, False)]),
     ("Russia's long war on Ukraine goes on.", "Russia", [("agent_of_harm", False, False)]),
     ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
