@@ -328,9 +328,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Texas blacklisted BlackRock last year.", "BlackRock", [("target_of_blame", False, False)]),
     # and an adverb of approval praise ("rightly warned")
     ("Curry rightly questioned the models.", "Curry", [("praise", False, False)]),
-    # failing a duty, whatever follows "to", but a harm failed is no misconduct
-    ("The agency failed to meet its targets.", "agency", [("misconduct", False, False)]),
-    ("Russia failed to invade Kyiv.", "Russia", []),
+    # neglecting a duty, whatever follows "to", but a harm neglected is no misconduct; failing
+    # is misconduct only in its phrases ("failed to act")
+    ("The agency neglected to publish the data.", "agency", [("misconduct", False, False)]),
+    ("The Tories failed to hold onto power.", "Tories", []),
     # a member of a list after an object ("including", "such as") takes the object's cue
     ("Police condemned environmental groups, including Just Stop Oil, on Monday.", "Just Stop Oil",
      [("target_of_blame", False, False)]),
@@ -343,9 +344,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The group claimed credit for the protests.", "group", []),  # taking, not saying
     ("Dr Lee mocked her claims.", "her", []),
     # compelling with an object and "to"/"into" is coercion; ordering a thing is not
-    ("The Forum ordered global authorities to cut emissions.", "Forum",
+    ("The Forum compelled global authorities to cut emissions.", "Forum",
      [("agent_of_harm", False, False)]),
-    ("The Forum ordered a review of emissions.", "Forum", []),
+    ("He ordered British troops to march into Belfast.", "He", []),
     # "forced to" + any verb is no victim cue ("police were forced to move activists")
     ("Police were forced to move activists.", "Police", []),
     # the named cause of a harm told before it ("because of", "due to") is blamed; of anything
