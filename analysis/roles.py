@@ -70,7 +70,11 @@ NONE = "none"
 MODAL_WEIGHT = 0.5  # a possible, planned or threatened act counts half
 CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the next one
 APPOSITION_REACH = 12  # words of an apposition between an actor and its verb
-MAX_GAP = 4  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
+MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or object
+# words between an actor and the noun it modifies or owns ("Russian heavy long-range artillery
+# bombardment"); a verb's subject stops at MAX_GAP ("Former Labour prime minister Lord Callaghan
+# has died" is no act of Labour)
+NOUN_REACH = 4
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
 BACKING_REACH = 60  # words from a backer back to the backer noun of its list
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
@@ -412,7 +416,7 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     if possessive and _scare_quoted(tok, k):  # "X's 'climate agenda'": the writer disowns X's term
         return Cue("negative_label", "actor's scare-quoted term")
     planned = False
-    for step in range(MAX_GAP):
+    for step in range(NOUN_REACH):
         w = tok.get(k + step)
         if possessive and w in lex.durative:  # "X's continued aggression"
             continue

@@ -383,7 +383,9 @@ def cues(text: str, name: str) -> list[tuple]:
     # "narrative", opinion writing's word for an opponent's account
     ("The IPCC's narrative fell apart.", "IPCC", [("negative_label", False, False)]),
     ("Gore pushed the climate narrative.", "Gore", [("negative_label", False, False)]),
-    # up to four words (MAX_GAP) of a noun phrase between the actor and its harm noun
+    # up to four words (NOUN_REACH) of a noun phrase between the actor and its harm noun, but
+    # three (MAX_GAP) between a subject and its verb: a longer phrase has its own head
+    ("Former Labour prime minister Lord Callaghan has died.", "Labour", []),
     ("Russian heavy long-range artillery bombardment continued.", "Russian",
      [("agent_of_harm", False, False)]),
     ("Critics attacked Gates, calling him a fraud.", "Critics", []),
