@@ -576,7 +576,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                 chain.append(w)
                 k = to
                 continue
-        if heads and not chain and w in lex.goal_nouns and heads < MAX_GAP:  # "X's wind targets"
+        if heads and not chain and w in lex.goal_nouns:  # "X's wind targets": the phrase's head
             heads += 1
             k += 1
             continue
