@@ -2,6 +2,7 @@
 
 import re
 import tomllib
+from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -161,7 +162,9 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
             pattern = rf"(?<![\w-])(?:{names})(?:['\u2019]s)?\s+({heads_pattern})\b"
             apposition = (rf"(?<![\w-])(?:{names}),\s+(?:a|an|the)\s+(?:{_APPOSITION_WORD}\s+){{0,4}}?"
                           rf"({heads_pattern})\b")  # "Climate Defiance, a radical group,"
-            for head in {m.group(1) for p in (pattern, apposition) for m in re.finditer(p, text)}:
+            title = (rf"\b[Tt]he\s+(?:{_APPOSITION_WORD}\s+){{0,3}}?({heads_pattern})\s+"
+                     rf"(?:{names})(?![\w-])")  # "the asset manager BlackRock"
+            for head in {m.group(1) for p in (pattern, apposition, title) for m in re.finditer(p, text)}:
                 written.setdefault(head, set()).add(actor)
     out = {}
     for head in heads:
@@ -172,8 +175,14 @@ def described_actors(text: str, aliases: dict[str, set[str]], heads: list[str]) 
     return out
 
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er)\b")
-_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]im|[Hh]is|[Hh]er|[Tt]hey|[Tt]hem|[Tt]heir|[Ii]ts)\b")
+# What a pronoun says of its antecedent: a person's gender, or a group's grammatical number ("its"
+# for one organisation or state, "they", "them", "their" for a plural name such as "Republicans";
+# not "it", mostly the dummy subject of "it is worth", "it said that").
+_PRONOUN_KIND = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female",
+                 "they": "plural", "them": "plural", "their": "plural", "its": "singular"}
+_AGREEMENT = {"are": "plural", "were": "plural", "have": "plural", "'re": "plural",
+              "is": "singular", "was": "singular", "has": "singular"}
 _GENDER_FILE = PACKAGE_DATA / "gendered_words.toml"
 # A word of an apposition before its noun ("the billionaire philanthropist and"), not one that
 # leads to another person ("Biden, whose daughter", "Kerry, who met his son").
@@ -271,12 +280,28 @@ def _titles() -> frozenset[str]:
     return title_words() | {t.lower() for titles, _ in _gendered_words().values() for t in titles}
 
 
-def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str]) -> pd.DataFrame:
-    """Extra mentions (mentions' columns) for he, she, him, his, her where the antecedent is unambiguous: the
-    one person of `people` named earlier in the same sentence or, failing that, in the previous
-    sentence of the article, of the pronoun's gender where the article tells it (written_gender:
-    "she" passes over "Mr Al Jaber"); two such persons there (or none) give no mention."""
-    persons = mentions[mentions["actor"].isin(people)]
+def written_number(text: str, name: str) -> str:
+    """"plural" or "singular": the verb the article writes right after the name ("Republicans
+    are", "the UN has"), the commoner if it writes both ways, else plural when the name ends in
+    a plural -s ("farmers", "Democrats"; not "-ss", "-us")."""
+    votes = Counter(_AGREEMENT[m.group(1).lower()] for m in re.finditer(
+        rf"(?<![\w-]){re.escape(name)}\s*('re|\w+)\b", text) if m.group(1).lower() in _AGREEMENT)
+    if votes["plural"] != votes["singular"]:
+        return max(votes, key=votes.__getitem__)
+    last = name.split()[-1].lower() if name.split() else ""
+    return "plural" if last.endswith("s") and not last.endswith(("ss", "us")) else "singular"
+
+
+def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str],
+                     groups: frozenset[str] | set[str] = frozenset()) -> pd.DataFrame:
+    """Extra mentions (mentions' columns) for pronouns where the antecedent is unambiguous: the
+    one actor of its kind named earlier in the same sentence or, failing that, in the previous
+    sentence of the article. He, she, him, his and her stand for a person of `people` of the
+    pronoun's gender where the article tells it (written_gender: "she" passes over "Mr Al
+    Jaber"); its, they, them and their for a group of `groups` of the pronoun's number
+    (written_number: "its" for "the UN", "their" for "Republicans"). Two such actors there (or
+    none) give no mention."""
+    persons = mentions[mentions["actor"].isin(set(people) | set(groups))]
     by_sentence: dict = {}  # sentence -> [(start, actor, group)] in the mentions' order
     columns = ["sentence_id", "start", "actor", "group"]
     for sid, start, actor, group in persons[columns].itertuples(index=False):
@@ -285,19 +310,24 @@ def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: se
     named = set(persons["doc_id"])
     texts = {doc_id: " ".join(part["text"]) for doc_id, part in sentences.groupby("doc_id", sort=False)
              if doc_id in named}
-    genders: dict[tuple[str, str], str | None] = {}
+    kinds: dict[tuple[str, str], set[str]] = {}
 
-    def gender_of(doc_id: str, actor: str) -> str | None:
-        if (doc_id, actor) not in genders:
-            genders[doc_id, actor] = written_gender(texts[doc_id], actor)
-        return genders[doc_id, actor]
+    def kinds_of(doc_id: str, actor: str) -> set[str]:
+        """The pronoun kinds that may stand for the actor in this article."""
+        if (doc_id, actor) not in kinds:
+            if actor in people:
+                gender = written_gender(texts[doc_id], actor)
+                kinds[doc_id, actor] = {gender} if gender else {"male", "female"}
+            else:
+                kinds[doc_id, actor] = {written_number(texts[doc_id], actor)}
+        return kinds[doc_id, actor]
     for doc_id, sid, start, text in by_document(sentences, ["doc_id", "sentence_id", "start", "text"]):
         if doc_id != last_doc:
             previous, last_doc = [], doc_id
         here = by_sentence.get(sid, [])
         for m in _PRONOUN.finditer(text):
-            gender = _PRONOUN_GENDER[m.group().lower()]
-            fits = [h for h in here + previous if gender_of(doc_id, h[1]) in (gender, None)]
+            kind = _PRONOUN_KIND[m.group().lower()]
+            fits = [h for h in here + previous if kind in kinds_of(doc_id, h[1])]
             earlier = [h for h in fits if h in here and h[0] < start + m.start()]
             before = [h for h in fits if h in previous]
             names = {actor for _, actor, _ in earlier} or {actor for _, actor, _ in before}

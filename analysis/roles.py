@@ -15,11 +15,16 @@ half weight). Opinion writing's own marks are read as well: scare quotes or "so-
 an actor's term ("X's 'climate agenda'", "pushed the so-called deal", "what X calls 'Y'": a
 negative label), concealment ("what X won't tell you"), spin ("explain away"), indifference
 ("not that X cares"), a word belied ("despite X's reassurances"): misconduct; and gratitude
-("grateful that there are farmers like X"): praise. Each cue
+("grateful that there are farmers like X"): praise. Adverbs of condemnation ("X falsely
+said") and failing a duty ("X failed to meet") are misconduct, a verb of doubted saying ("X
+claimed that") a half-weight villain cue (doubted_claim), and a member of a list after an
+object ("condemned groups, including X") takes the object's cue. Each cue
 records negation ("did not attack"), modality ("could invade", "threatened to") and the voice of
 its words (narrator, quoted, reported: analysis.voice). "he", "she", "him", "his" and "her" count
 as mentions of the one person of their gender (where the article writes it) named just before
-them, "the government" as one of the one actor the article writes with it, a name's initials
+them, "its" as one of the one singular group named just before it and "they", "them" and
+"their" as one of the one plural group ("Republicans": analysis.actors.written_number), "the
+government" as one of the one actor the article writes with it, a name's initials
 ("MPSC") as one of the name (analysis.actors), and an acronym the article spells out ("the World
 Economic Forum (WEF)") as one of the name it stands for. The backers of an actor whose own cues
 call it a villain ("X's funders include A and B", "X, funded by A,") take a half-weight villain
@@ -65,7 +70,11 @@ NONE = "none"
 MODAL_WEIGHT = 0.5  # a possible, planned or threatened act counts half
 CONFLICT_RATIO = 2.0  # the leading role needs this many times the weight of the next one
 APPOSITION_REACH = 12  # words of an apposition between an actor and its verb
-MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or its harm noun
+MAX_GAP = 3  # words (nouns, adjectives, names) between an actor and its verb or object
+# words between an actor and the noun it modifies or owns ("Russian heavy long-range artillery
+# bombardment"); a verb's subject stops at MAX_GAP ("Former Labour prime minister Lord Callaghan
+# has died" is no act of Labour)
+NOUN_REACH = 4
 BY_REACH = 6  # words from "by" back to the participle or noun it completes
 BACKING_REACH = 60  # words from a backer back to the backer noun of its list
 EVIDENCE_SENTENCES = 3  # evidence sentences kept per call
@@ -85,6 +94,7 @@ _BOUNDARY = frozenset(",;:()[]\"")
 _OPENERS = frozenset(["and", "but", "or", "while", "whereas", "although", "though", "because",
                       "when", "that", "so", "then", "yet"])  # words after which a clause begins
 _CONTRACTED = frozenset(["he's", "she's", "it's"])  # "he is" or "he has", never a possessive
+_POSSESSIVE_PRONOUNS = frozenset(["his", "her", "its", "their"])  # a noun follows: "her claims"
 _SUBORDINATORS = frozenset(["after", "before", "since", "until"])  # prepositions that open clauses too
 _QUOTES = frozenset("\"'`\u201c\u201d")  # scare quotes around a verb or a name do not end a phrase
 _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "alleged",
@@ -234,12 +244,20 @@ class Lexicon:
     backer_nouns: frozenset
     backer_participles: frozenset
     head_nouns: frozenset
+    compelling: dict
+    goal_nouns: frozenset
+    claim_objects: frozenset
+    cause_links: frozenset
+    judging_adverbs: dict  # adverb -> the family it makes of the subject's act
+    failing: dict
+    claiming: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
         for forms in (self.harm, self.light, self.cause, self.suffer, self.help, self.blame, self.face,
                       self.naming, self.loss, self.praise, self.advocacy, self.misconduct,
-                      self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing):
+                      self.hold, self.punish, self.authoring, self.coercion, self.opposing, self.endorsing,
+                      self.failing, self.compelling):
             if word in forms:
                 return forms[word]
         return None
@@ -298,6 +316,14 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing_phrases=tuple(_phrases(h["endorsing_phrases"], h["endorsing_phrases_irregular"])),
         backer_nouns=low(d["backing"]["nouns"]), backer_participles=low(d["backing"]["participles"]),
         head_nouns=low(d["backing"]["heads"]),
+        compelling=_verbs(h["compelling_verbs"], []), goal_nouns=low(v["goal_nouns"]),
+        claim_objects=low(mis["claim_objects"]),
+        cause_links=frozenset(tuple(p.split()) for p in b["cause_links"]),
+        judging_adverbs={**dict.fromkeys(low(mis["condemning_adverbs"]), "misconduct"),
+                         **dict.fromkeys(low(pr["adverbs"]), "praise"),
+                         **dict.fromkeys(low(mis["doubting_adverbs"]), "doubted_claim")},
+        failing=_verbs(mis["failing"], []),
+        claiming=_verbs(mis["claiming_verbs"], []),
         negative_phrases=tuple(tuple(_TOKEN.findall(p.lower())) for p in lab["negative_phrases"]),
         phrases={family: _phrases(entries, d["phrases"]["irregular"])
                  for family, entries in d["phrases"].items() if family != "irregular"})
@@ -390,7 +416,7 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
     if possessive and _scare_quoted(tok, k):  # "X's 'climate agenda'": the writer disowns X's term
         return Cue("negative_label", "actor's scare-quoted term")
     planned = False
-    for step in range(MAX_GAP):
+    for step in range(NOUN_REACH):
         w = tok.get(k + step)
         if possessive and w in lex.durative:  # "X's continued aggression"
             continue
@@ -406,6 +432,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return None
         if step == 0 and possessive and w in lex.possessive_blame:  # "X's critics say"
             return Cue("target_of_blame", "actor's critics")
+        if step and w in lex.goal_nouns:  # "Ireland's 2030 wind targets": goals, not victims
+            return None
         if possessive and w in lex.possessor_agent:  # "Putin's victims": Putin did it
             return Cue("agent_of_harm", "actor's victims")
         if w in lex.victim_nouns or w in lex.suffering_nouns:
@@ -418,6 +446,8 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return Cue("positive_label", "actor + positive label")
         if apposition and (w in lex.harm_nouns or lex.verb_kind(w) is not None):
             return None
+        if w in lex.harm_nouns and _verbal_attack(lex, tok, k + step):
+            return None  # "X's attack against Y questioning his credentials": words, no harm
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
             before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
@@ -546,6 +576,10 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                 chain.append(w)
                 k = to
                 continue
+        if heads and not chain and w in lex.goal_nouns:  # "X's wind targets": the phrase's head
+            heads += 1
+            k += 1
+            continue
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
@@ -577,6 +611,11 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     special = _subject_special(lex, tok, k, chain, negated, modal)
     if special is not None:
         return special
+    judged = [lex.judging_adverbs[c] for c in chain if c in lex.judging_adverbs]
+    if not passive and _is_word(w) and judged:  # "X falsely claimed", "X rightly warned"
+        return [Cue(judged[0], "subject + judging adverb", negated, modal)]
+    if w in lex.failing and tok.get(k + 1) == "to" and tok.get(k + 2) not in lex.harm:
+        return [Cue("misconduct", "subject of 'fail to'", negated, modal)]  # "X failed to meet"
     for _, forms, rest in lex.endorsing_phrases:  # "X is going along with the hoax"
         if w in forms and all(tok.get(k + 1 + x) == r for x, r in enumerate(rest)) and not (
                 passive and forms[w] == "ed") and _noun_ahead(lex, tok, k + 1 + len(rest),
@@ -605,6 +644,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("agent_of_harm", "subject endorses harm noun")  # "X backed the invasion"
     if w in lex.coercion and not passive:
         return cue("agent_of_harm", "subject of coercion verb")
+    if w in lex.compelling and not passive and _object_then_to(lex, tok, k + 1):
+        return cue("agent_of_harm", "subject of compelling verb + object + to")  # "X ordered Y to"
     if w in lex.light and not passive and _noun_ahead(lex, tok, k + 1, lex.harm_nouns | lex.weapons):
         if _noun_ahead(lex, tok, k + 1, lex.criticism.keys()) and _verbal_attack(lex, tok, k + 1):
             return []  # "X launched an attack against Y questioning his credentials"
@@ -646,6 +687,10 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("target_of_blame", "subject of 'faces' + blame noun")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.praise_nouns):
         return cue("praise", "subject of 'wins' + praise noun")
+    if w in lex.claiming and not passive and not _possessive_mark(tok, k - 1) and not _possessive(
+            tok, k) and tok.get(k - 1) not in _POSSESSIVE_PRONOUNS and tok.get(
+            k + 1 + (tok.get(k + 1) in lex.determiners)) not in lex.claim_objects:  # not "her claims"
+        return cue("doubted_claim", "subject of a verb of doubted saying")
     return []
 
 
@@ -832,6 +877,25 @@ def _belied_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     return []
 
 
+def _blamed_cause_cues(lex: Lexicon, tok: Tokens, i: int) -> list[Cue]:
+    """The actor named as the cause of a harm told earlier in its sentence: "farmers are suffering
+    because of X('s policies)", "the crisis, thanks to X", "thousands died due to X"."""
+    k = i - 1
+    while k >= 0 and tok.low[k] in lex.determiners:
+        k -= 1
+    if (tok.get(k - 1), tok.get(k)) not in lex.cause_links:
+        return []
+    harmful = lex.harm_nouns | lex.caused_nouns | lex.suffering_nouns
+    for x in range(k - 2, -1, -1):
+        w = tok.low[x]
+        if w in (".", ";", ":", "?", "!"):
+            return []
+        if w in harmful or w in lex.harm or w in lex.suffer:
+            negated, modal = _before(lex, tok, x)
+            return [Cue("target_of_blame", "harm + because of + actor", negated, modal)]
+    return []
+
+
 def _past_relative(lex: Lexicon, tok: Tokens, j: int) -> int | None:
     """Past a relative clause set off by commas after the actor ending before j ("X, who owns
     farmland, attacked"): the token where the actor's own verb starts, else None."""
@@ -999,6 +1063,16 @@ def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
     return False
 
 
+def _object_then_to(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """An object from k (determiners and up to MAX_GAP nouns, adjectives or names) and then "to"
+    or "into" ("ordered global authorities to", "pressured the banks into")."""
+    heads = 0
+    while tok.get(k) in lex.determiners or (heads < MAX_GAP and _is_head(lex, tok.get(k))):
+        heads += tok.get(k) not in lex.determiners
+        k += 1
+    return heads > 0 and tok.get(k) in ("to", "into")
+
+
 def _war_on(lex: Lexicon, tok: Tokens, k: int) -> bool:
     """A possessive-only harm noun from k followed by "on" or "against" ("war on farmers", "a
     campaign against the press")."""
@@ -1148,6 +1222,7 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         listed = _listed_as(lex, tok, k - (head == "as"))  # "the big polluters include X, Y"
         if listed is not None:
             return [Cue(listed, "label + include + actor", negated, modal)]
+        return _list_member_cues(lex, tok, k - (head == "as"))
     if head in lex.named_participles:  # "a climate terrorist named X", "a hero called X"
         for x in (k - 1, k - 2):
             if tok.get(x) in lex.negative:
@@ -1176,6 +1251,17 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     if skipped <= 2 and head in lex.victim_nouns:  # "vulnerable X", "innocent X"
         return [Cue("victim_noun", "victim word + actor", negated, modal)]
     return []
+
+
+def _list_member_cues(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
+    """A member of a list opened at k ("including", "such as", "like") after a noun takes that
+    noun's cues as an object: "condemned protest groups, including X" (X blamed), "shelled
+    cities such as X" (X harmed)."""
+    n = k - 1 - (tok.get(k - 1) == ",")
+    if n < 0 or not _is_head(lex, tok.low[n]):
+        return []
+    return [Cue(c.family, f"{c.pattern} (a listed member)", c.negated, c.modal)
+            for c in _object_cues(lex, tok, n, n + 1)]
 
 
 def _listed_as(lex: Lexicon, tok: Tokens, k: int) -> str | None:
@@ -1269,6 +1355,7 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
              *_indifference_cues(lex, tok, i, j),
              *_gratitude_cues(lex, tok, i),
              *_belied_cues(lex, tok, i, j),
+             *_blamed_cause_cues(lex, tok, i),
              *_object_cues(lex, tok, i, j)]
     by_family: dict[str, Cue] = {}
     for cue in found:
@@ -1382,7 +1469,8 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
-    pronouns = pronoun_mentions(sentences, mentions, set(people))
+    pronouns = pronoun_mentions(sentences, mentions, set(people),
+                                set(mentions["actor"]) - set(people) - set(group_of.values()))
     return pd.concat([mentions, pronouns], ignore_index=True).astype(base.dtypes.to_dict())
 
 
@@ -1782,7 +1870,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
     blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
     texts = corpus.documents.set_index("doc_id")["text"]
     stem = {Path(f).stem: f for f in actors["file"]}
-    rows, everyone = [], set()
+    rows, everyone, groups = [], set(), set()
     for doc_id, sentences in corpus.sentences.groupby("doc_id", sort=False):
         mine = actors[actors["file"] == stem.get(doc_id, "")]
         owners: dict[str, set[str]] = {}
@@ -1792,6 +1880,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
         persons = {a for a in mine["actor"] if written_as_person(texts[doc_id], a)}
         people = [a for a in mine["actor"] if " " in a or a in persons]
         everyone |= persons
+        groups |= {a for a in mine["actor"] if a not in people}
         for title, person in titled_people(texts[doc_id], people).items():
             for form in (title, title[0].upper() + title[1:]):
                 owners.setdefault(form, set()).add(person)
@@ -1806,7 +1895,7 @@ def labelled_evidence(corpus: Corpus, actors: pd.DataFrame) -> tuple[pd.DataFram
                 rows.append((doc_id, sid, "labelled", actor, alias, start + a, start + b))
     mentions = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "group", "actor", "alias",
                                            "start", "end"])
-    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, everyone)],
+    mentions = pd.concat([mentions, pronoun_mentions(corpus.sentences, mentions, everyone, groups)],
                          ignore_index=True).sort_values(["doc_id", "start"], kind="stable",
                                                         ignore_index=True)
     evidence = role_evidence(corpus.sentences, mentions, compute_voice_segments(corpus))

@@ -2,7 +2,13 @@
 
 import pandas as pd
 
-from analysis.actors import clean_name, compute_actor_mentions, pronoun_mentions, written_gender
+from analysis.actors import (
+    clean_name,
+    compute_actor_mentions,
+    pronoun_mentions,
+    written_gender,
+    written_number,
+)
 
 
 def test_mentions_exact():
@@ -84,6 +90,32 @@ def test_pronouns_join_only_a_person_of_their_gender_where_the_article_tells_it(
         ["s5", "Bill Gates", "He"]]
     assert written_gender("Joe Biden, whose daughter sings.", "Joe Biden") is None
     assert written_gender("Abigail Disney, daughter of Roy Disney.", "Roy Disney") is None
+
+
+def test_its_and_their_join_the_one_group_of_their_number_named_just_before():
+    """its -> the one singular group, they/them/their -> the one plural group, named earlier in
+    the sentence or just before; persons take no group pronoun and groups no person's."""
+    texts = ["The UN met the farmers.", "Its plan hurt them.", "Republicans and Joe Biden spoke.",
+             "Their bill failed and he left.", "Exxon and Shell said it was over.", "Its rivals won."]
+    names = [("s0", "UN", "UN"), ("s0", "farmers", "farmers"), ("s2", "Republicans", "Republicans"),
+             ("s2", "Joe Biden", "Joe Biden"), ("s4", "Exxon", "Exxon"), ("s4", "Shell", "Shell")]
+    starts, sentences, mentions = _sentences_and_mentions(texts, names)
+    found = pronoun_mentions(sentences, mentions, {"Joe Biden"},
+                             {"UN", "farmers", "Republicans", "Exxon", "Shell"})
+    # s5: two singular groups before (none); "it" is never joined (mostly a dummy subject)
+    assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
+        ["s1", "UN", "Its"], ["s1", "farmers", "them"], ["s3", "Republicans", "Their"],
+        ["s3", "Joe Biden", "he"]]
+    assert found["start"].tolist()[:2] == [starts[1], starts[1] + texts[1].index("them")]
+
+
+def test_written_number_reads_the_verb_after_the_name_then_its_ending():
+    assert written_number("The Netherlands is flat. The Netherlands has dykes.", "Netherlands") == "singular"
+    assert written_number("Shell said so.", "Shell") == "singular"
+    assert written_number("The farmers said so.", "farmers") == "plural"
+    assert written_number("The Greens are angry. The Greens were out.", "Greens") == "plural"
+    assert written_number("Our Fund is rich.", "Our Fund") == "singular"
+    assert written_number("The bus left.", "Congress") == "singular"  # -ss is no plural
 
 
 def test_a_surname_two_people_share_tells_no_gender():

@@ -315,7 +315,79 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Ann Lee",
      [("target_of_blame", False, False)]),
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
+    ("The Courier's attack on Ann Lee, questioning her credentials, failed.", "Courier", []),
     ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    # an adverb of condemnation makes the subject's act misconduct, whatever the verb; not after
+    # a form of "be" ("wrongly accused" is done to the subject)
+    ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
+    ("The farmers were wrongly accused of fraud.", "farmers", [("target_of_blame", False, False)]),
+    # an adverb of distance ("supposedly") is the writer's doubt, as "claimed" is
+    ("Shell supposedly cut emissions.", "Shell", [("doubted_claim", False, False)]),
+    ("Exxon cherry-picked the data.", "Exxon", [("misconduct", False, False)]),
+    # a sanction of others blames its object ("blacklisted X"), no harm done to a victim
+    ("Texas blacklisted BlackRock last year.", "BlackRock", [("target_of_blame", False, False)]),
+    # and an adverb of approval praise ("rightly warned")
+    ("Curry rightly questioned the models.", "Curry", [("praise", False, False)]),
+    # neglecting a duty, whatever follows "to", but a harm neglected is no misconduct; failing
+    # is misconduct only in its phrases ("failed to act")
+    ("The agency neglected to publish the data.", "agency", [("misconduct", False, False)]),
+    ("The Tories failed to hold onto power.", "Tories", []),
+    # a member of a list after an object ("including", "such as") takes the object's cue
+    ("Police condemned environmental groups, including Just Stop Oil, on Monday.", "Just Stop Oil",
+     [("target_of_blame", False, False)]),
+    ("Police met environmental groups, including Just Stop Oil.", "Just Stop Oil", []),
+    # the writer's distance from a speaker's word ("claimed"), half weight; "claimed
+    # responsibility" stays blame
+    ("Harries claimed that dengue would spread.", "Harries", [("doubted_claim", False, False)]),
+    ("Dengue will spread, Harries claimed.", "Harries", [("doubted_claim", False, False)]),
+    ("Hamas claimed responsibility for the bombing.", "Hamas", [("target_of_blame", False, False)]),
+    ("The group claimed credit for the protests.", "group", []),  # taking, not saying
+    ("Dr Lee mocked her claims.", "her", []),
+    # compelling with an object and "to"/"into" is coercion; ordering a thing is not
+    ("The Forum compelled global authorities to cut emissions.", "Forum",
+     [("agent_of_harm", False, False)]),
+    ("He ordered British troops to march into Belfast.", "He", []),
+    # "forced to" + any verb is no victim cue ("police were forced to move activists")
+    ("Police were forced to move activists.", "Police", []),
+    # the named cause of a harm told before it ("because of", "due to") is blamed; of anything
+    # else, not
+    ("Farmers are suffering because of Brussels and its rules.", "Brussels",
+     [("target_of_blame", False, False)]),
+    ("Thousands died due to the WHO.", "WHO", [("target_of_blame", False, False)]),
+    ("Prices rose because of China.", "China", []),
+    # adverbs of frequency without -ly between the subject and its verb
+    ("China has always helped Pakistan.", "China", [("agent_of_help", False, False)]),
+    # intent after a form of "be" ("out to", "determined to"): the act is planned, half weight
+    ("The suppliers are out to cripple the egg supply.", "suppliers", [("agent_of_harm", False, True)]),
+    ("Regulators are determined to ban gas stoves.", "Regulators", [("agent_of_harm", False, True)]),
+    # the wider word lists: tricking, misrepresenting and overstating, overreach of the doer,
+    # contempt and esteem labels, imputed motives
+    ("Exxon duped investors.", "Exxon", [("agent_of_harm", False, False)]),
+    ("Shell misrepresented the risks.", "Shell", [("misconduct", False, False)]),
+    ("Acme overstated its reserves.", "Acme", [("misconduct", False, False)]),
+    ("They fear the overreach of Brussels.", "Brussels", [("agent_of_harm", False, False)]),
+    ("The far-left Sunrise Movement marched.", "Sunrise Movement", [("negative_label", False, False)]),
+    ("Biden woke up early.", "Biden", []),  # "woke" is no label here
+    # nouns that are also verbs of harm stay out of the harm verbs ("rig", "gag"), and "long" out
+    # of the auxiliaries ("X's long war")
+    ("The BP rig exploded.", "BP", []),
+    ("Its climate scare narrative failed.", "Its", []),
+    ("The EPA pollution standards changed.", "EPA", []),  # a modifier, not a harm
+    # a target with a modifier between it and the actor is a goal ("2030 wind targets")
+    ("Ireland's 2030 offshore wind targets slipped.", "Ireland", []),
+    ("Putin's targets were civilians.", "Putin", [("agent_of_harm", False, False)]),
+    ("Russian pressure forced Kyiv to cede land.", "Russian", [("agent_of_harm", False, False)]),
+    ("Russia's long war on Ukraine goes on.", "Russia", [("agent_of_harm", False, False)]),
+    ("The renowned scientist Judith Curry spoke.", "Judith Curry", [("positive_label", False, False)]),
+    ("The politically driven IPCC met.", "IPCC", [("negative_label", False, False)]),
+    # "narrative", opinion writing's word for an opponent's account
+    ("The IPCC's narrative fell apart.", "IPCC", [("negative_label", False, False)]),
+    ("Gore pushed the climate narrative.", "Gore", [("negative_label", False, False)]),
+    # up to four words (NOUN_REACH) of a noun phrase between the actor and its harm noun, but
+    # three (MAX_GAP) between a subject and its verb: a longer phrase has its own head
+    ("Former Labour prime minister Lord Callaghan has died.", "Labour", []),
+    ("Russian heavy long-range artillery bombardment continued.", "Russian",
+     [("agent_of_harm", False, False)]),
     ("Critics attacked Gates, calling him a fraud.", "Critics", []),
     ("Russia attacked Kyiv, saying it was a military target.", "Kyiv",
      [("patient_of_harm", False, False)]),
@@ -582,6 +654,9 @@ def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
     assert described_actors(group, {"Climate Defiance": {"Climate Defiance"}}, ["group"]) == {
         "the group": "Climate Defiance", "The group": "Climate Defiance"}
     assert described_actors("Jim Lee, whose group met, spoke.", {"Jim Lee": {"Jim Lee"}}, ["group"]) == {}
+    kind = "The oil company Exxon lied. The company denied it."  # the head before the name
+    assert described_actors(kind, {"Exxon": {"Exxon"}}, heads) == {
+        "the company": "Exxon", "The company": "Exxon"}
     named = {"Biden administration": {"Biden administration"}, "Biden": {"Biden"}}
     assert described_actors("The Biden administration acted.", named, ["administration"]) == {
         "the administration": "Biden administration", "The administration": "Biden administration"}
