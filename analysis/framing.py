@@ -53,7 +53,8 @@ def compute_mentions(corpus: Corpus) -> pd.DataFrame:
 
 @per_corpus
 def compute_actor_salience(corpus: Corpus) -> pd.DataFrame:
-    """Mentions per 1,000 words per outlet and actor group, with bootstrap intervals over sentences."""
+    """Mentions per 1,000 words per outlet and actor group, with bootstrap intervals (a group's articles
+    resampled where it has several; column unit)."""
     sentences = sentences_with_outlet(corpus)
     mentions = compute_mentions(corpus)
     groups = list(dict.fromkeys(mentions["group"]))

@@ -118,6 +118,20 @@ def interval(low: float, high: float, spec: str = ".2f", label: str = "interval"
     return f"{label} {low:{spec}} to {high:{spec}}"
 
 
+def translation_status(translated: pd.Series) -> str:
+    """How many of the articles are machine translations, from their `translated` column (missing:
+    unknown): '2 of 5 articles are machine translations', 'whether any of the 176 articles is a
+    machine translation is unknown', '0 of 9 articles are machine translations (3 of unknown status)'."""
+    unknown = int(translated.isna().sum())
+    if unknown == len(translated):
+        return (f"whether {'the article' if unknown == 1 else f'any of the {unknown:,} articles'} "
+                "is a machine translation is unknown")
+    known = translated.dropna().astype(bool)
+    return (f"{int(known.sum()):,} of {plural(len(translated), 'article')} "
+            f"{'is a machine translation' if len(translated) == 1 else 'are machine translations'}"
+            + (f" ({unknown:,} of unknown status)" if unknown else ""))
+
+
 def date_span(first, last) -> str:
     """'on 3 March 2022' or 'from 3 March 2022 to 5 May 2023'."""
     first, last = (f"{d.day} {d:%B %Y}" for d in (first, last))

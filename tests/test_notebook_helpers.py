@@ -1,11 +1,12 @@
 """The notebook helpers: article text cannot become markup, links or maths in the narration."""
 
+import pandas as pd
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
 from analysis import config
 from analysis.errors import CorpusWarning
-from analysis.notebook import _show_corpus_warning, escape, interval
+from analysis.notebook import _show_corpus_warning, escape, interval, translation_status
 
 
 @pytest.mark.parametrize("text", [
@@ -149,3 +150,14 @@ def test_interval_says_when_there_is_none():
     assert interval(0.1, 0.25, ".0%", label="95 % interval") == "95 % interval 10% to 25%"
     assert interval(float("nan"), 0.3) == "too few for an interval"
     assert interval(None, None) == "too few for an interval"
+
+
+def test_translation_status_says_unknown_rather_than_none():
+    def status(values):
+        return translation_status(pd.Series(values, dtype="boolean"))
+
+    assert status([pd.NA] * 176) == "whether any of the 176 articles is a machine translation is unknown"
+    assert status([pd.NA]) == "whether the article is a machine translation is unknown"
+    assert status([True, False, pd.NA]) == "1 of 3 articles are machine translations (1 of unknown status)"
+    assert status([True, False, False, True, False]) == "2 of 5 articles are machine translations"
+    assert status([False]) == "0 of 1 article is a machine translation"
