@@ -818,6 +818,11 @@ def test_naming_verbs_report_a_label(text, expected):
         ("Critics accused the government of hiding the figures.",
          [("Critics", "indirect", "the government of hiding the figures")]),
         ("The strike was a crime.", []),
+        # ... and so do verbs of rejecting, dismissing, defending and mocking aloud
+        ("Ann Lee dismissed the report as a smear.",
+         [("Ann Lee", "indirect", "the report as a smear")]),
+        ("The union rejects the offer of a two percent raise.",
+         [("union", "indirect", "the offer of a two percent raise")]),
     ],
 )
 def test_judging_verbs_report_what_is_judged(text, expected):
@@ -1411,7 +1416,7 @@ def test_an_office_speaks_for_the_one_named_before_it(text, speaker):
 
 
 def test_telling_someone_carries_a_quotation_after_a_clause():
-    quotes = attribute('Ann Lee defended the plan on Monday, telling reporters that it "will cut '
+    quotes = attribute('Ann Lee unveiled the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == [("Ann Lee", "X did, saying")]
 
