@@ -1641,10 +1641,21 @@ _WON = re.compile(r"\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+)?(
                   r"|lead|seat|seats|title|prize|majority|nomination)\b")
 
 
+# A participle before "by" and its agent is a passive, its subject no speaker ("the plan proposed
+# by the mayor", "a call echoed by Japan on Saturday"; "responded by saying" is none).
+_BY_AGENT = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?!\w+ing\b)")
+# Words after which a participle is an adjective, no verb ("his proposed ban", "a reported deal").
+_ADJECTIVE_AFTER = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+
+
 def _not_speech(text: str, verb: re.Match) -> bool:
-    """Whether a verb of saying is used in a sense that reports nothing (see above)."""
+    """Whether a verb of saying is used in a sense that reports nothing (see above), or is a
+    participle used as an adjective after an article or a possessive."""
     word = _bare(verb.group())
-    return (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
+    before = text[max(0, verb.start() - 8):verb.start()].split()
+    return (bool(before) and before[-1].lower() in _ADJECTIVE_AFTER) \
+        or (word.endswith("ed") and _BY_AGENT.match(text, verb.end()) is not None) \
+        or (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
         or (word in {"claimed", "claims", "posted", "declared", "announced"}
             and _WON.match(text, verb.end()) is not None)
 

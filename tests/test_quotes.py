@@ -1415,6 +1415,28 @@ def test_an_office_speaks_for_the_one_named_before_it(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the subject proposes or endorses is its stance
+        ("Ann Lee proposed a tax on carbon.", [("Ann Lee", "indirect", "a tax on carbon")]),
+        ("The union endorsed Ann Lee for mayor.", [("union", "indirect", "Ann Lee for mayor")]),
+        # a participle after an article or a possessive is an adjective, one before "by" and its
+        # agent a passive: no one's verb of saying
+        ("Her proposed tax would raise $1 billion.", []),
+        ("The tax proposed by the mayor would raise $1 billion.", []),
+        # "by" and a gerund is the way the subject spoke, no agent
+        ("Ann Lee responded by pointing to its record.",
+         [("Ann Lee", "indirect", "by pointing to its record")]),
+    ],
+)
+def test_proposing_and_endorsing_report_a_stance(text, expected):
+    quotes = attribute(text)
+    segments = voices(text, quotes)
+    reported = segments.loc[segments["voice"] == "reported", "text"].tolist()
+    assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
+
+
 def test_telling_someone_carries_a_quotation_after_a_clause():
     quotes = attribute('Ann Lee unveiled the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
