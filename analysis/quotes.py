@@ -1015,19 +1015,42 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     return None
 
 
-# A document and who it is from, opening what follows "according to": "a statement from X".
-_WRITING_FROM = re.compile(r"\W*(?:\S+\s+){0,3}?(\S+)\s+(?:from|by|of)\s+(.*)", re.S)
+# A writing and who it is from, by or of (group 2), opening a phrase: "a statement from X".
+_WRITING_FROM = re.compile(r"\W*(?:\S+\s+){0,3}?(\S+)\s+(from|by|of)\s+(.*)", re.S)
+
+
+# A writing with its maker's name before it: "a New York Times/CBS News poll", "a national Gallup
+# Poll", "a new Washington Post-ABC News national poll": the maker (group 1) and the words after
+# it (group 2), of which the writing is the first or the second.
+_MAKER_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?"
+                           r"((?:[A-Z][\w.&/'-]*\s+)*[A-Z][\w.&/'-]*)\s+([a-z-]+(?:\s+[a-z]+)?)")
+
+
+def _author(text: str) -> str | None:
+    """The named author of the writing that opens `text`: who a statement or a letter is from, by
+    or of ("a statement from NRDC chief Ann Lee" -> "NRDC chief Ann Lee"), who a report or a poll
+    is from or by ("a new report by Politico" -> "Politico"; "of" is its topic, "a poll of
+    voters"), or whose name stands before it ("a New York Times/CBS News poll released last
+    week" -> "New York Times/CBS News"); None when no one is named."""
+    lex = _lexicon()
+    if (m := _WRITING_FROM.match(text)) and (_bare(m.group(1)) in lex["documents"] or (
+            _bare(m.group(1)) in lex["writings"] and m.group(2) != "of")) \
+            and (author := leading_phrase(m.group(3))) \
+            and any(_is_name_token(w) and len(_bare(w)) > 1 for w in _words(author)):
+        return author
+    if m := _MAKER_BEFORE.match(text, len(text) - len(text.lstrip(" \"'(-"))):
+        maker, after = m.group(1).split(), m.group(2).split()
+        if after[0] in lex["writings"] or after[-1] in lex["writings"]:
+            return " ".join(maker)
+        if len(maker) > 1 and maker[-1].lower() in lex["writings"]:  # "a Gallup Poll"
+            return " ".join(maker[:-1])
+    return None
 
 
 def _source_of(text: str) -> str | None:
-    """The speaker phrase after "according to": the author of a statement, a letter or a post
-    who it is from ("according to a statement from NRDC chief Ann Lee" -> "NRDC chief Ann Lee");
-    a report, a study or a poll stays with the rules for writings."""
-    if (m := _WRITING_FROM.match(text)) and _bare(m.group(1)) in _lexicon()["documents"] \
-            and (author := leading_phrase(m.group(2))) \
-            and any(_is_name_token(w) and len(_bare(w)) > 1 for w in _words(author)):
-        return author
-    return leading_phrase(text)
+    """The speaker phrase after "according to": the named author of a writing (see _author), else
+    the phrase itself; an unnamed report, study or poll stays with the rules for writings."""
+    return _author(text) or leading_phrase(text)
 
 
 def _without_adverb(text: str) -> str:
@@ -1754,7 +1777,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         if _unnamed_source(text[:m.start()]) or _source_head(text[:m.start()]):
             if not text[m.end():].strip(" .!?\"'"):  # "..., new fundraising reports show."
                 return None, "a source shows", _content(text, 0, text[:m.start()].rfind(","))
-            return None, "a source shows", _reported_after(text, m.end())
+            return _author(text[:m.start()]), "a source shows", _reported_after(text, m.end())
     if relative is not None:
         return None, "X said that", relative
     return _headline(text)

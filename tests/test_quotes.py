@@ -114,14 +114,14 @@ def test_indirect_patterns(text, speaker, pattern):
         [speaker, "indirect", pattern, text]]
 
 
-def test_a_writing_that_shows_is_reported_speech_of_no_speaker_and_nothing_else_that_shows():
+def test_a_writing_that_shows_is_reported_speech_of_its_named_maker_only_and_nothing_else_shows():
     quotes = attribute("The latest Reuters/Ipsos poll showed Trump leading the field.\n\n"
                        "New filings show that the campaign has little cash.\n\n"
                        "Polls have shown that the race is close.\n\n"
                        "The data suggest that turnout will be low.\n\n"
                        "This shows that the plan failed.\n\nClinton showed up at the rally.")
     assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [
-        ["unknown", "indirect", "a source shows"]] * 4
+        ["Reuters/Ipsos", "indirect", "a source shows"]] + [["unknown", "indirect", "a source shows"]] * 3
     assert quotes["quote"].str.split().str[0].tolist() == ["The", "New", "Polls", "The"]
 
 
@@ -1435,6 +1435,24 @@ def test_proposing_and_endorsing_report_a_stance(text, expected):
     segments = voices(text, quotes)
     reported = segments.loc[segments["voice"] == "reported", "text"].tolist()
     assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the named maker of a poll or a report is its source: before it or after "by"
+        ("Clinton leads by five points, according to a new Gallup poll.",
+         [("Gallup", "according to X")]),
+        ("A Monmouth poll showed Clinton ahead in New York.", [("Monmouth", "a source shows")]),
+        ("Turnout rose, according to a report by the Acme Institute.",
+         [("Acme Institute", "according to X")]),
+        # no maker named: no speaker
+        ("The latest poll showed Clinton ahead.", [("unknown", "a source shows")]),
+    ],
+)
+def test_the_maker_of_a_writing_is_its_source(text, expected):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
 
 
 def test_telling_someone_carries_a_quotation_after_a_clause():
