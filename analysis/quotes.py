@@ -165,10 +165,25 @@ def _bare(token: str) -> str:
     return token.strip(".,;:!?()[]\"'").lower()
 
 
+# Stop words and fillers that, capitalised, are first names ("said Will Doyle").
+FIRST_NAME_STOPS = {"will"}
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised first name spelt as a stop word or a filler ("Will")."""
+    return word.istitle() and word.lower() in FIRST_NAME_STOPS
+
+
 def _is_stop(token: str, stop: set[str]) -> bool:
-    """A word that ends a speaker phrase; acronyms ("US", "IT") are names, not "us" or "it"."""
+    """A word that ends a speaker phrase; acronyms ("US", "IT") are names, not "us" or "it", and
+    so is a capitalised first name spelt as a stop word ("Will")."""
     word = token.strip(".,;:!?()[]\"'")
-    return word.lower() in stop and not (len(word) > 1 and word.isupper())
+    return word.lower() in stop and not (len(word) > 1 and word.isupper()) and not _first_name(word)
+
+
+def _is_filler(token: str) -> bool:
+    """An auxiliary or adverb between a subject and its verb (_FILLERS), not a first name."""
+    return _bare(token) in _FILLERS and not _first_name(token.strip(".,;:!?()[]\"'"))
 
 
 # A name that opens with a lower-case particle joined to a capital: "al-Jaber", "el-Sisi",
@@ -193,7 +208,7 @@ def _ends_clause(token: str) -> bool:
 def trailing_phrase(text: str) -> str | None:
     """The speaker phrase that ends `text` ("..., NATO Secretary General Jens Stoltenberg")."""
     tokens = _words(text.replace("#", " "))
-    while tokens and _bare(tokens[-1]) in _FILLERS:
+    while tokens and _is_filler(tokens[-1]):
         tokens.pop()
     taken: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
@@ -996,7 +1011,7 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
     rest = [w for w in _words(",".join(_without_asides(_PARENTHESIS.sub("", before).split(","))))
-            if _bare(w) not in _FILLERS]  # "Ann Lee, 66," and "Ann Lee (D)" are "Ann Lee"
+            if not _is_filler(w)]  # "Ann Lee, 66," and "Ann Lee (D)" are "Ann Lee"
     if rest and _bare(rest[-1]) in _lexicon()["writings"]:  # '," a World Economic Forum report said'
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
@@ -1065,7 +1080,7 @@ def _without_adverb(text: str) -> str:
 def _writing_named(text: str) -> str | None:
     """"the report" when the text before a verb ends with a definite writing ("the report", "the
     new study", "this paper"), whose author an earlier sentence may name; else None."""
-    words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
+    words = [_bare(w) for w in _words(text) if not _is_filler(w)]
     if len(words) > 1 and words[-1] in _lexicon()["writings"] \
             and any(w in {"the", "this", "that"} for w in words[-3:-1]):
         return f"the {words[-1]}"
@@ -1076,7 +1091,7 @@ def _naming_subject(before: str) -> str | None:
     """The speaker of a naming verb: the subject just before it, with its appositive ("X, who
     represents the region, called ..."), not a passive ("the war was called ...") and not a noun
     it names ("a party called X", "the group, called X,")."""
-    last = [_bare(w) for w in _words(before) if _bare(w) not in _FILLERS][-1:]
+    last = [_bare(w) for w in _words(before) if not _is_filler(w)][-1:]
     if _bare((before.split() or [""])[-1]) in _PASSIVE or not (phrase := _subject(before)) \
             or [_bare(w) for w in _words(phrase)][-1:] != last \
             or (before.rstrip().endswith(",") and ", " not in phrase):  # "a group, called X,"
@@ -1087,7 +1102,7 @@ def _naming_subject(before: str) -> str | None:
 def _unnamed_source(text: str) -> bool:
     """The text before a verb ends with a source that is no speaker ("the report", "the matter",
     "52 percent", "six in 10", "52%")."""
-    words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
+    words = [_bare(w) for w in _words(text) if not _is_filler(w)]
     return bool(words) and (words[-1] in _lexicon()["sources"] or words[-1].endswith("%")
                             or ((words[-1].isdigit() or words[-1] in _NUMBER_WORDS)
                                 and len(words) > 1 and words[-2] == "in")  # "six in 10", "one in five"
@@ -1381,7 +1396,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if medium := _MEDIUM.search(text):
         text = text[:medium.start()] + " "
     text = _COMPANIONS.sub(" ", text)
-    words = [w for w in _words(text) if _bare(w) not in _FILLERS]
+    words = [w for w in _words(text) if not _is_filler(w)]
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
@@ -1738,7 +1753,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             and not _named_subject_before(text[:inverted.start()]):
         return phrase, "..., said X", _content(text, 0, inverted.start())
     for m in found["inserted"].finditer(text):  # "The test, North Korea said, was its biggest."
-        rest = [w for w in _words(m.group(1)) if _bare(w) not in _FILLERS]
+        rest = [w for w in _words(m.group(1)) if not _is_filler(w)]
         if ((phrase := trailing_phrase(m.group(1))) and len(_words(phrase)) == len(rest)) \
                 or _unnamed_source(m.group(1)):
             return phrase, "..., X said, ...", _content(text, 0, len(text))

@@ -1455,6 +1455,19 @@ def test_the_maker_of_a_writing_is_its_source(text, expected):
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised "Will" before a surname is a first name, not the auxiliary
+        '"It is a pretty expensive model," said Will Doyle, a professor at Vanderbilt University.',
+        '"It is expensive," Will Doyle said.',
+        "Will Doyle said the model is expensive.",
+    ],
+)
+def test_will_is_a_first_name(text):
+    assert attribute(text)["speaker"].tolist() == ["Will Doyle"]
+
+
 def test_telling_someone_carries_a_quotation_after_a_clause():
     quotes = attribute('Ann Lee unveiled the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
