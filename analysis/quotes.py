@@ -1682,17 +1682,20 @@ _WON = re.compile(r"\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+)?(
 # A participle before "by" and its agent is a passive, its subject no speaker ("the plan proposed
 # by the mayor", "a call echoed by Japan on Saturday"; "responded by saying" is none).
 _BY_AGENT = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?!\w+ing\b)")
+# An amount after "declined to" is a fall in value ("Fees declined to $281 million").
+_AMOUNT = re.compile(r"\s*(?:about\s+|nearly\s+|almost\s+)?[$€£]?\d")
 # Words after which a participle is an adjective, no verb ("his proposed ban", "a reported deal").
 _ADJECTIVE_AFTER = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
 
 
 def _not_speech(text: str, verb: re.Match) -> bool:
     """Whether a verb of saying is used in a sense that reports nothing (see above), or is a
-    participle used as an adjective after an article or a possessive."""
+    participle used as an adjective after an article or a possessive, or a passive before "by"."""
     word = _bare(verb.group())
     before = text[max(0, verb.start() - 8):verb.start()].split()
     return (bool(before) and before[-1].lower() in _ADJECTIVE_AFTER) \
         or (word.endswith("ed") and _BY_AGENT.match(text, verb.end()) is not None) \
+        or (word.endswith(" to") and _AMOUNT.match(text, verb.end()) is not None) \
         or (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
         or (word in {"claimed", "claims", "posted", "declared", "announced"}
             and _WON.match(text, verb.end()) is not None)

@@ -1468,6 +1468,22 @@ def test_will_is_a_first_name(text):
     assert attribute(text)["speaker"].tolist() == ["Will Doyle"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # declining to speak is a speech act of the subject
+        ("Ann Lee declined to comment on the report.", [("Ann Lee", "indirect", "comment on the report")]),
+        # an amount after "declined to" is a fall in value
+        ("Fees declined to $281 million in 2014.", []),
+    ],
+)
+def test_declining_to_speak_is_reported(text, expected):
+    quotes = attribute(text)
+    segments = voices(text, quotes)
+    reported = segments.loc[segments["voice"] == "reported", "text"].tolist()
+    assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
+
+
 def test_telling_someone_carries_a_quotation_after_a_clause():
     quotes = attribute('Ann Lee unveiled the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
