@@ -1861,6 +1861,20 @@ _NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill.
 # A surname alone before a colon opening a quotation's sentence, as transcripts and debate
 # summaries write a speaker ('Clinton: "..." Bush: "..."'); a full name of the text ends with it.
 _SURNAME_COLON = re.compile(r"\W*([A-Z][a-z'-]+):\s*")
+# A sentence opening with a name and a colon, as headlines and transcripts give what someone says
+# ("Pence: Flowers Won't Be at Debate", "Rush Limbaugh: Hillary ..."): the name (group 1).
+_NAME_COLON = re.compile(r"\W*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][a-z'-]+):\s+(?=\S)")
+LABEL = "X: claim"
+
+
+def _labelled(text: str, surnames: set[str], first: bool) -> tuple[str, str, tuple[int, int]] | None:
+    """What a headline 'X: ...' reports, X's words: the document's `first` sentence or one in Title
+    Case, X ending in a name the document uses alone for a person (lone_surnames: "Pence said"; not
+    "Update:" or "New Hampshire:"); not a list's item ("Sanders: Win in a walk.")."""
+    if (m := _NAME_COLON.match(text)) and m.group(1).split()[-1] in surnames and (
+            first or _title_case(re.findall(r"[^\W\d_][\w'-]*", text[m.end():]))):
+        return m.group(1), LABEL, _content(text, m.end(), len(text))
+    return None
 # A surname in capitals and a colon opening a quotation: the speaker of a turn of a transcript
 # quoted whole ('"PENCE: Well, look, ..."'); a turn continues no earlier quote.
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
@@ -1994,16 +2008,17 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         last = bisect.bisect_left(s_starts, q["q_end"])
         quoted_sentences.update(b[2] for b in bounds[first:last])
     indirect = []
+    alone = lone_surnames(text)
     for s_start, s_end, sid, paragraph in bounds:
         if sid in quoted_sentences:
             continue
-        if found := _indirect(masked[s_start:s_end], verb_re):
+        if found := (_labelled(masked[s_start:s_end], alone, s_start == bounds[0][0])
+                     or _indirect(masked[s_start:s_end], verb_re)):
             indirect.append({"q_start": s_start, "q_end": s_end,
                              "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    alone = lone_surnames(text)
     return _resolve(quotes, indirect, introduced_people(text, names), names,
                     named_organisations(text), acronyms(text), alone, text)
 

@@ -1484,6 +1484,27 @@ def test_declining_to_speak_is_reported(text, expected):
     assert list(zip(quotes["speaker"], quotes["kind"], reported, strict=True)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline "X: ..." gives X's words, X a name the article uses alone for a person
+        ("Pence: Flowers Will Not Be at the Debate\n\nMike Pence spoke on Sunday. Pence said the "
+         "debate would go ahead.",
+         [("Mike Pence", "X: claim", "Flowers Will Not Be at the Debate"),
+          ("Mike Pence", "X said that", "the debate would go ahead")]),
+        # no person's name before the colon, or a list's item after the headline: no claim
+        ("Update: The Count Is In\n\nMike Pence spoke on Sunday. Pence said the debate would go ahead.",
+         [("Mike Pence", "X said that", "the debate would go ahead")]),
+        ("Mike Pence spoke on Sunday. Pence said the debate would go ahead.\n\nPence: Win in a walk.",
+         [("Mike Pence", "X said that", "the debate would go ahead")]),
+    ],
+)
+def test_a_headline_name_and_colon_give_the_name_s_words(text, expected):
+    quotes = attribute(text)
+    content = [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)]
+    assert list(zip(quotes["speaker"], quotes["pattern"], content, strict=True)) == expected
+
+
 def test_telling_someone_carries_a_quotation_after_a_clause():
     quotes = attribute('Ann Lee unveiled the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
