@@ -1505,6 +1505,24 @@ def test_a_headline_name_and_colon_give_the_name_s_words(text, expected):
     assert list(zip(quotes["speaker"], quotes["pattern"], content, strict=True)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # talking about something: the subject's topic and words
+        ("Ann Lee talked about the cost of the war.", [("Ann Lee", "X said that", "the cost of the war")]),
+        # participles of suggesting, promising, criticising and accusing carry what follows a clause
+        ("Ann Lee left the meeting early, suggesting that the plan had failed.",
+         [("Ann Lee", "X did, saying", "that the plan had failed")]),
+        ("Ann Lee spent the day in Ohio, promising voters a new bridge.",
+         [("Ann Lee", "X did, saying", "voters a new bridge")]),
+    ],
+)
+def test_talking_suggesting_and_promising_report(text, expected):
+    quotes = attribute(text)
+    content = [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)]
+    assert list(zip(quotes["speaker"], quotes["pattern"], content, strict=True)) == expected
+
+
 def test_telling_someone_carries_a_quotation_after_a_clause():
     quotes = attribute('Ann Lee unveiled the plan on Monday, telling reporters that it "will cut '
                        'emissions in half."')
