@@ -840,6 +840,9 @@ def test_judging_verbs_report_what_is_judged(text, expected):
         ("The students, who were in their 20s, said the '90s were better.", "students"),
         # a number before the speaker is no part of it, nor the "of" after "percent"
         ("Still, 52 percent of registered voters say they would consider it.", "registered voters"),
+        # a group word after an opening phrase: the group speaks
+        ("Contrary to his claims, authorities say he never had access.", "authorities"),
+        ("In the end, his former foes say he is the right man.", "former foes"),
         # a determiner alone names no one: unknown, never a blank speaker
         ("Many said the plan had failed.", "unknown"),
         ("Both have argued that the plan failed.", "unknown"),
