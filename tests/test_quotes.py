@@ -1451,6 +1451,11 @@ def test_proposing_and_endorsing_report_a_stance(text, expected):
          [("Acme Institute", "according to X")]),
         # no maker named: no speaker
         ("The latest poll showed Clinton ahead.", [("unknown", "a source shows")]),
+        # a sentence opening with the writing that reports it, when nothing else attributes it
+        ("In an NBC News/Wall Street Journal poll released Monday, 50 percent chose Clinton.",
+         [("NBC News/Wall Street Journal", "according to X")]),
+        ("In the latest survey, most voters backed Clinton.", [("unknown", "according to X")]),
+        ("In the end, most voters backed Clinton.", []),
     ],
 )
 def test_the_maker_of_a_writing_is_its_source(text, expected):
