@@ -165,10 +165,25 @@ def _bare(token: str) -> str:
     return token.strip(".,;:!?()[]\"'").lower()
 
 
+# Stop words and fillers that, capitalised, are first names ("said Will Doyle").
+FIRST_NAME_STOPS = {"will"}
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised first name spelt as a stop word or a filler ("Will")."""
+    return word.istitle() and word.lower() in FIRST_NAME_STOPS
+
+
 def _is_stop(token: str, stop: set[str]) -> bool:
-    """A word that ends a speaker phrase; acronyms ("US", "IT") are names, not "us" or "it"."""
+    """A word that ends a speaker phrase; acronyms ("US", "IT") are names, not "us" or "it", and
+    so is a capitalised first name spelt as a stop word ("Will")."""
     word = token.strip(".,;:!?()[]\"'")
-    return word.lower() in stop and not (len(word) > 1 and word.isupper())
+    return word.lower() in stop and not (len(word) > 1 and word.isupper()) and not _first_name(word)
+
+
+def _is_filler(token: str) -> bool:
+    """An auxiliary or adverb between a subject and its verb (_FILLERS), not a first name."""
+    return _bare(token) in _FILLERS and not _first_name(token.strip(".,;:!?()[]\"'"))
 
 
 # A name that opens with a lower-case particle joined to a capital: "al-Jaber", "el-Sisi",
@@ -193,7 +208,7 @@ def _ends_clause(token: str) -> bool:
 def trailing_phrase(text: str) -> str | None:
     """The speaker phrase that ends `text` ("..., NATO Secretary General Jens Stoltenberg")."""
     tokens = _words(text.replace("#", " "))
-    while tokens and _bare(tokens[-1]) in _FILLERS:
+    while tokens and _is_filler(tokens[-1]):
         tokens.pop()
     taken: list[str] = []
     for i in range(len(tokens) - 1, -1, -1):
@@ -996,7 +1011,7 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         return (phrase, "said X") if phrase else None
     phrase = _subject(before)
     rest = [w for w in _words(",".join(_without_asides(_PARENTHESIS.sub("", before).split(","))))
-            if _bare(w) not in _FILLERS]  # "Ann Lee, 66," and "Ann Lee (D)" are "Ann Lee"
+            if not _is_filler(w)]  # "Ann Lee, 66," and "Ann Lee (D)" are "Ann Lee"
     if rest and _bare(rest[-1]) in _lexicon()["writings"]:  # '," a World Economic Forum report said'
         rest = [w for w in rest[:-1] if _bare(w) not in DETERMINERS]
     if phrase is not None and len(rest) == len(_words(phrase)):
@@ -1015,19 +1030,42 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
     return None
 
 
-# A document and who it is from, opening what follows "according to": "a statement from X".
-_WRITING_FROM = re.compile(r"\W*(?:\S+\s+){0,3}?(\S+)\s+(?:from|by|of)\s+(.*)", re.S)
+# A writing and who it is from, by or of (group 2), opening a phrase: "a statement from X".
+_WRITING_FROM = re.compile(r"\W*(?:\S+\s+){0,3}?(\S+)\s+(from|by|of)\s+(.*)", re.S)
+
+
+# A writing with its maker's name before it: "a New York Times/CBS News poll", "a national Gallup
+# Poll", "a new Washington Post-ABC News national poll": the maker (group 1) and the words after
+# it (group 2), of which the writing is the first or the second.
+_MAKER_BEFORE = re.compile(r"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?:[a-z-]+\s+){0,2}?"
+                           r"((?:[A-Z][\w.&/'-]*\s+)*[A-Z][\w.&/'-]*)\s+([a-z-]+(?:\s+[a-z]+)?)")
+
+
+def _author(text: str) -> str | None:
+    """The named author of the writing that opens `text`: who a statement or a letter is from, by
+    or of ("a statement from NRDC chief Ann Lee" -> "NRDC chief Ann Lee"), who a report or a poll
+    is from or by ("a new report by Politico" -> "Politico"; "of" is its topic, "a poll of
+    voters"), or whose name stands before it ("a New York Times/CBS News poll released last
+    week" -> "New York Times/CBS News"); None when no one is named."""
+    lex = _lexicon()
+    if (m := _WRITING_FROM.match(text)) and (_bare(m.group(1)) in lex["documents"] or (
+            _bare(m.group(1)) in lex["writings"] and m.group(2) != "of")) \
+            and (author := leading_phrase(m.group(3))) \
+            and any(_is_name_token(w) and len(_bare(w)) > 1 for w in _words(author)):
+        return author
+    if m := _MAKER_BEFORE.match(text, len(text) - len(text.lstrip(" \"'(-"))):
+        maker, after = m.group(1).split(), m.group(2).split()
+        if after[0] in lex["writings"] or after[-1] in lex["writings"]:
+            return " ".join(maker)
+        if len(maker) > 1 and maker[-1].lower() in lex["writings"]:  # "a Gallup Poll"
+            return " ".join(maker[:-1])
+    return None
 
 
 def _source_of(text: str) -> str | None:
-    """The speaker phrase after "according to": the author of a statement, a letter or a post
-    who it is from ("according to a statement from NRDC chief Ann Lee" -> "NRDC chief Ann Lee");
-    a report, a study or a poll stays with the rules for writings."""
-    if (m := _WRITING_FROM.match(text)) and _bare(m.group(1)) in _lexicon()["documents"] \
-            and (author := leading_phrase(m.group(2))) \
-            and any(_is_name_token(w) and len(_bare(w)) > 1 for w in _words(author)):
-        return author
-    return leading_phrase(text)
+    """The speaker phrase after "according to": the named author of a writing (see _author), else
+    the phrase itself; an unnamed report, study or poll stays with the rules for writings."""
+    return _author(text) or leading_phrase(text)
 
 
 def _without_adverb(text: str) -> str:
@@ -1042,7 +1080,7 @@ def _without_adverb(text: str) -> str:
 def _writing_named(text: str) -> str | None:
     """"the report" when the text before a verb ends with a definite writing ("the report", "the
     new study", "this paper"), whose author an earlier sentence may name; else None."""
-    words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
+    words = [_bare(w) for w in _words(text) if not _is_filler(w)]
     if len(words) > 1 and words[-1] in _lexicon()["writings"] \
             and any(w in {"the", "this", "that"} for w in words[-3:-1]):
         return f"the {words[-1]}"
@@ -1053,7 +1091,7 @@ def _naming_subject(before: str) -> str | None:
     """The speaker of a naming verb: the subject just before it, with its appositive ("X, who
     represents the region, called ..."), not a passive ("the war was called ...") and not a noun
     it names ("a party called X", "the group, called X,")."""
-    last = [_bare(w) for w in _words(before) if _bare(w) not in _FILLERS][-1:]
+    last = [_bare(w) for w in _words(before) if not _is_filler(w)][-1:]
     if _bare((before.split() or [""])[-1]) in _PASSIVE or not (phrase := _subject(before)) \
             or [_bare(w) for w in _words(phrase)][-1:] != last \
             or (before.rstrip().endswith(",") and ", " not in phrase):  # "a group, called X,"
@@ -1064,7 +1102,7 @@ def _naming_subject(before: str) -> str | None:
 def _unnamed_source(text: str) -> bool:
     """The text before a verb ends with a source that is no speaker ("the report", "the matter",
     "52 percent", "six in 10", "52%")."""
-    words = [_bare(w) for w in _words(text) if _bare(w) not in _FILLERS]
+    words = [_bare(w) for w in _words(text) if not _is_filler(w)]
     return bool(words) and (words[-1] in _lexicon()["sources"] or words[-1].endswith("%")
                             or ((words[-1].isdigit() or words[-1] in _NUMBER_WORDS)
                                 and len(words) > 1 and words[-2] == "in")  # "six in 10", "one in five"
@@ -1358,7 +1396,7 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if medium := _MEDIUM.search(text):
         text = text[:medium.start()] + " "
     text = _COMPANIONS.sub(" ", text)
-    words = [w for w in _words(text) if _bare(w) not in _FILLERS]
+    words = [w for w in _words(text) if not _is_filler(w)]
     if words and _bare(words[-1]) in _COORDINATORS:
         return clause_subject(text) if coordinated else None
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
@@ -1641,10 +1679,24 @@ _WON = re.compile(r"\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[a-z-]+\s+)?(
                   r"|lead|seat|seats|title|prize|majority|nomination)\b")
 
 
+# A participle before "by" and its agent is a passive, its subject no speaker ("the plan proposed
+# by the mayor", "a call echoed by Japan on Saturday"; "responded by saying" is none).
+_BY_AGENT = re.compile(r"(?:\s+\w+ly)?\s+by\s+(?!\w+ing\b)")
+# An amount after "declined to" is a fall in value ("Fees declined to $281 million").
+_AMOUNT = re.compile(r"\s*(?:about\s+|nearly\s+|almost\s+)?[$€£]?\d")
+# Words after which a participle is an adjective, no verb ("his proposed ban", "a reported deal").
+_ADJECTIVE_AFTER = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+
+
 def _not_speech(text: str, verb: re.Match) -> bool:
-    """Whether a verb of saying is used in a sense that reports nothing (see above)."""
+    """Whether a verb of saying is used in a sense that reports nothing (see above), or is a
+    participle used as an adjective after an article or a possessive, or a passive before "by"."""
     word = _bare(verb.group())
-    return (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
+    before = text[max(0, verb.start() - 8):verb.start()].split()
+    return (bool(before) and before[-1].lower() in _ADJECTIVE_AFTER) \
+        or (word.endswith("ed") and _BY_AGENT.match(text, verb.end()) is not None) \
+        or (word.endswith(" to") and _AMOUNT.match(text, verb.end()) is not None) \
+        or (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
         or (word in {"claimed", "claims", "posted", "declared", "announced"}
             and _WON.match(text, verb.end()) is not None)
 
@@ -1684,6 +1736,9 @@ def _inverted(text: str, m: re.Match) -> str | None:
 
 
 _ACCORDING_TO = re.compile(r"(?i:according to)\s+([^,.;]+)")
+# A sentence opening with the writing that reports it ("In an NBC News/Wall Street Journal poll
+# released Monday, 50 percent chose Clinton"): the writing (group 1), what follows its comma.
+_IN_WRITING = re.compile(r"\W*In\s+((?:an?|the|its|their)\s+[^,;]{1,80}?),\s*(?=\S)")
 
 
 def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
@@ -1704,7 +1759,7 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
             and not _named_subject_before(text[:inverted.start()]):
         return phrase, "..., said X", _content(text, 0, inverted.start())
     for m in found["inserted"].finditer(text):  # "The test, North Korea said, was its biggest."
-        rest = [w for w in _words(m.group(1)) if _bare(w) not in _FILLERS]
+        rest = [w for w in _words(m.group(1)) if not _is_filler(w)]
         if ((phrase := trailing_phrase(m.group(1))) and len(_words(phrase)) == len(rest)) \
                 or _unnamed_source(m.group(1)):
             return phrase, "..., X said, ...", _content(text, 0, len(text))
@@ -1743,9 +1798,12 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
         if _unnamed_source(text[:m.start()]) or _source_head(text[:m.start()]):
             if not text[m.end():].strip(" .!?\"'"):  # "..., new fundraising reports show."
                 return None, "a source shows", _content(text, 0, text[:m.start()].rfind(","))
-            return None, "a source shows", _reported_after(text, m.end())
+            return _author(text[:m.start()]), "a source shows", _reported_after(text, m.end())
     if relative is not None:
         return None, "X said that", relative
+    if (m := _IN_WRITING.match(text)) and any(  # no other attribution: the writing reports it
+            _bare(w) in lex["writings"] for w in _words(m.group(1))[:MAX_SOURCE_HEAD + 2]):
+        return _author(m.group(1)), "according to X", _content(text, m.end(), len(text))
     return _headline(text)
 
 
@@ -1809,6 +1867,20 @@ _NO_OPENING = set(")],;")  # no sentence opens with these ("Sen. Ann Lee (D-Ill.
 # A surname alone before a colon opening a quotation's sentence, as transcripts and debate
 # summaries write a speaker ('Clinton: "..." Bush: "..."'); a full name of the text ends with it.
 _SURNAME_COLON = re.compile(r"\W*([A-Z][a-z'-]+):\s*")
+# A sentence opening with a name and a colon, as headlines and transcripts give what someone says
+# ("Pence: Flowers Won't Be at Debate", "Rush Limbaugh: Hillary ..."): the name (group 1).
+_NAME_COLON = re.compile(r"\W*((?:[A-Z][\w.'-]*\s+){0,3}[A-Z][a-z'-]+):\s+(?=\S)")
+LABEL = "X: claim"
+
+
+def _labelled(text: str, surnames: set[str], first: bool) -> tuple[str, str, tuple[int, int]] | None:
+    """What a headline 'X: ...' reports, X's words: the document's `first` sentence or one in Title
+    Case, X ending in a name the document uses alone for a person (lone_surnames: "Pence said"; not
+    "Update:" or "New Hampshire:"); not a list's item ("Sanders: Win in a walk.")."""
+    if (m := _NAME_COLON.match(text)) and m.group(1).split()[-1] in surnames and (
+            first or _title_case(re.findall(r"[^\W\d_][\w'-]*", text[m.end():]))):
+        return m.group(1), LABEL, _content(text, m.end(), len(text))
+    return None
 # A surname in capitals and a colon opening a quotation: the speaker of a turn of a transcript
 # quoted whole ('"PENCE: Well, look, ..."'); a turn continues no earlier quote.
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
@@ -1942,16 +2014,17 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         last = bisect.bisect_left(s_starts, q["q_end"])
         quoted_sentences.update(b[2] for b in bounds[first:last])
     indirect = []
+    alone = lone_surnames(text)
     for s_start, s_end, sid, paragraph in bounds:
         if sid in quoted_sentences:
             continue
-        if found := _indirect(masked[s_start:s_end], verb_re):
+        if found := (_labelled(masked[s_start:s_end], alone, s_start == bounds[0][0])
+                     or _indirect(masked[s_start:s_end], verb_re)):
             indirect.append({"q_start": s_start, "q_end": s_end,
                              "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
                              "pattern": found[1], "open_ended": False,
                              "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
                              "quote": text[s_start:s_end]})
-    alone = lone_surnames(text)
     return _resolve(quotes, indirect, introduced_people(text, names), names,
                     named_organisations(text), acronyms(text), alone, text)
 
