@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.corpus import Corpus, per_corpus
+from analysis.frames import NO_FRAME
 from analysis.framing import (
     compute_actor_salience,
     compute_label_hits,
@@ -19,6 +20,7 @@ from analysis.sentiment import compute_outlet_sentiment, compute_sentence_sentim
 from analysis.terms import compute_kwic
 
 NOTEBOOK = "05-findings"
+FEW_LABELS = 5  # fewer counted narrator war labels than this in all: a lean is said to be no pattern
 AGGRESSION, OPERATION = "war as aggression", "war as operation or crisis"
 INTERVAL_COLUMNS = ["measure", "outlet", "value", "low", "high", "n", "unit"]
 
@@ -55,6 +57,7 @@ def compute_measures(corpus: Corpus) -> pd.DataFrame:
                            value=lambda d: d["per_1000_words"], n=lambda d: d["n_segments"])
     frames = compute_outlet_frame_shares(corpus)
     parts = [tone.rename(columns={"mean": "value"}), voices, actors, labels]
+    frames = frames[frames["frame"] != NO_FRAME]  # "none" is no frame: the most common real one
     if len(frames):  # no frame panel when every sentence is shared copy (no outlet's own words)
         top_frame = frames.groupby("frame")["n_sentences_with_frame"].sum().idxmax()
         parts.append(frames[frames["frame"] == top_frame].assign(
@@ -67,13 +70,32 @@ def compute_measures(corpus: Corpus) -> pd.DataFrame:
         kind="stable", ignore_index=True)
 
 
+def _translated(translated: pd.Series) -> str:
+    """'2 of 5' machine translations, with how many are of unknown status; 'unknown' for all."""
+    unknown = int(translated.isna().sum())
+    if unknown == len(translated):
+        return "unknown"
+    return (f"{int(translated.dropna().astype(bool).sum())} of {len(translated)}"
+            + (f" ({unknown} unknown)" if unknown else ""))
+
+
+def _top_speakers(speakers: pd.DataFrame) -> pd.Series:
+    """Per outlet, the first-ranked speaker, and how many others have as many statements."""
+    known = speakers[speakers["rank"].notna()]
+    first = known[known["rank"] == 1].set_index("outlet")
+    tied = (known.join(first["n_total"].rename("most"), on="outlet")
+            .query("n_total == most").groupby("outlet").size() - 1)
+    return first["speaker"] + tied.reindex(first.index).map(
+        lambda n: f" (tied with {n} more)" if n else "")
+
+
 @per_corpus
 def compute_profile(corpus: Corpus) -> pd.DataFrame:
     """One compact row per outlet: size, dates, translation, and the headline of every measure."""
     docs = corpus.documents
     profile = docs.groupby("outlet", sort=False).agg(
         articles=("doc_id", "size"), words=("n_words_clean", "sum"),
-        translated=("translated", lambda t: f"{int(t.fillna(False).sum())} of {len(t)}"),
+        translated=("translated", _translated),
         events_from=("event_start", "min"), events_to=("event_end", "max"))
     tone = _tone(corpus).set_index("outlet")
     profile["tone [95% CI]"] = tone.apply(
@@ -82,7 +104,7 @@ def compute_profile(corpus: Corpus) -> pd.DataFrame:
     profile["quoted share"] = voices["share_quoted"].map("{:.0%}".format)
     profile["named voices"] = voices["n_voices"]
     speakers = speaker_table(corpus)
-    profile["top speaker"] = speakers[speakers["rank"] == 1].groupby("outlet")["speaker"].first()
+    profile["top speaker"] = _top_speakers(speakers)
     salience = compute_actor_salience(corpus)
     top = salience.sort_values("n_mentions", ascending=False, kind="stable").groupby("outlet").first()
     profile["most named"] = top["group"] + " (" + top["per_1000_words"].map("{:.0f}".format) + "/1k)"
@@ -93,7 +115,7 @@ def compute_profile(corpus: Corpus) -> pd.DataFrame:
         f"{int(narrator.get(AGGRESSION, pd.Series()).get(o, 0))} : "
         f"{int(narrator.get(OPERATION, pd.Series()).get(o, 0))}" for o in profile.index]
     frames = compute_outlet_frame_shares(corpus)
-    frames = frames[frames["frame"] != "none"].sort_values("share", ascending=False, kind="stable")
+    frames = frames[frames["frame"] != NO_FRAME].sort_values("share", ascending=False, kind="stable")
     top_frame = frames.groupby("outlet").first()
     profile["top frame"] = top_frame["frame"] + " (" + top_frame["share"].map("{:.0%}".format) + ")"
     key = top_key_terms(keyness_table(corpus), n=1).set_index("outlet")

@@ -86,5 +86,13 @@ def test_measures_and_profile_cover_every_outlet(seeds):
     assert (measures["low"] <= measures["value"] + 1e-9).all()
     assert (measures["value"] <= measures["high"] + 1e-9).all()
     profile = compute_profile(seeds).set_index("outlet")
-    assert profile.loc["RBC", "top speaker"] == "Vladimir Putin"
+    assert profile.loc["RBC", "top speaker"] == "Vladimir Putin (tied with 4 more)"  # 1 statement each
     assert profile.loc["DoD News", "quoted share"] == "50%"
+
+
+def test_profile_translation_status_keeps_unknown_apart_from_no():
+    from analysis.findings import _translated
+
+    assert _translated(pd.Series([pd.NA, pd.NA], dtype="boolean")) == "unknown"
+    assert _translated(pd.Series([True, pd.NA, False], dtype="boolean")) == "1 of 3 (1 unknown)"
+    assert _translated(pd.Series([False, False], dtype="boolean")) == "0 of 2"
