@@ -43,11 +43,12 @@ from threadpoolctl import threadpool_limits
 from analysis.config import SEED
 from analysis.corpus import Corpus, per_corpus
 from analysis.parallel import in_background, run_partitions, workers
-from analysis.stats import summarise_columns
+from analysis.stats import SENTENCES, summarise_columns
 from analysis.vocabulary import sentence_term_counts, sum_rows
 
 NOTEBOOK = "02-terms-and-topics"
 MAX_TOPICS = 8
+PARAGRAPHS = "paragraphs"  # the prevalence rows resampled where an outlet has one article
 N_RUNS = 5  # subsamples per candidate number of topics and base seed
 N_SEEDS = 3  # base seeds, each drawing its own N_RUNS subsamples
 SEED_STEP = 1000  # base seed b draws its subsamples from SEED + b * SEED_STEP + run
@@ -406,6 +407,7 @@ def compute_topic_prevalence(corpus: Corpus) -> pd.DataFrame:
     shares = topic_model(corpus).shares
     summary = summarise_columns(shares.drop(columns=["paragraph_id", "doc_id", "outlet"]),
                                 shares[["outlet"]], "topic", clusters=shares["doc_id"].to_numpy())
+    summary["unit"] = summary["unit"].replace(SENTENCES, PARAGRAPHS)  # its rows are paragraphs
     return summary.sort_values("topic", kind="stable", ignore_index=True)
 
 

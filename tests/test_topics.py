@@ -178,7 +178,9 @@ def test_prevalence_is_the_mean_share_with_a_reproducible_interval(seeds):
     np.testing.assert_allclose(prevalence.set_index(["outlet", "topic"])["mean"], means[
         pd.MultiIndex.from_frame(prevalence[["outlet", "topic"]])])
     again = summarise_mean(long, "share", by=["outlet", "topic"])
-    pd.testing.assert_frame_equal(prevalence, again)
+    assert set(again["unit"]) == {"sentences"}  # one article an outlet: its rows resampled,
+    assert set(prevalence["unit"]) == {"paragraphs"}  # which are paragraphs here
+    pd.testing.assert_frame_equal(prevalence, again.assign(unit="paragraphs"))
     assert ((prevalence["low"] <= prevalence["mean"]) & (prevalence["mean"] <= prevalence["high"])).all()
 
 
