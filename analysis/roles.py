@@ -216,6 +216,7 @@ class Lexicon:
     hold_predicates: frozenset
     punish: dict
     crimes: frozenset
+    impersonal_causes: frozenset
     caught: frozenset
     phrases: dict
     listing: frozenset
@@ -298,7 +299,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         named_participles=low(lab["named_participles"]), warning=_verbs(ad["warning_verbs"], []),
         danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
-        crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
+        crimes=low(b["crimes"]), impersonal_causes=low(b["impersonal_causes"]),
+        caught=low(mis["caught"]), listing=low(lab["listing"]),
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
@@ -681,7 +683,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("advocacy", "subject of opposing verb + harm noun")  # "X exposed the fraud"
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
-    if w in lex.blame and _crime_after(lex, tok, k + 1, ("of", "for")):  # "X accused Y of lying"
+    if w in lex.blame and _crime_after(lex, tok, k + 1, ("of", "for")) and not _blames_a_cause(
+            lex, tok, k):  # "X accused Y of lying"
         return cue("advocacy", "subject of blame verb + of/for + wrong")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
@@ -742,6 +745,12 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
     return False
 
 
+def _blames_a_cause(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether token k is a blame verb whose object is an impersonal cause ("blamed climate change
+    for the fires", "blame the drought"): it explains a harm and accuses no one."""
+    return tok.get(k) in lex.blame and _noun_ahead(lex, tok, k + 1, lex.impersonal_causes)
+
+
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
     the farmers," X said', "X's office posted: ...", "the X leader said ..." (advocacy: the
@@ -759,7 +768,8 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
         k += 1
     passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"
-    if tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive:
+    if (tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive
+            and not _blames_a_cause(lex, tok, k)):
         if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
             if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
                 return [Cue("advocacy", "speaker of an accusation before")]
@@ -988,7 +998,8 @@ def _phrase_at(lex: Lexicon, tok: Tokens, k: int) -> tuple[str, str] | None:
 
 def _crime_after(lex: Lexicon, tok: Tokens, k: int, preps: tuple[str, ...] = ("for",)) -> bool:
     """A "for" (or one of `preps`) + crime later in the clause from k ("for disrupting traffic",
-    "for fraud", "of lying")."""
+    "for fraud", "of lying"; an -ing word only right after the preposition, not "for the
+    increasing frequency")."""
     for x in range(k, k + 12):
         w = tok.get(x)
         if not w or w in _BOUNDARY or w == ".":
@@ -998,9 +1009,9 @@ def _crime_after(lex: Lexicon, tok: Tokens, k: int, preps: tuple[str, ...] = ("f
             while tok.get(y) in lex.determiners:
                 y += 1
             crime = tok.get(y)
-            return (crime.endswith("ing") and len(crime) > 5) or lex.verb_kind(crime) == "ing" \
-                or crime in lex.harm_nouns \
-                or crime in lex.crimes
+            act = y == x + 1 and ((crime.endswith("ing") and len(crime) > 5)
+                                  or lex.verb_kind(crime) == "ing")  # "the increasing risk": an adjective
+            return act or crime in lex.harm_nouns or crime in lex.crimes
     return False
 
 

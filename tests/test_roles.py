@@ -496,6 +496,17 @@ def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    # blaming an impersonal cause accuses no one; "for the increasing frequency" names no act
+    ("European Union officials have blamed climate change for the increasing frequency of such "
+     "fires.", "European Union", []),
+    ("The EU blamed the drought for destroying crops.", "EU", []),
+    ("The EU blamed Russia for destroying crops.", "EU", [("advocacy", False, False)]),
+    ("The EU blamed Russia for the growing unrest.", "EU", []),
+])
+def test_blaming_a_cause_or_naming_no_act_is_no_advocacy(text, name, expected):
+    assert cues(text, name) == expected
+
 def test_advocacy_counts_half_and_calls_alone_but_yields_to_a_villain_cue():
     sentences = _sentences(["Guterres called for action.", "Lavrov called for peace.",
                             "Lavrov lied about the strike."])
