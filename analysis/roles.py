@@ -101,7 +101,8 @@ _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "all
                                "hypothetical", "imminent"])
 _PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "into", "by", "about",
                            "against", "over", "under", "between", "among", "after", "before",
-                           "during", "since", "than", "like", "across", "inside", "within"])
+                           "during", "since", "than", "like", "across", "inside", "within",
+                           "including"])
 
 
 def _inflect(base: str) -> dict[str, str]:
@@ -1347,11 +1348,18 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     k = i - 1
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
         k -= 1
-    inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
-    if inside_phrase and tok.low[k] in _SUBORDINATORS and _clause_follows(lex, tok, j):
+    p = k  # the word before the actor's phrase, past the names listed with it ("in A and X")
+    if tok.get(k) in ("and", "or") and _conjuncts_before(tok, k) is not None:
+        p = _conjuncts_before(tok, k)
+        while p >= 0 and tok.low[p] in lex.determiners:
+            p -= 1
+        if "," in tok.low[p + 1:k] and tok.get(p) != "including":
+            p = k  # "Before the fall of the Soviet Union, A, B and X were": a fronted phrase
+    inside_phrase = p >= 0 and tok.low[p] in _PREPOSITIONS  # "the war in X killed": not X's act
+    if inside_phrase and tok.low[p] in _SUBORDINATORS and _clause_follows(lex, tok, j):
         inside_phrase = False  # "weeks after X was caught lying": X opens a clause
-    if inside_phrase and tok.low[k] == "of" and (tok.get(k - 1) in lex.determiners
-                                                 or tok.get(k - 1).isdigit()):
+    if inside_phrase and tok.low[p] == "of" and (tok.get(p - 1) in lex.determiners
+                                                 or tok.get(p - 1).isdigit()):
         inside_phrase = False  # "thousands of X were forced to flee": X is the subject
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []

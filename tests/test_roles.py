@@ -509,6 +509,19 @@ def test_blaming_a_cause_or_naming_no_act_is_no_advocacy(text, name, expected):
     assert cues(text, name) == expected
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    # the last of names listed after a preposition is not the verb's subject
+    ("Judges in countries including the UK, Germany and the US have been imposing harsh "
+     "sentences.", "the US", []),
+    ("Courts in Germany and the US have jailed protesters.", "the US", []),
+    ("Russia and Ukraine have attacked farmers.", "Ukraine", [("agent_of_harm", False, False)]),
+    ("Before the fall of the Soviet Union, Gorbachev, Gore and Sagan attacked farmers.", "Sagan",
+     [("agent_of_harm", False, False)]),
+])
+def test_names_listed_after_a_preposition_are_not_subjects(text, name, expected):
+    assert cues(text, name) == expected
+
+
 def test_advocacy_counts_half_and_calls_alone_but_yields_to_a_villain_cue():
     sentences = _sentences(["Guterres called for action.", "Lavrov called for peace.",
                             "Lavrov lied about the strike."])
