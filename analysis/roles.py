@@ -1442,7 +1442,8 @@ def state_aliases(path: Path = METONYMS_FILE) -> frozenset[str]:
 
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019&.]*(?:-[A-Z][\w'\u2019&.]*)*(?![\w-])")  # not "Kremlin-backed"
 _WORD_BEFORE = re.compile(r"(\S+)\s+(?:of\s+(?:the\s+)?)?$")
-_CAPITALISED_AFTER = re.compile(rf"(?:\s+{_NAME_WORD.pattern})+")
+# the capitalised words after an alias, joined by "and", "of", "for" ("Securities and Exchange Commission")
+_CAPITALISED_AFTER = re.compile(rf"(?:\s+(?:(?:and|of|for|&)\s+)?{_NAME_WORD.pattern})+")
 _WORDS_AFTER = re.compile(r"(?:(?:\s+|-)[a-z][\w-]*){1,3}")
 
 

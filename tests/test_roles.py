@@ -690,6 +690,7 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
     ("Russia sanctioned companies across the whole of Europe.", "Russia", False),
     ("The US said the company was wrong about the rules.", "US", False),
     ("Dec 29 (Reuters) - The U.S. Treasury Department said electric vans qualify.", "U.S.", False),
+    ("Sina said so in a filing with the US Securities and Exchange Commission.", "US", False),
     ("NATO's Strategic Concept defines the Alliance's long-term goals.", "NATO's", False),
     # a headline in title case tells nothing
     ("Russia Invades Ukraine As World Watches", "Russia", False),
