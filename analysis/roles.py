@@ -101,7 +101,8 @@ _MODAL_ADJECTIVES = frozenset(["possible", "potential", "future", "feared", "all
                                "hypothetical", "imminent"])
 _PREPOSITIONS = frozenset(["in", "of", "on", "at", "for", "with", "from", "into", "by", "about",
                            "against", "over", "under", "between", "among", "after", "before",
-                           "during", "since", "than", "like", "across", "inside", "within"])
+                           "during", "since", "than", "like", "across", "inside", "within",
+                           "including"])
 
 
 def _inflect(base: str) -> dict[str, str]:
@@ -216,6 +217,7 @@ class Lexicon:
     hold_predicates: frozenset
     punish: dict
     crimes: frozenset
+    impersonal_causes: frozenset
     caught: frozenset
     phrases: dict
     listing: frozenset
@@ -298,7 +300,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         named_participles=low(lab["named_participles"]), warning=_verbs(ad["warning_verbs"], []),
         danger_nouns=low(ad["danger_nouns"]), hold=_verbs(b["hold_verbs"], b["hold_irregular"]),
         hold_predicates=low(b["hold_predicates"]), punish=_verbs(b["punish_verbs"], []),
-        crimes=low(b["crimes"]), caught=low(mis["caught"]), listing=low(lab["listing"]),
+        crimes=low(b["crimes"]), impersonal_causes=low(b["impersonal_causes"]),
+        caught=low(mis["caught"]), listing=low(lab["listing"]),
         weapons=low(h["weapons"]), control=_verbs(g["control_verbs"], []),
         control_particles=low(g["control_particles"]), condemned=low(lab["condemned_adjectives"]),
         predicate_stoppers=low(g["predicate_stoppers"]), criticism=_verbs(b["criticism_verbs"], []),
@@ -681,7 +684,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("advocacy", "subject of opposing verb + harm noun")  # "X exposed the fraud"
     if w in lex.blame and passive:
         return cue("target_of_blame", "passive subject of blame verb")
-    if w in lex.blame and _crime_after(lex, tok, k + 1, ("of", "for")):  # "X accused Y of lying"
+    if w in lex.blame and _crime_after(lex, tok, k + 1, ("of", "for")) and not _blames_a_cause(
+            lex, tok, k):  # "X accused Y of lying"
         return cue("advocacy", "subject of blame verb + of/for + wrong")
     if w in lex.face and not passive and _noun_ahead(lex, tok, k + 1, lex.blame_nouns):
         return cue("target_of_blame", "subject of 'faces' + blame noun")
@@ -742,6 +746,12 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
     return False
 
 
+def _blames_a_cause(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether token k is a blame verb whose object is an impersonal cause ("blamed climate change
+    for the fires", "blame the drought"): it explains a harm and accuses no one."""
+    return tok.get(k) in lex.blame and _noun_ahead(lex, tok, k + 1, lex.impersonal_causes)
+
+
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
     the farmers," X said', "X's office posted: ...", "the X leader said ..." (advocacy: the
@@ -759,7 +769,8 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     while tok.get(k) in lex.auxiliaries or (tok.get(k).endswith("ly") and len(tok.get(k)) > 4):
         k += 1
     passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"
-    if tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive:
+    if (tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive
+            and not _blames_a_cause(lex, tok, k)):
         if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
             if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
                 return [Cue("advocacy", "speaker of an accusation before")]
@@ -988,7 +999,8 @@ def _phrase_at(lex: Lexicon, tok: Tokens, k: int) -> tuple[str, str] | None:
 
 def _crime_after(lex: Lexicon, tok: Tokens, k: int, preps: tuple[str, ...] = ("for",)) -> bool:
     """A "for" (or one of `preps`) + crime later in the clause from k ("for disrupting traffic",
-    "for fraud", "of lying")."""
+    "for fraud", "of lying"; an -ing word only right after the preposition, not "for the
+    increasing frequency")."""
     for x in range(k, k + 12):
         w = tok.get(x)
         if not w or w in _BOUNDARY or w == ".":
@@ -998,9 +1010,9 @@ def _crime_after(lex: Lexicon, tok: Tokens, k: int, preps: tuple[str, ...] = ("f
             while tok.get(y) in lex.determiners:
                 y += 1
             crime = tok.get(y)
-            return (crime.endswith("ing") and len(crime) > 5) or lex.verb_kind(crime) == "ing" \
-                or crime in lex.harm_nouns \
-                or crime in lex.crimes
+            act = y == x + 1 and ((crime.endswith("ing") and len(crime) > 5)
+                                  or lex.verb_kind(crime) == "ing")  # "the increasing risk": an adjective
+            return act or crime in lex.harm_nouns or crime in lex.crimes
     return False
 
 
@@ -1336,11 +1348,18 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     k = i - 1
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:
         k -= 1
-    inside_phrase = k >= 0 and tok.low[k] in _PREPOSITIONS  # "the war in X killed": not X's act
-    if inside_phrase and tok.low[k] in _SUBORDINATORS and _clause_follows(lex, tok, j):
+    p = k  # the word before the actor's phrase, past the names listed with it ("in A and X")
+    if tok.get(k) in ("and", "or") and _conjuncts_before(tok, k) is not None:
+        p = _conjuncts_before(tok, k)
+        while p >= 0 and tok.low[p] in lex.determiners:
+            p -= 1
+        if "," in tok.low[p + 1:k] and tok.get(p) != "including":
+            p = k  # "Before the fall of the Soviet Union, A, B and X were": a fronted phrase
+    inside_phrase = p >= 0 and tok.low[p] in _PREPOSITIONS  # "the war in X killed": not X's act
+    if inside_phrase and tok.low[p] in _SUBORDINATORS and _clause_follows(lex, tok, j):
         inside_phrase = False  # "weeks after X was caught lying": X opens a clause
-    if inside_phrase and tok.low[k] == "of" and (tok.get(k - 1) in lex.determiners
-                                                 or tok.get(k - 1).isdigit()):
+    if inside_phrase and tok.low[p] == "of" and (tok.get(p - 1) in lex.determiners
+                                                 or tok.get(p - 1).isdigit()):
         inside_phrase = False  # "thousands of X were forced to flee": X is the subject
     opens = k < 0 or not _is_word(tok.low[k]) or tok.low[k] in _OPENERS  # the clause's first words
     before = [Cue("negative_label", "negative phrase + actor")] if _label_phrase(lex, tok, end=i) else []
@@ -1396,6 +1415,91 @@ def is_place_use(text: str, start: int, not_after: tuple[str, ...]) -> bool:
     return bool(before) and before[-1].lower() in {w.lower() for w in not_after}
 
 
+@cache
+def _name_words(path: Path = METONYMS_FILE) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that keep a state's alias the state inside a capitalised name (data/metonyms.toml's
+    state organs and capitalised groups of people, data/titles.txt's offices), and the
+    organisation nouns a nationality describes."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    parts = d.get("name_parts", {})
+    organs = frozenset(w.lower() for w in parts.get("state_organs", []) + parts.get("capitalised_groups", []))
+    nouns = frozenset(w.lower() for w in d.get("organisation_nouns", {}).get("nouns", []))
+    return organs | _titles(), nouns
+
+
+@cache
+def state_aliases(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """The names of states and unions of states as written: data/metonyms.toml's aliases, their
+    actors, and those actors' aliases in data/actors.csv ("Russian", "USA", "White House")."""
+    from analysis.actors import load_aliases
+
+    meto = metonyms(path)
+    table = load_aliases()
+    states = set(meto["actor"])
+    return frozenset(meto["alias"]) | frozenset(states) | frozenset(
+        table.loc[table["actor"].isin(states), "alias"])
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019&.]*(?:-[A-Z][\w'\u2019&.]*)*(?![\w-])")  # not "Kremlin-backed"
+_WORD_BEFORE = re.compile(r"(\S+)\s+(?:of\s+(?:the\s+)?)?$")
+# the capitalised words after an alias, joined by "and", "of", "for" ("Securities and Exchange Commission")
+_CAPITALISED_AFTER = re.compile(rf"(?:\s+(?:(?:and|of|for|&)\s+)?{_NAME_WORD.pattern})+")
+_WORDS_AFTER = re.compile(r"(?:(?:\s+|-)[a-z][\w-]*){1,3}")
+
+
+def _bare(word: str) -> str:
+    """A word lower-cased without a possessive or a full stop ("Correspondents'" -> "correspondents")."""
+    return re.sub(r"(?:['\u2019]s?|\.)$", "", word).lower()
+
+
+def part_of_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the state's alias text[start:end] of a sentence is part of something else's name
+    rather than the state: inside a longer capitalised name ("JBS USA Food Company", "North
+    America", "Bank of America", "the White House Correspondents' Dinner", "the Russia Collusion
+    hoax") unless a word of that name is a state organ, an office or another state ("the Russian
+    Defence Ministry", "US President Joe Biden", "Russia Ukraine talks"); or the nationality of a
+    business ("the American division", "a Russian oil company"). A headline in title case tells
+    nothing."""
+    words = _NAME_WORD.findall(text)
+    if len(words) > 3 and len(words) >= 0.6 * len(re.findall(r"[A-Za-z][\w'-]*", text)):
+        return False
+    organs, businesses = _name_words()
+    states = state_aliases()
+
+    lex = lexicon()
+
+    def names_other(word: str) -> bool:
+        return _bare(word) not in organs and word not in states and word.rstrip(".,") not in states
+
+    def function_word(word: str) -> bool:  # "The", "This", "In" capitalised where a sentence begins
+        w = word.lower()
+        return w in lex.determiners or w in _PREPOSITIONS or w in _OPENERS or w in lex.auxiliaries
+
+    before = _WORD_BEFORE.search(text, 0, start)
+    if before and _NAME_WORD.fullmatch(before.group(1)) and not re.search(r"['\u2019]s$", before.group(1)):
+        word = before.group(1)
+        first = not text[:before.start(1)].strip(" \"'\u201c\u2018(")  # the sentence's first word
+        acronym = word.isupper() and len(word) > 1  # "JBS USA" opening a sentence
+        if names_other(word) and not function_word(word) and (not first or acronym):
+            return True
+    after = _CAPITALISED_AFTER.match(text, end)
+    owner = re.search(r"['\u2019]s?$|\.$", text[start:end])  # "NATO's Strategic Concept", "U.S. There"
+    if after and not owner:
+        run = after.group().split()
+        if (not (run[0].isupper() and len(run[0]) > 1) and not function_word(run[0])
+                and all(names_other(w) for w in run)):
+            return True
+    following = _WORDS_AFTER.match(text, end)
+    for word in re.findall(r"[a-z][\w-]*", following.group()) if following else []:
+        if word in businesses:
+            return True
+        if (word in lex.determiners or word in lex.auxiliaries or word in _PREPOSITIONS
+                or word in _OPENERS or word in organs or lex.verb_kind(word)
+                or (word.endswith("ed") and "-" not in word)):
+            break
+    return False
+
+
 @lru_cache(maxsize=64)
 def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
     """One pattern for the aliases (a trie: longest first), whole words (built once per article's
@@ -1406,13 +1510,16 @@ def _alias_pattern(aliases: tuple[str, ...]) -> re.Pattern:
 def find_mentions(text: str, aliases: dict[str, str], not_after: dict[str, tuple] | None = None
                   ) -> list[tuple[int, int, str, str]]:
     """(start, end, alias as written, actor) of every alias in a text, longest alias first, whole
-    words; an alias with `not_after` words is skipped where one of them comes right before it."""
+    words; an alias with `not_after` words is skipped where one of them comes right before it, a
+    state's alias where it is part of another name (part_of_a_name)."""
     if not aliases:
         return []
     pattern = _alias_pattern(tuple(aliases))
     lookup, blocked = dict(aliases), not_after or {}
+    states = state_aliases()
     return [(m.start(), m.end(), m.group(), lookup[m.group()]) for m in pattern.finditer(text)
-            if not is_place_use(text, m.start(), blocked.get(m.group(), ()))]
+            if not is_place_use(text, m.start(), blocked.get(m.group(), ()))
+            and not (m.group() in states and part_of_a_name(text, m.start(), m.end()))]
 
 
 MENTION_COLUMNS = ["doc_id", "sentence_id", "group", "actor", "alias", "start", "end"]
@@ -1439,10 +1546,12 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
                      group_of: dict[str, str], meto: pd.DataFrame, people: list[str]) -> pd.DataFrame:
     """corpus_mentions for the articles of `sentences`: `base` their actors.csv mentions,
     `documents` their texts, `group_of` each actor's group, `meto` the metonyms of those actors,
-    `people` the persons among them (in the corpus's order of first mention); rows unsorted."""
+    `people` the persons among them (in the corpus's order of first mention); rows unsorted. A
+    state's alias inside another name ("JBS USA Food Company", part_of_a_name) is no mention."""
     texts = dict(zip(documents["doc_id"], documents["text"], strict=True))
-    rows, by_doc = [], columns_by_document(base, ["actor", "alias", "start", "end"])
-    none: dict[str, list] = {"actor": [], "alias": [], "start": [], "end": []}
+    rows, by_doc = [], columns_by_document(base, ["sentence_id", "actor", "alias", "start", "end"])
+    none: dict[str, list] = {"sentence_id": [], "actor": [], "alias": [], "start": [], "end": []}
+    dropped, states = set(), state_aliases()
     metonyms = dict(zip(meto["alias"], meto["actor"], strict=True))
     blocked = dict(zip(meto["alias"], meto["not_after"], strict=True))
     metonyms_of: dict[str, set[str]] = {}
@@ -1450,7 +1559,15 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
         metonyms_of.setdefault(actor, set()).add(alias)
     columns = ["doc_id", "sentence_id", "start", "text"]
     for doc_id, part in itertools.groupby(by_document(sentences, columns), key=itemgetter(0)):
+        part = list(part)
         mine = by_doc.get(doc_id, none)
+        at = {sid: (start, text) for _, sid, start, text in part}
+        named = {k for k, (sid, alias, a, b) in enumerate(zip(mine["sentence_id"], mine["alias"],
+                                                              mine["start"], mine["end"], strict=True))
+                 if alias in states and part_of_a_name(at[sid][1], a - at[sid][0], b - at[sid][0])}
+        if named:  # a state's alias inside another name: not the state's mention
+            dropped |= {(doc_id, mine["start"][k], mine["actor"][k]) for k in named}
+            mine = {c: [v for k, v in enumerate(values) if k not in named] for c, values in mine.items()}
         present = set(mine["actor"])
         taken = sorted(zip(mine["start"], mine["end"], strict=True))
         aliases = dict(metonyms)
@@ -1468,6 +1585,8 @@ def article_mentions(sentences: pd.DataFrame, base: pd.DataFrame, documents: pd.
                     continue
                 rows.append((doc_id, sid, group_of[actor], actor, alias, start + a, start + b))
     extra = pd.DataFrame(rows, columns=base.columns)
+    base = base[[key not in dropped for key in zip(base["doc_id"], base["start"], base["actor"],
+                                                              strict=True)]]
     mentions = pd.concat([base, extra], ignore_index=True).astype(base.dtypes.to_dict())
     pronouns = pronoun_mentions(sentences, mentions, set(people),
                                 set(mentions["actor"]) - set(people) - set(group_of.values()))

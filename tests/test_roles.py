@@ -14,6 +14,7 @@ from analysis.roles import (
     find_mentions,
     mention_cues,
     metonyms,
+    part_of_a_name,
     role_calls,
     role_evidence,
     role_shares,
@@ -496,6 +497,31 @@ def test_cue_families(text, name, expected):
     assert cues(text, name) == expected
 
 
+@pytest.mark.parametrize("text, name, expected", [
+    # blaming an impersonal cause accuses no one; "for the increasing frequency" names no act
+    ("European Union officials have blamed climate change for the increasing frequency of such "
+     "fires.", "European Union", []),
+    ("The EU blamed the drought for destroying crops.", "EU", []),
+    ("The EU blamed Russia for destroying crops.", "EU", [("advocacy", False, False)]),
+    ("The EU blamed Russia for the growing unrest.", "EU", []),
+])
+def test_blaming_a_cause_or_naming_no_act_is_no_advocacy(text, name, expected):
+    assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the last of names listed after a preposition is not the verb's subject
+    ("Judges in countries including the UK, Germany and the US have been imposing harsh "
+     "sentences.", "the US", []),
+    ("Courts in Germany and the US have jailed protesters.", "the US", []),
+    ("Russia and Ukraine have attacked farmers.", "Ukraine", [("agent_of_harm", False, False)]),
+    ("Before the fall of the Soviet Union, Gorbachev, Gore and Sagan attacked farmers.", "Sagan",
+     [("agent_of_harm", False, False)]),
+])
+def test_names_listed_after_a_preposition_are_not_subjects(text, name, expected):
+    assert cues(text, name) == expected
+
+
 def test_advocacy_counts_half_and_calls_alone_but_yields_to_a_villain_cue():
     sentences = _sentences(["Guterres called for action.", "Lavrov called for peace.",
                             "Lavrov lied about the strike."])
@@ -637,6 +663,58 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
                           aliases, blocked)
     assert [(alias, actor) for _, _, alias, actor in found] == [
         ("Ottawa", "Canada"), ("The Hague", "Netherlands")]
+
+
+@pytest.mark.parametrize("text, alias, expected", [
+    # inside a longer capitalised name: an event, a company, a bank, a continent, a scandal
+    ("The group led a plan to blockade the White House Correspondents' Dinner in May.",
+     "the White House", True),
+    ("She sued meat producer JBS USA Food Company over its climate claims.", "USA", True),
+    ("JBS USA said it would appeal the ruling in the state court.", "USA", True),
+    ("Their policies impoverish the people of Europe and North America.", "America", True),
+    ("He took a large loan from the Bank of America last year.", "America", True),
+    ("He pushed the document behind the Russia Collusion hoax to reporters.", "Russia", True),
+    # the nationality of a business
+    ("She sued the firm, the American division of a Brazilian group.", "American", True),
+    ("A Russian oil company was sanctioned by the ministry.", "Russian", True),
+    # state organs, offices, acts, other states and the nation's people stay the state
+    ("The Russian army shelled the town at dawn.", "Russian", False),
+    ("Russian forces shelled the town at dawn.", "Russian", False),
+    ("The activists accused the German government of failing them.", "German", False),
+    ("The Russian Defence Ministry said the strikes hit depots.", "Russian", False),
+    ("Speaking in Ohio, US President Joe Biden said so.", "US", False),
+    ("He attacked the talks between Russia Ukraine and their allies.", "Russia", False),
+    ("He wanted money for climate alarmism and the Ukrainian Nazis.", "Ukrainian", False),
+    ("The World Economic Forum-aligned Netherlands government vowed to seize farms.",
+     "Netherlands", False),
+    ("Russia sanctioned companies across the whole of Europe.", "Russia", False),
+    ("The US said the company was wrong about the rules.", "US", False),
+    ("Dec 29 (Reuters) - The U.S. Treasury Department said electric vans qualify.", "U.S.", False),
+    ("Sina said so in a filing with the US Securities and Exchange Commission.", "US", False),
+    ("NATO's Strategic Concept defines the Alliance's long-term goals.", "NATO's", False),
+    # a headline in title case tells nothing
+    ("Russia Invades Ukraine As World Watches", "Russia", False),
+])
+def test_a_state_inside_another_name_is_not_the_state(text, alias, expected):
+    start = text.index(alias)
+    assert part_of_a_name(text, start, start + len(alias)) is expected
+
+
+def test_state_aliases_inside_other_names_give_no_mention_nor_call(make_corpus):
+    from analysis import load_corpus
+
+    meto = metonyms()
+    aliases = dict(zip(meto["alias"], meto["actor"], strict=True))
+    found = find_mentions("Protesters blockaded the White House Correspondents' Dinner; the White "
+                          "House condemned them.", aliases)
+    assert [(alias, actor) for _, _, alias, actor in found] == [("the White House", "United States")]
+    folder = make_corpus({"a.txt": "Meat\n\nThe attorney general sued meat producer JBS USA Food "
+                                   "Company, the American division of JBS Foods, for fraud. Russia "
+                                   "attacked farmers in the east.\n"})
+    with pytest.warns(Warning):
+        corpus = load_corpus(folder)
+    calls = compute_role_calls(corpus)
+    assert calls.set_index("actor")["call"].to_dict() == {"Russia": "villain"}
 
 
 def test_descriptions_and_initials_join_the_one_actor_they_stand_for():
