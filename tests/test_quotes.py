@@ -1941,3 +1941,23 @@ def test_agrees_and_continues_after_a_quotation_attribute_it(text):
     # data/after_quote_verbs.txt: only after a quotation ("continues to grow", "agrees to pay" report
     # nothing)
     assert attribute(text)["speaker"].tolist() == ["Michelle Stevens"]
+
+
+def test_a_joined_clause_with_its_own_subject_and_verb_of_saying_is_a_second_attribution():
+    text = ("Ann Lee said the plan would fail, but Bob Stone insisted it would pass. "
+            '"We are ready," Tom Hill said, and his aides argued that the vote was close. '
+            "Tom Hill said the talks and the vote would both be close.")
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind", "pattern", "statement_id"]].values.tolist() == [
+        ["Ann Lee", "indirect", "X said that", "d0-t001"],
+        ["Bob Stone", "indirect", "..., and Y said that", "d0-t002"],
+        ["Tom Hill", "direct", "X said", "d0-t003"],
+        ["aides", "indirect", "..., and Y said that", "d0-t004"],
+        ["Tom Hill", "indirect", "X said that", "d0-t005"]]
+    assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)] == [
+        "the plan would fail", "it would pass", '"We are ready,"', "that the vote was close",
+        "the talks and the vote would both be close"]
+    segments = voices(text, quotes)
+    assert segments[segments["voice"] == "reported"]["text"].tolist() == [
+        "the plan would fail", "it would pass", "that the vote was close",
+        "the talks and the vote would both be close"]
