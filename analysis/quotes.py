@@ -1807,8 +1807,10 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     return _headline(text)
 
 
-# A clause joined to the rest of its sentence by ", and", ", but", ", while" or a semicolon.
-_CLAUSE_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|whereas)|;)\s+")
+# A clause joined to the rest of its sentence by "and", "but", "while" (with a comma or none), by
+# "though" after a comma, or a semicolon; a "though" clause before its main clause ("But even
+# though X said A, B, Y said") reports only up to its comma and is left to the main clause.
+_CLAUSE_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|whereas)|,\s*(?:although|though|even as)|;)\s+")
 
 
 def _joined_clauses(text: str, verb_re: re.Pattern, start: int) -> list[tuple[int, str, tuple[int, int]]]:

@@ -1961,3 +1961,6 @@ def test_a_joined_clause_with_its_own_subject_and_verb_of_saying_is_a_second_att
     assert segments[segments["voice"] == "reported"]["text"].tolist() == [
         "the plan would fail", "it would pass", "that the vote was close",
         "the talks and the vote would both be close"]
+    contrast = attribute("Tom Hill said prices would rise, though Ann Lee argued that they would fall.")
+    assert contrast[["speaker", "pattern"]].values.tolist() == [
+        ["Tom Hill", "X said that"], ["Ann Lee", "..., and Y said that"]]
