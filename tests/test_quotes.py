@@ -1964,3 +1964,12 @@ def test_a_joined_clause_with_its_own_subject_and_verb_of_saying_is_a_second_att
     contrast = attribute("Tom Hill said prices would rise, though Ann Lee argued that they would fall.")
     assert contrast[["speaker", "pattern"]].values.tolist() == [
         ["Tom Hill", "X said that"], ["Ann Lee", "..., and Y said that"]]
+
+
+def test_a_clause_of_its_own_before_a_quoted_clause_is_an_attribution():
+    text = 'Ann Lee said the plan would fail, but Tom Hill said: "It will pass."'
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [
+        ["Ann Lee", "indirect", "X said that"], ["Tom Hill", "direct", "X said ... quote"]]
+    assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)] == [
+        "the plan would fail", '"It will pass."']
