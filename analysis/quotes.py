@@ -1807,10 +1807,11 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     return _headline(text)
 
 
-# A clause joined to the rest of its sentence by "and", "but", "while" (with a comma or none), by
-# "though" after a comma, or a semicolon; a "though" clause before its main clause ("But even
-# though X said A, B, Y said") reports only up to its comma and is left to the main clause.
-_CLAUSE_JOIN = re.compile(r"(?:,?\s+(?:and|but|while|whereas)|,\s*(?:although|though|even as)|;)\s+")
+# A clause joined to the rest of its sentence by a conjunction (data/clause_joiners.txt) or a
+# semicolon.
+_CLAUSE_JOIN = re.compile(r"(?:,?\s+(?:" + "|".join(_section("clause_joiners.txt", "with or without"))
+                          + r")|,\s*(?:" + "|".join(_section("clause_joiners.txt", "after a comma"))
+                          + r")|;)\s+")
 
 
 def _clause_attribution(clause: str, verb_re: re.Pattern) -> tuple[str, re.Match] | None:

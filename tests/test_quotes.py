@@ -1964,6 +1964,9 @@ def test_a_joined_clause_with_its_own_subject_and_verb_of_saying_is_a_second_att
     contrast = attribute("Tom Hill said prices would rise, though Ann Lee argued that they would fall.")
     assert contrast[["speaker", "pattern"]].values.tolist() == [
         ["Tom Hill", "X said that"], ["Ann Lee", "..., and Y said that"]]
+    after = attribute("Tom Hill said the vote was close, after Ann Lee claimed that it was won.")
+    assert after[["speaker", "pattern"]].values.tolist() == [
+        ["Tom Hill", "X said that"], ["Ann Lee", "..., and Y said that"]]
 
 
 def test_a_clause_of_its_own_before_a_quoted_clause_is_an_attribution():
