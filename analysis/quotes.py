@@ -1807,6 +1807,45 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
     return _headline(text)
 
 
+# A clause joined to the rest of its sentence by a conjunction (data/clause_joiners.txt) or a
+# semicolon.
+_CLAUSE_JOIN = re.compile(r"(?:,?\s+(?:" + "|".join(_section("clause_joiners.txt", "with or without"))
+                          + r")|,\s*(?:" + "|".join(_section("clause_joiners.txt", "after a comma"))
+                          + r")|;)\s+")
+
+
+def _clause_attribution(clause: str, verb_re: re.Pattern) -> tuple[str, re.Match] | None:
+    """The subject and verb of a clause that opens with its own subject, nothing else, and a verb
+    of the verb list in a sense that reports (not passive, not followed by only a time, place or
+    addressee): "the senator insisted it would pass"."""
+    verb = verb_re.search(clause)
+    if verb is None or _not_speech(clause, verb) or _passive(clause, verb):
+        return None
+    before = clause[:verb.start()]
+    if before.rstrip().endswith(",") or _is_tail(clause[verb.end():], verb.group()):
+        return None  # "X and Y, a pollster, said", "X and Y said in a statement.": one subject
+    words = [w for w in _words(before) if not _is_filler(w)]
+    phrase = _subject(before, coordinated=False)
+    if words and _bare(words[0]) in DETERMINERS and _bare(_words(phrase or "x")[0]) not in DETERMINERS:
+        words = words[1:]  # "its director said": the director
+    return (phrase, verb) if words and phrase and len(_words(phrase)) == len(words) else None
+
+
+def _joined_clauses(text: str, verb_re: re.Pattern, start: int) -> list[tuple[int, str, tuple[int, int]]]:
+    """Attributions of the joined clauses after position `start` of a sentence that already has one
+    ("X said A, but the senator insisted B"; '"...," X said, and Y argued that B'), each clause
+    one of _clause_attribution. Each is (where its join starts, the subject, the span of what it
+    reports, which ends where the next such clause joins). Each clause is read once."""
+    joins = list(_CLAUSE_JOIN.finditer(text, start))
+    found = []
+    for m, after in itertools.zip_longest(joins, joins[1:]):
+        if said := _clause_attribution(text[m.end():after.start() if after else len(text)], verb_re):
+            phrase, verb = said
+            found.append((m.start(), phrase, _reported_after(text, m.end() + verb.end(), verb.group())))
+    return [(join, phrase, (c_start, min(c_end, nxt[0]) if nxt else c_end))
+            for (join, phrase, (c_start, c_end)), nxt in itertools.zip_longest(found, found[1:])]
+
+
 # Speech verbs as headlines write them ("Rubio Says Abandoning Reform Was A Sign Of Leadership").
 _HEADLINE_VERB = re.compile(r"(?<![\w-])(?:Says|Said|Say|Tells|Told|Warns|Claims|Admits|Urges|Insists)"
                             r"(?![\w-])")
@@ -1886,6 +1925,7 @@ def _labelled(text: str, surnames: set[str], first: bool) -> tuple[str, str, tup
 _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
 TRANSCRIPT_TURN = "quote: X: words"
 HEADLINE_QUOTE = "headline: X does 'quote'"
+JOINED_CLAUSE = "..., and Y said that"
 # A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
 # Liar Ann Lee Makes"): the name is the run's last two words.
 _HEADLINE_SUBJECT = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+ [A-Z][\w'-]+)"
@@ -2015,16 +2055,50 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         quoted_sentences.update(b[2] for b in bounds[first:last])
     indirect = []
     alone = lone_surnames(text)
+    q_ends = list(spans["end"])
+    leading: dict = {}  # where the content of each quoted sentence's first quotation starts
+    for q in said:
+        leading.setdefault(q["sentence_id"], q["c_start"])
     for s_start, s_end, sid, paragraph in bounds:
-        if sid in quoted_sentences:
+        sentence = masked[s_start:s_end]
+        if sid in quoted_sentences:  # a joined clause after the sentence's last quotation
+            last = bisect.bisect_left(q_starts, s_end) - 1
+            after = q_ends[last] - s_start if last >= 0 else 0
+            first = None
+            # and a clause of its own before the clause of its first quotation ('X said A, but Y
+            # said: "..."')
+            lead = max(0, leading.get(sid, s_start) - s_start)
+            if (joins := list(_CLAUSE_JOIN.finditer(sentence, 0, lead))) \
+                    and (own := _clause_attribution(opening := sentence[:joins[-1].start()], verb_re)):
+                c_start, c_end = _reported_after(opening, own[1].end(), own[1].group())
+                indirect.append({"q_start": s_start, "q_end": s_start + len(opening),
+                                 "sentence_id": sid, "paragraph": paragraph, "phrase": own[0],
+                                 "pattern": "X said that", "open_ended": False,
+                                 "c_start": s_start + c_start, "c_end": s_start + c_end,
+                                 "quote": text[s_start:s_start + len(opening)]})
+        elif found := (_labelled(sentence, alone, s_start == bounds[0][0])
+                       or _indirect(sentence, verb_re)):
+            after = found[2][0]
+            first = {"q_start": s_start, "q_end": s_end,
+                     "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
+                     "pattern": found[1], "open_ended": False,
+                     "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
+                     "quote": text[s_start:s_end]}
+            indirect.append(first)
+        else:
             continue
-        if found := (_labelled(masked[s_start:s_end], alone, s_start == bounds[0][0])
-                     or _indirect(masked[s_start:s_end], verb_re)):
-            indirect.append({"q_start": s_start, "q_end": s_end,
-                             "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
-                             "pattern": found[1], "open_ended": False,
-                             "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
-                             "quote": text[s_start:s_end]})
+        if not 0 <= after < len(sentence):
+            continue
+        for join, phrase, (c_start, c_end) in _joined_clauses(sentence, verb_re, after):
+            if first is not None:
+                first["c_end"] = min(first["c_end"], s_start + _content(sentence, 0, join)[1])
+            clause = s_start + _CLAUSE_JOIN.match(sentence, join).end()
+            indirect.append({"q_start": clause, "q_end": s_end,
+                             "sentence_id": sid, "paragraph": paragraph, "phrase": phrase,
+                             "pattern": JOINED_CLAUSE, "open_ended": False,
+                             "c_start": s_start + c_start, "c_end": s_start + c_end,
+                             "quote": text[clause:s_end]})
+            first = None
     return _resolve(quotes, indirect, introduced_people(text, names), names,
                     named_organisations(text), acronyms(text), alone, text)
 

@@ -1941,3 +1941,38 @@ def test_agrees_and_continues_after_a_quotation_attribute_it(text):
     # data/after_quote_verbs.txt: only after a quotation ("continues to grow", "agrees to pay" report
     # nothing)
     assert attribute(text)["speaker"].tolist() == ["Michelle Stevens"]
+
+
+def test_a_joined_clause_with_its_own_subject_and_verb_of_saying_is_a_second_attribution():
+    text = ("Ann Lee said the plan would fail, but Bob Stone insisted it would pass. "
+            '"We are ready," Tom Hill said, and his aides argued that the vote was close. '
+            "Tom Hill said the talks and the vote would both be close.")
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind", "pattern", "statement_id"]].values.tolist() == [
+        ["Ann Lee", "indirect", "X said that", "d0-t001"],
+        ["Bob Stone", "indirect", "..., and Y said that", "d0-t002"],
+        ["Tom Hill", "direct", "X said", "d0-t003"],
+        ["aides", "indirect", "..., and Y said that", "d0-t004"],
+        ["Tom Hill", "indirect", "X said that", "d0-t005"]]
+    assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)] == [
+        "the plan would fail", "it would pass", '"We are ready,"', "that the vote was close",
+        "the talks and the vote would both be close"]
+    segments = voices(text, quotes)
+    assert segments[segments["voice"] == "reported"]["text"].tolist() == [
+        "the plan would fail", "it would pass", "that the vote was close",
+        "the talks and the vote would both be close"]
+    contrast = attribute("Tom Hill said prices would rise, though Ann Lee argued that they would fall.")
+    assert contrast[["speaker", "pattern"]].values.tolist() == [
+        ["Tom Hill", "X said that"], ["Ann Lee", "..., and Y said that"]]
+    after = attribute("Tom Hill said the vote was close, after Ann Lee claimed that it was won.")
+    assert after[["speaker", "pattern"]].values.tolist() == [
+        ["Tom Hill", "X said that"], ["Ann Lee", "..., and Y said that"]]
+
+
+def test_a_clause_of_its_own_before_a_quoted_clause_is_an_attribution():
+    text = 'Ann Lee said the plan would fail, but Tom Hill said: "It will pass."'
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [
+        ["Ann Lee", "indirect", "X said that"], ["Tom Hill", "direct", "X said ... quote"]]
+    assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)] == [
+        "the plan would fail", '"It will pass."']
