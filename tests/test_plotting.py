@@ -246,3 +246,19 @@ def test_many_points_are_sampled_and_rasterised_in_the_svg(tmp_path):
     scatter(ax, [0.1, 0.2], [0.3, 0.4])
     few = save_figure(fig, "few", pd_frame(), tmp_path)[1].read_bytes()
     assert b"<image" not in few
+
+
+def test_dendrogram_of_outlets_all_alike_draws_without_a_warning():
+    """Every cosine 1 (distance 0): scipy would set equal x limits and warn into the report."""
+    import pandas as pd
+
+    from analysis.plots.similarity import ZERO_SPAN, plot_dendrogram
+
+    outlets = ["a", "b", "c"]
+    similarity_table = pd.DataFrame([(a, b, 1.0) for a in outlets for b in outlets],
+                                    columns=["outlet_a", "outlet_b", "cosine"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plot_dendrogram(similarity_table)
+    assert fig.axes[0].get_xlim() == (ZERO_SPAN, 0)
+    plt.close(fig)

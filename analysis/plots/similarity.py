@@ -1,5 +1,7 @@
 """Figures of notebook 02: group x group similarity heat map and its dendrogram."""
 
+import warnings
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -50,6 +52,9 @@ def plot_similarity(similarity: pd.DataFrame, ax=None):
     return fig
 
 
+ZERO_SPAN = 0.05  # x range of a dendrogram whose outlets are all alike (every distance 0)
+
+
 def plot_dendrogram(similarity: pd.DataFrame, ax=None):
     """Average-linkage clustering of the outlets on 1 - cosine similarity."""
     outlets = list(dict.fromkeys(similarity["outlet_a"]))
@@ -63,9 +68,13 @@ def plot_dendrogram(similarity: pd.DataFrame, ax=None):
     distance = np.clip(1 - grid, 0, None)
     np.fill_diagonal(distance, 0)
     leaves = [shorten(o, GRID_LABEL) for o in outlets]  # as short as the heat map's labels
-    dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=leaves,
-               orientation="right", ax=ax, color_threshold=0, above_threshold_color="#555555",
-               leaf_font_size=MIN_FONT)
+    with warnings.catch_warnings():  # outlets all alike (every distance 0): equal x limits
+        warnings.filterwarnings("ignore", "Attempting to set identical", UserWarning)
+        dendrogram(linkage(squareform(distance, checks=False), method="average"), labels=leaves,
+                   orientation="right", ax=ax, color_threshold=0, above_threshold_color="#555555",
+                   leaf_font_size=MIN_FONT)
+    if not distance.max() > 0:
+        ax.set_xlim(ZERO_SPAN, 0)  # the root on the left, as scipy draws it
     ax.set_xlabel("1 - cosine similarity")
     return fig
 
