@@ -480,6 +480,7 @@ def _with_lengths(docs, paragraphs, sentences, removed, raw_words, clean_words) 
     `clean_words` by doc_id), and counts."""
     by_doc = docs["doc_id"]
     docs["n_chars_raw"] = docs["raw_text"].str.len()
+    docs = docs.drop(columns="raw_text")  # cleaning has read it; the removed table holds its cuts
     docs["n_chars_clean"] = docs["text"].str.len()
     docs["n_words_raw"] = raw_words.reindex(docs["doc_id"]).to_numpy()
     docs["n_words_clean"] = clean_words.reindex(docs["doc_id"]).to_numpy()
@@ -491,7 +492,6 @@ def _with_lengths(docs, paragraphs, sentences, removed, raw_words, clean_words) 
         "translated", "published", "published_start", "published_end", "event_date",
         "event_start", "event_end", "evidence", "encoding", "n_chars_raw", "n_chars_clean",
         "n_words_raw", "n_words_clean", "n_paragraphs", "n_sentences", "n_removed", "text",
-        "raw_text",
     ]
     derived = ["folder", "month"]  # and the extra metadata columns, after the curated ones
     extra = [c for c in docs.columns if c not in (*columns, *derived, *_NOT_GROUPS)]

@@ -10,8 +10,8 @@ _ZONE_SUFFIX = r" \((footer zone|list after marker|closing lines|post text|cues)
 
 
 def compute_documents(corpus: Corpus) -> pd.DataFrame:
-    """The documents table without the raw text (which stays in the corpus folder)."""
-    return corpus.documents.drop(columns="raw_text")
+    """The documents table (the raw text stays in the corpus folder; cleaning read it once)."""
+    return corpus.documents
 
 
 def compute_removals(corpus: Corpus) -> pd.DataFrame:

@@ -25,7 +25,7 @@ def _skipped(corpus):
 
 
 def _all_text(corpus):
-    return "\n".join(corpus.documents["raw_text"]) + "\n".join(corpus.sentences["text"])
+    return "\n".join([*corpus.documents["text"], *corpus.removed["text"], *corpus.sentences["text"]])
 
 
 def test_symlink_pointing_outside_is_skipped_and_never_read(make_corpus, tmp_path):
