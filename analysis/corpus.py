@@ -499,6 +499,13 @@ def _with_lengths(docs, paragraphs, sentences, removed, raw_words, clean_words) 
     return docs[columns[:after] + derived + extra + columns[after:]]
 
 
+def translation_counts(translated: pd.Series) -> tuple[int, int]:
+    """(machine translations, articles of unknown status) from a `translated` column (missing:
+    unknown)."""
+    unknown = int(translated.isna().sum())
+    return int(translated.dropna().astype(bool).sum()), unknown
+
+
 def describe_groups(corpus: Corpus, top: int = 10) -> str:
     """'N groups by COLUMN: a (n articles), b (m), ...' with the largest groups first."""
     groups = corpus.groups()

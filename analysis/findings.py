@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from analysis.corpus import Corpus, per_corpus
+from analysis.corpus import Corpus, per_corpus, translation_counts
 from analysis.frames import NO_FRAME
 from analysis.framing import (
     compute_actor_salience,
@@ -72,11 +72,10 @@ def compute_measures(corpus: Corpus) -> pd.DataFrame:
 
 def _translated(translated: pd.Series) -> str:
     """'2 of 5' machine translations, with how many are of unknown status; 'unknown' for all."""
-    unknown = int(translated.isna().sum())
+    machine, unknown = translation_counts(translated)
     if unknown == len(translated):
         return "unknown"
-    return (f"{int(translated.dropna().astype(bool).sum())} of {len(translated)}"
-            + (f" ({unknown} unknown)" if unknown else ""))
+    return f"{machine} of {len(translated)}" + (f" ({unknown} unknown)" if unknown else "")
 
 
 def _top_speakers(speakers: pd.DataFrame) -> pd.Series:

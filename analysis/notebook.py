@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import HTML, Image, Markdown, display
 
 from analysis import config
-from analysis.corpus import Corpus
+from analysis.corpus import Corpus, translation_counts
 from analysis.errors import CorpusWarning
 from analysis.pipeline import render_figure
 from analysis.plots import all_figures
@@ -122,12 +122,11 @@ def translation_status(translated: pd.Series) -> str:
     """How many of the articles are machine translations, from their `translated` column (missing:
     unknown): '2 of 5 articles are machine translations', 'whether any of the 176 articles is a
     machine translation is unknown', '0 of 9 articles are machine translations (3 of unknown status)'."""
-    unknown = int(translated.isna().sum())
+    machine, unknown = translation_counts(translated)
     if unknown == len(translated):
         return (f"whether {'the article' if unknown == 1 else f'any of the {unknown:,} articles'} "
                 "is a machine translation is unknown")
-    known = translated.dropna().astype(bool)
-    return (f"{int(known.sum()):,} of {plural(len(translated), 'article')} "
+    return (f"{machine:,} of {plural(len(translated), 'article')} "
             f"{'is a machine translation' if len(translated) == 1 else 'are machine translations'}"
             + (f" ({unknown:,} of unknown status)" if unknown else ""))
 
