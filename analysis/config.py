@@ -24,6 +24,9 @@ CORPUS_ENV = "ANALYSIS_CORPUS"
 FIGURES_ENV = "ANALYSIS_FIGURES"
 GROUP_BY_ENV = "ANALYSIS_GROUP_BY"
 OUTPUT_ENV = "ANALYSIS_OUTPUT"
+# Set while a report is built: a long table's page then links the full CSV written beside it.
+REPORT_ENV = "ANALYSIS_REPORT"
+REPORT_TABLES = "tables"  # the folder beside the report pages that holds those CSVs
 # Where computed results are kept between runs (default: the corpus's output folder's store/);
 # "off" computes everything in memory each time.
 STORE_ENV = "ANALYSIS_STORE"

@@ -1,6 +1,7 @@
 """Helpers for the notebooks: narrate with computed numbers, show and save registered figures."""
 
 import html
+import os
 import re
 import warnings
 from functools import lru_cache
@@ -257,6 +258,16 @@ def show_table(df: pd.DataFrame, caption: str | None = None, name: str | None = 
     table = table_html(shown, caption)
     more = len(df) - len(shown)
     if more > 0:
-        where = f"; full table: tables/{name}.csv" if name else ""
-        table += f'<p class="table-more">and {plural(more, "more row")}{html.escape(where)}</p>'
+        table += f'<p class="table-more">and {plural(more, "more row")}{full_table(name)}</p>'
     display(HTML(table))
+
+
+def full_table(name: str | None) -> str:
+    """Where the full table `name` is, as HTML: in a report, a link to its CSV beside the pages
+    (the build writes it there); elsewhere the path of the `tables` command's CSV."""
+    if not name:
+        return ""
+    where = f"{config.REPORT_TABLES}/{name}.csv"
+    if os.environ.get(config.REPORT_ENV):
+        return f'; full table: <a href="{html.escape(where)}">{html.escape(where)}</a>'
+    return f"; full table: tables/{html.escape(name)}.csv"

@@ -109,14 +109,33 @@ def write_tables(corpus: Corpus, out_dir: Path, timer: Timer | None = None) -> l
                     path = out_dir / f"{name}.new.csv"
                     warnings.warn(f"{out_dir / name}.csv has hand coding: kept; the new sheet is "
                                   f"{path.name}", CorpusWarning, stacklevel=2)
-                table = make(corpus) if hasattr(make, "stored_as") else \
-                    stored(corpus, f"table.{name}", lambda make=make: make(corpus))
                 # formatted and written by a worker process while this one makes the next table
-                writing.append(in_background(write_csv, named_groups(table, corpus.group_by), path))
+                writing.append(in_background(write_csv, _table(corpus, name, make), path))
                 paths.append(path)
         forget(corpus)  # with a store, later stages read what they need back from it
     for done in writing:
         done.result()  # every file written (or its error raised) before the paths are given
+    return paths
+
+
+def _table(corpus: Corpus, name: str, make: Callable[[Corpus], pd.DataFrame]) -> pd.DataFrame:
+    """The table `name` as its CSV holds it: read from the store when it is there, else made."""
+    table = make(corpus) if hasattr(make, "stored_as") else \
+        stored(corpus, f"table.{name}", lambda: make(corpus))
+    return named_groups(table, corpus.group_by)
+
+
+def write_named_tables(corpus: Corpus, names: list[str], out_dir: Path) -> list[Path]:
+    """Write the tables `names` (as `write_tables` writes them) into `out_dir`; unknown names are
+    an error."""
+    tables = all_tables()
+    unknown = [name for name in names if name not in tables]
+    if unknown:
+        raise KeyError(f"no table named {', '.join(map(repr, unknown))}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = [out_dir / f"{name}.csv" for name in names]
+    for name, path in zip(names, paths, strict=True):
+        write_csv(_table(corpus, name, tables[name]), path)
     return paths
 
 

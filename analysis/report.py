@@ -9,6 +9,7 @@ import shutil
 import signal
 import threading
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor, wait
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from analysis import config, parallel
-from analysis.errors import CorpusError
+from analysis.errors import CorpusError, CorpusWarning
 from analysis.export import write_text
 
 KERNEL = "python3"  # the kernel of the environment running this command: the project's .venv
@@ -82,6 +83,7 @@ def _environment(corpus: Path, figures: Path, group_by: str | None = None,
         config.CORPUS_ENV: str(corpus.resolve()),
         config.FIGURES_ENV: str(figures.resolve()),
         config.GROUP_BY_ENV: group_by or config.DEFAULT_GROUP_BY,
+        config.REPORT_ENV: "1",
         "PYTHONHASHSEED": "0",
         "MPLBACKEND": "Agg",
     })
@@ -435,6 +437,31 @@ def _facts_and_explorer(corpus: Path, group_by: str | None, store: Path | None, 
     return corpus_facts(loaded)
 
 
+_TABLE_LINK = re.compile(rf'href="{config.REPORT_TABLES}/([^"/]+)\.csv"')
+
+
+def linked_tables(page: str) -> list[str]:
+    """The names of the full tables a page links (notebook.full_table), in order, once each."""
+    return list(dict.fromkeys(_TABLE_LINK.findall(page)))
+
+
+def _write_linked_tables(corpus: Path, group_by: str | None, store: Path | None,
+                         partial: Path) -> list[Path]:
+    """Write every table the built pages link into `partial`'s tables folder (from the store the
+    notebooks filled, else computed), so that each "full table" link of a page opens its CSV."""
+    from analysis.corpus import load_corpus
+    from analysis.pipeline import write_named_tables
+
+    names = list(dict.fromkeys(name for page in sorted(partial.glob("*.html"))
+                               for name in linked_tables(page.read_text(encoding="utf-8"))))
+    if not names:
+        return []
+    with warnings.catch_warnings():  # the corpus's warnings were shown when the build began
+        warnings.simplefilter("ignore", CorpusWarning)
+        loaded = load_corpus(corpus, group_by=group_by, store=store)
+    return write_named_tables(loaded, names, partial / config.REPORT_TABLES)
+
+
 def _pages(stem: str) -> list[str]:
     """The file names of a notebook's two pages."""
     return [f"{stem}.html", f"{stem}{CODE_SUFFIX}.html"]
@@ -442,10 +469,11 @@ def _pages(stem: str) -> list[str]:
 
 def _swap_in(partial: Path, out_dir: Path, stale: list[str], full: bool) -> None:
     """Move the finished build into `out_dir`, file by file, the index last; drop stale pages."""
-    if full:  # a figure a new build did not make belongs to an earlier corpus
-        for old in (out_dir / "figures").glob("*") if (out_dir / "figures").is_dir() else []:
-            if old.is_file() and not (partial / "figures" / old.name).exists():
-                old.unlink()
+    if full:  # a figure or table a new build did not make belongs to an earlier corpus
+        for folder in ("figures", config.REPORT_TABLES):
+            for old in (out_dir / folder).glob("*") if (out_dir / folder).is_dir() else []:
+                if old.is_file() and not (partial / folder / old.name).exists():
+                    old.unlink()
     for name in stale:
         (out_dir / name).unlink(missing_ok=True)
     files = sorted(p for p in partial.rglob("*") if p.is_file() and p.name != "index.html")
@@ -499,6 +527,8 @@ def build_reports(corpus: Path, out_dir: Path, notebooks: list[str] | None = Non
                 write_text(partial / name, export_html(nb, with_code))
                 build.written.append(out_dir / name)
             entries.append(Entry(path.stem, first_heading(nb), summary(nb), found=found(nb)))
+        build.written += [out_dir / p.relative_to(partial)
+                          for p in _write_linked_tables(corpus, group_by, store, partial)]
         overview = next((p for p in (partial / "figures" / f"{FINDINGS}-overview.png",
                                      out_dir / "figures" / f"{FINDINGS}-overview.png")
                          if p.is_file()), None)

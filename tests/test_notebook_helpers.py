@@ -80,6 +80,23 @@ def test_a_long_table_shows_its_top_rows_and_where_the_rest_is(monkeypatch):
                              'tables/quotes.csv</p>')
 
 
+def test_in_a_report_the_rest_of_a_long_table_is_a_link_to_its_csv(monkeypatch):
+    import pandas as pd
+
+    from analysis import config
+    from analysis.notebook import show_table
+    from analysis.report import linked_tables
+
+    shown = []
+    monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj.data))
+    monkeypatch.setenv(config.REPORT_ENV, "1")
+    show_table(pd.DataFrame({"n": range(20)}), name="quotes", rows=3)
+    show_table(pd.DataFrame({"n": range(3)}), name="speakers", rows=3)  # whole: no link
+    assert shown[0].endswith('<p class="table-more">and 17 more rows; full table: '
+                             '<a href="tables/quotes.csv">tables/quotes.csv</a></p>')
+    assert linked_tables("".join(shown) * 2) == ["quotes"]
+
+
 def test_a_table_of_long_texts_shows_fewer_rows_when_the_rest_is_in_its_csv(monkeypatch):
     import pandas as pd
 

@@ -5,6 +5,7 @@ import re
 import shutil
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis import config
@@ -58,10 +59,26 @@ def reports(request, tmp_path_factory):
 
 @pytest.mark.parametrize("reports", ["seeds"], indirect=True)
 def test_committed_reports_match_a_fresh_build(reports):
-    committed = {p.name: p.read_bytes() for p in config.REPORTS_DIR.glob("*.html")}
-    fresh = {p.name: p.read_bytes() for p in reports.glob("*.html")}
+    pages = ("*.html", f"{config.REPORT_TABLES}/*.csv")  # with the full tables the pages link
+    committed = {p.relative_to(config.REPORTS_DIR).as_posix(): p.read_bytes()
+                 for pattern in pages for p in config.REPORTS_DIR.glob(pattern)}
+    fresh = {p.relative_to(reports).as_posix(): p.read_bytes()
+             for pattern in pages for p in reports.glob(pattern)}
     assert sorted(committed) == sorted(fresh), "run `make report` and commit reports/"
     assert [name for name in fresh if committed[name] != fresh[name]] == []
+
+
+@pytest.mark.parametrize("reports", ["seeds"], indirect=True)
+def test_every_full_table_a_page_links_is_written_beside_it(reports):
+    from analysis.report import linked_tables
+
+    linked = {name for page in reports.glob("*.html")
+              for name in linked_tables(page.read_text(encoding="utf-8"))}
+    assert {"removed", "terms"} <= linked  # tables the seeds' pages cut short
+    written = {p.stem: p for p in (reports / config.REPORT_TABLES).glob("*.csv")}
+    assert sorted(written) == sorted(linked)
+    removed = pd.read_csv(written["removed"])
+    assert len(removed) > 15 and {"doc_id", "reason"} <= set(removed.columns)
 
 
 def test_every_notebook_exported_twice_plus_index(reports):
