@@ -7,6 +7,7 @@ import pandas as pd
 from analysis.corpus import Corpus, per_corpus, translation_counts
 from analysis.frames import NO_FRAME
 from analysis.framing import (
+    articles_naming_the_war,
     compute_actor_salience,
     compute_label_hits,
     compute_label_rates,
@@ -163,6 +164,7 @@ def find_war_labels(corpus: Corpus) -> Finding:
     evidence = evidence[evidence["outlet"].isin(operation) | (evidence["category"] == OPERATION)]
     headlines = war[war["counted"] & (war["voice"] == "headline")]
     facts = {"operation": operation, "aggression": aggression,
+             "n_naming": articles_naming_the_war(corpus), "n_articles": len(corpus.documents),
              "counts": narrator[[AGGRESSION, OPERATION]].astype(int),
              "n_narrator": int(narrator[[AGGRESSION, OPERATION]].to_numpy().sum()),
              "n_excluded": int((~war["counted"]).sum()),

@@ -14,7 +14,9 @@ from analysis.labels import (
     find_label_hits,
     headline_segments,
     keyword_in_context,
+    load_rules,
     mark_subheads,
+    names_the_war,
 )
 from analysis.parallel import map_with
 from analysis.quotes import UNKNOWN, compute_quotes
@@ -159,6 +161,14 @@ def label_segments(corpus: Corpus) -> pd.DataFrame:
     order = {doc_id: i for i, doc_id in enumerate(corpus.documents["doc_id"])}
     return segments.sort_values("doc_id", key=lambda d: d.map(order), kind="stable",
                                 ignore_index=True)
+
+
+def articles_naming_the_war(corpus: Corpus) -> int:
+    """How many articles name the war in their text or title (labels.names_the_war): only their
+    war labels count."""
+    docs, rules = corpus.documents, load_rules()
+    return int(sum(names_the_war(text, rules) or names_the_war(title, rules)
+                   for text, title in zip(docs["text"], docs["title"], strict=True)))
 
 
 @per_corpus

@@ -131,6 +131,23 @@ def referent_reason(text: str, start: int, end: int, rules: Rules,
     return COUNTED
 
 
+def names_the_war(text: object, rules: Rules) -> bool:
+    """Whether a text names the war: a term of the rules' document referents (label_rules.toml);
+    a document's war labels count only if it does."""
+    return isinstance(text, str) and rules.document.search(folded_lower(text)) is not None
+
+
+def war_names(n: int = 3, path: Path = RULES_FILE) -> list[str]:
+    """The first `n` one-word document referents of the rules with different first letters
+    (Ukraine, Kyiv, Zelensky), to say in prose what naming the war means."""
+    spec = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    shown: dict[str, str] = {}
+    for term in spec["referents"][spec["document_referents"]]:
+        if term.isalpha():
+            shown.setdefault(term[0].lower(), term)
+    return list(shown.values())[:n]
+
+
 def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
                     rules_path: Path = RULES_FILE) -> pd.DataFrame:
     """One row a lexicon hit in a voice segment: ids, unit, voice, category, label, matched text,
@@ -141,8 +158,7 @@ def find_label_hits(segments: pd.DataFrame, path: Path = LABELS_FILE,
         segments = segments.assign(unit="body")
     about_war = set()  # the documents with a segment that names the war
     for doc_id, text in zip(segments["doc_id"], segments["text"], strict=True):
-        if doc_id not in about_war and isinstance(text, str) \
-                and rules.document.search(folded_lower(text)):
+        if doc_id not in about_war and names_the_war(text, rules):
             about_war.add(doc_id)
     rows = []
     for doc_id, sid, unit, voice, start, text in segments[

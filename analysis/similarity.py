@@ -57,10 +57,11 @@ def dot_cosines(dots: np.ndarray, square_norms: np.ndarray, sizes: np.ndarray) -
     squared length replaced by its unbiased estimate (n |mean|^2 - mean |row|^2) / (n - 1) (the
     mean product of two different articles); `square_norms` (resample x outlet) is the mean
     squared length of the articles, `sizes` the articles per outlet. NaN where an estimate is not
-    positive."""
+    positive or a group has one article (0 / 0, which rounding turns into any tiny number)."""
+    sizes = np.asarray(sizes)
     with np.errstate(invalid="ignore", divide="ignore"):
         lengths = (sizes * np.einsum("rkk->rk", dots) - square_norms) / (sizes - 1)
-        lengths = np.sqrt(np.where(lengths > 0, lengths, np.nan))
+        lengths = np.sqrt(np.where((lengths > 0) & (sizes > 1), lengths, np.nan))
         return dots / (lengths[:, :, None] * lengths[:, None, :])
 
 

@@ -39,6 +39,7 @@ def test_one_voice_dominates(findings):
 def test_only_rbc_narrator_leans_to_operation_labels(findings):
     facts = findings["find_war_labels"].facts
     assert facts["operation"] == ["RBC"]
+    assert (facts["n_naming"], facts["n_articles"]) == (5, 5)  # every seed names the war
     assert facts["aggression"] == ["Defence Blog", "Dnipro Today", "German outlet (aggregator)"]
     assert facts["counts"].loc["RBC", [AGGRESSION, OPERATION]].tolist() == [0, 1]
     # only counted narrator hits are evidence: "crisis management" is excluded, and Putin's

@@ -94,6 +94,18 @@ def test_war_labels_count_only_in_documents_that_name_the_war():
         ("war", "the document never names the war"), ("invasion", "the document never names the war")]
 
 
+def test_a_text_names_the_war_by_a_word_of_the_document_referents(tiny):
+    from analysis.framing import articles_naming_the_war
+    from analysis.labels import load_rules, names_the_war, war_names
+
+    rules = load_rules()
+    assert [names_the_war(t, rules) for t in ("Shelling near Kharkiv", "the war on drugs",
+                                              "Ukrainians fled", "unknown", None)] == [
+        True, False, True, False, False]
+    assert war_names() == ["Ukraine", "Kyiv", "Zelensky"]
+    assert articles_naming_the_war(tiny) == 1  # "Kyiv welcomes aid"; of three articles
+
+
 def test_other_labels_and_missed_forms():
     segments = pd.DataFrame([
         ("d", "d-s0", "quoted", 0, "the operation in Ukraine was a preemptive rebuff"),

@@ -81,6 +81,13 @@ def test_every_full_table_a_page_links_is_written_beside_it(reports):
     assert len(removed) > 15 and {"doc_id", "reason"} <= set(removed.columns)
 
 
+@pytest.mark.parametrize("reports", ["seeds"], indirect=True)
+def test_the_page_says_why_the_unbiased_cosine_is_blank(reports):
+    page = (reports / "02-terms-and-topics.html").read_text(encoding="utf-8")
+    assert "The unbiased cosine is blank for all 10 pairs: it needs two articles in each outlet" in page
+    assert "and 5 outlets (" in page and ") have one article; the plain cosine stands alone there." in page
+
+
 def test_every_notebook_exported_twice_plus_index(reports):
     names = sorted(p.name for p in reports.glob("*.html"))
     expected = sorted([f"{p.stem}.html" for p in NOTEBOOKS]

@@ -105,3 +105,22 @@ def test_gram_and_profile_paths_give_the_same_draws(monkeypatch):
     np.testing.assert_allclose(draws["blocks"], draws["profiles"], rtol=1e-12)
     assert draws["gram"].shape == (40, 3, 3)
     assert np.isnan(draws["gram"][:, 2, 2]).all()  # eye rows: no two articles share a term
+
+
+def test_a_group_of_one_article_has_no_unbiased_cosine():
+    from analysis.similarity import dot_cosines
+
+    dots = np.array([[[1.0, 0.5], [0.5, 1.0]]])  # one resample, two groups
+    # one article: n |mean|^2 - |row|^2 is 0 / 0, and rounding leaves a tiny positive numerator
+    square_norms = np.array([[1.0 - 2.0 ** -52, 1.5]])
+    cosines = dot_cosines(dots, square_norms, np.array([1, 3]))
+    assert np.isnan(cosines[0, 0, 1]) and np.isnan(cosines[0, 1, 0]) and np.isnan(cosines[0, 0, 0])
+    assert cosines[0, 1, 1] == pytest.approx(1.0 / 0.75)  # (3 x 1.0 - 1.5) / 2 = 0.75
+
+
+def test_the_seeds_have_no_unbiased_cosine(seeds):
+    from analysis.similarity import compute_similarity
+
+    pairs = compute_similarity(seeds, n_boot=0)
+    assert pairs["n_articles_a"].eq(1).all()  # every seed outlet has one article
+    assert pairs.loc[pairs["outlet_a"] != pairs["outlet_b"], "cosine_unbiased"].isna().all()
