@@ -252,7 +252,7 @@ def describe_mean(row, with_n: bool = True) -> str:
     bounds = ("no interval" if pd.isna(row["low"]) or pd.isna(row["high"])
               else f"{row['low']:+.2f}, {row['high']:+.2f}")
     text = f"{row['mean']:+.2f} [{bounds}]"
-    return f"{text}, n={row['n']}" if with_n else text
+    return f"{text}, n={int(row['n']):,}" if with_n else text
 
 
 TABLES = {

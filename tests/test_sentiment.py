@@ -261,6 +261,8 @@ def test_describe_mean_without_an_interval():
     assert describe_mean({"n": 2, "mean": 0.5, "low": float("nan"), "high": float("nan")},
                          with_n=False) == "+0.50 [no interval]"
     assert describe_mean({"n": 0, "mean": float("nan"), "low": 0, "high": 0}) == "no sentences"
+    assert describe_mean({"n": 1010, "mean": -0.01, "low": -0.05, "high": 0.03}) == \
+        "-0.01 [-0.05, +0.03], n=1,010"  # thousands separated, as everywhere in the prose
 
 
 # Sentences that reach each of VADER's rules, several at a sentence's start, where the reference's
