@@ -87,7 +87,8 @@ MAX_FIGURE_HEIGHT = 4000  # pixels: a taller figure is saved but not embedded in
 MAX_FIGURE_BYTES = 1_500_000  # so is a larger PNG (pages stay under 2 MB)
 MAX_CELL_CHARS = 400  # longer texts in a table cell are cut (the CSV keeps them whole)
 P_FLOOR = 0.001  # p-values below it are shown as "< 0.001"
-_display = {"group": config.DEFAULT_GROUP_BY}  # the grouping column named in headers and prose
+# the grouping column named in headers and prose, and the folder of the corpus opened
+_display = {"group": config.DEFAULT_GROUP_BY, "corpus": None}
 
 
 def open_corpus(folder=None, group_by: str | None = None) -> Corpus:
@@ -97,7 +98,7 @@ def open_corpus(folder=None, group_by: str | None = None) -> Corpus:
     warnings.showwarning = _show_corpus_warning  # corpus warnings become notes in the page
     corpus = load_corpus(Path(folder) if folder else config.corpus_dir(),
                          group_by=group_by or config.group_by())
-    _display["group"] = corpus.group_by
+    _display["group"], _display["corpus"] = corpus.group_by, corpus.folder
     return corpus
 
 
@@ -264,10 +265,14 @@ def show_table(df: pd.DataFrame, caption: str | None = None, name: str | None = 
 
 def full_table(name: str | None) -> str:
     """Where the full table `name` is, as HTML: in a report, a link to its CSV beside the pages
-    (the build writes it there); elsewhere the path of the `tables` command's CSV."""
+    (the build writes it there); elsewhere (a notebook in Lab) where the `tables` command writes
+    it for the corpus opened, from the project's folder when it lies inside."""
     if not name:
         return ""
     where = f"{config.REPORT_TABLES}/{name}.csv"
     if os.environ.get(config.REPORT_ENV):
         return f'; full table: <a href="{html.escape(where)}">{html.escape(where)}</a>'
-    return f"; full table: tables/{html.escape(name)}.csv"
+    path = config.output_root(_display["corpus"] or config.corpus_dir()) / "tables" / f"{name}.csv"
+    if path.resolve().is_relative_to(config.PROJECT_ROOT.resolve()):
+        path = path.resolve().relative_to(config.PROJECT_ROOT.resolve())
+    return f"; full table: {html.escape(path.as_posix())} (written by python -m analysis tables)"

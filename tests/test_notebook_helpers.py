@@ -1,5 +1,7 @@
 """The notebook helpers: article text cannot become markup, links or maths in the narration."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
@@ -70,14 +72,20 @@ def test_headers_name_the_grouping_column(monkeypatch):
 def test_a_long_table_shows_its_top_rows_and_where_the_rest_is(monkeypatch):
     import pandas as pd
 
-    from analysis.notebook import show_table
+    from analysis import config
+    from analysis.notebook import _display, show_table
 
     shown = []
     monkeypatch.setattr("analysis.notebook.display", lambda obj: shown.append(obj.data))
+    monkeypatch.delenv(config.OUTPUT_ENV, raising=False)
+    monkeypatch.setitem(_display, "corpus", config.SEEDS_DIR)
     show_table(pd.DataFrame({"n": range(20)}), name="quotes", rows=3)
     assert shown[0].count("<td ") == 3
     assert shown[0].endswith('<p class="table-more">and 17 more rows; full table: '
-                             'tables/quotes.csv</p>')
+                             'tables/quotes.csv (written by python -m analysis tables)</p>')
+    monkeypatch.setitem(_display, "corpus", Path("/data/scraped/bbc"))  # another corpus
+    show_table(pd.DataFrame({"n": range(20)}), name="quotes", rows=3)
+    assert "full table: output/bbc/tables/quotes.csv (written by" in shown[1]
 
 
 def test_in_a_report_the_rest_of_a_long_table_is_a_link_to_its_csv(monkeypatch):
