@@ -677,6 +677,10 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
     # the nationality of a business
     ("She sued the firm, the American division of a Brazilian group.", "American", True),
     ("A Russian oil company was sanctioned by the ministry.", "Russian", True),
+    # ... of private money and trade: investors and an industry are no state (roles-precision7)
+    ("It is a fraud on American investors, the regulator said.", "American", True),
+    ("The rules will hurt the US auto industry badly.", "US", True),
+    ("German farmers were ruined by the new rules.", "German", False),  # the country's people
     # state organs, offices, acts, other states and the nation's people stay the state
     ("The Russian army shelled the town at dawn.", "Russian", False),
     ("Russian forces shelled the town at dawn.", "Russian", False),
