@@ -74,6 +74,9 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russia could invade Ukraine within weeks.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia could invade Ukraine within weeks.", "Ukraine", [("patient_of_harm", False, True)]),
     ("Putin threatened to invade Ukraine.", "Putin", [("agent_of_harm", False, True)]),
+    # intent in the progressive (roles-precision7): "is trying to", "is seeking to"
+    ("Exxon is trying to silence its critics.", "Exxon", [("agent_of_harm", False, True)]),
+    ("The ministry is seeking to ban meat.", "ministry", [("agent_of_harm", False, True)]),
     ("If Russia attacks, NATO will respond.", "Russia", [("agent_of_harm", False, True)]),
     ("They prepared for a possible invasion by Russia.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia's possible invasion worries Riga.", "Russia", [("agent_of_harm", False, True)]),
