@@ -1225,7 +1225,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                             modal)]
         return []
     kind = lex.verb_kind(head)
-    passive_before = any(tok.get(x) in lex.be for x in range(k - 2, k))
+    # "X was sued" is passive, "Y is suing X" is not: a form of "be" before an -ing form is the
+    # progressive
+    passive_before = kind != "ing" and any(tok.get(x) in lex.be for x in range(k - 2, k))
     if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
             _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
         return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]

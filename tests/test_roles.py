@@ -74,6 +74,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russia could invade Ukraine within weeks.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia could invade Ukraine within weeks.", "Ukraine", [("patient_of_harm", False, True)]),
     ("Putin threatened to invade Ukraine.", "Putin", [("agent_of_harm", False, True)]),
+    # the object of a blame or praise verb in the progressive is no passive subject (roles-precision7)
+    ("The regulator is suing Vanguard for greenwashing.", "Vanguard",
+     [("target_of_blame", False, False)]),
+    ("Fans are praising the Red Cross.", "Red Cross", [("praise", False, False)]),
     # intent in the progressive (roles-precision7): "is trying to", "is seeking to"
     ("Exxon is trying to silence its critics.", "Exxon", [("agent_of_harm", False, True)]),
     ("The ministry is seeking to ban meat.", "ministry", [("agent_of_harm", False, True)]),
