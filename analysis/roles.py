@@ -253,6 +253,7 @@ class Lexicon:
     judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
     claiming: dict
+    labelled_works: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -312,7 +313,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
-        voice_of=low(g["voice_of"]),
+        voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
@@ -659,7 +660,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
     if w in lex.authoring and not passive and (_noun_ahead(lex, tok, k + 1, lex.condemned)
-                                               or _disowned_ahead(lex, tok, k + 1)):
+                                               or _disowned_ahead(lex, tok, k + 1)
+                                               or _labelled_work(lex, tok, k + 1)):
         return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
@@ -1092,6 +1094,18 @@ def _war_on(lex: Lexicon, tok: Tokens, k: int) -> bool:
         w = tok.get(k + step)
         if w in lex.possessive_only:
             return tok.get(k + step + 1) in ("on", "against")
+        if not (w in lex.determiners or _is_head(lex, w)):
+            return False
+    return False
+
+
+def _labelled_work(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """A negative label right before a work noun within MAX_GAP words from k, past determiners
+    and adjectives ("the globalist agenda", "racist remarks")."""
+    for step in range(MAX_GAP + 1):
+        w = tok.get(k + step)
+        if w in lex.negative and tok.get(k + step + 1) in lex.labelled_works:
+            return True
         if not (w in lex.determiners or _is_head(lex, w)):
             return False
     return False

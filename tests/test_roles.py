@@ -78,6 +78,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The regulator is suing Vanguard for greenwashing.", "Vanguard",
      [("target_of_blame", False, False)]),
     ("Fans are praising the Red Cross.", "Red Cross", [("praise", False, False)]),
+    # a negative label before the work a verb of making or pushing names (roles-precision7)
+    ("The UN is pushing the globalist agenda.", "UN", [("negative_label", False, False)]),
+    ("The minister made racist remarks.", "minister", [("negative_label", False, False)]),
+    ("The government proposed radical reforms.", "government", []),
     # intent in the progressive (roles-precision7): "is trying to", "is seeking to"
     ("Exxon is trying to silence its critics.", "Exxon", [("agent_of_harm", False, True)]),
     ("The ministry is seeking to ban meat.", "ministry", [("agent_of_harm", False, True)]),
