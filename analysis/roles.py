@@ -254,6 +254,7 @@ class Lexicon:
     failing: dict
     claiming: dict
     labelled_works: frozenset
+    admitting: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -314,6 +315,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
+        admitting=low(g["admitting"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
@@ -757,7 +759,7 @@ def _blames_a_cause(lex: Lexicon, tok: Tokens, k: int) -> bool:
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
     the farmers," X said', "X's office posted: ...", "the X leader said ..." (advocacy: the
-    accuser speaks against a wrong)."""
+    accuser speaks against a wrong); not "X admitted misleading investors" (its own wrong)."""
     k = j
     if _possessive_mark(tok, j) or _possessive(tok, j):  # "X's office said", "X's spokesman told"
         k += _possessive_mark(tok, j)
@@ -772,7 +774,7 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         k += 1
     passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"
     if (tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive
-            and not _blames_a_cause(lex, tok, k)):
+            and tok.get(k) not in lex.admitting and not _blames_a_cause(lex, tok, k)):
         if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
             if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
                 return [Cue("advocacy", "speaker of an accusation before")]

@@ -426,6 +426,8 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Ann Lee told reporters the ministers ignored the concerns of farmers.", "Ann Lee",
      [("advocacy", False, False)]),
     ("Newsom said that Big Oil was attacked.", "Newsom", []),
+    # owning up to a wrong accuses no one (roles-precision7)
+    ("Shell conceded that it had ignored the warnings.", "Shell", []),
     ("Newsom said that Big Oil did not lie.", "Newsom", []),
     ("Newsom said the weather was fine.", "Newsom", []),
     ("Newsom said the plan was fine, but critics attacked it.", "Newsom", []),
