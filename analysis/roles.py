@@ -1325,11 +1325,35 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
         if lex.help.get(w) == "ed" and x == k:  # "the crew was rescued by X"
             negated, modal = _before(lex, tok, x)
             return [Cue("agent_of_help", "help participle + by + actor", negated, modal)]
+        if lex.authoring.get(w) == "ed" and x == k and _condemned_before(lex, tok, x):
+            negated, _ = _before(lex, tok, x)  # "the absurd plan pushed by X" ("plan" is no hedge)
+            modal = _hedged(lex, tok, x) or any(tok.get(y) in lex.modal and tok.get(y) not in
+                                                lex.labelled_works for y in range(x - 3, x))
+            return [Cue("negative_label", "condemned work + authoring participle + by + actor",
+                        negated, modal)]
         caused = lex.harm_nouns | lex.caused_nouns
         if lex.cause.get(w) == "ed" and x == k and _noun_before(lex, tok, x, caused):
             negated, modal = _before(lex, tok, x)  # "the crisis was caused by X"
             return [Cue("agent_of_harm", "harm noun + cause participle + by + actor", negated, modal)]
     return []
+
+
+def _condemned_before(lex: Lexicon, tok: Tokens, x: int) -> bool:
+    """A condemned adjective ("the absurd plan"), a disowned word ("narrative", "the so-called
+    green deal") or a negative label before a work noun ("the globalist agenda") in the noun
+    phrase just before the participle at x, or before its "was"/"could be" (NOUN_REACH words;
+    the passive of "X pushed the absurd plan")."""
+    for y in range(x - 1, max(x - 1 - NOUN_REACH, -1), -1):
+        w = tok.low[y]
+        if w in lex.condemned or w == "so-called" or (
+                w in lex.negative and tok.get(y + 1) in lex.labelled_works):
+            return True
+        if not (w in lex.determiners or _is_head(lex, w) or w in _QUOTES
+                or w in lex.labelled_works  # "plan" and "claims" are other words' too
+                or w in lex.be or w in lex.auxiliaries or w in ("could", "would", "might", "may",
+                                                                "will", "should", "must")):
+            return False
+    return False
 
 
 def _noun_before(lex: Lexicon, tok: Tokens, x: int, nouns: frozenset) -> bool:

@@ -82,6 +82,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The UN is pushing the globalist agenda.", "UN", [("negative_label", False, False)]),
     ("The minister made racist remarks.", "minister", [("negative_label", False, False)]),
     ("The government proposed radical reforms.", "government", []),
+    # ... and its passive: the condemned work before the participle and "by" (roles-precision7)
+    ("The absurd plan pushed by the WEF will fail.", "WEF", [("negative_label", False, False)]),
+    ("The misleading claims made by Exxon were false.", "Exxon", [("negative_label", False, False)]),
+    ("The plan was pushed by the WEF.", "WEF", []),
     # intent in the progressive (roles-precision7): "is trying to", "is seeking to"
     ("Exxon is trying to silence its critics.", "Exxon", [("agent_of_harm", False, True)]),
     ("The ministry is seeking to ban meat.", "ministry", [("agent_of_harm", False, True)]),
