@@ -255,6 +255,7 @@ class Lexicon:
     claiming: dict
     labelled_works: frozenset
     admitting: frozenset
+    faced_harms: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -315,7 +316,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
-        admitting=low(g["admitting"]),
+        admitting=low(g["admitting"]), faced_harms=low(v["faced_harms"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
@@ -1031,7 +1032,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     x += tok.get(x) in lex.determiners
     a, b = tok.get(x), tok.get(x + 1)
     if passive and ((a in lex.hit_degrees and b in lex.hit_words)
-                    or (a in lex.hit_words and b in lex.hit_degrees)):
+                    or (a in lex.hit_words and b in lex.hit_degrees)
+                    or (a in lex.hit_words and chain[-1:] and chain[-1] in lex.hit_degrees)):
         return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
     if passive and w == "left" and tok.get(k + 1) in lex.left_words:  # "X were left without power"
         return [Cue("patient_of_harm", "subject was left without", negated, modal)]
@@ -1044,8 +1046,11 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     if w in lex.warning and tok.get(k + 1) in ("of", "about", "against") and _noun_ahead(
             lex, tok, k + 2, lex.danger_nouns | lex.harm_nouns | lex.caused_nouns):
         return [Cue("advocacy", "subject warned of + danger", negated, modal)]
-    if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
+    if w == "at" and _noun_ahead(lex, tok, k + 1, lex.risk_nouns):  # "X are at greater risk"
         return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
+    if w in ("face", "faces", "faced", "facing") and (w == "facing" or not passive) and _noun_ahead(
+            lex, tok, k + 1, lex.faced_harms):  # "X face ruin"
+        return [Cue("patient_of_harm", "subject of 'face' + harm", negated, modal)]
     if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
         return [Cue("patient_of_harm", "subject + forced to + suffer verb", negated, modal)]
     at = chain.index(refusals[-1]) + 2 if refusals else 0

@@ -195,6 +195,16 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Weeks after Gates was caught lying, he spoke.", "Gates", [("misconduct", False, False)]),
     # victims: hardest hit, "thousands of X were forced to flee"
     ("Farmers were among the hardest hit.", "Farmers", [("patient_of_harm", False, False)]),
+    # a degree adverb before the participle, an adjective before "risk", facing a harm
+    # (roles-precision7); facing a crisis is no harm done, nor is "most at risk" read (it took
+    # "the countries the ADB fears are most at risk" for the ADB in a BBC article)
+    ("Farmers are disproportionately affected by drought.", "Farmers",
+     [("patient_of_harm", False, False)]),
+    ("Farmers are at greater risk.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Farmers are facing starvation.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Farmers face losing their land.", "Farmers", [("patient_of_harm", False, False)]),
+    ("The government faces a crisis.", "government", []),
+    ("Farmers are affected by the rules.", "Farmers", []),
     ("Ukraine was hit hardest.", "Ukraine", [("patient_of_harm", False, False)]),
     ("The hardest-hit Ukrainians stayed.", "Ukrainians", [("victim_noun", False, False)]),
     ("Thousands of Ukrainians were forced to flee.", "Ukrainians", [("patient_of_harm", False, False)]),
