@@ -590,7 +590,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
-                or w.endswith("n't") or (w.endswith("ly") and len(w) > 4)):
+                or w.endswith("n't") or (w.endswith("ly") and len(w) > 4)
+                or (w == "long" and chain[-1:] in (["has"], ["have"], ["had"]))):  # "X have long warned"
             chain.append(w)
             k += 1
             continue

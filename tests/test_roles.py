@@ -133,6 +133,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Guterres called for action.", "Guterres", [("advocacy", False, False)]),
     ("Guterres did not call for action.", "Guterres", [("advocacy", True, False)]),
     ("Zelensky led efforts to rebuild.", "Zelensky", [("advocacy", False, False)]),
+    # "long" after "has"/"have"/"had" keeps the actor's verb (roles-precision7), not "X's long war"
+    ("Scientists have long warned of the dangers of warming.", "Scientists",
+     [("advocacy", False, False)]),
+    ("Exxon has long denied responsibility for the spill.", "Exxon", [("target_of_blame", False, False)]),
     ("Biden defended his decision.", "Biden", []),
     ("They enlisted the UN to help.", "UN", []),  # asked, not done: no help (see below)
     # a possessive written as one token, with a straight or a curly apostrophe; "the X war" says where
