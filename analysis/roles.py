@@ -256,6 +256,7 @@ class Lexicon:
     labelled_works: frozenset
     admitting: frozenset
     faced_harms: frozenset
+    peaceful_modifiers: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -317,6 +318,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
         admitting=low(g["admitting"]), faced_harms=low(v["faced_harms"]),
+        peaceful_modifiers=low(h["peaceful_modifiers"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
@@ -455,6 +457,9 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return None
         if w in lex.harm_nouns and _verbal_attack(lex, tok, k + step):
             return None  # "X's attack against Y questioning his credentials": words, no harm
+        if w in lex.possessive_only and ((step and tok.get(k + step - 1) in lex.peaceful_modifiers)
+                                         or tok.get(k + step + 1) in lex.voice_of | lex.head_nouns):
+            return None  # "Labour's election campaign", "X's trade war", "X's campaign spokesman"
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
             before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",

@@ -146,6 +146,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
     ("Russia\u2019s invasion of Ukraine.", "Russia", [("agent_of_harm", False, False)]),
     ("The Ukraine war goes on.", "Ukraine", []),
+    # the campaigns and wars of politics and business are no harm (roles-precision7)
+    ("Labour's election campaign began today.", "Labour", []),
+    ("Labour's campaign spokesman Fraser Kemp responded.", "Labour", []),
+    ("China's trade war with the US hurt farmers.", "China", []),
+    ("Labour's campaign began today.", "Labour", [("agent_of_harm", False, False)]),
     # "X's decision to" + harm or help verb; plans are modal; "X's victims" makes X the doer
     ("Putin's decision to invade Ukraine was a mistake.", "Putin", [("agent_of_harm", False, False)]),
     ("Putin's plans to invade Ukraine were known.", "Putin", [("agent_of_harm", False, True)]),
