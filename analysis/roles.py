@@ -257,6 +257,8 @@ class Lexicon:
     admitting: frozenset
     faced_harms: frozenset
     peaceful_modifiers: frozenset
+    harm_not_objects: frozenset
+    reaching: dict
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -318,7 +320,8 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
         voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
         admitting=low(g["admitting"]), faced_harms=low(v["faced_harms"]),
-        peaceful_modifiers=low(h["peaceful_modifiers"]),
+        peaceful_modifiers=low(h["peaceful_modifiers"]), harm_not_objects=low(h["not_objects"]),
+        reaching=_verbs(h["reaching_verbs"], ["strike struck struck", "hit hit hit", "beat beat beaten"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
@@ -646,6 +649,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             return []
         return cue("agent_of_help", "subject of 'shot down' + weapon")
     if w in lex.harm and tok.get(k + 1) in lex.harm_not_particles:  # "X hit out at critics"
+        return []
+    if w in lex.reaching and not passive and _figure_reached(lex, tok, k + 1):  # "sales hit a record"
         return []
     if w in lex.criticism and not passive and _verbal_attack(lex, tok, k):  # "X attacked Y, calling"
         return []
@@ -1122,6 +1127,25 @@ def _labelled_work(lex: Lexicon, tok: Tokens, k: int) -> bool:
         if not (w in lex.determiners or _is_head(lex, w)):
             return False
     return False
+
+
+# Words after a number that make it an amount, not a count of things hit: "hit 200,000 in 2005",
+# "hit 40 billion tonnes", "rose 5 percent" (not "hit 40 targets")
+_AMOUNT_WORDS = frozenset(["in", "on", "at", "by", "for", "last", "this", "and", "while", "after",
+                           "million", "billion", "trillion", "bn", "m", "percent", "per", "points",
+                           "tonnes", "tons", "barrels", "dollars", "pounds", "euros", "degrees",
+                           "ppm", "mph", "units", "copies", "mark"])
+
+
+def _figure_reached(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the object from k of a verb of reaching is a figure reached or passed, not
+    someone harmed: an amount ("hit $412bn", "hit 200,000 in 2005"; not "hit 40 targets") or one
+    of the not_objects past determiners and adjectives ("hit a record high", "beat expectations")."""
+    if tok.get(k) in ("$", "\u00a3", "\u20ac") or (
+            any(c.isdigit() for c in tok.get(k)) and (not _is_word(tok.get(k + 1))
+                                                      or tok.get(k + 1) in _AMOUNT_WORDS)):
+        return True
+    return _noun_ahead(lex, tok, k, lex.harm_not_objects)
 
 
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:

@@ -146,6 +146,12 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
     ("Russia\u2019s invasion of Ukraine.", "Russia", [("agent_of_harm", False, False)]),
     ("The Ukraine war goes on.", "Ukraine", []),
+    # a figure reached or passed is no harm (roles-precision7): "hit a record", "beat expectations"
+    ("Exxon profits hit a record high.", "Exxon", []),
+    ("Exxon beat market expectations.", "Exxon", []),
+    ("Exxon hit $412bn in sales.", "Exxon", []),
+    ("Russia struck a deal with China.", "Russia", []),
+    ("Russia hit 40 targets overnight.", "Russia", [("agent_of_harm", False, False)]),
     # the campaigns and wars of politics and business are no harm (roles-precision7)
     ("Labour's election campaign began today.", "Labour", []),
     ("Labour's campaign spokesman Fraser Kemp responded.", "Labour", []),
