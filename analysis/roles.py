@@ -654,6 +654,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return []
     if w in lex.criticism and not passive and _verbal_attack(lex, tok, k):  # "X attacked Y, calling"
         return []
+    if w in lex.harm and _contest(lex, tok, k):  # "X beat Y 6-2", "X was beaten to the prize"
+        return []
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
@@ -1137,6 +1139,18 @@ _AMOUNT_WORDS = frozenset(["in", "on", "at", "by", "for", "last", "this", "and",
                            "ppm", "mph", "units", "copies", "mark"])
 
 
+def _contest(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the verb at k is "beat" of a contest, not a beating: harm only with "up", "to
+    death" or a victim noun after it ("police beat protesters up", "beaten to death", "beat
+    civilians"); "X beat Y 6-2", "X beat Y to the award", "X was beaten in the final" are wins."""
+    if lex.harm.get(tok.get(k)) is None or not tok.get(k).startswith("beat"):
+        return False
+    after = tok.low[k + 1:k + 8]
+    if "up" in after[:3] or ("to" in after and after[after.index("to") + 1:][:1] == ["death"]):
+        return False
+    return not any(w in lex.victim_nouns for w in after[:3])
+
+
 def _figure_reached(lex: Lexicon, tok: Tokens, k: int) -> bool:
     """Whether the object from k of a verb of reaching is a figure reached or passed, not
     someone harmed: an amount ("hit $412bn", "hit 200,000 in 2005"; not "hit 40 targets") or one
@@ -1298,6 +1312,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return []
     if head in lex.criticism and not passive_before and _verbal_attack(lex, tok, k):
         return [Cue("target_of_blame", "object of verbal attack", negated, modal)]
+    if head in lex.harm and _contest(lex, tok, k):  # "beat Martin Scorsese to the award"
+        return []
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
@@ -1351,6 +1367,8 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
     for x in range(k, max(k - BY_REACH, -1), -1):
         w = tok.low[x]
         if w in _BOUNDARY:
+            return []
+        if w in lex.harm and _contest(lex, tok, x):  # "Shrek 2 was beaten by The Incredibles"
             return []
         if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns or lex.coercion.get(w) == "ed":
             if tok.get(x + 1) == "down":  # "the drones were shot down by X": air defence

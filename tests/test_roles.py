@@ -152,6 +152,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Exxon hit $412bn in sales.", "Exxon", []),
     ("Russia struck a deal with China.", "Russia", []),
     ("Russia hit 40 targets overnight.", "Russia", [("agent_of_harm", False, False)]),
+    # "beat" of a contest is no beating (roles-precision7)
+    ("Leigh beat Martin Scorsese to the award.", "Leigh", []),
+    ("Leigh beat Martin Scorsese to the award.", "Martin Scorsese", []),
+    ("Police beat the protesters to death.", "Police", [("agent_of_harm", False, False)]),
+    ("Soldiers beat civilians in the street.", "Soldiers", [("agent_of_harm", False, False)]),
     # the campaigns and wars of politics and business are no harm (roles-precision7)
     ("Labour's election campaign began today.", "Labour", []),
     ("Labour's campaign spokesman Fraser Kemp responded.", "Labour", []),
