@@ -259,6 +259,7 @@ class Lexicon:
     peaceful_modifiers: frozenset
     harm_not_objects: frozenset
     reaching: dict
+    verbal_objects: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -321,6 +322,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
         admitting=low(g["admitting"]), faced_harms=low(v["faced_harms"]),
         peaceful_modifiers=low(h["peaceful_modifiers"]), harm_not_objects=low(h["not_objects"]),
+        verbal_objects=low(b["verbal_objects"]),
         reaching=_verbs(h["reaching_verbs"], ["strike struck struck", "hit hit hit", "beat beat beaten"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
@@ -1087,7 +1089,14 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
 def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
     """Whether the attack at token k is one of words: an -ing verb of speech aimed at a person
     later in its clause ("an attack against X questioning his credentials", "attacked X, calling
-    him a fraud")."""
+    him a fraud"), or one at words or a policy ("attacked Y's economic record", "an attack on the
+    plans")."""
+    x = k + 1 + (tok.get(k + 1) in ("on", "against", "at"))
+    while x < min(len(tok.low), k + 8) and (tok.low[x] in lex.determiners or tok.low[x] == "'s" or (
+            _is_head(lex, tok.low[x]) and tok.low[x] not in lex.verbal_objects)):
+        x += 1
+    if tok.get(x) in lex.verbal_objects and not _is_head(lex, tok.get(x + 1)):  # not "the tax office"
+        return True
     for x in range(k + 1, min(len(tok.low), k + 12)):
         w = tok.low[x]
         if w in (".", ";", ":", "?", "!") or w in _OPENERS - {"that"}:

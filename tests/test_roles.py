@@ -365,6 +365,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
     ("The Courier's attack on Ann Lee, questioning her credentials, failed.", "Courier", []),
     ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    # an attack on someone's record or plans is one of words (roles-precision7)
+    ("Senator Kerry attacked President Bush's economic record.", "President Bush",
+     [("target_of_blame", False, False)]),
+    ("Senator Kerry attacked President Bush's economic record.", "Senator Kerry", []),
+    ("Rebels attacked the tax office.", "Rebels", [("agent_of_harm", False, False)]),
     # an adverb of condemnation makes the subject's act misconduct, whatever the verb; not after
     # a form of "be" ("wrongly accused" is done to the subject)
     ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
