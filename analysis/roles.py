@@ -755,6 +755,8 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
         w, before = tok.low[x], tok.get(x - 1)
         if before == "to" or before in lex.determiners:  # "vowed to seize", "the bombing": no act done
             continue
+        if w in lex.harm and _noun_not_verb(lex, tok, x):  # "seek damages", "its earnings targets"
+            continue
         phrase = _phrase_at(lex, tok, x)
         finite = (lex.verb_kind(w) or "base") != "base" or before in lex.auxiliaries
         wrong = (w in lex.harm and finite and tok.get(x + 1) != "by"
@@ -764,6 +766,24 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
         if wrong and not any(_before(lex, tok, x)):  # not "did not lie", "would strike"
             return True
     return False
+
+
+_SUBJECT_WORDS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"])
+
+
+def _noun_not_verb(lex: Lexicon, tok: Tokens, x: int) -> bool:
+    """Whether the harm verb form at x is rather a noun or an adjective: a form that is also a
+    noun ("targets", "damages", "hits", "attacks") after no pronoun, name or auxiliary ("its
+    earnings targets", "seek damages", "surprise hits"), or a participle after a preposition
+    ("in favour of targeted help")."""
+    w, before = tok.low[x], tok.get(x - 1)
+    nouns = lex.harm_nouns | lex.victim_nouns | lex.caused_nouns | lex.goal_nouns
+    noun = w in nouns or w[:-1] in nouns or w[:-2] in nouns or w + "s" in nouns
+    if noun and lex.harm.get(w) in ("base", "s"):
+        subject = before in _SUBJECT_WORDS or before in lex.auxiliaries or (
+            x > 0 and tok.words[x - 1][:1].isupper() and _is_word(before))
+        return not subject
+    return lex.harm.get(w) == "ed" and before in _PREPOSITIONS  # "in favour of targeted help"
 
 
 def _blames_a_cause(lex: Lexicon, tok: Tokens, k: int) -> bool:

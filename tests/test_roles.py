@@ -467,6 +467,11 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Ann Lee told reporters the ministers ignored the concerns of farmers.", "Ann Lee",
      [("advocacy", False, False)]),
     ("Newsom said that Big Oil was attacked.", "Newsom", []),
+    # a harm word used as a noun or after a preposition tells no wrong done (roles-precision7)
+    ("Yukos said it would seek $20bn in damages from the buyer.", "Yukos", []),
+    ("GM said it expects to meet its earnings targets.", "GM", []),
+    ("He said he rejected tax cuts in favour of targeted help.", "He", []),
+    ("Newsom said Russia attacks Ukraine daily.", "Newsom", [("advocacy", False, False)]),
     # owning up to a wrong accuses no one (roles-precision7)
     ("Shell conceded that it had ignored the warnings.", "Shell", []),
     ("Newsom said that Big Oil did not lie.", "Newsom", []),
