@@ -686,7 +686,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
     if w in lex.help and chain[:1] == ["to"]:  # "enlisted X to help", "asked X to defend": asked, not done
         return []
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
-        if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):  # "defended his decision"
+        if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)) or _noun_ahead(
+                lex, tok, k + 1, lex.help_not_objects):  # "defended his decision", "saved a break point"
             return []
         return cue("agent_of_help", "subject of help verb")
     if w in lex.misconduct and not passive:

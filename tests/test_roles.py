@@ -154,6 +154,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russia hit 40 targets overnight.", "Russia", [("agent_of_harm", False, False)]),
     # "beat" of a contest is no beating (roles-precision7)
     ("Leigh beat Martin Scorsese to the award.", "Leigh", []),
+    # saving a point or defending a title helps no one (roles-precision7)
+    ("Nadal saves a break point with an ace.", "Nadal", []),
+    ("Federer will defend the Wimbledon crown.", "Federer", []),
+    ("Ukraine defended the city of Kharkiv.", "Ukraine", [("agent_of_help", False, False)]),
     ("Leigh beat Martin Scorsese to the award.", "Martin Scorsese", []),
     ("Police beat the protesters to death.", "Police", [("agent_of_harm", False, False)]),
     ("Soldiers beat civilians in the street.", "Soldiers", [("agent_of_harm", False, False)]),
