@@ -658,6 +658,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return []
     if w in lex.harm and _contest(lex, tok, k):  # "X beat Y 6-2", "X was beaten to the prize"
         return []
+    if w in lex.hit_words and tok.get(k - 1) in lex.hit_degrees:  # "with Thailand and India worst hit"
+        return cue("patient_of_harm", "subject + hardest hit")
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
@@ -1110,13 +1112,15 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
 def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
     """Whether the attack at token k is one of words: an -ing verb of speech aimed at a person
     later in its clause ("an attack against X questioning his credentials", "attacked X, calling
-    him a fraud"), or one at words or a policy ("attacked Y's economic record", "an attack on the
-    plans")."""
+    him a fraud"), one at words or a policy ("attacked Y's economic record", "an attack on the
+    plans"), or one for an act ("attacked Mr Brown for failing to")."""
     x = k + 1 + (tok.get(k + 1) in ("on", "against", "at"))
     while x < min(len(tok.low), k + 8) and (tok.low[x] in lex.determiners or tok.low[x] == "'s" or (
             _is_head(lex, tok.low[x]) and tok.low[x] not in lex.verbal_objects)):
         x += 1
     if tok.get(x) in lex.verbal_objects and not _is_head(lex, tok.get(x + 1)):  # not "the tax office"
+        return True
+    if tok.get(x) == "for" and _crime_after(lex, tok, x):  # "attacked Mr Brown for failing to"
         return True
     for x in range(k + 1, min(len(tok.low), k + 12)):
         w = tok.low[x]

@@ -374,6 +374,12 @@ def cues(text: str, name: str) -> list[tuple]:
      [("target_of_blame", False, False)]),
     ("Senator Kerry attacked President Bush's economic record.", "Senator Kerry", []),
     ("Rebels attacked the tax office.", "Rebels", [("agent_of_harm", False, False)]),
+    ("Charles Kennedy attacked Mr Brown for failing to act.", "Mr Brown",
+     [("target_of_blame", False, False)]),
+    ("Charles Kennedy attacked Mr Brown for failing to act.", "Charles Kennedy", []),
+    ("Russia attacked Kyiv for the third night.", "Russia", [("agent_of_harm", False, False)]),
+    # "worst hit" without "were" (roles-precision7)
+    ("Thailand worst hit as floods spread.", "Thailand", [("patient_of_harm", False, False)]),
     # an adverb of condemnation makes the subject's act misconduct, whatever the verb; not after
     # a form of "be" ("wrongly accused" is done to the subject)
     ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
