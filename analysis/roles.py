@@ -260,6 +260,7 @@ class Lexicon:
     harm_not_objects: frozenset
     reaching: dict
     verbal_objects: frozenset
+    effort: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -322,7 +323,7 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
         admitting=low(g["admitting"]), faced_harms=low(v["faced_harms"]),
         peaceful_modifiers=low(h["peaceful_modifiers"]), harm_not_objects=low(h["not_objects"]),
-        verbal_objects=low(b["verbal_objects"]),
+        verbal_objects=low(b["verbal_objects"]), effort=low(g["effort"]),
         reaching=_verbs(h["reaching_verbs"], ["strike struck struck", "hit hit hit", "beat beat beaten"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
@@ -583,7 +584,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                 w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
             k, relative = k + 1 + (w == ","), True
             continue
-        if (w in lex.modal and tok.get(k + 1) == "to") or w in ("ca", "wo"):
+        if ((w in lex.modal or w in lex.effort) and tok.get(k + 1) == "to") or w in ("ca", "wo"):
             chain.append(w)
             k += 1
             continue
@@ -610,7 +611,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         heads += 1
         k += 1
     negated = any(w in lex.negation or w.endswith("n't") for w in chain)
-    modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
+    modal = any(w in lex.modal or w in lex.effort for w in chain) or _hedged(lex, tok, j)
     modal = modal or chain[:1] == ["to"]  # "X to invade", "ordered X to attack": not done yet
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)

@@ -91,6 +91,7 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The ministry is seeking to ban meat.", "ministry", [("agent_of_harm", False, True)]),
     ("The WEF is pushing to ban meat.", "WEF", [("agent_of_harm", False, True)]),
     ("Activists are fighting to save the forest.", "Activists", [("agent_of_help", False, True)]),
+    ("Enron's shareholders are seeking damages.", "Enron", []),  # only before "to"
     ("If Russia attacks, NATO will respond.", "Russia", [("agent_of_harm", False, True)]),
     ("They prepared for a possible invasion by Russia.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia's possible invasion worries Riga.", "Russia", [("agent_of_harm", False, True)]),
