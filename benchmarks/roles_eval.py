@@ -84,8 +84,9 @@ figures reached ("profits hit a record", "beat expectations", "struck a deal"), 
 contest, election campaigns and trade wars, attacks on a record or plans and attacks for an act
 as criticism ("attacked Mr Brown for failing to"), harm words used as nouns in a speaker's words
 ("seek damages"), and saving a break point. Over the capitalised names of all 2,095 BBC articles
-about 470 cues went (196 of a doer of harm, mostly sport, business and election reporting) and 28
-came (20 of them criticism: "is suing X", "attacked Y's record"; one hedged doer of harm). None
+500 cue rows went (196 of a doer of harm and 257 of harm suffered, mostly sport, business and
+election reporting) and 28 came (20 of them criticism: "is suing X", "attacked Y's record"; one
+hedged doer of harm). None
 of it changed a validation call or evidence row (dev 65/100, held-out 20/77, precision 71/72,
 5/5, 8/8, AUCs and abstention 0.52 unchanged): the labelled articles do not use these
 constructions, so held-out coverage stays 0.26. Tried and dropped: pronoun chains ("he" joined
