@@ -97,7 +97,12 @@ along with the hoax" lost a right dev call); "campaign" as intent (a noun too); 
 (it made a victim of the ADB in "the countries the ADB fears are most at risk", BBC); words of
 bad character ("arrogant", "disingenuous") and a doubted claim at half weight changed no dev
 call; people of an organisation ("officials at X imposed") as the organisation's subject, which
-an earlier round's test rules out ("Officials at NATO attacked farmers": no cue for NATO).
+an earlier round's test rules out ("Officials at NATO attacked farmers": no cue for NATO); doubt
+about an actor's fitness as criticism ("X, whose competence had been called into question", "X's
+credibility was questioned"): dev 65 -> 66/100 (Murphy), held-out 20/77 unchanged, precision kept,
+but the idiom came from that one dev sentence, it would change the kept figures
+(data/roles_validation.csv, another session's), and its active form ("the defence questioned Ms
+Kite's credibility") made a witness a villain in a BBC court report.
 Also prints the AUCs with the clause-tone tie-break (roles.TONE_TIE_BREAK, off in pair_score by
 default because it lowered both dev AUCs), the time per article and the calls from the
 narrator's own words only.
