@@ -655,6 +655,9 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return []
     if w in lex.reaching and not passive and _figure_reached(lex, tok, k + 1):  # "sales hit a record"
         return []
+    if w in lex.harm and tok.get(k + 1) == "up" and (tok.get(k + 2) in ("to", "by") or _figure_reached(
+            lex, tok, k + 2)):  # "the euro has shot up to all-time highs", not "shot up the bar"
+        return []
     if w in lex.criticism and not passive and _verbal_attack(lex, tok, k):  # "X attacked Y, calling"
         return []
     if w in lex.harm and _contest(lex, tok, k):  # "X beat Y 6-2", "X was beaten to the prize"

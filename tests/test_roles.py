@@ -153,6 +153,8 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Exxon hit $412bn in sales.", "Exxon", []),
     ("Russia struck a deal with China.", "Russia", []),
     ("Russia hit 40 targets overnight.", "Russia", [("agent_of_harm", False, False)]),
+    ("EU exports shot up 7.5% last year.", "EU", []),
+    ("Gunmen from Hamas shot up the bar.", "Gunmen", [("agent_of_harm", False, False)]),
     # "beat" of a contest is no beating (roles-precision7)
     ("Leigh beat Martin Scorsese to the award.", "Leigh", []),
     # saving a point or defending a title helps no one (roles-precision7)
