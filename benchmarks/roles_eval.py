@@ -80,11 +80,12 @@ object of a blame or praise verb in the progressive ("is suing X"); a labelled w
 of making and the passive of a condemned work ("pushing the globalist agenda", "the absurd plan
 pushed by X"); victims facing a harm, at greater risk, disproportionately affected or "worst hit"
 without "were"; owning up to a wrong is no accusation; and fewer wrong cues in straight news:
-figures reached ("profits hit a record", "beat expectations", "struck a deal"), "beat" of a
+figures reached ("profits hit a record", "beat expectations", "struck a deal", "shot up to
+all-time highs"), "beat" of a
 contest, election campaigns and trade wars, attacks on a record or plans and attacks for an act
 as criticism ("attacked Mr Brown for failing to"), harm words used as nouns in a speaker's words
 ("seek damages"), and saving a break point. Over the capitalised names of all 2,095 BBC articles
-500 cue rows went (196 of a doer of harm and 257 of harm suffered, mostly sport, business and
+503 cue rows went (199 of a doer of harm and 257 of harm suffered, mostly sport, business and
 election reporting) and 28 came (20 of them criticism: "is suing X", "attacked Y's record"; one
 hedged doer of harm). None
 of it changed a validation call or evidence row (dev 65/100, held-out 20/77, precision 71/72,
