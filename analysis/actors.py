@@ -292,6 +292,21 @@ def written_number(text: str, name: str) -> str:
     return "plural" if last.endswith("s") and not last.endswith(("ss", "us")) else "singular"
 
 
+@cache
+def _speaker_pattern() -> re.Pattern:
+    """A capitalised name (one or more words, no sentence-opening function word) right before a
+    verb of saying (data/attribution_verbs.txt): "Jimmy Patronis said", "Patronis told"."""
+    verbs = sorted((w for w in word_list("attribution_verbs.txt") if " " not in w), key=len,
+                   reverse=True)
+    return re.compile(rf"\b(?!{_NOT_A_NAME}\b)[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)*"
+                      rf"(?=\s+(?:{'|'.join(map(re.escape, verbs))})\b)")
+
+
+# Capitalised words before a verb of saying that name no one: "He said", "It told", "The", "Then"
+_NOT_A_NAME = ("(?:He|She|It|They|We|I|You|The|This|That|These|Those|Who|Which|And|But|As|Also|Then|"
+               "There|Here|Everyone|Nobody|Someone|One|His|Her|Their|Its|Our|Officials|Critics)")
+
+
 def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: set[str],
                      groups: frozenset[str] | set[str] = frozenset()) -> pd.DataFrame:
     """Extra mentions (mentions' columns) for pronouns where the antecedent is unambiguous: the
@@ -300,7 +315,8 @@ def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: se
     pronoun's gender where the article tells it (written_gender: "she" passes over "Mr Al
     Jaber"); its, they, them and their for a group of `groups` of the pronoun's number
     (written_number: "its" for "the UN", "their" for "Republicans"). Two such actors there (or
-    none) give no mention."""
+    none) give no mention, nor does "he" or "she" after a name of no listed person before a verb
+    of saying ("Patronis said he doubts Gates": Patronis speaks of himself)."""
     persons = mentions[mentions["actor"].isin(set(people) | set(groups))]
     by_sentence: dict = {}  # sentence -> [(start, actor, group)] in the mentions' order
     columns = ["sentence_id", "start", "actor", "group"]
@@ -325,8 +341,13 @@ def pronoun_mentions(sentences: pd.DataFrame, mentions: pd.DataFrame, people: se
         if doc_id != last_doc:
             previous, last_doc = [], doc_id
         here = by_sentence.get(sid, [])
+        speakers = [(a.start(), a.end()) for a in _speaker_pattern().finditer(text)]
         for m in _PRONOUN.finditer(text):
             kind = _PRONOUN_KIND[m.group().lower()]
+            if kind in ("male", "female") and any(
+                    b <= m.start() and not any(a <= s - start < b for s, _, _ in here)
+                    for a, b in speakers):  # "Patronis said he": someone not listed speaks of himself
+                continue
             fits = [h for h in here + previous if kind in kinds_of(doc_id, h[1])]
             earlier = [h for h in fits if h in here and h[0] < start + m.start()]
             before = [h for h in fits if h in previous]

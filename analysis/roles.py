@@ -253,6 +253,14 @@ class Lexicon:
     judging_adverbs: dict  # adverb -> the family it makes of the subject's act
     failing: dict
     claiming: dict
+    labelled_works: frozenset
+    admitting: frozenset
+    faced_harms: frozenset
+    peaceful_modifiers: frozenset
+    harm_not_objects: frozenset
+    reaching: dict
+    verbal_objects: frozenset
+    effort: frozenset
 
     def verb_kind(self, word: str) -> str | None:
         """Whether a word is a form of any listed verb."""
@@ -312,7 +320,11 @@ def lexicon(path: Path = ROLES_FILE) -> Lexicon:
         endorsing=_verbs(h["endorsing_verbs"], []), durative=low(g["durative"]),
         left_words=low(v["left_words"]),
         verbal=_verbs(b["verbal_attack_verbs"], b["verbal_attack_irregular"]),
-        voice_of=low(g["voice_of"]),
+        voice_of=low(g["voice_of"]), labelled_works=low(lab["labelled_works"]),
+        admitting=low(g["admitting"]), faced_harms=low(v["faced_harms"]),
+        peaceful_modifiers=low(h["peaceful_modifiers"]), harm_not_objects=low(h["not_objects"]),
+        verbal_objects=low(b["verbal_objects"]), effort=low(g["effort"]),
+        reaching=_verbs(h["reaching_verbs"], ["strike struck struck", "hit hit hit", "beat beat beaten"]),
         concealing=_verbs(mis["concealing_verbs"], mis["concealing_irregular"]),
         caring=_verbs(mis["caring_verbs"], mis["caring_irregular"]),
         grateful=low(pr["grateful"]), assurances=low(mis["assurances"]),
@@ -451,6 +463,9 @@ def _nominal_cue(lex: Lexicon, tok: Tokens, j: int) -> Cue | None:
             return None
         if w in lex.harm_nouns and _verbal_attack(lex, tok, k + step):
             return None  # "X's attack against Y questioning his credentials": words, no harm
+        if w in lex.possessive_only and ((step and tok.get(k + step - 1) in lex.peaceful_modifiers)
+                                         or tok.get(k + step + 1) in lex.voice_of | lex.head_nouns):
+            return None  # "Labour's election campaign", "X's trade war", "X's campaign spokesman"
         if w in lex.harm_nouns or (possessive and w in lex.possessive_only):
             before = [tok.get(x) for x in range(max(0, j - MAX_GAP - 2), k + step)]
             return Cue("agent_of_harm", "actor's harm noun" if possessive else "actor + harm noun",
@@ -569,7 +584,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                 w == "," and tok.get(k + 1) in ("who", "which"))):  # "X('s forces), which shelled"
             k, relative = k + 1 + (w == ","), True
             continue
-        if (w in lex.modal and tok.get(k + 1) == "to") or w in ("ca", "wo"):
+        if ((w in lex.modal or w in lex.effort) and tok.get(k + 1) == "to") or w in ("ca", "wo"):
             chain.append(w)
             k += 1
             continue
@@ -586,7 +601,8 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
-                or w.endswith("n't") or (w.endswith("ly") and len(w) > 4)):
+                or w.endswith("n't") or (w.endswith("ly") and len(w) > 4)
+                or (w == "long" and chain[-1:] in (["has"], ["have"], ["had"]))):  # "X have long warned"
             chain.append(w)
             k += 1
             continue
@@ -595,7 +611,7 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         heads += 1
         k += 1
     negated = any(w in lex.negation or w.endswith("n't") for w in chain)
-    modal = any(w in lex.modal for w in chain) or _hedged(lex, tok, j)
+    modal = any(w in lex.modal or w in lex.effort for w in chain) or _hedged(lex, tok, j)
     modal = modal or chain[:1] == ["to"]  # "X to invade", "ordered X to attack": not done yet
     passive = any(w in lex.be for w in chain)
     w = tok.get(k)
@@ -637,8 +653,17 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
         return cue("agent_of_help", "subject of 'shot down' + weapon")
     if w in lex.harm and tok.get(k + 1) in lex.harm_not_particles:  # "X hit out at critics"
         return []
+    if w in lex.reaching and not passive and _figure_reached(lex, tok, k + 1):  # "sales hit a record"
+        return []
+    if w in lex.harm and tok.get(k + 1) == "up" and (tok.get(k + 2) in ("to", "by") or _figure_reached(
+            lex, tok, k + 2)):  # "the euro has shot up to all-time highs", not "shot up the bar"
+        return []
     if w in lex.criticism and not passive and _verbal_attack(lex, tok, k):  # "X attacked Y, calling"
         return []
+    if w in lex.harm and _contest(lex, tok, k):  # "X beat Y 6-2", "X was beaten to the prize"
+        return []
+    if w in lex.hit_words and tok.get(k - 1) in lex.hit_degrees:  # "with Thailand and India worst hit"
+        return cue("patient_of_harm", "subject + hardest hit")
     if w in lex.harm:
         return cue("patient_of_harm", "passive subject of harm verb") if passive else cue(
             "agent_of_harm", "subject of harm verb")
@@ -659,14 +684,16 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
                                                       lex.harm_nouns | lex.caused_nouns):
         return cue("agent_of_harm", "subject of cause verb + harm noun")
     if w in lex.authoring and not passive and (_noun_ahead(lex, tok, k + 1, lex.condemned)
-                                               or _disowned_ahead(lex, tok, k + 1)):
+                                               or _disowned_ahead(lex, tok, k + 1)
+                                               or _labelled_work(lex, tok, k + 1)):
         return cue("negative_label", "subject of authoring verb + condemned work")
     if w in lex.suffer and not passive:
         return cue("patient_of_harm", "subject of suffer verb")
     if w in lex.help and chain[:1] == ["to"]:  # "enlisted X to help", "asked X to defend": asked, not done
         return []
     if w in lex.help and not passive and tok.get(k + 1) != "to":  # "helped to negotiate": no act
-        if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)):  # "defended his decision"
+        if any(tok.get(k + s) in lex.help_not_objects for s in (1, 2)) or _noun_ahead(
+                lex, tok, k + 1, lex.help_not_objects):  # "defended his decision", "saved a break point"
             return []
         return cue("agent_of_help", "subject of help verb")
     if w in lex.misconduct and not passive:
@@ -735,6 +762,8 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
         w, before = tok.low[x], tok.get(x - 1)
         if before == "to" or before in lex.determiners:  # "vowed to seize", "the bombing": no act done
             continue
+        if w in lex.harm and _noun_not_verb(lex, tok, x):  # "seek damages", "its earnings targets"
+            continue
         phrase = _phrase_at(lex, tok, x)
         finite = (lex.verb_kind(w) or "base") != "base" or before in lex.auxiliaries
         wrong = (w in lex.harm and finite and tok.get(x + 1) != "by"
@@ -746,6 +775,24 @@ def _wrong_done(lex: Lexicon, tok: Tokens, a: int, b: int) -> bool:
     return False
 
 
+_SUBJECT_WORDS = frozenset(["he", "she", "it", "they", "we", "i", "you", "who", "which", "that"])
+
+
+def _noun_not_verb(lex: Lexicon, tok: Tokens, x: int) -> bool:
+    """Whether the harm verb form at x is rather a noun or an adjective: a form that is also a
+    noun ("targets", "damages", "hits", "attacks") after no pronoun, name or auxiliary ("its
+    earnings targets", "seek damages", "surprise hits"), or a participle after a preposition
+    ("in favour of targeted help")."""
+    w, before = tok.low[x], tok.get(x - 1)
+    nouns = lex.harm_nouns | lex.victim_nouns | lex.caused_nouns | lex.goal_nouns
+    noun = w in nouns or w[:-1] in nouns or w[:-2] in nouns or w + "s" in nouns
+    if noun and lex.harm.get(w) in ("base", "s"):
+        subject = before in _SUBJECT_WORDS or before in lex.auxiliaries or (
+            x > 0 and tok.words[x - 1][:1].isupper() and _is_word(before))
+        return not subject
+    return lex.harm.get(w) == "ed" and before in _PREPOSITIONS  # "in favour of targeted help"
+
+
 def _blames_a_cause(lex: Lexicon, tok: Tokens, k: int) -> bool:
     """Whether token k is a blame verb whose object is an impersonal cause ("blamed climate change
     for the fires", "blame the drought"): it explains a harm and accuses no one."""
@@ -755,7 +802,7 @@ def _blames_a_cause(lex: Lexicon, tok: Tokens, k: int) -> bool:
 def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
     """The actor as the speaker of an accusation: "X said (that) Y has been lying", '"Y ignored
     the farmers," X said', "X's office posted: ...", "the X leader said ..." (advocacy: the
-    accuser speaks against a wrong)."""
+    accuser speaks against a wrong); not "X admitted misleading investors" (its own wrong)."""
     k = j
     if _possessive_mark(tok, j) or _possessive(tok, j):  # "X's office said", "X's spokesman told"
         k += _possessive_mark(tok, j)
@@ -770,7 +817,7 @@ def _speaker_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         k += 1
     passive = any(tok.get(x) in lex.be for x in range(j, k))  # "X was accused of lying"
     if (tok.get(k) in _speech_verbs() and tok.get(k) not in lex.negation and not passive
-            and not _blames_a_cause(lex, tok, k)):
+            and tok.get(k) not in lex.admitting and not _blames_a_cause(lex, tok, k)):
         if tok.get(i - 1) in _QUOTES or (tok.get(i - 1) == "," and tok.get(i - 2) in _QUOTES):
             if _wrong_done(lex, tok, 0, i):  # '"Y has been lying," X said'
                 return [Cue("advocacy", "speaker of an accusation before")]
@@ -1027,7 +1074,8 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     x += tok.get(x) in lex.determiners
     a, b = tok.get(x), tok.get(x + 1)
     if passive and ((a in lex.hit_degrees and b in lex.hit_words)
-                    or (a in lex.hit_words and b in lex.hit_degrees)):
+                    or (a in lex.hit_words and b in lex.hit_degrees)
+                    or (a in lex.hit_words and chain[-1:] and chain[-1] in lex.hit_degrees)):
         return [Cue("patient_of_harm", "subject + hardest hit", negated, modal)]
     if passive and w == "left" and tok.get(k + 1) in lex.left_words:  # "X were left without power"
         return [Cue("patient_of_harm", "subject was left without", negated, modal)]
@@ -1040,8 +1088,11 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
     if w in lex.warning and tok.get(k + 1) in ("of", "about", "against") and _noun_ahead(
             lex, tok, k + 2, lex.danger_nouns | lex.harm_nouns | lex.caused_nouns):
         return [Cue("advocacy", "subject warned of + danger", negated, modal)]
-    if w == "at" and tok.get(k + 1 + (tok.get(k + 1) == "the")) in lex.risk_nouns:
+    if w == "at" and _noun_ahead(lex, tok, k + 1, lex.risk_nouns):  # "X are at greater risk"
         return [Cue("patient_of_harm", "subject + at risk", negated, modal)]
+    if w in ("face", "faces", "faced", "facing") and (w == "facing" or not passive) and _noun_ahead(
+            lex, tok, k + 1, lex.faced_harms):  # "X face ruin"
+        return [Cue("patient_of_harm", "subject of 'face' + harm", negated, modal)]
     if w == "forced" and tok.get(k + 1) == "to" and tok.get(k + 2) in lex.suffer:
         return [Cue("patient_of_harm", "subject + forced to + suffer verb", negated, modal)]
     at = chain.index(refusals[-1]) + 2 if refusals else 0
@@ -1065,7 +1116,16 @@ def _subject_special(lex: Lexicon, tok: Tokens, k: int, chain: list[str], negate
 def _verbal_attack(lex: Lexicon, tok: Tokens, k: int) -> bool:
     """Whether the attack at token k is one of words: an -ing verb of speech aimed at a person
     later in its clause ("an attack against X questioning his credentials", "attacked X, calling
-    him a fraud")."""
+    him a fraud"), one at words or a policy ("attacked Y's economic record", "an attack on the
+    plans"), or one for an act ("attacked Mr Brown for failing to")."""
+    x = k + 1 + (tok.get(k + 1) in ("on", "against", "at"))
+    while x < min(len(tok.low), k + 8) and (tok.low[x] in lex.determiners or tok.low[x] == "'s" or (
+            _is_head(lex, tok.low[x]) and tok.low[x] not in lex.verbal_objects)):
+        x += 1
+    if tok.get(x) in lex.verbal_objects and not _is_head(lex, tok.get(x + 1)):  # not "the tax office"
+        return True
+    if tok.get(x) == "for" and _crime_after(lex, tok, x):  # "attacked Mr Brown for failing to"
+        return True
     for x in range(k + 1, min(len(tok.low), k + 12)):
         w = tok.low[x]
         if w in (".", ";", ":", "?", "!") or w in _OPENERS - {"that"}:
@@ -1095,6 +1155,49 @@ def _war_on(lex: Lexicon, tok: Tokens, k: int) -> bool:
         if not (w in lex.determiners or _is_head(lex, w)):
             return False
     return False
+
+
+def _labelled_work(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """A negative label right before a work noun within MAX_GAP words from k, past determiners
+    and adjectives ("the globalist agenda", "racist remarks")."""
+    for step in range(MAX_GAP + 1):
+        w = tok.get(k + step)
+        if w in lex.negative and tok.get(k + step + 1) in lex.labelled_works:
+            return True
+        if not (w in lex.determiners or _is_head(lex, w)):
+            return False
+    return False
+
+
+# Words after a number that make it an amount, not a count of things hit: "hit 200,000 in 2005",
+# "hit 40 billion tonnes", "rose 5 percent" (not "hit 40 targets")
+_AMOUNT_WORDS = frozenset(["in", "on", "at", "by", "for", "last", "this", "and", "while", "after",
+                           "million", "billion", "trillion", "bn", "m", "percent", "per", "points",
+                           "tonnes", "tons", "barrels", "dollars", "pounds", "euros", "degrees",
+                           "ppm", "mph", "units", "copies", "mark"])
+
+
+def _contest(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the verb at k is "beat" of a contest, not a beating: harm only with "up", "to
+    death" or a victim noun after it ("police beat protesters up", "beaten to death", "beat
+    civilians"); "X beat Y 6-2", "X beat Y to the award", "X was beaten in the final" are wins."""
+    if lex.harm.get(tok.get(k)) is None or not tok.get(k).startswith("beat"):
+        return False
+    after = tok.low[k + 1:k + 8]
+    if "up" in after[:3] or ("to" in after and after[after.index("to") + 1:][:1] == ["death"]):
+        return False
+    return not any(w in lex.victim_nouns for w in after[:3])
+
+
+def _figure_reached(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether the object from k of a verb of reaching is a figure reached or passed, not
+    someone harmed: an amount ("hit $412bn", "hit 200,000 in 2005"; not "hit 40 targets") or one
+    of the not_objects past determiners and adjectives ("hit a record high", "beat expectations")."""
+    if tok.get(k) in ("$", "\u00a3", "\u20ac") or (
+            any(c.isdigit() for c in tok.get(k)) and (not _is_word(tok.get(k + 1))
+                                                      or tok.get(k + 1) in _AMOUNT_WORDS)):
+        return True
+    return _noun_ahead(lex, tok, k, lex.harm_not_objects)
 
 
 def _noun_ahead(lex: Lexicon, tok: Tokens, k: int, nouns: frozenset) -> bool:
@@ -1225,7 +1328,9 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
                             modal)]
         return []
     kind = lex.verb_kind(head)
-    passive_before = any(tok.get(x) in lex.be for x in range(k - 2, k))
+    # "X was sued" is passive, "Y is suing X" is not: a form of "be" before an -ing form is the
+    # progressive
+    passive_before = kind != "ing" and any(tok.get(x) in lex.be for x in range(k - 2, k))
     if head in lex.hold and not passive_before and (tok.get(j) in lex.hold_predicates or (
             _is_head(lex, tok.get(j)) and tok.get(j + 1) in lex.hold_predicates)):
         return [Cue("target_of_blame", "hold + actor + accountable", negated, modal)]
@@ -1245,6 +1350,8 @@ def _object_cues(lex: Lexicon, tok: Tokens, i: int, j: int) -> list[Cue]:
         return []
     if head in lex.criticism and not passive_before and _verbal_attack(lex, tok, k):
         return [Cue("target_of_blame", "object of verbal attack", negated, modal)]
+    if head in lex.harm and _contest(lex, tok, k):  # "beat Martin Scorsese to the award"
+        return []
     if head in lex.harm and kind != "ed" or head in lex.harm and not passive_before:
         return [Cue("patient_of_harm", "object of harm verb", negated, modal)]
     if head in lex.blame and not passive_before:
@@ -1299,6 +1406,8 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
         w = tok.low[x]
         if w in _BOUNDARY:
             return []
+        if w in lex.harm and _contest(lex, tok, x):  # "Shrek 2 was beaten by The Incredibles"
+            return []
         if (w in lex.harm and lex.harm[w] == "ed") or w in lex.harm_nouns or lex.coercion.get(w) == "ed":
             if tok.get(x + 1) == "down":  # "the drones were shot down by X": air defence
                 return []
@@ -1307,11 +1416,35 @@ def _by_agent(lex: Lexicon, tok: Tokens, k: int) -> list[Cue]:
         if lex.help.get(w) == "ed" and x == k:  # "the crew was rescued by X"
             negated, modal = _before(lex, tok, x)
             return [Cue("agent_of_help", "help participle + by + actor", negated, modal)]
+        if lex.authoring.get(w) == "ed" and x == k and _condemned_before(lex, tok, x):
+            negated, _ = _before(lex, tok, x)  # "the absurd plan pushed by X" ("plan" is no hedge)
+            modal = _hedged(lex, tok, x) or any(tok.get(y) in lex.modal and tok.get(y) not in
+                                                lex.labelled_works for y in range(x - 3, x))
+            return [Cue("negative_label", "condemned work + authoring participle + by + actor",
+                        negated, modal)]
         caused = lex.harm_nouns | lex.caused_nouns
         if lex.cause.get(w) == "ed" and x == k and _noun_before(lex, tok, x, caused):
             negated, modal = _before(lex, tok, x)  # "the crisis was caused by X"
             return [Cue("agent_of_harm", "harm noun + cause participle + by + actor", negated, modal)]
     return []
+
+
+def _condemned_before(lex: Lexicon, tok: Tokens, x: int) -> bool:
+    """A condemned adjective ("the absurd plan"), a disowned word ("narrative", "the so-called
+    green deal") or a negative label before a work noun ("the globalist agenda") in the noun
+    phrase just before the participle at x, or before its "was"/"could be" (NOUN_REACH words;
+    the passive of "X pushed the absurd plan")."""
+    for y in range(x - 1, max(x - 1 - NOUN_REACH, -1), -1):
+        w = tok.low[y]
+        if w in lex.condemned or w == "so-called" or (
+                w in lex.negative and tok.get(y + 1) in lex.labelled_works):
+            return True
+        if not (w in lex.determiners or _is_head(lex, w) or w in _QUOTES
+                or w in lex.labelled_works  # "plan" and "claims" are other words' too
+                or w in lex.be or w in lex.auxiliaries or w in ("could", "would", "might", "may",
+                                                                "will", "should", "must")):
+            return False
+    return False
 
 
 def _noun_before(lex: Lexicon, tok: Tokens, x: int, nouns: frozenset) -> bool:

@@ -64,6 +64,44 @@ sentence already wrote the same pronoun before joins no one (no dev change, one 
 villain pair lost), and "X to <verb>" as X's act only after verbs of asking or ordering (lost
 a right dev villain call);
 held-out was scored after each change, its sentences and labels unread.
+The tenth (roles-precision7) read the dev half's 35 abstentions (their sentences and labels; five
+have no mention left after cleaning, which removed the comment sections and link lists they were
+labelled in), the folder's unlabelled articles and the role cues of capitalised names in the 2,095
+BBC articles (no labels); no held-out sentence, label or error was read. The dev abstentions showed
+no big general group, so the round wrote general mechanisms and precision fixes from made-up
+sentences and straight news, each checked on dev, the seeds and the BBC cues: a nationality before
+investors, an industry or a sector is no mention of the state (as before companies; "German
+farmers" stay the country's people, as "Ukrainian civilians" do: one wrong US victim call of the
+folder's own table gone); "he"/"she" after an unlisted name before a verb of saying joins no listed
+person ("Balmakov says ... he believes": one dev and one held-out pronoun mention gone); intent and
+effort before "to" ("is trying to", "is pushing to", "fighting to save": a list of their own, modal
+only before "to"); "long" after "has" ("have long warned"); the object of a blame or praise verb in
+the progressive ("is suing X"); a labelled work after a verb of making and the passive of a
+condemned work ("pushing the globalist agenda", "the absurd plan pushed by X"); victims facing a
+harm, at greater risk, disproportionately affected or "worst hit" without "were"; owning up to a
+wrong is no accusation; and fewer wrong cues in straight news: figures reached ("profits hit a
+record", "beat expectations", "struck a deal", "shot up to all-time highs"), "beat" of a contest,
+election campaigns and trade wars, attacks on a record or plans and attacks for an act as criticism
+("attacked Mr Brown for failing to"), harm words used as nouns in a speaker's words ("seek
+damages"), and saving a break point. Over the capitalised names of all 2,095 BBC articles 503 cue
+rows went (199 of a doer of harm and 257 of harm suffered, mostly sport, business and election
+reporting) and 28 came (20 of them criticism: "is suing X", "attacked Y's record"; one hedged doer
+of harm). None of it changed a validation call or evidence row (dev 65/100, held-out 20/77,
+precision 71/72, 5/5, 8/8, AUCs and abstention 0.52 unchanged): the labelled articles do not use
+these constructions, so held-out coverage stays 0.26. Tried and dropped: pronoun chains ("he"
+joined through a pronoun of the sentence before) took a right dev villain call (Kerry: a chained
+"he" said an accusation, a hero cue) and added a wrong held-out villain call; gender from the
+article's own "himself"/"said he" changed no pronoun; "going" and "looking" as intent ("is going
+along with the hoax" lost a right dev call); "campaign" as intent (a noun too); "most at risk" (it
+made a victim of the ADB in "the countries the ADB fears are most at risk", BBC); words of bad
+character ("arrogant", "disingenuous") and a doubted claim at half weight changed no dev call;
+people of an organisation ("officials at X imposed") as the organisation's subject, which an
+earlier round's test rules out ("Officials at NATO attacked farmers": no cue for NATO); doubt about
+an actor's fitness as criticism ("X, whose competence had been called into question", "X's
+credibility was questioned"): dev 65 -> 66/100 (Murphy), held-out 20/77 unchanged, precision kept,
+but the idiom came from that one dev sentence, it would change the kept figures
+(data/roles_validation.csv, another session's), and its active form ("the defence questioned Ms
+Kite's credibility") made a witness a villain in a BBC court report.
 Also prints the AUCs with the clause-tone tie-break (roles.TONE_TIE_BREAK, off in pair_score by
 default because it lowered both dev AUCs), the time per article and the calls from the
 narrator's own words only.

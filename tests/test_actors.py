@@ -141,3 +141,16 @@ def test_an_alias_written_with_a_dotted_capital_i_is_found_not_a_crash():
     assert compute_actor_mentions(sentences).values.tolist() == [
         ["d", "d-s0", "NATO", "NATO", "NORTH ATLANTİC ALLİANCE", 14, 37],
         ["d", "d-s0", "Türkiye", "Türkiye", "Türkiye", 42, 49]]
+
+
+def test_he_after_an_unlisted_speaker_joins_no_one():
+    """"Patronis said he": a name of no listed person before a verb of saying speaks of himself, so
+    "he" after it joins no listed person (roles-precision7); "He said he" and a listed speaker do."""
+    texts = ["Joe Biden backed the fund.", "Jimmy Patronis said he doubts the fund.",
+             "Joe Biden met donors.", "He said he would go.", "Biden said he would stay."]
+    names = [("s0", "Joe Biden", "Joe Biden"), ("s2", "Joe Biden", "Joe Biden"),
+             ("s4", "Biden", "Joe Biden")]
+    starts, sentences, mentions = _sentences_and_mentions(texts, names)
+    found = pronoun_mentions(sentences, mentions, {"Joe Biden"})
+    assert found[["sentence_id", "actor", "alias"]].values.tolist() == [
+        ["s3", "Joe Biden", "He"], ["s3", "Joe Biden", "he"], ["s4", "Joe Biden", "he"]]

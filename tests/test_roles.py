@@ -74,6 +74,24 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Russia could invade Ukraine within weeks.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia could invade Ukraine within weeks.", "Ukraine", [("patient_of_harm", False, True)]),
     ("Putin threatened to invade Ukraine.", "Putin", [("agent_of_harm", False, True)]),
+    # the object of a blame or praise verb in the progressive is no passive subject (roles-precision7)
+    ("The regulator is suing Vanguard for greenwashing.", "Vanguard",
+     [("target_of_blame", False, False)]),
+    ("Fans are praising the Red Cross.", "Red Cross", [("praise", False, False)]),
+    # a negative label before the work a verb of making or pushing names (roles-precision7)
+    ("The UN is pushing the globalist agenda.", "UN", [("negative_label", False, False)]),
+    ("The minister made racist remarks.", "minister", [("negative_label", False, False)]),
+    ("The government proposed radical reforms.", "government", []),
+    # ... and its passive: the condemned work before the participle and "by" (roles-precision7)
+    ("The absurd plan pushed by the WEF will fail.", "WEF", [("negative_label", False, False)]),
+    ("The misleading claims made by Exxon were false.", "Exxon", [("negative_label", False, False)]),
+    ("The plan was pushed by the WEF.", "WEF", []),
+    # intent in the progressive (roles-precision7): "is trying to", "is seeking to"
+    ("Exxon is trying to silence its critics.", "Exxon", [("agent_of_harm", False, True)]),
+    ("The ministry is seeking to ban meat.", "ministry", [("agent_of_harm", False, True)]),
+    ("The WEF is pushing to ban meat.", "WEF", [("agent_of_harm", False, True)]),
+    ("Activists are fighting to save the forest.", "Activists", [("agent_of_help", False, True)]),
+    ("Enron's shareholders are seeking damages.", "Enron", []),  # only before "to"
     ("If Russia attacks, NATO will respond.", "Russia", [("agent_of_harm", False, True)]),
     ("They prepared for a possible invasion by Russia.", "Russia", [("agent_of_harm", False, True)]),
     ("Russia's possible invasion worries Riga.", "Russia", [("agent_of_harm", False, True)]),
@@ -118,6 +136,10 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Guterres called for action.", "Guterres", [("advocacy", False, False)]),
     ("Guterres did not call for action.", "Guterres", [("advocacy", True, False)]),
     ("Zelensky led efforts to rebuild.", "Zelensky", [("advocacy", False, False)]),
+    # "long" after "has"/"have"/"had" keeps the actor's verb (roles-precision7), not "X's long war"
+    ("Scientists have long warned of the dangers of warming.", "Scientists",
+     [("advocacy", False, False)]),
+    ("Exxon has long denied responsibility for the spill.", "Exxon", [("target_of_blame", False, False)]),
     ("Biden defended his decision.", "Biden", []),
     ("They enlisted the UN to help.", "UN", []),  # asked, not done: no help (see below)
     # a possessive written as one token, with a straight or a curly apostrophe; "the X war" says where
@@ -125,6 +147,28 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Putin\u2019s war goes on.", "Putin", [("agent_of_harm", False, False)]),
     ("Russia\u2019s invasion of Ukraine.", "Russia", [("agent_of_harm", False, False)]),
     ("The Ukraine war goes on.", "Ukraine", []),
+    # a figure reached or passed is no harm (roles-precision7): "hit a record", "beat expectations"
+    ("Exxon profits hit a record high.", "Exxon", []),
+    ("Exxon beat market expectations.", "Exxon", []),
+    ("Exxon hit $412bn in sales.", "Exxon", []),
+    ("Russia struck a deal with China.", "Russia", []),
+    ("Russia hit 40 targets overnight.", "Russia", [("agent_of_harm", False, False)]),
+    ("EU exports shot up 7.5% last year.", "EU", []),
+    ("Gunmen from Hamas shot up the bar.", "Gunmen", [("agent_of_harm", False, False)]),
+    # "beat" of a contest is no beating (roles-precision7)
+    ("Leigh beat Martin Scorsese to the award.", "Leigh", []),
+    # saving a point or defending a title helps no one (roles-precision7)
+    ("Nadal saves a break point with an ace.", "Nadal", []),
+    ("Federer will defend the Wimbledon crown.", "Federer", []),
+    ("Ukraine defended the city of Kharkiv.", "Ukraine", [("agent_of_help", False, False)]),
+    ("Leigh beat Martin Scorsese to the award.", "Martin Scorsese", []),
+    ("Police beat the protesters to death.", "Police", [("agent_of_harm", False, False)]),
+    ("Soldiers beat civilians in the street.", "Soldiers", [("agent_of_harm", False, False)]),
+    # the campaigns and wars of politics and business are no harm (roles-precision7)
+    ("Labour's election campaign began today.", "Labour", []),
+    ("Labour's campaign spokesman Fraser Kemp responded.", "Labour", []),
+    ("China's trade war with the US hurt farmers.", "China", []),
+    ("Labour's campaign began today.", "Labour", [("agent_of_harm", False, False)]),
     # "X's decision to" + harm or help verb; plans are modal; "X's victims" makes X the doer
     ("Putin's decision to invade Ukraine was a mistake.", "Putin", [("agent_of_harm", False, False)]),
     ("Putin's plans to invade Ukraine were known.", "Putin", [("agent_of_harm", False, True)]),
@@ -180,6 +224,16 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Weeks after Gates was caught lying, he spoke.", "Gates", [("misconduct", False, False)]),
     # victims: hardest hit, "thousands of X were forced to flee"
     ("Farmers were among the hardest hit.", "Farmers", [("patient_of_harm", False, False)]),
+    # a degree adverb before the participle, an adjective before "risk", facing a harm
+    # (roles-precision7); facing a crisis is no harm done, nor is "most at risk" read (it took
+    # "the countries the ADB fears are most at risk" for the ADB in a BBC article)
+    ("Farmers are disproportionately affected by drought.", "Farmers",
+     [("patient_of_harm", False, False)]),
+    ("Farmers are at greater risk.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Farmers are facing starvation.", "Farmers", [("patient_of_harm", False, False)]),
+    ("Farmers face losing their land.", "Farmers", [("patient_of_harm", False, False)]),
+    ("The government faces a crisis.", "government", []),
+    ("Farmers are affected by the rules.", "Farmers", []),
     ("Ukraine was hit hardest.", "Ukraine", [("patient_of_harm", False, False)]),
     ("The hardest-hit Ukrainians stayed.", "Ukrainians", [("victim_noun", False, False)]),
     ("Thousands of Ukrainians were forced to flee.", "Ukrainians", [("patient_of_harm", False, False)]),
@@ -318,6 +372,17 @@ def cues(text: str, name: str) -> list[tuple]:
     ("The Courier launched an attack on Ann Lee, questioning her credentials.", "Courier", []),
     ("The Courier's attack on Ann Lee, questioning her credentials, failed.", "Courier", []),
     ("Critics attacked Gates, calling him a fraud.", "Gates", [("target_of_blame", False, False)]),
+    # an attack on someone's record or plans is one of words (roles-precision7)
+    ("Senator Kerry attacked President Bush's economic record.", "President Bush",
+     [("target_of_blame", False, False)]),
+    ("Senator Kerry attacked President Bush's economic record.", "Senator Kerry", []),
+    ("Rebels attacked the tax office.", "Rebels", [("agent_of_harm", False, False)]),
+    ("Charles Kennedy attacked Mr Brown for failing to act.", "Mr Brown",
+     [("target_of_blame", False, False)]),
+    ("Charles Kennedy attacked Mr Brown for failing to act.", "Charles Kennedy", []),
+    ("Russia attacked Kyiv for the third night.", "Russia", [("agent_of_harm", False, False)]),
+    # "worst hit" without "were" (roles-precision7)
+    ("Thailand worst hit as floods spread.", "Thailand", [("patient_of_harm", False, False)]),
     # an adverb of condemnation makes the subject's act misconduct, whatever the verb; not after
     # a form of "be" ("wrongly accused" is done to the subject)
     ("Exxon falsely claimed the fuel was clean.", "Exxon", [("misconduct", False, False)]),
@@ -415,6 +480,13 @@ def cues(text: str, name: str) -> list[tuple]:
     ("Ann Lee told reporters the ministers ignored the concerns of farmers.", "Ann Lee",
      [("advocacy", False, False)]),
     ("Newsom said that Big Oil was attacked.", "Newsom", []),
+    # a harm word used as a noun or after a preposition tells no wrong done (roles-precision7)
+    ("Yukos said it would seek $20bn in damages from the buyer.", "Yukos", []),
+    ("GM said it expects to meet its earnings targets.", "GM", []),
+    ("He said he rejected tax cuts in favour of targeted help.", "He", []),
+    ("Newsom said Russia attacks Ukraine daily.", "Newsom", [("advocacy", False, False)]),
+    # owning up to a wrong accuses no one (roles-precision7)
+    ("Shell conceded that it had ignored the warnings.", "Shell", []),
     ("Newsom said that Big Oil did not lie.", "Newsom", []),
     ("Newsom said the weather was fine.", "Newsom", []),
     ("Newsom said the plan was fine, but critics attacked it.", "Newsom", []),
@@ -677,6 +749,10 @@ def test_mention_joining_surnames_acronyms_titles_and_metonyms():
     # the nationality of a business
     ("She sued the firm, the American division of a Brazilian group.", "American", True),
     ("A Russian oil company was sanctioned by the ministry.", "Russian", True),
+    # ... of private money and trade: investors and an industry are no state (roles-precision7)
+    ("It is a fraud on American investors, the regulator said.", "American", True),
+    ("The rules will hurt the US auto industry badly.", "US", True),
+    ("German farmers were ruined by the new rules.", "German", False),  # the country's people
     # state organs, offices, acts, other states and the nation's people stay the state
     ("The Russian army shelled the town at dawn.", "Russian", False),
     ("Russian forces shelled the town at dawn.", "Russian", False),
