@@ -1123,6 +1123,13 @@ _RELATIVE_WHO = re.compile(r"(?<=[a-z,]) who(?: \w+ly| also| then| later)?\s*$")
 MAX_SOURCE_HEAD = 4  # words from the start of a subject to its head ("A Fox News poll of voters")
 
 
+def _relative_subject(before: str) -> bool:
+    """Whether the subject right before a verb is the relative pronoun "who" after its noun ("Ann
+    Lee, who said", "Ann Lee, who has also said"): the speaker is the noun, written "who"."""
+    words = [w for w in _words(before) if not _is_filler(w)]
+    return len(words) > 1 and _bare(words[-1]) == "who"
+
+
 def _source_head(text: str) -> bool:
     """A subject whose head, within its first words, is a source that is no speaker, followed by
     what describes it ("A poll conducted by voters in Saturday's primary", "Video of the incident",
@@ -1741,7 +1748,7 @@ _ACCORDING_TO = re.compile(r"(?i:according to)\s+([^,.;]+)")
 _IN_WRITING = re.compile(r"\W*In\s+((?:an?|the|its|their)\s+[^,;]{1,80}?),\s*(?=\S)")
 
 
-def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[int, int]] | None:
+def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
     """Reported speech in a sentence without a quotation, the main-clause attribution first, with
     the span of what is reported."""
     if m := _ACCORDING_TO.search(text):
@@ -1779,6 +1786,9 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple[str | None, str, tuple[in
                 relative = _reported_after(text, verb.end(), verb.group())
             continue
         if (phrase := _subject(before, coordinated=bool(clause))) or _unnamed_source(before):
+            if phrase and _relative_subject(before):  # "Ann Lee, who said ...": written "who"
+                return phrase, "X said that", _reported_after(text, verb.end(), verb.group()), \
+                    f"{phrase}, who"
             return phrase or _writing_named(before), "X said that", \
                 _reported_after(text, verb.end(), verb.group())
         if relative is None and clause and _RELATIVE_WHO.search(before):
@@ -2083,7 +2093,7 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                      "sentence_id": sid, "paragraph": paragraph, "phrase": found[0],
                      "pattern": found[1], "open_ended": False,
                      "c_start": s_start + found[2][0], "c_end": s_start + found[2][1],
-                     "quote": text[s_start:s_end]}
+                     "quote": text[s_start:s_end], "written": found[3] if len(found) > 3 else None}
             indirect.append(first)
         else:
             continue
@@ -2150,7 +2160,7 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
     for row in rows:
         resolver.reach(row.get("p_start", max(row["q_start"], row["c_start"])))  # "X said that": X first
         row["speaker"] = resolver.resolve(row["phrase"]) if row["pattern"] else UNKNOWN
-        row["as_written"] = row["phrase"] or ""
+        row["as_written"] = row.get("written") or row["phrase"] or ""  # "X, who": a relative's subject
     direct = [r for r in rows if r["kind"] == "direct" and r["pattern"] != "name or scare quote"]
     for row in direct:  # a turn of a transcript labelled with no one named: no one else's words
         if row.get("turn") and not row["pattern"]:

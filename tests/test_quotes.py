@@ -1107,6 +1107,15 @@ def test_relative_clauses_of_saying(text, rows):
     assert list(zip(quotes["speaker"], quotes["pattern"], strict=True)) == rows
 
 
+def test_the_subject_of_a_relative_clause_of_saying_is_written_who():
+    # the speaker is the noun before "who"; as written, the noun and its "who" (as "he" is kept)
+    quotes = attribute("Sen. Ann Lee, who has also said taxes would fall, voted for the bill.")
+    assert quotes[["speaker", "as_written", "pattern"]].values.tolist() == [
+        ["Ann Lee", "Sen. Ann Lee, who", "X said that"]]
+    plain = attribute("Sen. Ann Lee said taxes would fall.")
+    assert plain[["speaker", "as_written"]].values.tolist() == [["Ann Lee", "Sen. Ann Lee"]]
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
