@@ -1841,15 +1841,37 @@ def _clause_attribution(clause: str, verb_re: re.Pattern) -> tuple[str, re.Match
     return (phrase, verb) if words and phrase and len(_words(phrase)) == len(words) else None
 
 
+# "and" or "but" joining a second verb of the same subject, with no subject of its own ('X called
+# the plan "crazy" and said it would fail'): the verb, after an auxiliary or adverb or none.
+_SHARED_SUBJECT_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
+
+
+def _shared_subject(clause: str, verb_re: re.Pattern) -> re.Match | None:
+    """The verb of saying opening a clause that has no subject of its own ("said it would fail",
+    "also warned that ..."), in a sense that reports (see _clause_attribution)."""
+    verb = verb_re.search(clause)
+    if verb is None or any(not _is_filler(w) for w in _words(clause[:verb.start()])) \
+            or _not_speech(clause, verb) or _is_tail(clause[verb.end():], verb.group()):
+        return None
+    return verb
+
+
 def _joined_clauses(text: str, verb_re: re.Pattern, start: int) -> list[tuple[int, str, tuple[int, int]]]:
     """Attributions of the joined clauses after position `start` of a sentence that already has one
     ("X said A, but the senator insisted B"; '"...," X said, and Y argued that B'), each clause
-    one of _clause_attribution. Each is (where its join starts, the subject, the span of what it
-    reports, which ends where the next such clause joins). Each clause is read once."""
+    one of _clause_attribution; or a verb of saying after "and"/"but" with no subject of its own,
+    whose subject is the sentence's ('X called it "crazy" and said it would fail'). Each is (where
+    its join starts, the subject, the span of what it reports, which ends where the next such
+    clause joins). Each clause is read once."""
     joins = list(_CLAUSE_JOIN.finditer(text, start))
     found = []
     for m, after in itertools.zip_longest(joins, joins[1:]):
-        if said := _clause_attribution(text[m.end():after.start() if after else len(text)], verb_re):
+        clause = text[m.end():after.start() if after else len(text)]
+        if _SHARED_SUBJECT_JOIN.fullmatch(m.group()) and (verb := _shared_subject(clause, verb_re)) \
+                and (phrase := clause_subject(text[:m.start()])):
+            found.append((m.start(), phrase, _reported_after(text, m.end() + verb.end(), verb.group())))
+            continue
+        if said := _clause_attribution(clause, verb_re):
             phrase, verb = said
             found.append((m.start(), phrase, _reported_after(text, m.end() + verb.end(), verb.group())))
     return [(join, phrase, (c_start, min(c_end, nxt[0]) if nxt else c_end))

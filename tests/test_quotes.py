@@ -1985,3 +1985,20 @@ def test_a_clause_of_its_own_before_a_quoted_clause_is_an_attribution():
         ["Ann Lee", "indirect", "X said that"], ["Tom Hill", "direct", "X said ... quote"]]
     assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)] == [
         "the plan would fail", '"It will pass."']
+
+
+def test_a_verb_of_saying_after_and_with_no_subject_of_its_own_is_the_sentence_subjects():
+    text = 'Ann Lee said taxes would rise and warned that prices would follow.'
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [
+        ["Ann Lee", "X said that"], ["Ann Lee", "..., and Y said that"]]
+    assert [text[s:e] for s, e in zip(quotes["content_start"], quotes["content_end"], strict=True)] == [
+        "taxes would rise", "that prices would follow"]
+    text = 'Tom Hill called the plan "a costly disaster for the town" and said it would fail.'
+    quotes = attribute(text)
+    assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [
+        ["Tom Hill", "direct", "X called Y quote"], ["Tom Hill", "indirect", "..., and Y said that"]]
+    assert text[quotes["content_start"][1]:quotes["content_end"][1]] == "it would fail"
+    # a time, place or addressee after the verb is no reported content
+    assert len(attribute('Tom Hill called the plan "a costly disaster for the town" and told '
+                         "reporters at the town hall.")) == 1
