@@ -1552,6 +1552,14 @@ is was are were has have had did does do will would can could should may might m
 _LEADING_FUNCTION_WORDS = ENGLISH_STOP_WORDS - NAME_WORDS | _AUXILIARIES  # dropped before a name
 
 
+# A participle and a preposition or determiner opening a phrase of a sentence ("Speaking at a
+# rally, ...", "Asked about it, ...", "Following the vote, ..."): an opening phrase, not the
+# subject (a name in -ing or -ed takes its verb: "Ebeling reminisced").
+_OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]{2,}(?:ing|ed) (?:at|in|on|to|about|after|before|for|from"
+                                 r"|with|by|into|through|up|out|back|across|that|the|a|an|his|her|their"
+                                 r"|its|this|these|those|him|them|it)\b")
+
+
 def clause_subject(text: str) -> str | None:
     """The subject of the main clause of `text`, after any opening phrases ("In May, a U.S.
     District Court judge sided with ..." -> "a U.S. District Court judge"): the words before its
@@ -1561,7 +1569,8 @@ def clause_subject(text: str) -> str | None:
     chunks = text.split(",")
     skip = 0
     while skip < len(chunks) - 1 and (not chunks[skip].split()
-                                      or _bare(chunks[skip].split()[0]) in _PREPOSITIONS | _STOP):
+                                      or _bare(chunks[skip].split()[0]) in _PREPOSITIONS | _STOP
+                                      or _OPENING_PARTICIPLE.match(chunks[skip])):
         skip += 1
     lex = _lexicon()
     head = ",".join(chunks[:skip]) + ("," if skip else "")

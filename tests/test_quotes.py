@@ -2002,3 +2002,11 @@ def test_a_verb_of_saying_after_and_with_no_subject_of_its_own_is_the_sentence_s
     # a time, place or addressee after the verb is no reported content
     assert len(attribute('Tom Hill called the plan "a costly disaster for the town" and told '
                          "reporters at the town hall.")) == 1
+
+
+def test_a_participle_opening_the_sentence_is_no_subject():
+    quotes = attribute("Speaking at a rally, Ann Lee thanked her staff and said the vote was close.")
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["Ann Lee", "X said that"]]
+    # a name in -ing takes its verb
+    quotes = attribute("Tom Ebeling reminisced about the campaign and said the vote was close.")
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["Tom Ebeling", "X said that"]]
