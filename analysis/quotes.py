@@ -1027,6 +1027,11 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         return f"{name}, {chunks[0].strip()}", "X said"
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return _writing_named(before), "X said"  # '"...," people familiar with the matter said'
+    if clause[:verb.start()].rstrip().endswith(",") and _bare(verb.group()) not in _TOLD \
+            and (inverted := _patterns(verb_re)["inverted"].match("," + clause[verb.start():])) \
+            and (named := _inverted("," + clause[verb.start():], inverted)) \
+            and any(_is_name_token(w) for w in _words(named)):
+        return named, "said X"  # '"..." in the 2008 primary, said Ann Lee, a professor.'
     return None
 
 

@@ -2010,3 +2010,13 @@ def test_a_participle_opening_the_sentence_is_no_subject():
     # a name in -ing takes its verb
     quotes = attribute("Tom Ebeling reminisced about the campaign and said the vote was close.")
     assert quotes[["speaker", "pattern"]].values.tolist() == [["Tom Ebeling", "X said that"]]
+
+
+def test_said_x_at_the_end_of_a_sentence_after_a_phrase_following_its_quote():
+    quotes = attribute('Clinton "drew quite well from white voters" in the 2008 primary, said Ohio State '
+                       "University professor Paul Beck.")
+    assert quotes[["speaker", "pattern", "quote"]].values.tolist() == [
+        ["Paul Beck", "said X", "drew quite well from white voters"]]
+    # "told" names whom it is told to, never the speaker
+    quotes = attribute('Ann Lee called it "a fair plan" in her speech, told The Daily Times.')
+    assert "Daily Times" not in quotes["speaker"].tolist()
