@@ -1972,6 +1972,24 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
 TRANSCRIPT_TURN = "quote: X: words"
 HEADLINE_QUOTE = "headline: X does 'quote'"
 JOINED_CLAUSE = "..., and Y said that"
+ADDED_CLAUSE = "X said A, adding that B"
+# A participle of saying after a comma ("..., he said, adding that ...", "X said A, noting B"):
+# what follows is more of what the sentence's speaker says.
+_ADDED = re.compile(r",\s*(?:(?:also|then|later|before)\s+)?(?:" + _PARTICIPLES + r")\s+(?=[^\s\"'])")
+
+
+def _added_clause(sentence: str, start: int) -> tuple[int, tuple[int, int]] | None:
+    """Where a participle of saying joins the sentence after position `start`, and the span of what
+    it reports, up to the next joined clause; none when a quotation follows it (that is a quote of
+    its own) or when nothing but an addressee follows ("..., telling reporters.")."""
+    m = _ADDED.search(sentence, start)
+    if m is None or '"' in sentence[m.end():]:
+        return None
+    end = nxt.start() if (nxt := _CLAUSE_JOIN.search(sentence, m.end())) else len(sentence)
+    c_start, c_end = _content(sentence, _reported_start(sentence, m.end(), m.group()), end)
+    if len(_words(sentence[c_start:c_end])) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return m.start(), (c_start, c_end)  # the comma: what comes before it ends there
 # A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
 # Liar Ann Lee Makes"): the name is the run's last two words.
 _HEADLINE_SUBJECT = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+ [A-Z][\w'-]+)"
@@ -2135,6 +2153,19 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             continue
         if not 0 <= after < len(sentence):
             continue
+        # '"...," he said, adding that B' / 'X said A, noting that B': B is the same speaker's
+        speaker = (quotes[last]["phrase"] if sid in quoted_sentences and last >= 0 and quotes[last]["pattern"]
+                   else first["phrase"] if first is not None and first["pattern"] == "X said that" else None)
+        if speaker and (added := _added_clause(sentence, after)):
+            p_start, (c_start, c_end) = added
+            if first is not None:
+                first["c_end"] = min(first["c_end"], s_start + _content(sentence, 0, p_start)[1])
+            p_start += len(sentence[p_start:]) - len(sentence[p_start:].lstrip(" ,"))  # its participle
+            indirect.append({"q_start": s_start + p_start, "q_end": s_end,
+                             "sentence_id": sid, "paragraph": paragraph, "phrase": speaker,
+                             "pattern": ADDED_CLAUSE, "open_ended": False,
+                             "c_start": s_start + c_start, "c_end": s_start + c_end,
+                             "quote": text[s_start + p_start:s_end]})
         for join, phrase, (c_start, c_end) in _joined_clauses(sentence, verb_re, after):
             if first is not None:
                 first["c_end"] = min(first["c_end"], s_start + _content(sentence, 0, join)[1])
