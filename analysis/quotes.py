@@ -181,9 +181,24 @@ def _is_stop(token: str, stop: set[str]) -> bool:
     return word.lower() in stop and not (len(word) > 1 and word.isupper()) and not _first_name(word)
 
 
+# An adverb in -ly between a subject and its verb ("Ann Lee quietly told", "it proudly declared"),
+# not one of the nouns and adjectives in -ly ("its ally said", "the weekly said").
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS = frozenset("""family ally rally assembly supply monopoly anomaly homily bully belly
+jelly folly holly lily daily weekly monthly quarterly yearly hourly nightly early only friendly
+elderly lonely lovely ugly silly costly deadly likely unlikely""".split())
+# ... and these words of time and degree ("Walker now says", "X has long argued", "X even said")
+_MORE_FILLERS = frozenset("now still even just first long often initially originally".split())
+
+
 def _is_filler(token: str) -> bool:
-    """An auxiliary or adverb between a subject and its verb (_FILLERS), not a first name."""
-    return _bare(token) in _FILLERS and not _first_name(token.strip(".,;:!?()[]\"'"))
+    """An auxiliary or adverb between a subject and its verb (_FILLERS, an adverb in -ly, a word of
+    time or degree), not a first name."""
+    word = token.strip(".,;:!?()[]\"'")
+    bare = _bare(token)
+    return (bare in _FILLERS or bare in _MORE_FILLERS
+            or (_LY_ADVERB.fullmatch(word) is not None and word not in _NOT_ADVERBS)) \
+        and not _first_name(word)
 
 
 # A name that opens with a lower-case particle joined to a capital: "al-Jaber", "el-Sisi",
@@ -1727,8 +1742,8 @@ _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has been|had been)\s+$")  # "It i
 
 def _passive(text: str, verb: re.Match) -> bool:
     """Whether a verb of saying is a passive ("he was told", "is said to")."""
-    before = text[:verb.start()].split()
-    return bool(before) and _bare(before[-1]) in _PASSIVE | {"being"}
+    before = [w for w in text[:verb.start()].split() if not _is_filler(w) or _bare(w) in _PASSIVE]
+    return bool(before) and _bare(before[-1]) in _PASSIVE | {"being"}  # "was first asked"
 
 
 def _named_subject_before(text: str) -> bool:

@@ -2038,3 +2038,20 @@ def test_a_participle_of_saying_after_an_attribution_reports_more_of_the_same_sp
     assert attribute('Ann Lee said taxes would rise, adding: "Prices will follow."')["kind"].tolist() == [
         "direct"]
     assert len(attribute("Ann Lee said taxes would rise, telling reporters.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # an adverb in -ly or of time between the subject and its verb
+        ("Ann Lee quietly told reporters that the economy had hit bottom.", [("Ann Lee", "Ann Lee")]),
+        ("Tom Hill now says he was denied a chance to speak.", [("Tom Hill", "Tom Hill")]),
+        # a noun in -ly is the subject
+        ("The family said the economy had hit bottom.", [("family", "The family")]),
+        # an adverb inside a passive: the subject is asked, not the speaker
+        ("Ann Lee was first asked whether she would run.", []),
+    ],
+)
+def test_adverbs_between_a_subject_and_its_verb(text, rows):
+    quotes = attribute(text)
+    assert list(zip(quotes["speaker"], quotes["as_written"], strict=True)) == rows
