@@ -234,6 +234,8 @@ def trailing_phrase(text: str) -> str | None:
                 or (_is_stop(token, _STOP - CONNECTORS) and not _joins_organisation(tokens, i, taken)):
             break
         taken.insert(0, token)
+    while len(taken) > 1 and _is_filler(taken[0]):
+        taken.pop(0)  # "Even Ethan Lane, ..., said": the adverb opening the sentence
     return _valid_phrase(taken)
 
 
@@ -1429,6 +1431,10 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
         before = text[:text.rfind(words[-1])].rstrip(" ,").removesuffix("'s")  # "echoes Cruz's, who"
         return _subject(before + " ", coordinated=False)
+    trailing = [m for m in re.finditer(r"\S+", text)]
+    while trailing and _is_filler(trailing[-1].group()) and not trailing[-1].group().endswith(","):
+        trailing.pop()  # "X, a senator, has also": the auxiliary and adverbs after the appositive
+    text = text[:trailing[-1].end()] + " " if trailing else text
     chunks = _without_asides(text.split(","))
     if not chunks:
         return None

@@ -2055,3 +2055,13 @@ def test_a_participle_of_saying_after_an_attribution_reports_more_of_the_same_sp
 def test_adverbs_between_a_subject_and_its_verb(text, rows):
     quotes = attribute(text)
     assert list(zip(quotes["speaker"], quotes["as_written"], strict=True)) == rows
+
+
+def test_an_auxiliary_after_an_appositive_leaves_the_subject_its_name():
+    quotes = attribute("Ann Lee, the Republican presidential candidate, has said there should be a ban.")
+    assert quotes[["speaker", "as_written", "pattern"]].values.tolist() == [
+        ["Ann Lee", "Ann Lee, the Republican presidential candidate", "X said that"]]
+    quotes = attribute("Ann Lee, the candidate, also said there should be a ban.")
+    assert quotes[["speaker", "as_written"]].values.tolist() == [["Ann Lee", "Ann Lee, the candidate"]]
+    quotes = attribute("Even Ann Lee, the candidate, has said there should be a ban.")
+    assert quotes[["speaker", "as_written"]].values.tolist() == [["Ann Lee", "Ann Lee, the candidate"]]
