@@ -185,10 +185,10 @@ def _is_stop(token: str, stop: set[str]) -> bool:
 # not one of the nouns and adjectives in -ly ("its ally said", "the weekly said").
 _LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 _NOT_ADVERBS = frozenset("""family ally rally assembly supply monopoly anomaly homily bully belly
-jelly folly holly lily daily weekly monthly quarterly yearly hourly nightly early only friendly
+jelly folly holly lily daily weekly monthly quarterly yearly hourly nightly early friendly
 elderly lonely lovely ugly silly costly deadly likely unlikely""".split())
 # ... and these words of time and degree ("Walker now says", "X has long argued", "X even said")
-_MORE_FILLERS = frozenset("now still even just first long often initially originally".split())
+_MORE_FILLERS = frozenset("now still even just first long often initially originally only since".split())
 
 
 def _is_filler(token: str) -> bool:
@@ -1308,12 +1308,17 @@ MAX_AGE_ASIDE_WORDS = 6  # "who were in their 20s": a chunk ending in a number, 
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US lawmaker's party and state: "R-Fla.", "D-N.Y."
 
 
+# Words opening a comparison or an addition set off by commas after a subject ("X, like his
+# rivals, says", "X, unlike Y, argued", "X, along with Y, said"): an aside, not the subject.
+_ASIDE_OPENERS = frozenset({"like", "unlike", "along", "alongside", "including", "despite"})
+
+
 def _is_aside(chunk: str) -> bool:
     """A comma-separated chunk that is no subject: empty, an age, a party and state ("R-Fla."), a
     time or place phrase, a short phrase ending in a number, with no name ("both 47", "founded in
     1975"; not "46 percent of voters"), or an adverb ("Forbes, however, says")."""
     words = chunk.split()
-    return (not words or _bare(words[0]) in _PREPOSITIONS
+    return (not words or _bare(words[0]) in _PREPOSITIONS | _ASIDE_OPENERS
             or (len(words) == 1 and _PARTY_STATE.fullmatch(words[0]) is not None)  # "R-Fla."
             or (len(words) == 1 and (_bare(words[0]) in _ADVERBS or _bare(words[0]).endswith("ly")))
             or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words)
@@ -1417,11 +1422,17 @@ def _is_group_word(word: str) -> bool:
                                    or _AGENT_PLURAL.fullmatch(word) is not None)
 
 
+# What joins a subject to a verb of saying in its infinitive ("X went on to say", "X was quick to
+# argue"): no part of the subject.
+_GOING_ON = re.compile(r"\s(?:went|goes|go|has gone|had gone) on to\s*$"
+                       r"|\s(?:was|were|is|are) (?:quick|careful|eager|keen|happy|the first) to\s*$")
+
+
 def _subject(text: str, coordinated: bool = True) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
     "X, 47, said", "X (R-Ky.) said", "X on Tuesday said") and keeping an appositive with its name
     ("R.P. Eddy, CEO of Ergo"); after "and"/"but" the subject of the clause ("X did Y and said")."""
-    text = _without_time(_PARENTHESIS.sub("", text))
+    text = _GOING_ON.sub(" ", _without_time(_PARENTHESIS.sub("", text)))
     if medium := _MEDIUM.search(text):
         text = text[:medium.start()] + " "
     text = _COMPANIONS.sub(" ", text)

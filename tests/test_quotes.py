@@ -2065,3 +2065,19 @@ def test_an_auxiliary_after_an_appositive_leaves_the_subject_its_name():
     assert quotes[["speaker", "as_written"]].values.tolist() == [["Ann Lee", "Ann Lee, the candidate"]]
     quotes = attribute("Even Ann Lee, the candidate, has said there should be a ban.")
     assert quotes[["speaker", "as_written"]].values.tolist() == [["Ann Lee", "Ann Lee, the candidate"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a comparison set off by commas after the subject
+        ("Yet some economists, like their rivals, say taxing consumption helps savings.", "economists"),
+        # "only", "since" between the subject and its verb
+        ("Asked about it, the senator would only say that the plan was worrisome.", "senator"),
+        ("Ann Lee has since stressed that she did not send the email.", "Ann Lee"),
+        # "went on to" before a verb of saying in its infinitive
+        ("Ann Lee went on to say she was confident about the vote.", "Ann Lee"),
+    ],
+)
+def test_what_stands_between_a_subject_and_its_verb_of_saying(text, speaker):
+    assert attribute(text)["speaker"].tolist() == [speaker]
