@@ -1113,7 +1113,8 @@ def _naming_subject(before: str) -> str | None:
     """The speaker of a naming verb: the subject just before it, with its appositive ("X, who
     represents the region, called ..."), not a passive ("the war was called ...") and not a noun
     it names ("a party called X", "the group, called X,")."""
-    last = [_bare(w) for w in _words(before) if not _is_filler(w)][-1:]
+    last = [_bare(w) for w in _words(before) if not _is_filler(w)][-2:]
+    last = last[:1] if last[1:] == ["who"] else last[-1:]  # "Ann Lee, who called ...": Ann Lee's
     if _bare((before.split() or [""])[-1]) in _PASSIVE or not (phrase := _subject(before)) \
             or [_bare(w) for w in _words(phrase)][-1:] != last \
             or (before.rstrip().endswith(",") and ", " not in phrase):  # "a group, called X,"
@@ -1843,8 +1844,10 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
     for m in itertools.chain(lex["naming"].finditer(text),  # "X called the attack a war crime"
                              lex["naming_adjective"].finditer(text)):  # "X called it unacceptable"
         if phrase := _naming_subject(text[:m.start()]):
-            return phrase, "X called Y Z", _content(text, m.start(1) if m.group(1) else m.start(2),
-                                                    len(text))
+            span = _content(text, m.start(1) if m.group(1) else m.start(2), len(text))
+            if _relative_subject(text[:m.start()]):  # "Ann Lee, who called ...": written "who"
+                return phrase, "X called Y Z", span, f"{phrase}, who"
+            return phrase, "X called Y Z", span
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _reported_after(text, m.end())
     if m := _SHARE_SAYING.search(text):  # "with 30 percent of voters saying they ..."
@@ -2133,7 +2136,12 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         # ('she condemned Justin Trudeau, saying that "..."')
         pronoun = (re.search(rf"\b{found[0]}\b", masked[s_start:start], re.I)
                    if len(found) == 3 and found[0] in PRONOUNS else None)
+        written = None  # 'Ann Lee, who said "..."': the subject written "who"
+        if len(found) == 3 and found[1] in ("X said ... quote", "X called Y quote") and found[0] \
+                and _relative_subject(re.sub(r"\S+\s*$", "", masked[s_start:s_start + found[2]])):
+            written = f"{found[0]}, who"
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "s_start": s_start,
+                       "written": written,
                        "alone": not text[s_start:start].strip() and not text[end:e_end].strip(" .!?"),
                        "paragraph": paragraph, "p_start": s_start + pronoun.start() if pronoun else start,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),

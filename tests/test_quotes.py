@@ -2081,3 +2081,12 @@ def test_an_auxiliary_after_an_appositive_leaves_the_subject_its_name():
 )
 def test_what_stands_between_a_subject_and_its_verb_of_saying(text, speaker):
     assert attribute(text)["speaker"].tolist() == [speaker]
+
+
+def test_relative_clauses_with_a_naming_verb_or_a_quotation_are_written_who():
+    quotes = attribute("The rebuke came from Ann Lee, who called the plan a disaster.")
+    assert quotes[["speaker", "as_written", "pattern"]].values.tolist() == [
+        ["Ann Lee", "Ann Lee, who", "X called Y Z"]]
+    quotes = attribute('The rebuke came from Ann Lee, who said the plan was "a disaster for the town."')
+    assert quotes[["speaker", "as_written", "pattern"]].values.tolist() == [
+        ["Ann Lee", "Ann Lee, who", "X said ... quote"]]
