@@ -1751,6 +1751,7 @@ def _not_speech(text: str, verb: re.Match) -> bool:
         or (word.endswith("ed") and _BY_AGENT.match(text, verb.end()) is not None) \
         or (word.endswith(" to") and _AMOUNT.match(text, verb.end()) is not None) \
         or (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
+        or (word == "think" and re.match(r"[\s-]+tanks?\b", text[verb.end():]) is not None) \
         or (word in {"claimed", "claims", "posted", "declared", "announced"}
             and _WON.match(text, verb.end()) is not None)
 

@@ -2090,3 +2090,9 @@ def test_relative_clauses_with_a_naming_verb_or_a_quotation_are_written_who():
     quotes = attribute('The rebuke came from Ann Lee, who said the plan was "a disaster for the town."')
     assert quotes[["speaker", "as_written", "pattern"]].values.tolist() == [
         ["Ann Lee", "Ann Lee, who", "X said ... quote"]]
+
+
+def test_think_in_the_plural_reports_a_belief_and_a_think_tank_reports_nothing():
+    quotes = attribute("Many Republicans think Ann Lee would be hard to stop.")
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["Republicans", "X said that"]]
+    assert attribute("Ann Lee works at a think tank in Washington.").empty
