@@ -2181,7 +2181,8 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                                  "pattern": "X said that", "open_ended": False,
                                  "c_start": s_start + c_start, "c_end": s_start + c_end,
                                  "quote": text[s_start:s_start + len(opening)]})
-        elif found := (_labelled(sentence, alone, s_start == bounds[0][0])
+        elif found := (_labelled(sentence, alone | last_words if s_start == bounds[0][0] else alone,
+                                 s_start == bounds[0][0])
                        or _indirect(sentence, verb_re)):
             after = found[2][0]
             first = {"q_start": s_start, "q_end": s_end,

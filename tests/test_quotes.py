@@ -2096,3 +2096,11 @@ def test_think_in_the_plural_reports_a_belief_and_a_think_tank_reports_nothing()
     quotes = attribute("Many Republicans think Ann Lee would be hard to stop.")
     assert quotes[["speaker", "pattern"]].values.tolist() == [["Republicans", "X said that"]]
     assert attribute("Ann Lee works at a think tank in Washington.").empty
+
+
+def test_a_headline_name_colon_claim_is_the_words_of_a_person_the_article_names():
+    quotes = attribute("Ann Lee: Taxes Will Fall Next Year.\n\nSenator Ann Lee spoke in Ohio on Monday.")
+    assert quotes[["speaker", "pattern", "quote"]].values.tolist() == [
+        ["Ann Lee", "X: claim", "Ann Lee: Taxes Will Fall Next Year."]]
+    # not a label later in the article ("New Hampshire: ..." listing names)
+    assert attribute("A list.\n\nAnn Lee: Taxes Will Fall Next Year.\n\nSenator Ann Lee spoke.").empty
