@@ -1222,6 +1222,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     for verb in reversed(list(_lexicon()["naming_verb"].finditer(text))):
         if phrase := _naming_subject(text[:verb.start()]):  # 'X called the decision "an attack"'
             return phrase, "X called Y quote", verb.end()
+    if claimed := _possessed_claim(text):
+        return claimed[0], POSSESSED_CLAIM, claimed[1]  # 'Ann Lee's claim that "..."'
     if phrase := _name_colon(text):
         return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
     if phrase := _colon_subject(text):
@@ -1796,6 +1798,27 @@ _ACCORDING_TO = re.compile(r"(?i:according to)\s+([^,.;]+)")
 _IN_WRITING = re.compile(r"\W*In\s+((?:an?|the|its|their)\s+[^,;]{1,80}?),\s*(?=\S)")
 
 
+# A noun of saying after its speaker's possessive, a name, and before "that" ("Ann Lee's claim
+# that ...", "Exxon's repeated assertion that ..."): the possessor (group 1), what is said after
+# the match.
+_CLAIM_NOUNS = ("claim|claims|assertion|argument|insistence|warning|suggestion|contention|allegation"
+                "|accusation|prediction|promise|pledge|vow|boast|statement|remark|remarks|comment"
+                "|comments|belief|admission|charge|complaint|denial|declaration")
+_POSSESSED_CLAIM = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)'s?"
+                              r"\s+(?:[a-z-]+\s+){0,2}?(?:" + _CLAIM_NOUNS + r")\s+that\s+")
+POSSESSED_CLAIM = "X's claim that"
+
+
+def _possessed_claim(text: str) -> tuple[str, int] | None:
+    """The speaker of a noun of saying that its possessive names ("Donald Trump's claim that"; not
+    "his claim that": whose is left to the pronoun's reader) and where what is said starts."""
+    for m in _POSSESSED_CLAIM.finditer(text):
+        if (phrase := trailing_phrase(m.group(1))) and any(_is_name_token(w) for w in _words(phrase)) \
+                and len(_words(phrase)) == len(_words(m.group(1))):
+            return phrase, m.end()
+    return None
+
+
 def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
     """Reported speech in a sentence without a quotation, the main-clause attribution first, with
     the span of what is reported."""
@@ -1861,6 +1884,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
             return _author(text[:m.start()]), "a source shows", _reported_after(text, m.end())
     if relative is not None:
         return None, "X said that", relative
+    if claimed := _possessed_claim(text):  # "Ann Lee's claim that ...": hers
+        return claimed[0], POSSESSED_CLAIM, _content(text, claimed[1], len(text))
     if (m := _IN_WRITING.match(text)) and any(  # no other attribution: the writing reports it
             _bare(w) in lex["writings"] for w in _words(m.group(1))[:MAX_SOURCE_HEAD + 2]):
         return _author(m.group(1)), "according to X", _content(text, m.end(), len(text))

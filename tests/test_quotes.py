@@ -2104,3 +2104,15 @@ def test_a_headline_name_colon_claim_is_the_words_of_a_person_the_article_names(
         ["Ann Lee", "X: claim", "Ann Lee: Taxes Will Fall Next Year."]]
     # not a label later in the article ("New Hampshire: ..." listing names)
     assert attribute("A list.\n\nAnn Lee: Taxes Will Fall Next Year.\n\nSenator Ann Lee spoke.").empty
+
+
+def test_a_named_possessive_before_a_noun_of_saying_and_that_is_its_speaker():
+    text = "Republicans distanced themselves from Ann Lee's suggestion that a judge can't be impartial."
+    quotes = attribute(text)
+    assert quotes[["speaker", "pattern"]].values.tolist() == [["Ann Lee", "X's claim that"]]
+    assert text[quotes["content_start"][0]:quotes["content_end"][0]] == "a judge can't be impartial"
+    quotes = attribute('Critics checked Tom Hill\'s claim that there were "thousands of shootings" there.')
+    assert quotes[["speaker", "kind", "pattern"]].values.tolist() == [
+        ["Tom Hill", "direct", "X's claim that"]]
+    # a pronoun's possessive is left alone
+    assert attribute("Part of the pitch is his insistence that voters will come out.").empty
