@@ -181,9 +181,24 @@ def _is_stop(token: str, stop: set[str]) -> bool:
     return word.lower() in stop and not (len(word) > 1 and word.isupper()) and not _first_name(word)
 
 
+# An adverb in -ly between a subject and its verb ("Ann Lee quietly told", "it proudly declared"),
+# not one of the nouns and adjectives in -ly ("its ally said", "the weekly said").
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
+_NOT_ADVERBS = frozenset("""family ally rally assembly supply monopoly anomaly homily bully belly
+jelly folly holly lily daily weekly monthly quarterly yearly hourly nightly early friendly
+elderly lonely lovely ugly silly costly deadly likely unlikely""".split())
+# ... and these words of time and degree ("Walker now says", "X has long argued", "X even said")
+_MORE_FILLERS = frozenset("now still even just first long often initially originally only since".split())
+
+
 def _is_filler(token: str) -> bool:
-    """An auxiliary or adverb between a subject and its verb (_FILLERS), not a first name."""
-    return _bare(token) in _FILLERS and not _first_name(token.strip(".,;:!?()[]\"'"))
+    """An auxiliary or adverb between a subject and its verb (_FILLERS, an adverb in -ly, a word of
+    time or degree), not a first name."""
+    word = token.strip(".,;:!?()[]\"'")
+    bare = _bare(token)
+    return (bare in _FILLERS or bare in _MORE_FILLERS
+            or (_LY_ADVERB.fullmatch(word) is not None and word not in _NOT_ADVERBS)) \
+        and not _first_name(word)
 
 
 # A name that opens with a lower-case particle joined to a capital: "al-Jaber", "el-Sisi",
@@ -219,6 +234,8 @@ def trailing_phrase(text: str) -> str | None:
                 or (_is_stop(token, _STOP - CONNECTORS) and not _joins_organisation(tokens, i, taken)):
             break
         taken.insert(0, token)
+    while len(taken) > 1 and _is_filler(taken[0]):
+        taken.pop(0)  # "Even Ethan Lane, ..., said": the adverb opening the sentence
     return _valid_phrase(taken)
 
 
@@ -1027,6 +1044,11 @@ def _after_quote(clause: str, verb_re: re.Pattern) -> tuple[str | None, str] | N
         return f"{name}, {chunks[0].strip()}", "X said"
     if phrase is None and _unnamed_source(before) and len(rest) <= MAX_SPEAKER_WORDS:
         return _writing_named(before), "X said"  # '"...," people familiar with the matter said'
+    if clause[:verb.start()].rstrip().endswith(",") and _bare(verb.group()) not in _TOLD \
+            and (inverted := _patterns(verb_re)["inverted"].match("," + clause[verb.start():])) \
+            and (named := _inverted("," + clause[verb.start():], inverted)) \
+            and any(_is_name_token(w) for w in _words(named)):
+        return named, "said X"  # '"..." in the 2008 primary, said Ann Lee, a professor.'
     return None
 
 
@@ -1091,7 +1113,8 @@ def _naming_subject(before: str) -> str | None:
     """The speaker of a naming verb: the subject just before it, with its appositive ("X, who
     represents the region, called ..."), not a passive ("the war was called ...") and not a noun
     it names ("a party called X", "the group, called X,")."""
-    last = [_bare(w) for w in _words(before) if not _is_filler(w)][-1:]
+    last = [_bare(w) for w in _words(before) if not _is_filler(w)][-2:]
+    last = last[:1] if last[1:] == ["who"] else last[-1:]  # "Ann Lee, who called ...": Ann Lee's
     if _bare((before.split() or [""])[-1]) in _PASSIVE or not (phrase := _subject(before)) \
             or [_bare(w) for w in _words(phrase)][-1:] != last \
             or (before.rstrip().endswith(",") and ", " not in phrase):  # "a group, called X,"
@@ -1199,6 +1222,8 @@ def _before_quote(text: str, verb_re: re.Pattern) -> tuple[str | None, str, int]
     for verb in reversed(list(_lexicon()["naming_verb"].finditer(text))):
         if phrase := _naming_subject(text[:verb.start()]):  # 'X called the decision "an attack"'
             return phrase, "X called Y quote", verb.end()
+    if claimed := _possessed_claim(text):
+        return claimed[0], POSSESSED_CLAIM, claimed[1]  # 'Ann Lee's claim that "..."'
     if phrase := _name_colon(text):
         return phrase, "X: quote", len(text)  # 'The obvious from Robert Borlick: "..."'
     if phrase := _colon_subject(text):
@@ -1286,12 +1311,17 @@ MAX_AGE_ASIDE_WORDS = 6  # "who were in their 20s": a chunk ending in a number, 
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US lawmaker's party and state: "R-Fla.", "D-N.Y."
 
 
+# Words opening a comparison or an addition set off by commas after a subject ("X, like his
+# rivals, says", "X, unlike Y, argued", "X, along with Y, said"): an aside, not the subject.
+_ASIDE_OPENERS = frozenset({"like", "unlike", "along", "alongside", "including", "despite"})
+
+
 def _is_aside(chunk: str) -> bool:
     """A comma-separated chunk that is no subject: empty, an age, a party and state ("R-Fla."), a
     time or place phrase, a short phrase ending in a number, with no name ("both 47", "founded in
     1975"; not "46 percent of voters"), or an adverb ("Forbes, however, says")."""
     words = chunk.split()
-    return (not words or _bare(words[0]) in _PREPOSITIONS
+    return (not words or _bare(words[0]) in _PREPOSITIONS | _ASIDE_OPENERS
             or (len(words) == 1 and _PARTY_STATE.fullmatch(words[0]) is not None)  # "R-Fla."
             or (len(words) == 1 and (_bare(words[0]) in _ADVERBS or _bare(words[0]).endswith("ly")))
             or all(_bare(w).isdigit() or _bare(w) in _lexicon()["not_speakers"] for w in words)
@@ -1395,11 +1425,17 @@ def _is_group_word(word: str) -> bool:
                                    or _AGENT_PLURAL.fullmatch(word) is not None)
 
 
+# What joins a subject to a verb of saying in its infinitive ("X went on to say", "X was quick to
+# argue"): no part of the subject.
+_GOING_ON = re.compile(r"\s(?:went|goes|go|has gone|had gone) on to\s*$"
+                       r"|\s(?:was|were|is|are) (?:quick|careful|eager|keen|happy|the first) to\s*$")
+
+
 def _subject(text: str, coordinated: bool = True) -> str | None:
     """The subject before a verb, skipping inserted phrases ("X, in a speech on May 9, said",
     "X, 47, said", "X (R-Ky.) said", "X on Tuesday said") and keeping an appositive with its name
     ("R.P. Eddy, CEO of Ergo"); after "and"/"but" the subject of the clause ("X did Y and said")."""
-    text = _without_time(_PARENTHESIS.sub("", text))
+    text = _GOING_ON.sub(" ", _without_time(_PARENTHESIS.sub("", text)))
     if medium := _MEDIUM.search(text):
         text = text[:medium.start()] + " "
     text = _COMPANIONS.sub(" ", text)
@@ -1409,6 +1445,10 @@ def _subject(text: str, coordinated: bool = True) -> str | None:
     if words and _bare(words[-1]) == "who" and len(words) > 1:  # "Ted Cruz, who said he ..."
         before = text[:text.rfind(words[-1])].rstrip(" ,").removesuffix("'s")  # "echoes Cruz's, who"
         return _subject(before + " ", coordinated=False)
+    trailing = [m for m in re.finditer(r"\S+", text)]
+    while trailing and _is_filler(trailing[-1].group()) and not trailing[-1].group().endswith(","):
+        trailing.pop()  # "X, a senator, has also": the auxiliary and adverbs after the appositive
+    text = text[:trailing[-1].end()] + " " if trailing else text
     chunks = _without_asides(text.split(","))
     if not chunks:
         return None
@@ -1552,6 +1592,14 @@ is was are were has have had did does do will would can could should may might m
 _LEADING_FUNCTION_WORDS = ENGLISH_STOP_WORDS - NAME_WORDS | _AUXILIARIES  # dropped before a name
 
 
+# A participle and a preposition or determiner opening a phrase of a sentence ("Speaking at a
+# rally, ...", "Asked about it, ...", "Following the vote, ..."): an opening phrase, not the
+# subject (a name in -ing or -ed takes its verb: "Ebeling reminisced").
+_OPENING_PARTICIPLE = re.compile(r"\s*[A-Z][a-z]{2,}(?:ing|ed) (?:at|in|on|to|about|after|before|for|from"
+                                 r"|with|by|into|through|up|out|back|across|that|the|a|an|his|her|their"
+                                 r"|its|this|these|those|him|them|it)\b")
+
+
 def clause_subject(text: str) -> str | None:
     """The subject of the main clause of `text`, after any opening phrases ("In May, a U.S.
     District Court judge sided with ..." -> "a U.S. District Court judge"): the words before its
@@ -1561,7 +1609,8 @@ def clause_subject(text: str) -> str | None:
     chunks = text.split(",")
     skip = 0
     while skip < len(chunks) - 1 and (not chunks[skip].split()
-                                      or _bare(chunks[skip].split()[0]) in _PREPOSITIONS | _STOP):
+                                      or _bare(chunks[skip].split()[0]) in _PREPOSITIONS | _STOP
+                                      or _OPENING_PARTICIPLE.match(chunks[skip])):
         skip += 1
     lex = _lexicon()
     head = ",".join(chunks[:skip]) + ("," if skip else "")
@@ -1704,6 +1753,7 @@ def _not_speech(text: str, verb: re.Match) -> bool:
         or (word.endswith("ed") and _BY_AGENT.match(text, verb.end()) is not None) \
         or (word.endswith(" to") and _AMOUNT.match(text, verb.end()) is not None) \
         or (word in {"reported", "reports"} and _DATELINE.match(text, verb.end()) is not None) \
+        or (word == "think" and re.match(r"[\s-]+tanks?\b", text[verb.end():]) is not None) \
         or (word in {"claimed", "claims", "posted", "declared", "announced"}
             and _WON.match(text, verb.end()) is not None)
 
@@ -1713,8 +1763,8 @@ _IMPERSONAL = re.compile(r"\b[Ii]t\s+(?:is|was|has been|had been)\s+$")  # "It i
 
 def _passive(text: str, verb: re.Match) -> bool:
     """Whether a verb of saying is a passive ("he was told", "is said to")."""
-    before = text[:verb.start()].split()
-    return bool(before) and _bare(before[-1]) in _PASSIVE | {"being"}
+    before = [w for w in text[:verb.start()].split() if not _is_filler(w) or _bare(w) in _PASSIVE]
+    return bool(before) and _bare(before[-1]) in _PASSIVE | {"being"}  # "was first asked"
 
 
 def _named_subject_before(text: str) -> bool:
@@ -1746,6 +1796,27 @@ _ACCORDING_TO = re.compile(r"(?i:according to)\s+([^,.;]+)")
 # A sentence opening with the writing that reports it ("In an NBC News/Wall Street Journal poll
 # released Monday, 50 percent chose Clinton"): the writing (group 1), what follows its comma.
 _IN_WRITING = re.compile(r"\W*In\s+((?:an?|the|its|their)\s+[^,;]{1,80}?),\s*(?=\S)")
+
+
+# A noun of saying after its speaker's possessive, a name, and before "that" ("Ann Lee's claim
+# that ...", "Exxon's repeated assertion that ..."): the possessor (group 1), what is said after
+# the match.
+_CLAIM_NOUNS = ("claim|claims|assertion|argument|insistence|warning|suggestion|contention|allegation"
+                "|accusation|prediction|promise|pledge|vow|boast|statement|remark|remarks|comment"
+                "|comments|belief|admission|charge|complaint|denial|declaration")
+_POSSESSED_CLAIM = re.compile(r"((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)'s?"
+                              r"\s+(?:[a-z-]+\s+){0,2}?(?:" + _CLAIM_NOUNS + r")\s+that\s+")
+POSSESSED_CLAIM = "X's claim that"
+
+
+def _possessed_claim(text: str) -> tuple[str, int] | None:
+    """The speaker of a noun of saying that its possessive names ("Donald Trump's claim that"; not
+    "his claim that": whose is left to the pronoun's reader) and where what is said starts."""
+    for m in _POSSESSED_CLAIM.finditer(text):
+        if (phrase := trailing_phrase(m.group(1))) and any(_is_name_token(w) for w in _words(phrase)) \
+                and len(_words(phrase)) == len(_words(m.group(1))):
+            return phrase, m.end()
+    return None
 
 
 def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
@@ -1797,8 +1868,10 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
     for m in itertools.chain(lex["naming"].finditer(text),  # "X called the attack a war crime"
                              lex["naming_adjective"].finditer(text)):  # "X called it unacceptable"
         if phrase := _naming_subject(text[:m.start()]):
-            return phrase, "X called Y Z", _content(text, m.start(1) if m.group(1) else m.start(2),
-                                                    len(text))
+            span = _content(text, m.start(1) if m.group(1) else m.start(2), len(text))
+            if _relative_subject(text[:m.start()]):  # "Ann Lee, who called ...": written "who"
+                return phrase, "X called Y Z", span, f"{phrase}, who"
+            return phrase, "X called Y Z", span
     if (m := found["participle"].search(text)) and (phrase := clause_subject(text[:m.start()])):
         return phrase, "X did, saying", _reported_after(text, m.end())
     if m := _SHARE_SAYING.search(text):  # "with 30 percent of voters saying they ..."
@@ -1811,6 +1884,8 @@ def _indirect(text: str, verb_re: re.Pattern) -> tuple | None:
             return _author(text[:m.start()]), "a source shows", _reported_after(text, m.end())
     if relative is not None:
         return None, "X said that", relative
+    if claimed := _possessed_claim(text):  # "Ann Lee's claim that ...": hers
+        return claimed[0], POSSESSED_CLAIM, _content(text, claimed[1], len(text))
     if (m := _IN_WRITING.match(text)) and any(  # no other attribution: the writing reports it
             _bare(w) in lex["writings"] for w in _words(m.group(1))[:MAX_SOURCE_HEAD + 2]):
         return _author(m.group(1)), "according to X", _content(text, m.end(), len(text))
@@ -1841,15 +1916,37 @@ def _clause_attribution(clause: str, verb_re: re.Pattern) -> tuple[str, re.Match
     return (phrase, verb) if words and phrase and len(_words(phrase)) == len(words) else None
 
 
+# "and" or "but" joining a second verb of the same subject, with no subject of its own ('X called
+# the plan "crazy" and said it would fail'): the verb, after an auxiliary or adverb or none.
+_SHARED_SUBJECT_JOIN = re.compile(r",?\s+(?:and|but)\s+$")
+
+
+def _shared_subject(clause: str, verb_re: re.Pattern) -> re.Match | None:
+    """The verb of saying opening a clause that has no subject of its own ("said it would fail",
+    "also warned that ..."), in a sense that reports (see _clause_attribution)."""
+    verb = verb_re.search(clause)
+    if verb is None or any(not _is_filler(w) for w in _words(clause[:verb.start()])) \
+            or _not_speech(clause, verb) or _is_tail(clause[verb.end():], verb.group()):
+        return None
+    return verb
+
+
 def _joined_clauses(text: str, verb_re: re.Pattern, start: int) -> list[tuple[int, str, tuple[int, int]]]:
     """Attributions of the joined clauses after position `start` of a sentence that already has one
     ("X said A, but the senator insisted B"; '"...," X said, and Y argued that B'), each clause
-    one of _clause_attribution. Each is (where its join starts, the subject, the span of what it
-    reports, which ends where the next such clause joins). Each clause is read once."""
+    one of _clause_attribution; or a verb of saying after "and"/"but" with no subject of its own,
+    whose subject is the sentence's ('X called it "crazy" and said it would fail'). Each is (where
+    its join starts, the subject, the span of what it reports, which ends where the next such
+    clause joins). Each clause is read once."""
     joins = list(_CLAUSE_JOIN.finditer(text, start))
     found = []
     for m, after in itertools.zip_longest(joins, joins[1:]):
-        if said := _clause_attribution(text[m.end():after.start() if after else len(text)], verb_re):
+        clause = text[m.end():after.start() if after else len(text)]
+        if _SHARED_SUBJECT_JOIN.fullmatch(m.group()) and (verb := _shared_subject(clause, verb_re)) \
+                and (phrase := clause_subject(text[:m.start()])):
+            found.append((m.start(), phrase, _reported_after(text, m.end() + verb.end(), verb.group())))
+            continue
+        if said := _clause_attribution(clause, verb_re):
             phrase, verb = said
             found.append((m.start(), phrase, _reported_after(text, m.end() + verb.end(), verb.group())))
     return [(join, phrase, (c_start, min(c_end, nxt[0]) if nxt else c_end))
@@ -1936,6 +2033,24 @@ _TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'-]+):\s")
 TRANSCRIPT_TURN = "quote: X: words"
 HEADLINE_QUOTE = "headline: X does 'quote'"
 JOINED_CLAUSE = "..., and Y said that"
+ADDED_CLAUSE = "X said A, adding that B"
+# A participle of saying after a comma ("..., he said, adding that ...", "X said A, noting B"):
+# what follows is more of what the sentence's speaker says.
+_ADDED = re.compile(r",\s*(?:(?:also|then|later|before)\s+)?(?:" + _PARTICIPLES + r")\s+(?=[^\s\"'])")
+
+
+def _added_clause(sentence: str, start: int) -> tuple[int, tuple[int, int]] | None:
+    """Where a participle of saying joins the sentence after position `start`, and the span of what
+    it reports, up to the next joined clause; none when a quotation follows it (that is a quote of
+    its own) or when nothing but an addressee follows ("..., telling reporters.")."""
+    m = _ADDED.search(sentence, start)
+    if m is None or '"' in sentence[m.end():]:
+        return None
+    end = nxt.start() if (nxt := _CLAUSE_JOIN.search(sentence, m.end())) else len(sentence)
+    c_start, c_end = _content(sentence, _reported_start(sentence, m.end(), m.group()), end)
+    if len(_words(sentence[c_start:c_end])) < MIN_UNATTRIBUTED_WORDS:
+        return None
+    return m.start(), (c_start, c_end)  # the comma: what comes before it ends there
 # A full name and a verb in the present tense opening a headline ("Ann Lee Calls for", "Serial
 # Liar Ann Lee Makes"): the name is the run's last two words.
 _HEADLINE_SUBJECT = re.compile(r"(?<![\w'-])((?:[A-Z][\w'-]+ )*[A-Z][\w'-]+ [A-Z][\w'-]+)"
@@ -2047,7 +2162,12 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
         # ('she condemned Justin Trudeau, saying that "..."')
         pronoun = (re.search(rf"\b{found[0]}\b", masked[s_start:start], re.I)
                    if len(found) == 3 and found[0] in PRONOUNS else None)
+        written = None  # 'Ann Lee, who said "..."': the subject written "who"
+        if len(found) == 3 and found[1] in ("X said ... quote", "X called Y quote") and found[0] \
+                and _relative_subject(re.sub(r"\S+\s*$", "", masked[s_start:s_start + found[2]])):
+            written = f"{found[0]}, who"
         quotes.append({"q_start": start, "q_end": end, "sentence_id": sid, "s_start": s_start,
+                       "written": written,
                        "alone": not text[s_start:start].strip() and not text[end:e_end].strip(" .!?"),
                        "paragraph": paragraph, "p_start": s_start + pronoun.start() if pronoun else start,
                        "phrase": found[0], "pattern": found[1], "open_ended": bool(is_open),
@@ -2086,7 +2206,8 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
                                  "pattern": "X said that", "open_ended": False,
                                  "c_start": s_start + c_start, "c_end": s_start + c_end,
                                  "quote": text[s_start:s_start + len(opening)]})
-        elif found := (_labelled(sentence, alone, s_start == bounds[0][0])
+        elif found := (_labelled(sentence, alone | last_words if s_start == bounds[0][0] else alone,
+                                 s_start == bounds[0][0])
                        or _indirect(sentence, verb_re)):
             after = found[2][0]
             first = {"q_start": s_start, "q_end": s_end,
@@ -2099,6 +2220,19 @@ def attribute_document(text: str, sentences, spans) -> list[dict]:
             continue
         if not 0 <= after < len(sentence):
             continue
+        # '"...," he said, adding that B' / 'X said A, noting that B': B is the same speaker's
+        speaker = (quotes[last]["phrase"] if sid in quoted_sentences and last >= 0 and quotes[last]["pattern"]
+                   else first["phrase"] if first is not None and first["pattern"] == "X said that" else None)
+        if speaker and (added := _added_clause(sentence, after)):
+            p_start, (c_start, c_end) = added
+            if first is not None:
+                first["c_end"] = min(first["c_end"], s_start + _content(sentence, 0, p_start)[1])
+            p_start += len(sentence[p_start:]) - len(sentence[p_start:].lstrip(" ,"))  # its participle
+            indirect.append({"q_start": s_start + p_start, "q_end": s_end,
+                             "sentence_id": sid, "paragraph": paragraph, "phrase": speaker,
+                             "pattern": ADDED_CLAUSE, "open_ended": False,
+                             "c_start": s_start + c_start, "c_end": s_start + c_end,
+                             "quote": text[s_start + p_start:s_end]})
         for join, phrase, (c_start, c_end) in _joined_clauses(sentence, verb_re, after):
             if first is not None:
                 first["c_end"] = min(first["c_end"], s_start + _content(sentence, 0, join)[1])
