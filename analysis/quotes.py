@@ -609,6 +609,21 @@ _AUTHORED = re.compile(rf"(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir) (?:[a-z-]+
                        rf" (?:a|an|its|their|the) ([a-z-]+(?: [a-z-]+){{0,2}})")
 
 
+# _AUTHORED matches only characters of this class, so each match lies inside one run of them;
+# and a match is used only when a writing word stands in it as a run of [a-z-].
+_AUTHORED_RUN = re.compile(r"[\w&' -]+")
+_LOWER_RUN = re.compile(r"[a-z-]+")
+
+
+def _authored(text: str, writings: set[str]):
+    """_AUTHORED.finditer(text), searched only in the runs of its characters that hold a writing
+    word (the same matches that can be used, several times faster: no other run can give one,
+    and no match spans two runs, so a skipped run changes no other run's matches)."""
+    for run in _AUTHORED_RUN.finditer(text):
+        if not writings.isdisjoint(_LOWER_RUN.findall(run.group())):
+            yield from _AUTHORED.finditer(text, run.start(), run.end())
+
+
 def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
     """(position, name, organisation words) of every run of capitalised words with an
     organisation word ("the Defence Ministry", "Ministry of Defence"), without a leading "The",
@@ -631,7 +646,7 @@ def named_organisations(text: str) -> list[tuple[int, str, frozenset[str]]]:
     for m in _ET_AL.finditer(text):  # "a study by Andreasen et al.": then "the researchers"
         found.append((m.start(), m.group(), _AUTHORS))
     writings = _lexicon()["writings"]
-    for m in _AUTHORED.finditer(text):  # "The report from the Climate Change Advisory Council"
+    for m in _authored(text, writings):  # "The report from the Climate Change Advisory Council"
         writing, author = ((m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
                            if m.group(3) else  # "released a new paper in May": its first writing
                            (next((w for w in m.group(6).split() if w in writings), ""), m.group(5)))

@@ -2116,3 +2116,22 @@ def test_a_named_possessive_before_a_noun_of_saying_and_that_is_its_speaker():
         ["Tom Hill", "direct", "X's claim that"]]
     # a pronoun's possessive is left alone
     assert attribute("Part of the pitch is his insistence that voters will come out.").empty
+
+
+def test_authored_writings_are_searched_only_in_runs_that_can_hold_one():
+    import re
+
+    from analysis.quotes import _AUTHORED, _authored, _lexicon, named_organisations
+
+    text = ("Its new report from the Climate Change Advisory Council, out today; Greenpeace's latest "
+            "study (published by the Royal Society) and the plan of the Met Office. Exxon's "
+            "follow-up-report' came. The UN released a new paper in May; the report by NASA-led team.")
+    writings = _lexicon()["writings"]
+    found = [(m.start(), m.group()) for m in _authored(text, writings)]
+    every = [(m.start(), m.group()) for m in _AUTHORED.finditer(text)]
+    assert found == [m for m in every if any(w in writings for w in re.findall(r"[a-z-]+", m[1]))]
+    assert len(found) == 4 and len(every) == 5  # "the plan of the Met Office" holds no writing
+    assert [(at, name, set(words)) for at, name, words in named_organisations(text)
+            if words & writings] == [(0, "Climate Change Advisory Council", {"report"}),
+                                     (68, "Greenpeace", {"study"}), (191, "UN", {"paper"}),
+                                     (227, "NASA-led", {"report"})]
