@@ -1470,13 +1470,65 @@ def _named_as(lex: Lexicon, tok: Tokens, j: int, negated: bool, modal: bool) -> 
     return []
 
 
+@cache
+def _state_words(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """The organs and offices that keep a state's adjective the state before a name
+    (data/metonyms.toml's described_persons)."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in d.get("described_persons", {}).get("state_words", []))
+
+
+@cache
+def _singular_demonyms(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """A country's adjectives that name one person when used as a noun ("the Russian"), not its
+    plurals, names or acronyms ("the Russians", "Russia", "US")."""
+    meto = metonyms(path)
+    rows = meto[(meto["kind"] == "demonym") & (meto["alias"] != meto["actor"])]
+    return frozenset(a for a in rows["alias"] if not a.endswith(("s", "'s")) and not a.isupper()
+                     and "." not in a and a.split()[-1].endswith(("an", "ish", "ese", "ch")))
+
+
+_AGE = re.compile(r"\d+-year-old")
+_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def describes_a_person(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
+    """Whether the state's adjective or name at tokens [i, j) describes one person, not the state:
+    a singular adjective used as a noun ("the Russian hit himself", "the 34-year-old American
+    stormed to a win": one athlete) or a nationality before a person's or a work's name after
+    words that are no organ or office of the state ("US judge Susan Illston", "US rapper Snoop
+    Dogg", "hit US cartoon The Simpsons"; not "US President Joe Biden", "Russian troops")."""
+    alias = " ".join(tok.words[i:j])
+    if alias in _singular_demonyms():
+        x = i - 1
+        while x >= 0 and (_AGE.fullmatch(tok.low[x]) or tok.low[x] in ("former", "young", "veteran")):
+            x -= 1
+        after = tok.get(j)  # a verb or a stop, not a noun ("the Russian attack on", "the Russian army")
+        if (tok.get(x) in ("the", "a", "an") and not _is_head(lex, after)
+                and after not in lex.harm_nouns and after not in lex.blame_nouns):
+            return True
+    if _possessive(tok, j) or tok.get(j) == "'s":
+        return False
+    state_words, x = _state_words(), j
+    while x < min(len(tok.low), j + 3) and tok.words[x][:1].islower():
+        w = tok.low[x]
+        if (not w.isalpha() or w in state_words or not _is_head(lex, w) or w in _PREPOSITIONS
+                or w in _OPENERS or w in lex.harm_nouns or w in _AMOUNT_WORDS):  # "the US last May"
+            return False
+        x += 1
+    return (x > j and x < len(tok.low) and tok.words[x][:1].isupper() and _is_word(tok.low[x])
+            and tok.words[x] not in state_aliases() and tok.low[x] not in _CALENDAR)
+
+
 def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
                  path: Path = ROLES_FILE) -> list[Cue]:
     """The cues of the mention text[start:end] in its sentence, one per family, in family order."""
     lex = lexicon(path)
     tok = tok or Tokens(text)
     i, j = tok.span(start, end)
-    if i >= j:
+    if i >= j or (text[start:end] in state_aliases() and describes_a_person(lex, tok, i, j)):
         return []
     k = i - 1
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:

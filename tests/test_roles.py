@@ -955,3 +955,28 @@ def test_a_one_word_actor_is_a_person_where_the_article_gives_a_first_name():
     assert not written_as_person("In Exxon the board met.", "Exxon")
     assert written_as_person("", "Al Gore")
     assert not written_as_person("", "World Bank")
+
+
+@pytest.mark.parametrize("text, name", [
+    # one athlete: a singular adjective used as a noun
+    ("The Russian hit himself on the head.", "Russian"),
+    ("The 34-year-old American, who had been injured, stormed to a win.", "American"),
+    ("The American fights back to win the set.", "American"),
+    # a nationality before a person's or a work's name: the named one's cue
+    ("US judge Susan Illston pushed back a hearing.", "US"),
+    ("US rapper Snoop Dogg has been sued by a fan.", "US"),
+    ("He starred in hit US comedy Will and Grace.", "US"),
+])
+def test_a_state_adjective_that_describes_one_person_gives_the_state_no_cue(text, name):
+    assert cues(text, name) == []
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The Russian army shelled the town.", "Russian", [("agent_of_harm", False, False)]),
+    ("After the Russian attack on Ukraine, NATO met.", "Russian", [("agent_of_harm", False, False)]),
+    ("A storm ravaged the southern United States last September.", "United States",
+     [("patient_of_harm", False, False)]),
+    ("The Russians shelled the town.", "Russians", [("agent_of_harm", False, False)]),
+])
+def test_the_state_keeps_its_cues_before_its_organs_offices_and_dates(text, name, expected):
+    assert cues(text, name) == expected
