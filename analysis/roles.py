@@ -598,6 +598,12 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             heads += 1
             k += 1
             continue
+        if _forces_noun(lex, tok, k):  # "US forces had worked", "the US has forces helping"
+            if chain:
+                return []
+            heads += 1
+            k += 1
+            continue
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
@@ -723,6 +729,25 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             k + 1 + (tok.get(k + 1) in lex.determiners)) not in lex.claim_objects:  # not "her claims"
         return cue("doubted_claim", "subject of a verb of doubted saying")
     return []
+
+
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you", "it", "itself", "themselves",
+                              "himself", "herself", "everyone", "people"])
+
+
+def _forces_noun(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether "force"/"forces" at token k is the noun (armed forces), not the verb of coercion:
+    no object follows it (a determiner, a pronoun, a name) and no "to" soon after ("US forces had
+    worked", "the US Air Force will attend", "the US has forces helping"; not "Russia forces
+    Yukos to sell", "X forced the sale")."""
+    if tok.get(k) not in ("force", "forces"):
+        return False
+    after = tok.get(k + 1)
+    if after in lex.determiners or after in _OBJECT_PRONOUNS or after in _POSSESSIVE_PRONOUNS:
+        return False
+    if k + 1 < len(tok.words) and tok.words[k + 1][:1].isupper():
+        return False
+    return "to" not in tok.low[k + 1:k + 5] and after not in ("through", "out", "down", "back")
 
 
 def _has_contracted(lex: Lexicon, tok: Tokens, k: int) -> bool:

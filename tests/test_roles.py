@@ -980,3 +980,18 @@ def test_a_state_adjective_that_describes_one_person_gives_the_state_no_cue(text
 ])
 def test_the_state_keeps_its_cues_before_its_organs_offices_and_dates(text, name, expected):
     assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the noun: the verb after it decides
+    ("US forces had worked inside Iran to find targets.", "US", []),
+    ("The US has forces helping on the ground.", "US", []),
+    ("The US Air Force will attend the air show.", "US", []),
+    ("Russian forces withdrew from Kherson.", "Russian", []),
+    ("Ukrainian forces liberated the town.", "Ukrainian", [("agent_of_help", False, False)]),
+    # the verb of coercion: an object, or "to" soon after
+    ("Russia forces Yukos to sell its assets.", "Russia", [("agent_of_harm", False, False)]),
+    ("Russia forced the sale of the unit.", "Russia", [("agent_of_harm", False, False)]),
+])
+def test_forces_after_an_actor_is_the_noun_unless_an_object_follows(text, name, expected):
+    assert cues(text, name) == expected
