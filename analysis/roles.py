@@ -1513,6 +1513,30 @@ def _singular_demonyms(path: Path = METONYMS_FILE) -> frozenset[str]:
                      and "." not in a and a.split()[-1].endswith(("an", "ish", "ese", "ch")))
 
 
+@cache
+def _described_things(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """The things a country's adjective describes (data/metonyms.toml's described_things)."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in d.get("described_things", {}).get("nouns", []))
+
+
+def describes_a_thing(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
+    """Whether the state's adjective or name at tokens [i, j) describes a thing of the country,
+    not the state acting or suffering: a listed noun among the lower-case words of its phrase
+    ("new US laws passed", "the American constitution", "the US base in Hawaii", "German lines",
+    "American shows which won"; not "US air strikes", "Ukrainian civilians")."""
+    if _possessive(tok, j) or tok.get(j) == "'s":
+        return False
+    things = _described_things()
+    for x in range(j, min(len(tok.low), j + NOUN_REACH)):
+        w = tok.low[x]
+        if not tok.words[x][:1].islower() or not _is_head(lex, w) or w in lex.harm_nouns:
+            return False
+        if w in things:
+            return True
+    return False
+
+
 _AGE = re.compile(r"\d+-year-old")
 _CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
                        "september", "october", "november", "december", "monday", "tuesday",
@@ -1553,7 +1577,8 @@ def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
     lex = lexicon(path)
     tok = tok or Tokens(text)
     i, j = tok.span(start, end)
-    if i >= j or (text[start:end] in state_aliases() and describes_a_person(lex, tok, i, j)):
+    if i >= j or (text[start:end] in state_aliases() and (describes_a_person(lex, tok, i, j)
+                                                         or describes_a_thing(lex, tok, i, j))):
         return []
     k = i - 1
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:

@@ -995,3 +995,19 @@ def test_the_state_keeps_its_cues_before_its_organs_offices_and_dates(text, name
 ])
 def test_forces_after_an_actor_is_the_noun_unless_an_object_follows(text, name, expected):
     assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a thing of the country: its laws, a place, trade, a show, sport
+    ("The costs were imposed by new US laws.", "US", []),
+    ("The reporters are protected by the American constitution.", "American", []),
+    ("Other American shows which won praise were old.", "American", []),
+    ("You come under attack at the famous US base in Hawaii.", "US", []),
+    ("The soldiers charged towards German lines.", "German", []),
+    ("Several American sports stars are under suspicion.", "American", []),
+    # the country's people and a harm stay the state
+    ("Obesity is rising among US children.", "US", [("victim_noun", False, False)]),
+    ("US air strikes killed ten people.", "US", [("agent_of_harm", False, False)]),
+])
+def test_a_state_adjective_before_a_thing_of_the_country_gives_the_state_no_cue(text, name, expected):
+    assert cues(text, name) == expected
