@@ -1524,13 +1524,17 @@ def describes_a_thing(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
     """Whether the state's adjective or name at tokens [i, j) describes a thing of the country,
     not the state acting or suffering: a listed noun among the lower-case words of its phrase
     ("new US laws passed", "the American constitution", "the US base in Hawaii", "German lines",
-    "American shows which won"; not "US air strikes", "Ukrainian civilians")."""
+    "American shows which won", "a US TV network"; not "US air strikes", "Ukrainian civilians"), or
+    after "pro" or "anti" ("pro US propaganda": a stance towards the state)."""
+    if tok.get(i - 1) in ("pro", "anti"):  # "pro US propaganda": a stance towards the state
+        return True
     if _possessive(tok, j) or tok.get(j) == "'s":
         return False
     things = _described_things()
     for x in range(j, min(len(tok.low), j + NOUN_REACH)):
         w = tok.low[x]
-        if not tok.words[x][:1].islower() or not _is_head(lex, w) or w in lex.harm_nouns:
+        if ((not tok.words[x][:1].islower() and w not in things) or not _is_head(lex, w)
+                or w in lex.harm_nouns):  # "a US TV network", not "the US Army"
             return False
         if w in things:
             return True
@@ -1552,11 +1556,16 @@ def describes_a_person(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
     alias = " ".join(tok.words[i:j])
     if alias in _singular_demonyms():
         x = i - 1
-        while x >= 0 and (_AGE.fullmatch(tok.low[x]) or tok.low[x] in ("former", "young", "veteran")):
+        while x >= 0 and (_AGE.fullmatch(tok.low[x]) or tok.low[x] in ("former", "young", "veteran")
+                          or tok.low[x] in _QUOTES):  # 'is a "German war criminal"'
             x -= 1
         after = tok.get(j)  # a verb or a stop, not a noun ("the Russian attack on", "the Russian army")
         if (tok.get(x) in ("the", "a", "an") and not _is_head(lex, after)
                 and after not in lex.harm_nouns and after not in lex.blame_nouns):
+            return True
+        if tok.get(x) in ("a", "an") and any(  # "he is a German war criminal": one person's label
+                tok.get(y) in lex.negative or tok.get(y) in lex.positive for y in range(j, j + NOUN_REACH)
+                if all(_is_head(lex, tok.get(z)) for z in range(j, y + 1))):
             return True
     if _possessive(tok, j) or tok.get(j) == "'s":
         return False

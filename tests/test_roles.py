@@ -1011,3 +1011,19 @@ def test_forces_after_an_actor_is_the_noun_unless_an_object_follows(text, name, 
 ])
 def test_a_state_adjective_before_a_thing_of_the_country_gives_the_state_no_cue(text, name, expected):
     assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # one person's label after "a": the person's, not the state's
+    ('He was asked if he is a "German war criminal".', "German", []),
+    ("I wasn't a German war criminal.", "German", []),
+    # an acronym of a thing, and a stance towards the state
+    ("A US TV network is being sued by a viewer.", "US", []),
+    ("We are being duped by pro US propaganda.", "US", []),
+    # the state's harm and its people stay
+    ("A Russian missile strike killed ten people.", "Russian", [("agent_of_harm", False, False)]),
+    ("The US Army shelled the town.", "US", [("agent_of_harm", False, False)]),
+])
+def test_a_label_of_one_person_a_thing_written_in_capitals_and_a_stance_give_the_state_no_cue(
+        text, name, expected):
+    assert cues(text, name) == expected
