@@ -1552,7 +1552,8 @@ def describes_a_person(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
     a singular adjective used as a noun ("the Russian hit himself", "the 34-year-old American
     stormed to a win": one athlete) or a nationality before a person's or a work's name after
     words that are no organ or office of the state ("US judge Susan Illston", "US rapper Snoop
-    Dogg", "hit US cartoon The Simpsons"; not "US President Joe Biden", "Russian troops")."""
+    Dogg", "hit US cartoon The Simpsons", "Germany's Tommy Haas"; not "US President Joe Biden",
+    "Russian troops", "Ukraine's Main Intelligence Directorate")."""
     alias = " ".join(tok.words[i:j])
     if alias in _singular_demonyms():
         x = i - 1
@@ -1567,8 +1568,11 @@ def describes_a_person(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
                 tok.get(y) in lex.negative or tok.get(y) in lex.positive for y in range(j, j + NOUN_REACH)
                 if all(_is_head(lex, tok.get(z)) for z in range(j, y + 1))):
             return True
-    if _possessive(tok, j) or tok.get(j) == "'s":
-        return False
+    if _possessive(tok, j) or tok.get(j) == "'s":  # "Germany's Tommy Haas": a person of the country
+        names = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(),
+                               tok.words[j + (tok.get(j) == "'s"):]))  # no office in the name
+        return len(names) >= 2 and all(w.lower() not in _name_words()[0] and w not in state_aliases()
+                                       for w in names)
     state_words, x = _state_words(), j
     while x < min(len(tok.low), j + 3) and tok.words[x][:1].islower():
         w = tok.low[x]

@@ -1027,3 +1027,15 @@ def test_a_state_adjective_before_a_thing_of_the_country_gives_the_state_no_cue(
 def test_a_label_of_one_person_a_thing_written_in_capitals_and_a_stance_give_the_state_no_cue(
         text, name, expected):
     assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The champion overcame Germany's Tommy Haas, the third seed.", "Germany", []),
+    # an office or an organ in the name keeps the state
+    ("The EU's Humanitarian Aid Commissioner said it would help refugees.", "EU",
+     [("positive_label", False, False), ("agent_of_help", False, False)]),
+    ("Ukraine's Main Intelligence Directorate accused Moscow of lying.", "Ukraine",
+     [("advocacy", False, False)]),
+])
+def test_a_state_possessive_before_a_person_s_name_gives_the_state_no_cue(text, name, expected):
+    assert cues(text, name) == expected
