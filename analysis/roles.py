@@ -598,6 +598,12 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             heads += 1
             k += 1
             continue
+        if _forces_noun(lex, tok, k):  # "US forces had worked", "the US has forces helping"
+            if chain:
+                return []
+            heads += 1
+            k += 1
+            continue
         if lex.verb_kind(w) is not None and not (w in lex.auxiliaries and tok.get(k + 1) == "to"):
             break
         if (w in lex.auxiliaries or w in lex.be or w in lex.modal or w in lex.negation
@@ -723,6 +729,25 @@ def _subject_cues(lex: Lexicon, tok: Tokens, j: int, coordinate: bool = False) -
             k + 1 + (tok.get(k + 1) in lex.determiners)) not in lex.claim_objects:  # not "her claims"
         return cue("doubted_claim", "subject of a verb of doubted saying")
     return []
+
+
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me", "you", "it", "itself", "themselves",
+                              "himself", "herself", "everyone", "people"])
+
+
+def _forces_noun(lex: Lexicon, tok: Tokens, k: int) -> bool:
+    """Whether "force"/"forces" at token k is the noun (armed forces), not the verb of coercion:
+    no object follows it (a determiner, a pronoun, a name) and no "to" soon after ("US forces had
+    worked", "the US Air Force will attend", "the US has forces helping"; not "Russia forces
+    Yukos to sell", "X forced the sale")."""
+    if tok.get(k) not in ("force", "forces"):
+        return False
+    after = tok.get(k + 1)
+    if after in lex.determiners or after in _OBJECT_PRONOUNS or after in _POSSESSIVE_PRONOUNS:
+        return False
+    if k + 1 < len(tok.words) and tok.words[k + 1][:1].isupper():
+        return False
+    return "to" not in tok.low[k + 1:k + 5] and after not in ("through", "out", "down", "back")
 
 
 def _has_contracted(lex: Lexicon, tok: Tokens, k: int) -> bool:
@@ -1470,13 +1495,103 @@ def _named_as(lex: Lexicon, tok: Tokens, j: int, negated: bool, modal: bool) -> 
     return []
 
 
+@cache
+def _state_words(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """The organs and offices that keep a state's adjective the state before a name
+    (data/metonyms.toml's described_persons)."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in d.get("described_persons", {}).get("state_words", []))
+
+
+@cache
+def _singular_demonyms(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """A country's adjectives that name one person when used as a noun ("the Russian"), not its
+    plurals, names or acronyms ("the Russians", "Russia", "US")."""
+    meto = metonyms(path)
+    rows = meto[(meto["kind"] == "demonym") & (meto["alias"] != meto["actor"])]
+    return frozenset(a for a in rows["alias"] if not a.endswith(("s", "'s")) and not a.isupper()
+                     and "." not in a and a.split()[-1].endswith(("an", "ish", "ese", "ch")))
+
+
+@cache
+def _described_things(path: Path = METONYMS_FILE) -> frozenset[str]:
+    """The things a country's adjective describes (data/metonyms.toml's described_things)."""
+    d = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in d.get("described_things", {}).get("nouns", []))
+
+
+def describes_a_thing(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
+    """Whether the state's adjective or name at tokens [i, j) describes a thing of the country,
+    not the state acting or suffering: a listed noun among the lower-case words of its phrase
+    ("new US laws passed", "the American constitution", "the US base in Hawaii", "German lines",
+    "American shows which won", "a US TV network"; not "US air strikes", "Ukrainian civilians"), or
+    after "pro" or "anti" ("pro US propaganda": a stance towards the state)."""
+    if tok.get(i - 1) in ("pro", "anti"):  # "pro US propaganda": a stance towards the state
+        return True
+    if _possessive(tok, j) or tok.get(j) == "'s":
+        return False
+    things = _described_things()
+    for x in range(j, min(len(tok.low), j + NOUN_REACH)):
+        w = tok.low[x]
+        if ((not tok.words[x][:1].islower() and w not in things) or not _is_head(lex, w)
+                or w in lex.harm_nouns):  # "a US TV network", not "the US Army"
+            return False
+        if w in things:
+            return True
+    return False
+
+
+_AGE = re.compile(r"\d+-year-old")
+_CALENDAR = frozenset(["january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def describes_a_person(lex: Lexicon, tok: Tokens, i: int, j: int) -> bool:
+    """Whether the state's adjective or name at tokens [i, j) describes one person, not the state:
+    a singular adjective used as a noun ("the Russian hit himself", "the 34-year-old American
+    stormed to a win": one athlete) or a nationality before a person's or a work's name after
+    words that are no organ or office of the state ("US judge Susan Illston", "US rapper Snoop
+    Dogg", "hit US cartoon The Simpsons", "Germany's Tommy Haas"; not "US President Joe Biden",
+    "Russian troops", "Ukraine's Main Intelligence Directorate")."""
+    alias = " ".join(tok.words[i:j])
+    if alias in _singular_demonyms():
+        x = i - 1
+        while x >= 0 and (_AGE.fullmatch(tok.low[x]) or tok.low[x] in ("former", "young", "veteran")
+                          or tok.low[x] in _QUOTES):  # 'is a "German war criminal"'
+            x -= 1
+        after = tok.get(j)  # a verb or a stop, not a noun ("the Russian attack on", "the Russian army")
+        if (tok.get(x) in ("the", "a", "an") and not _is_head(lex, after)
+                and after not in lex.harm_nouns and after not in lex.blame_nouns):
+            return True
+        if tok.get(x) in ("a", "an") and any(  # "he is a German war criminal": one person's label
+                tok.get(y) in lex.negative or tok.get(y) in lex.positive for y in range(j, j + NOUN_REACH)
+                if all(_is_head(lex, tok.get(z)) for z in range(j, y + 1))):
+            return True
+    if _possessive(tok, j) or tok.get(j) == "'s":  # "Germany's Tommy Haas": a person of the country
+        names = list(itertools.takewhile(lambda w: w[:1].isupper() and w.isalpha(),
+                               tok.words[j + (tok.get(j) == "'s"):]))  # no office in the name
+        return len(names) >= 2 and all(w.lower() not in _name_words()[0] and w not in state_aliases()
+                                       for w in names)
+    state_words, x = _state_words(), j
+    while x < min(len(tok.low), j + 3) and tok.words[x][:1].islower():
+        w = tok.low[x]
+        if (not w.isalpha() or w in state_words or not _is_head(lex, w) or w in _PREPOSITIONS
+                or w in _OPENERS or w in lex.harm_nouns or w in _AMOUNT_WORDS):  # "the US last May"
+            return False
+        x += 1
+    return (x > j and x < len(tok.low) and tok.words[x][:1].isupper() and _is_word(tok.low[x])
+            and tok.words[x] not in state_aliases() and tok.low[x] not in _CALENDAR)
+
+
 def mention_cues(text: str, start: int, end: int, tok: Tokens | None = None,
                  path: Path = ROLES_FILE) -> list[Cue]:
     """The cues of the mention text[start:end] in its sentence, one per family, in family order."""
     lex = lexicon(path)
     tok = tok or Tokens(text)
     i, j = tok.span(start, end)
-    if i >= j:
+    if i >= j or (text[start:end] in state_aliases() and (describes_a_person(lex, tok, i, j)
+                                                         or describes_a_thing(lex, tok, i, j))):
         return []
     k = i - 1
     while k >= 0 and (tok.low[k] in lex.determiners or _is_head(lex, tok.low[k])) and k >= i - 2:

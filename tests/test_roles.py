@@ -955,3 +955,87 @@ def test_a_one_word_actor_is_a_person_where_the_article_gives_a_first_name():
     assert not written_as_person("In Exxon the board met.", "Exxon")
     assert written_as_person("", "Al Gore")
     assert not written_as_person("", "World Bank")
+
+
+@pytest.mark.parametrize("text, name", [
+    # one athlete: a singular adjective used as a noun
+    ("The Russian hit himself on the head.", "Russian"),
+    ("The 34-year-old American, who had been injured, stormed to a win.", "American"),
+    ("The American fights back to win the set.", "American"),
+    # a nationality before a person's or a work's name: the named one's cue
+    ("US judge Susan Illston pushed back a hearing.", "US"),
+    ("US rapper Snoop Dogg has been sued by a fan.", "US"),
+    ("He starred in hit US comedy Will and Grace.", "US"),
+])
+def test_a_state_adjective_that_describes_one_person_gives_the_state_no_cue(text, name):
+    assert cues(text, name) == []
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The Russian army shelled the town.", "Russian", [("agent_of_harm", False, False)]),
+    ("After the Russian attack on Ukraine, NATO met.", "Russian", [("agent_of_harm", False, False)]),
+    ("A storm ravaged the southern United States last September.", "United States",
+     [("patient_of_harm", False, False)]),
+    ("The Russians shelled the town.", "Russians", [("agent_of_harm", False, False)]),
+])
+def test_the_state_keeps_its_cues_before_its_organs_offices_and_dates(text, name, expected):
+    assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the noun: the verb after it decides
+    ("US forces had worked inside Iran to find targets.", "US", []),
+    ("The US has forces helping on the ground.", "US", []),
+    ("The US Air Force will attend the air show.", "US", []),
+    ("Russian forces withdrew from Kherson.", "Russian", []),
+    ("Ukrainian forces liberated the town.", "Ukrainian", [("agent_of_help", False, False)]),
+    # the verb of coercion: an object, or "to" soon after
+    ("Russia forces Yukos to sell its assets.", "Russia", [("agent_of_harm", False, False)]),
+    ("Russia forced the sale of the unit.", "Russia", [("agent_of_harm", False, False)]),
+])
+def test_forces_after_an_actor_is_the_noun_unless_an_object_follows(text, name, expected):
+    assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a thing of the country: its laws, a place, trade, a show, sport
+    ("The costs were imposed by new US laws.", "US", []),
+    ("The reporters are protected by the American constitution.", "American", []),
+    ("Other American shows which won praise were old.", "American", []),
+    ("You come under attack at the famous US base in Hawaii.", "US", []),
+    ("The soldiers charged towards German lines.", "German", []),
+    ("Several American sports stars are under suspicion.", "American", []),
+    # the country's people and a harm stay the state
+    ("Obesity is rising among US children.", "US", [("victim_noun", False, False)]),
+    ("US air strikes killed ten people.", "US", [("agent_of_harm", False, False)]),
+])
+def test_a_state_adjective_before_a_thing_of_the_country_gives_the_state_no_cue(text, name, expected):
+    assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # one person's label after "a": the person's, not the state's
+    ('He was asked if he is a "German war criminal".', "German", []),
+    ("I wasn't a German war criminal.", "German", []),
+    # an acronym of a thing, and a stance towards the state
+    ("A US TV network is being sued by a viewer.", "US", []),
+    ("We are being duped by pro US propaganda.", "US", []),
+    # the state's harm and its people stay
+    ("A Russian missile strike killed ten people.", "Russian", [("agent_of_harm", False, False)]),
+    ("The US Army shelled the town.", "US", [("agent_of_harm", False, False)]),
+])
+def test_a_label_of_one_person_a_thing_written_in_capitals_and_a_stance_give_the_state_no_cue(
+        text, name, expected):
+    assert cues(text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("The champion overcame Germany's Tommy Haas, the third seed.", "Germany", []),
+    # an office or an organ in the name keeps the state
+    ("The EU's Humanitarian Aid Commissioner said it would help refugees.", "EU",
+     [("positive_label", False, False), ("agent_of_help", False, False)]),
+    ("Ukraine's Main Intelligence Directorate accused Moscow of lying.", "Ukraine",
+     [("advocacy", False, False)]),
+])
+def test_a_state_possessive_before_a_person_s_name_gives_the_state_no_cue(text, name, expected):
+    assert cues(text, name) == expected
