@@ -51,3 +51,21 @@ def test_every_figure_is_declared_once_in_the_registry():
     stems = [spec.stem for spec in all_figures()]
     assert len(stems) == len(set(stems))
     assert sorted(stems) == sorted(p.stem for p in config.FIGURES_DIR.glob("*.png"))  # as committed
+
+
+def test_every_table_a_notebook_links_is_a_table_of_the_pipeline():
+    """A report writes the full CSV of each table its pages cut short (write_named_tables): a name
+    that no stage makes would fail the build on the first corpus that cuts that table."""
+    import json
+    import re
+
+    from analysis import config
+
+    named = set()
+    for path in sorted((config.PROJECT_ROOT / "notebooks").glob("*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if "show_table(" in source:
+                named |= set(re.findall(r"""name=["']([^"']+)["']""", source))
+    assert {"documents", "removed", "keyness", "quotes", "role_calls"} <= named
+    assert sorted(named - set(pipeline.all_tables())) == []
