@@ -2344,12 +2344,32 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
                 and before["kind"] == "indirect" and before["speaker"] != UNKNOWN \
                 and before["paragraph"] == row["paragraph"] and row["s_start"] - before["q_end"] <= 3:
             row.update(speaker=before["speaker"], pattern=PREVIOUS_SENTENCE)  # 'X said Y. "..."'
+    _between_the_same_speaker(kept)
     for row in direct:
         row["pattern"] = row["pattern"] or "unattributed"
     rows = [r for r in rows if r["pattern"] != "name or scare quote"
             and not (r["kind"] == "indirect" and r["c_end"] <= r["c_start"])]  # "He said:" alone
     _number_statements(rows, {(id(a), id(b)) for a, b in links})
     return rows
+
+
+BETWEEN_SAME_SPEAKER = "quote between attributions to one speaker"
+MAX_PARAGRAPHS_BACK = 3
+
+
+def _between_the_same_speaker(kept: list[dict]) -> None:
+    """A paragraph that is a quote alone, attributed to no one, between attributions to one speaker:
+    the last before it at most MAX_PARAGRAPHS_BACK paragraphs back, the first after it in the next
+    paragraph, and none in between ('Steiner highlighted X.' then a paragraph of background, then
+    '"..."', then 'He noted that ...'): the quote is that speaker's, as the article goes on
+    quoting the one person it interviews."""
+    for before, row, after in zip(kept, kept[1:], kept[2:], strict=False):
+        if not row["pattern"] and row["kind"] == "direct" and row["alone"] and row.get("opens_paragraph") \
+                and before["speaker"] == after["speaker"] != UNKNOWN \
+                and before["pattern"] and after["pattern"] \
+                and 0 < row["paragraph"] - before["paragraph"] <= MAX_PARAGRAPHS_BACK \
+                and after["paragraph"] == row["paragraph"] + 1:
+            row.update(speaker=before["speaker"], pattern=BETWEEN_SAME_SPEAKER)
 
 
 def _number_statements(rows: list[dict], links: set[tuple[int, int]]) -> None:

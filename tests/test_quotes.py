@@ -2135,3 +2135,21 @@ def test_authored_writings_are_searched_only_in_runs_that_can_hold_one():
             if words & writings] == [(0, "Climate Change Advisory Council", {"report"}),
                                      (68, "Greenpeace", {"study"}), (191, "UN", {"paper"}),
                                      (227, "NASA-led", {"report"})]
+
+
+def test_a_lone_quote_between_attributions_to_one_speaker_is_that_speaker_s():
+    # background paragraphs, then a quote alone, then the same speaker again
+    text = ("Maria Lindqvist, the harbour master, said the port was the engine of the town.\n\n"
+            "The harbour handled 3 million tonnes of cargo last year.\n\n"
+            '"The outlook for the harbour depends on the new ferry line."\n\n'
+            "She noted that the ferry line would open in May.")
+    quotes = attribute(text)
+    direct = quotes[quotes["kind"] == "direct"]
+    assert triples(direct) == [("Maria Lindqvist", "direct",
+                                "The outlook for the harbour depends on the new ferry line.")]
+    assert direct["pattern"].tolist() == ["quote between attributions to one speaker"]
+    # another speaker after it, or no attribution in the next paragraph: no one's
+    other = text.replace("She noted", "Tom Berg, the mayor, said")
+    assert attribute(other).query("kind == 'direct'")["speaker"].tolist() == ["unknown"]
+    later = text.replace("She noted", "Trade grew last year.\n\nShe noted")
+    assert attribute(later).query("kind == 'direct'")["speaker"].tolist() == ["unknown"]
