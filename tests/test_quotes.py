@@ -2153,3 +2153,20 @@ def test_a_lone_quote_between_attributions_to_one_speaker_is_that_speaker_s():
     assert attribute(other).query("kind == 'direct'")["speaker"].tolist() == ["unknown"]
     later = text.replace("She noted", "Trade grew last year.\n\nShe noted")
     assert attribute(later).query("kind == 'direct'")["speaker"].tolist() == ["unknown"]
+
+
+def test_a_headline_quote_echoing_one_speaker_s_quote_in_the_body_is_that_speaker_s():
+    text = ("Port Plan Is 'Fraud On Local Taxpayers'\n\n"
+            "The council voted on Monday to fund the new ferry terminal.\n\n"
+            '"It is a fraud on local taxpayers and nothing else," said Maria Lindqvist, the harbour master.')
+    direct = attribute(text).query("kind == 'direct'")
+    assert triples(direct) == [
+        ("Maria Lindqvist", "direct", "Fraud On Local Taxpayers"),
+        ("Maria Lindqvist", "direct", "It is a fraud on local taxpayers and nothing else"),
+    ]
+    assert direct["pattern"].tolist()[0] == "headline quote echoing a quote of X"
+    # fewer than three content words ("Local Fraud"), or words no single quote holds: no echo
+    short = text.replace("'Fraud On Local Taxpayers'", "'Local Fraud'")
+    assert attribute(short).query("kind == 'direct'")["speaker"].tolist() == ["Maria Lindqvist"]
+    apart = text.replace("local taxpayers and nothing else", "local people")
+    assert attribute(apart).query("kind == 'direct'")["speaker"].tolist() == ["Maria Lindqvist"]
