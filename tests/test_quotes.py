@@ -2170,3 +2170,20 @@ def test_a_headline_quote_echoing_one_speaker_s_quote_in_the_body_is_that_speake
     assert attribute(short).query("kind == 'direct'")["speaker"].tolist() == ["Maria Lindqvist"]
     apart = text.replace("local taxpayers and nothing else", "local people")
     assert attribute(apart).query("kind == 'direct'")["speaker"].tolist() == ["Maria Lindqvist"]
+
+
+def test_a_single_quoted_quote_going_on_into_a_paragraph_with_no_opening_mark():
+    # British style single marks; the later paragraph opens with no mark and closes the quote
+    text = ("Ann Lee said, 'The port will help the town grow.'\n\n"
+            "'These pilots will address acute challenges on new technology and trade.\n\n"
+            "The project also works with the council to build skills,' she added.")
+    direct = attribute(text).query("kind == 'direct'")
+    assert triples(direct) == [
+        ("Ann Lee", "direct", "The port will help the town grow."),
+        ("Ann Lee", "direct", "These pilots will address acute challenges on new technology and trade."),
+        ("Ann Lee", "direct", "The project also works with the council to build skills"),
+    ]
+    # a paragraph with no closing mark after punctuation does not go on: no quote
+    plain = text.replace(",' she added.", ". She left.")
+    assert attribute(plain).query("kind == 'direct'")["quote"].tolist() == [
+        "The port will help the town grow."]
