@@ -2334,6 +2334,7 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
     for a, b in links + [(b, a) for a, b in reversed(links)]:
         if a["pattern"] and not b["pattern"]:
             b.update(speaker=a["speaker"], pattern=CONTINUED)
+    _headline_echoes(direct)
     kept = [r for r in rows if r["pattern"] != "name or scare quote"]
     for before, row in itertools.pairwise(kept):  # 'X said:' then a paragraph that is a quote
         if not row["pattern"] and row.get("opens_paragraph") and before["speaker"] != UNKNOWN \
@@ -2344,12 +2345,73 @@ def _resolve(quotes: list[dict], indirect: list[dict], people: list[tuple[int, s
                 and before["kind"] == "indirect" and before["speaker"] != UNKNOWN \
                 and before["paragraph"] == row["paragraph"] and row["s_start"] - before["q_end"] <= 3:
             row.update(speaker=before["speaker"], pattern=PREVIOUS_SENTENCE)  # 'X said Y. "..."'
+    _between_the_same_speaker(kept)
     for row in direct:
         row["pattern"] = row["pattern"] or "unattributed"
     rows = [r for r in rows if r["pattern"] != "name or scare quote"
             and not (r["kind"] == "indirect" and r["c_end"] <= r["c_start"])]  # "He said:" alone
     _number_statements(rows, {(id(a), id(b)) for a, b in links})
     return rows
+
+
+HEADLINE_ECHO = "headline quote echoing a quote of X"
+MIN_ECHO_WORDS = 3
+
+
+def _echo_words(quote: str) -> frozenset[str]:
+    """The content words of a quotation, lower case (no stop words, no one-letter pieces: "there's"
+    and "there is" give the same)."""
+    return frozenset(w for w in re.findall(r"[a-z0-9]+", quote.lower())
+                     if len(w) > 1 and w not in ENGLISH_STOP_WORDS)
+
+
+def _headline_echoes(direct: list[dict]) -> None:
+    """A quotation of the headline (the document's first paragraph) attributed to no one, or taken
+    for a name or a scare quote for its Title Case, whose content words (MIN_ECHO_WORDS or more)
+    all stand in one attributed quotation of the body, of one speaker only: that speaker's (a
+    headline quotes an excerpt of the article's quotes: 'Carney: Bidenomics Is 'Built on a Lie''
+    then '"It's built on a lie," he said'). Each body word is indexed once: linear in the text."""
+    if not direct:
+        return
+    first = min(r["paragraph"] for r in direct)
+    heads = [r for r in direct if r["paragraph"] == first
+             and r["pattern"] in (None, "name or scare quote")]
+    if not heads:
+        return
+    quotes_with: dict[str, list[tuple[frozenset[str], str]]] = {}  # word -> (a quote's words, speaker)
+    for r in direct:
+        if r["paragraph"] != first and r["pattern"] and r["pattern"] != "name or scare quote" \
+                and r["speaker"] != UNKNOWN:
+            words = _echo_words(r["quote"])
+            for w in words:
+                quotes_with.setdefault(w, []).append((words, r["speaker"]))
+    for row in heads:
+        words = _echo_words(row["quote"])
+        if len(words) < MIN_ECHO_WORDS:
+            continue
+        rarest = min(words, key=lambda w: len(quotes_with.get(w, ())))
+        speakers = {sp for quote, sp in quotes_with.get(rarest, ()) if words <= quote}
+        if len(speakers) == 1:
+            row.update(speaker=speakers.pop(), pattern=HEADLINE_ECHO)
+
+
+BETWEEN_SAME_SPEAKER = "quote between attributions to one speaker"
+MAX_PARAGRAPHS_BACK = 3
+
+
+def _between_the_same_speaker(kept: list[dict]) -> None:
+    """A paragraph that is a quote alone, attributed to no one, between attributions to one speaker:
+    the last before it at most MAX_PARAGRAPHS_BACK paragraphs back, the first after it in the next
+    paragraph, and none in between ('Steiner highlighted X.' then a paragraph of background, then
+    '"..."', then 'He noted that ...'): the quote is that speaker's, as the article goes on
+    quoting the one person it interviews."""
+    for before, row, after in zip(kept, kept[1:], kept[2:], strict=False):
+        if not row["pattern"] and row["kind"] == "direct" and row["alone"] and row.get("opens_paragraph") \
+                and before["speaker"] == after["speaker"] != UNKNOWN \
+                and before["pattern"] and after["pattern"] \
+                and 0 < row["paragraph"] - before["paragraph"] <= MAX_PARAGRAPHS_BACK \
+                and after["paragraph"] == row["paragraph"] + 1:
+            row.update(speaker=before["speaker"], pattern=BETWEEN_SAME_SPEAKER)
 
 
 def _number_statements(rows: list[dict], links: set[tuple[int, int]]) -> None:

@@ -55,13 +55,32 @@ def _double_spans(text: str, start: int, end: int, continued: bool = False) -> l
     return spans
 
 
+def _single_continuation(text: str, start: int, end: int) -> re.Match | None:
+    """The closing mark of a single-quoted quotation going on from the paragraph before into
+    text[start:end], a paragraph that opens with no mark: its first single mark, after
+    punctuation, followed by more words ("... policy and capacity building,' he added."), and no
+    double mark before it."""
+    if text[start:end].lstrip()[:1] in ("'", '"'):
+        return None
+    close = _SINGLE_CLOSE_PUNCTUATED.search(text, start, end)
+    if not close or "'" in text[start:close.start() - 1] or '"' in text[start:close.start()] \
+            or not text[close.end():end].strip():
+        return None
+    return close
+
+
 def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, bool]],
-                  next_opens: bool = False):
+                  next_opens: bool = False, continued: bool = False):
     """Single-quoted spans outside double quotes: an opening ' paired with a closing ' nearby.
-    `next_opens`: the next paragraph opens with a single mark, so a long quotation left open at
-    the end of this one runs to its end (the news convention for a quote of several paragraphs)."""
+    `next_opens`: the next paragraph opens with a single mark, or goes on with no mark to a
+    closing one (_single_continuation), so a long quotation left open at the end of this one runs
+    to its end (the news convention for a quote of several paragraphs); `continued`: this
+    paragraph is such a continuation, a quotation from its start to that closing mark."""
     inside = [(s, e) for s, e, _ in taken]
     spans, i = [], start
+    if continued and (close := _single_continuation(text, start, end)):
+        spans.append((start, close.end(), False))
+        i = close.end()
     while (i := text.find("'", i, end)) != -1:
         if _opens(text, i) and not any(s <= i < e for s, e in inside):
             close = _SINGLE_CLOSE.search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
@@ -109,12 +128,17 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     last_end = -1  # where the paragraph before ends
     marks = _two_singles_as_double(text)
     paragraphs = list(_PARAGRAPH.finditer(text))
+    single_open = False  # a single-quoted quotation left open at the end of the paragraph before
     for paragraph, after in itertools.zip_longest(paragraphs, paragraphs[1:]):
         continued = bool(spans) and spans[-1][2] and spans[-1][1] == last_end
-        doubles = _double_spans(marks, *paragraph.span(), continued=continued)
+        goes_on = continued and single_open and _single_continuation(text, *paragraph.span()) is not None
+        doubles = _double_spans(marks, *paragraph.span(), continued=continued and not goes_on)
         last_end = paragraph.end()
-        singles = _single_spans(text, *paragraph.span(), doubles,
-                                next_opens=after is not None and after.group().lstrip().startswith("'"))
+        next_opens = after is not None and (after.group().lstrip().startswith("'")
+                                            or _single_continuation(text, *after.span()) is not None)
+        singles = _single_spans(text, *paragraph.span(), doubles, next_opens=next_opens,
+                                continued=goes_on)
+        single_open = bool(singles) and singles[-1][2] and singles[-1][1] == last_end
         spans += singles + [(s, e, o) for s, e, o in doubles  # "..." inside '...' is no quote of its own
                             if not any(a < s and e <= b for a, b, _ in singles)]
     return sorted(spans)

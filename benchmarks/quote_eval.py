@@ -52,8 +52,9 @@ Matching (defined here, printed with the figures):
   semeval_quotes_eleventh.tsv, labelled the same blind way, is the held-out sample: the next 15
   files with two or more double quote marks that no sample had used (15 quotes in 9 of them;
   first score: quotes found 9/15, (quote, speaker) recall 4/13, precision 4/5).
---errors also prints, for the SemEval samples whose errors were read (the tenth), each labelled
-quote not found with its speaker and what the system gave it.
+--errors also prints, for the SemEval development samples (all but the eleventh), each labelled
+quote missed (not found, or found with another speaker or none) with its speaker and what the
+system gave it.
 """
 
 import argparse
@@ -390,15 +391,23 @@ def main() -> None:
     if args.errors and args.part == "heldout":
         parser.error("the held-out part is only scored; list errors on dev")
     polnear(args.part, args.max_docs, args.errors)
-    semeval()
-    semeval(SECOND_LABELS, "second sample (labelled blind; its errors were read after its first score)")
-    semeval(THIRD_LABELS, "third sample (labelled blind; its errors were read after its first score)")
-    semeval(FOURTH_LABELS, "fourth sample (labelled blind; its errors were read after its first score)")
-    semeval(FIFTH_LABELS, "fifth sample (labelled blind; its errors were read after its first score)")
-    semeval(SIXTH_LABELS, "sixth sample (labelled blind; its errors were read after its first score)")
-    semeval(SEVENTH_LABELS, "seventh sample (labelled blind; its errors were read after its first score)")
-    semeval(EIGHTH_LABELS, "eighth sample (labelled blind; its errors were read after its first score)")
-    semeval(NINTH_LABELS, "ninth sample (labelled blind; its errors were read after its first score)")
+    semeval(errors=args.errors)
+    semeval(SECOND_LABELS, "second sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(THIRD_LABELS, "third sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(FOURTH_LABELS, "fourth sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(FIFTH_LABELS, "fifth sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(SIXTH_LABELS, "sixth sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(SEVENTH_LABELS, "seventh sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(EIGHTH_LABELS, "eighth sample (labelled blind; its errors were read after its first score)",
+            args.errors)
+    semeval(NINTH_LABELS, "ninth sample (labelled blind; its errors were read after its first score)",
+            args.errors)
     semeval(TENTH_LABELS, "tenth sample (labelled blind; its errors were read after its first score)",
             args.errors)
     semeval(ELEVENTH_LABELS, "eleventh sample, held out (labelled blind, only ever scored)")

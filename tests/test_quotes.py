@@ -2135,3 +2135,55 @@ def test_authored_writings_are_searched_only_in_runs_that_can_hold_one():
             if words & writings] == [(0, "Climate Change Advisory Council", {"report"}),
                                      (68, "Greenpeace", {"study"}), (191, "UN", {"paper"}),
                                      (227, "NASA-led", {"report"})]
+
+
+def test_a_lone_quote_between_attributions_to_one_speaker_is_that_speaker_s():
+    # background paragraphs, then a quote alone, then the same speaker again
+    text = ("Maria Lindqvist, the harbour master, said the port was the engine of the town.\n\n"
+            "The harbour handled 3 million tonnes of cargo last year.\n\n"
+            '"The outlook for the harbour depends on the new ferry line."\n\n'
+            "She noted that the ferry line would open in May.")
+    quotes = attribute(text)
+    direct = quotes[quotes["kind"] == "direct"]
+    assert triples(direct) == [("Maria Lindqvist", "direct",
+                                "The outlook for the harbour depends on the new ferry line.")]
+    assert direct["pattern"].tolist() == ["quote between attributions to one speaker"]
+    # another speaker after it, or no attribution in the next paragraph: no one's
+    other = text.replace("She noted", "Tom Berg, the mayor, said")
+    assert attribute(other).query("kind == 'direct'")["speaker"].tolist() == ["unknown"]
+    later = text.replace("She noted", "Trade grew last year.\n\nShe noted")
+    assert attribute(later).query("kind == 'direct'")["speaker"].tolist() == ["unknown"]
+
+
+def test_a_headline_quote_echoing_one_speaker_s_quote_in_the_body_is_that_speaker_s():
+    text = ("Port Plan Is 'Fraud On Local Taxpayers'\n\n"
+            "The council voted on Monday to fund the new ferry terminal.\n\n"
+            '"It is a fraud on local taxpayers and nothing else," said Maria Lindqvist, the harbour master.')
+    direct = attribute(text).query("kind == 'direct'")
+    assert triples(direct) == [
+        ("Maria Lindqvist", "direct", "Fraud On Local Taxpayers"),
+        ("Maria Lindqvist", "direct", "It is a fraud on local taxpayers and nothing else"),
+    ]
+    assert direct["pattern"].tolist()[0] == "headline quote echoing a quote of X"
+    # fewer than three content words ("Local Fraud"), or words no single quote holds: no echo
+    short = text.replace("'Fraud On Local Taxpayers'", "'Local Fraud'")
+    assert attribute(short).query("kind == 'direct'")["speaker"].tolist() == ["Maria Lindqvist"]
+    apart = text.replace("local taxpayers and nothing else", "local people")
+    assert attribute(apart).query("kind == 'direct'")["speaker"].tolist() == ["Maria Lindqvist"]
+
+
+def test_a_single_quoted_quote_going_on_into_a_paragraph_with_no_opening_mark():
+    # British style single marks; the later paragraph opens with no mark and closes the quote
+    text = ("Ann Lee said, 'The port will help the town grow.'\n\n"
+            "'These pilots will address acute challenges on new technology and trade.\n\n"
+            "The project also works with the council to build skills,' she added.")
+    direct = attribute(text).query("kind == 'direct'")
+    assert triples(direct) == [
+        ("Ann Lee", "direct", "The port will help the town grow."),
+        ("Ann Lee", "direct", "These pilots will address acute challenges on new technology and trade."),
+        ("Ann Lee", "direct", "The project also works with the council to build skills"),
+    ]
+    # a paragraph with no closing mark after punctuation does not go on: no quote
+    plain = text.replace(",' she added.", ". She left.")
+    assert attribute(plain).query("kind == 'direct'")["quote"].tolist() == [
+        "The port will help the town grow."]
