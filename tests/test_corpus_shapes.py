@@ -112,3 +112,11 @@ def test_report_builds_every_notebook(tmp_path, capsys, shape):
         bad = [line.strip()[:300] for line in text.splitlines()
                if "Traceback" in line or "site-packages" in line or re.search(r"\bnan\b", line)]
         assert not bad, (page, bad[:5])  # the offending lines only, not the whole page
+    framing = (tmp_path / "reports" / "04-source-framing.html").read_text(encoding="utf-8")
+    findings = (tmp_path / "reports" / "05-findings.html").read_text(encoding="utf-8")
+    if shape == "one article":  # a story of a bridge: no war, no actor
+        assert "The article does not name the war (Ukraine, Kyiv, Zelensky or the like)" in framing
+        assert "<strong>The article does not name the war</strong>" in findings
+    if shape == "thirty groups":
+        assert "None of the 30 articles names the war (Ukraine" in framing
+        assert "<strong>None of the 30 articles names the war</strong>" in findings
