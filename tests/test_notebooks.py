@@ -184,3 +184,16 @@ def test_reports_render_offline_in_a_real_browser(reports):
             assert all(ok and alt for ok, alt in images), (page_path.name, images)
             assert problems == [], (page_path.name, problems)
         browser.close()
+
+
+def test_a_lean_of_war_labels_says_in_how_many_articles_it_holds(tmp_path):
+    """The summary's lean of the narrators' war labels names the articles that name the war when
+    the corpus holds others (a story of a bridge beside the seeds)."""
+    corpus = tmp_path / "mixed"
+    shutil.copytree(config.SEEDS_DIR, corpus)
+    (corpus / "bridge.txt").write_text(
+        "Bridge opens\n\nLeeds officials said on Monday that the new bridge would open next spring.\n",
+        encoding="utf-8")
+    build_reports(corpus, tmp_path / "out", notebooks=["05-findings"])
+    page = (tmp_path / "out" / "05-findings.html").read_text(encoding="utf-8")
+    assert "in the 5 of the 6 articles that name the war" in page
