@@ -70,17 +70,17 @@ def _single_continuation(text: str, start: int, end: int) -> re.Match | None:
 
 
 def _single_spans(text: str, start: int, end: int, taken: list[tuple[int, int, bool]],
-                  next_opens: bool = False, continued: bool = False):
+                  next_opens: bool = False, continuation: re.Match | None = None):
     """Single-quoted spans outside double quotes: an opening ' paired with a closing ' nearby.
     `next_opens`: the next paragraph opens with a single mark, or goes on with no mark to a
     closing one (_single_continuation), so a long quotation left open at the end of this one runs
-    to its end (the news convention for a quote of several paragraphs); `continued`: this
-    paragraph is such a continuation, a quotation from its start to that closing mark."""
+    to its end (the news convention for a quote of several paragraphs); `continuation`: the
+    closing mark when this paragraph is such a continuation, a quotation from its start to it."""
     inside = [(s, e) for s, e, _ in taken]
     spans, i = [], start
-    if continued and (close := _single_continuation(text, start, end)):
-        spans.append((start, close.end(), False))
-        i = close.end()
+    if continuation is not None:
+        spans.append((start, continuation.end(), False))
+        i = continuation.end()
     while (i := text.find("'", i, end)) != -1:
         if _opens(text, i) and not any(s <= i < e for s, e in inside):
             close = _SINGLE_CLOSE.search(text, i + 2, min(end, i + SINGLE_MAX_CHARS))
@@ -128,16 +128,19 @@ def find_quote_spans(text: str) -> list[tuple[int, int, bool]]:
     last_end = -1  # where the paragraph before ends
     marks = _two_singles_as_double(text)
     paragraphs = list(_PARAGRAPH.finditer(text))
+    # each paragraph's closing mark of a single-quoted quotation going on into it, read once: it
+    # decides both whether the paragraph before leaves its quotation open and where this one ends
+    closes = [_single_continuation(text, *paragraph.span()) for paragraph in paragraphs] + [None]
     single_open = False  # a single-quoted quotation left open at the end of the paragraph before
-    for paragraph, after in itertools.zip_longest(paragraphs, paragraphs[1:]):
+    for k, (paragraph, after) in enumerate(itertools.zip_longest(paragraphs, paragraphs[1:])):
         continued = bool(spans) and spans[-1][2] and spans[-1][1] == last_end
-        goes_on = continued and single_open and _single_continuation(text, *paragraph.span()) is not None
+        goes_on = continued and single_open and closes[k] is not None
         doubles = _double_spans(marks, *paragraph.span(), continued=continued and not goes_on)
         last_end = paragraph.end()
         next_opens = after is not None and (after.group().lstrip().startswith("'")
-                                            or _single_continuation(text, *after.span()) is not None)
+                                            or closes[k + 1] is not None)
         singles = _single_spans(text, *paragraph.span(), doubles, next_opens=next_opens,
-                                continued=goes_on)
+                                continuation=closes[k] if goes_on else None)
         single_open = bool(singles) and singles[-1][2] and singles[-1][1] == last_end
         spans += singles + [(s, e, o) for s, e, o in doubles  # "..." inside '...' is no quote of its own
                             if not any(a < s and e <= b for a, b, _ in singles)]
