@@ -163,9 +163,10 @@ def label_segments(corpus: Corpus) -> pd.DataFrame:
                                 ignore_index=True)
 
 
+@per_corpus
 def articles_naming_the_war(corpus: Corpus) -> int:
     """How many articles name the war in their text or title (labels.names_the_war): only their
-    war labels count."""
+    war labels count (kept in the store: notebooks 04 and 05 both say it)."""
     docs, rules = corpus.documents, load_rules()
     return int(sum(names_the_war(text, rules) or names_the_war(title, rules)
                    for text, title in zip(docs["text"], docs["title"], strict=True)))

@@ -55,12 +55,14 @@ class Rules:
     modal: re.Pattern
     ambiguous: frozenset[str]
     document: re.Pattern  # lower-cased: for segment.folded_lower(text)
+    document_terms: tuple[str, ...]  # the terms behind `document`, as the file writes them
 
 
 @cache
 def load_rules(path: Path = RULES_FILE) -> Rules:
     """Read the rule families (every list under a table is one family) into regexes."""
     spec = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    document = spec["referents"][spec["document_referents"]]
 
     def table(name: str, edge: str = r"[\w-]") -> re.Pattern:
         return _phrases((t for family in spec[name].values() for t in family), edge)
@@ -71,7 +73,7 @@ def load_rules(path: Path = RULES_FILE) -> Rules:
                  table("fixed", r"\w"), table("other_wars", r"\w"), table("referents", r"\w"),
                  table("hypothetical"), table("hypothetical_indefinite"),
                  frozenset(t.lower() for t in spec["ambiguous"]),
-                 _phrases(spec["referents"][spec["document_referents"]], r"\w", folded=True))
+                 _phrases(document, r"\w", folded=True), tuple(document))
 
 
 @cache
@@ -140,9 +142,8 @@ def names_the_war(text: object, rules: Rules) -> bool:
 def war_names(n: int = 3, path: Path = RULES_FILE) -> list[str]:
     """The first `n` one-word document referents of the rules with different first letters
     (Ukraine, Kyiv, Zelensky), to say in prose what naming the war means."""
-    spec = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     shown: dict[str, str] = {}
-    for term in spec["referents"][spec["document_referents"]]:
+    for term in load_rules(path).document_terms:
         if term.isalpha():
             shown.setdefault(term[0].lower(), term)
     return list(shown.values())[:n]
